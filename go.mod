@@ -1,0 +1,10 @@
+module jixiao
+
+go 1.26.8
+
+require (
+	github.com/BurntSushi/toml v1.6.0
+	github.com/mattn/go-runewidth v0.0.31
+)
+
+require github.com/clipperhouse/uax29/v2 v2.2.0 // indirect

@@ -1,0 +1,69 @@
+package indicators
+
+import (
+	"strconv"
+	"strings"
+
+	"jixiao/internal/num"
+)
+
+// operators are the comparison words and signs a target may start with, longest first
+// within each group so that "≥" is not read as "大于".
+var operators = []struct {
+	word string
+	op   Op
+}{
+	{">=", OpGE}, {"≥", OpGE}, {"≧", OpGE}, {"=>", OpGE}, {"不低于", OpGE}, {"不少于", OpGE},
+	{"不小于", OpGE}, {"大于等于", OpGE}, {"大于或等于", OpGE}, {"达到", OpGE}, {"至少", OpGE},
+	{"<=", OpLE}, {"≤", OpLE}, {"≦", OpLE}, {"=<", OpLE}, {"不高于", OpLE}, {"不超过", OpLE},
+	{"不大于", OpLE}, {"不多于", OpLE}, {"小于等于", OpLE}, {"小于或等于", OpLE}, {"至多", OpLE},
+	{"==", OpEQ}, {"=", OpEQ}, {"等于", OpEQ},
+	{">", OpGT}, {"大于", OpGT}, {"高于", OpGT}, {"超过", OpGT}, {"多于", OpGT},
+	{"<", OpLT}, {"小于", OpLT}, {"低于", OpLT}, {"少于", OpLT},
+}
+
+// NumberValue is the Value of a number written as a number.
+func NumberValue(f float64) Value {
+	return Value{Set: true, Text: strconv.FormatFloat(f, 'f', -1, 64), Num: f, IsNum: true, Plain: true}
+}
+
+// ParseValue reads a target or actual written as text: an optional comparison, one number,
+// an optional % and unit ("≥99.22%", "≤5天", "=12期", "217,418", "21.74万"). Text that is
+// not just that ("达成", "增长两千人", "有效") keeps IsNum false; it is never guessed at.
+func ParseValue(text string) Value {
+	v := Value{Set: true, Text: text}
+	s := num.Normalize(text)
+	for _, o := range operators {
+		if strings.HasPrefix(s, o.word) {
+			v.Op = o.op
+			s = strings.TrimSpace(s[len(o.word):])
+			break
+		}
+	}
+	q, ok := num.ParseQuantity(s)
+	if !ok || q.Prefix != "" || !plausibleUnit(q.Unit) {
+		v.Op = OpNone
+		return v
+	}
+	v.Num, v.IsNum, v.Percent, v.Unit = q.Value, true, q.Percent, q.Unit
+	return v
+}
+
+// plausibleUnit accepts what can follow a number as its unit: a short run without
+// sentence punctuation ("人", "期", "元/月·人", "万元"), not a clause.
+func plausibleUnit(u string) bool {
+	if len([]rune(u)) > 8 {
+		return false
+	}
+	return !strings.ContainsAny(u, "，,。；;：:！？!?")
+}
+
+// SameText reports whether two values were written the same way, ignoring full-width forms
+// and spaces: an actual that copies its target ("≥266米" under "≥266米").
+func SameText(a, b Value) bool {
+	if !a.Set || !b.Set || a.Plain || b.Plain {
+		return false
+	}
+	strip := func(s string) string { return strings.ReplaceAll(num.Normalize(s), " ", "") }
+	return strip(a.Text) == strip(b.Text)
+}

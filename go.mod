@@ -7,4 +7,8 @@ require (
 	github.com/mattn/go-runewidth v0.0.31
 )
 
-require github.com/clipperhouse/uax29/v2 v2.2.0 // indirect
+require (
+	github.com/clipperhouse/uax29/v2 v2.2.0 // indirect
+	github.com/expr-lang/expr v1.17.8 // indirect
+	github.com/stretchr/testify v1.12.1 // indirect
+)

@@ -1,0 +1,170 @@
+package engine
+
+import (
+	"strings"
+
+	"jixiao/indicators"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+// DefaultTolerance is how far a reported score may lie from a computed one (or outside a
+// discretionary range) and still count as the same, in points.
+const DefaultTolerance = 0.005
+
+// Options configure an Engine. Zero values take the defaults.
+type Options struct {
+	Tolerance float64      // default DefaultTolerance
+	Limits    rules.Limits // bounds on untrusted expressions
+}
+
+// Engine compiles and scores projects. It caches compiled expressions across projects; it
+// is not safe for concurrent use: give each goroutine its own.
+type Engine struct {
+	opts     Options
+	compiler *rules.Compiler
+}
+
+// New returns an Engine.
+func New(opts Options) *Engine {
+	if opts.Tolerance <= 0 {
+		opts.Tolerance = DefaultTolerance
+	}
+	return &Engine{opts: opts, compiler: rules.NewCompiler(opts.Limits)}
+}
+
+// Tolerance is the tolerance in force.
+func (e *Engine) Tolerance() float64 { return e.opts.Tolerance }
+
+// Score compiles p's criteria and scores it. The error, if any, is an
+// indicators.ErrorList of expressions that do not compile.
+func (e *Engine) Score(p *indicators.Project) (*Result, error) {
+	criteria, err := e.compiler.Project(p)
+	if err != nil {
+		return nil, err
+	}
+	return e.score(p, criteria), nil
+}
+
+func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion) *Result {
+	d := p.Scoring.Decimals
+	r := &Result{Project: p, Indicators: make([]IndicatorResult, len(p.Indicators))}
+	var lo, hi, weight float64 // totals in points, of rounded scores
+	exact := true
+	for i, ind := range p.Indicators {
+		ir := &r.Indicators[i]
+		ir.Indicator, ir.Criterion, ir.Applicable = ind, criteria[i], ind.Applicable
+		env := rules.NewEnv(p, ind)
+		ir.Outcome = criteria[i].Eval(&env)
+		ir.Tier = ir.Outcome.Tier
+		e.resolve(ir, d)
+		method := criteria[i].Method
+		ir.Met, ir.MetKnown = rules.Met(ind, method)
+		if !ind.Applicable {
+			continue
+		}
+		r.TargetsSet++
+		if ir.Met {
+			r.TargetsMet++
+		}
+		weight += ind.Weight
+		if ir.HasScore {
+			lo, hi = lo+ir.Score, hi+ir.Score
+		} else {
+			lo, hi = lo+ir.Min, hi+ir.Max
+			exact = false
+		}
+	}
+	if x := execution(p.Funds, d); x != nil {
+		r.Execution = x
+		weight += x.Weight
+		lo, hi = lo+x.Score, hi+x.Score
+	}
+	r.Weight = num.Round(weight, d)
+	r.Rescaled = len(r.Indicators) > r.TargetsSet && weight > 0
+	if r.Rescaled {
+		scale := p.Scoring.FullMarks / weight
+		lo, hi = lo*scale, hi*scale
+	}
+	r.TotalMin, r.TotalMax = num.Round(lo, d), num.Round(hi, d)
+	r.Exact = exact && r.TotalMin == r.TotalMax
+	r.Total = r.TotalMin
+	r.Grade = GradeOf(p.Scoring.Grades, r.TotalMin)
+	r.GradeMax = GradeOf(p.Scoring.Grades, r.TotalMax)
+	return r
+}
+
+// resolve rounds the outcome into the result's score or range. A reported score inside a
+// discretionary range (within the tolerance) is accepted as the score.
+func (e *Engine) resolve(ir *IndicatorResult, d int) {
+	o := ir.Outcome
+	switch o.Kind {
+	case rules.Scored:
+		ir.Score, ir.HasScore = num.Round(o.Score, d), true
+	case rules.Ranged:
+		ir.Min, ir.Max = num.Round(o.Min, d), num.Round(o.Max, d)
+		if rep := ir.Indicator.Reported; rep != nil && *rep >= o.Min-e.opts.Tolerance && *rep <= o.Max+e.opts.Tolerance {
+			ir.Score, ir.HasScore, ir.Accepted = num.Round(*rep, d), true, true
+		}
+	default:
+		ir.Min, ir.Max = 0, num.Round(ir.Indicator.Weight, d)
+	}
+}
+
+// execution scores 预算执行率 when the funds carry a weight: min(spent / budget, 1) × weight.
+func execution(f *indicators.Funds, d int) *Execution {
+	if f == nil || f.Weight <= 0 {
+		return nil
+	}
+	x := &Execution{Weight: f.Weight, Reported: f.Reported}
+	avail, ok := f.Available()
+	if ok && avail > 0 && f.Spent != nil {
+		x.Rate = *f.Spent / avail
+		x.Score, x.HasScore = num.Round(f.Weight*min(max(x.Rate, 0), 1), d), true
+	}
+	return x
+}
+
+// ExecutionRate returns spent / full-year budget as a fraction, if the funds give both.
+func ExecutionRate(f *indicators.Funds) (float64, bool) {
+	avail, ok := f.Available()
+	if !ok || avail <= 0 || f.Spent == nil {
+		return 0, false
+	}
+	return *f.Spent / avail, true
+}
+
+// GradeOf returns the grade of a total: the first band, highest first, whose lower bound
+// (inclusive) the total reaches.
+func GradeOf(grades []indicators.Grade, total float64) string {
+	for _, g := range grades {
+		if total >= g.Min {
+			return g.Name
+		}
+	}
+	if len(grades) > 0 {
+		return grades[len(grades)-1].Name
+	}
+	return ""
+}
+
+// gradeAliases maps the long forms that tables write to the one-character grades.
+var gradeAliases = map[string]string{"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "合格": "中", "不合格": "差"}
+
+// CanonicalGrade maps a stated grade (优秀, 良好, "优 ") onto one of the configured grade
+// names, reporting false if it matches none.
+func CanonicalGrade(grades []indicators.Grade, stated string) (string, bool) {
+	s := strings.ReplaceAll(num.Normalize(stated), " ", "")
+	s = strings.TrimSuffix(s, "级")
+	for _, try := range []string{s, gradeAliases[s]} {
+		if try == "" {
+			continue
+		}
+		for _, g := range grades {
+			if g.Name == try || gradeAliases[g.Name] == try {
+				return g.Name, true
+			}
+		}
+	}
+	return "", false
+}

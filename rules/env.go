@@ -1,0 +1,100 @@
+package rules
+
+import (
+	"math"
+
+	"jixiao/indicators"
+)
+
+// Env is what a tier expression sees. Fields that the indicator does not give are NaN,
+// and an expression that uses one leaves the indicator unscored rather than scoring it
+// against a made-up zero.
+type Env struct {
+	Actual float64  `expr:"actual"`
+	Target float64  `expr:"target"`
+	Weight float64  `expr:"weight"`
+	Prior  float64  `expr:"prior"`
+	Rate   float64  `expr:"rate"`
+	Text   string   `expr:"text"`
+	Funds  FundsEnv `expr:"funds"`
+}
+
+// FundsEnv is the funds block as expressions see it, in the funds' own unit.
+type FundsEnv struct {
+	Budget         float64 `expr:"budget"`
+	Adjustment     float64 `expr:"adjustment"`
+	Allocated      float64 `expr:"allocated"`
+	Balance        float64 `expr:"balance"`
+	Received       float64 `expr:"received"`
+	Spent          float64 `expr:"spent"`
+	Unspent        float64 `expr:"unspent"`
+	UnspentRate    float64 `expr:"unspent_rate"`
+	FullYearBudget float64 `expr:"full_year_budget"`
+	ExecutionRate  float64 `expr:"execution_rate"` // spent / full-year budget, as a fraction
+}
+
+// Variables names the variables an expression may use, for messages.
+const Variables = "actual, target, weight, prior, rate, text, funds.budget, funds.spent, funds.execution_rate…"
+
+// variable bits record which inputs an expression reads.
+type variable uint8
+
+const (
+	varActual variable = 1 << iota
+	varTarget
+	varPrior
+	varRate
+	varText
+	varFunds
+)
+
+var variableNames = map[string]variable{
+	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
+}
+
+// NewEnv builds the environment for one indicator of a project.
+func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
+	nan := math.NaN()
+	env := Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text}
+	if ind.Actual.IsNum {
+		env.Actual = ind.Actual.Num
+	}
+	if ind.Target.IsNum {
+		env.Target = ind.Target.Num
+	}
+	if ind.Prior.IsNum {
+		env.Prior = ind.Prior.Num
+	}
+	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num != 0 {
+		env.Rate = ind.Actual.Num / ind.Target.Num
+	}
+	env.Funds = fundsEnv(p.Funds)
+	return env
+}
+
+func fundsEnv(f *indicators.Funds) FundsEnv {
+	val := func(p *float64) float64 {
+		if p == nil {
+			return math.NaN()
+		}
+		return *p
+	}
+	if f == nil {
+		nan := math.NaN()
+		return FundsEnv{nan, nan, nan, nan, nan, nan, nan, nan, nan, nan}
+	}
+	e := FundsEnv{
+		Budget: val(f.Budget), Adjustment: val(f.Adjustment), Allocated: val(f.Allocated),
+		Balance: val(f.Balance), Received: val(f.Received), Spent: val(f.Spent),
+		Unspent: val(f.Unspent), UnspentRate: val(f.UnspentRate), ExecutionRate: math.NaN(),
+	}
+	if avail, ok := f.Available(); ok {
+		e.FullYearBudget = avail
+		if f.Spent != nil && avail > 0 {
+			e.ExecutionRate = *f.Spent / avail
+		}
+	} else {
+		e.FullYearBudget = math.NaN()
+	}
+	return e
+}

@@ -19,8 +19,8 @@ type Result struct {
 	Grade              string // the grade of Total; of TotalMin when not exact
 	GradeMax           string // the grade of TotalMax when not exact (may equal Grade)
 
-	TargetsSet int // applicable indicators
-	TargetsMet int // of those, met
+	TargetsSet int     // applicable indicators
+	TargetsMet int     // of those, met
 	Rescaled   bool    // some indicators do not apply: the total was rescaled to full marks
 	Weight     float64 // the weight of the lines that count
 }

@@ -445,12 +445,12 @@ func (d *decoder) value(t *table, key string, label i18n.Text) Value {
 	}
 	switch x := v.(type) {
 	case int64:
-		return NumberValue(float64(x))
+		return d.literal(path, NumberValue(float64(x)))
 	case float64:
 		if !d.finite(path, key, label, x) {
 			return Value{}
 		}
-		return NumberValue(x)
+		return d.literal(path, NumberValue(x))
 	case string:
 		if blank(x) {
 			return Value{}
@@ -459,6 +459,14 @@ func (d *decoder) value(t *table, key string, label i18n.Text) Value {
 	}
 	d.errorf(path, ErrType, i18n.T("%s（%s）应为数字或文本，实际为%s", "%s (%s) must be a number or text, not %s", key, label, typeName(v)))
 	return Value{}
+}
+
+// literal keeps a number's text as the file wrote it ("99.60", not "99.6").
+func (d *decoder) literal(path string, v Value) Value {
+	if raw := strings.TrimSpace(d.src.raw(path)); raw != "" {
+		v.Text = strings.ReplaceAll(raw, "_", "")
+	}
+	return v
 }
 
 func (d *decoder) project(m map[string]any) *Project {

@@ -62,7 +62,15 @@ func (s *Source) Line(n int) string {
 	return strings.TrimRight(s.text[start:end], "\r\n")
 }
 
-// exprAt returns the Expr for the string value at path: its text and the place of each of
+// raw returns the value at path as written, or "".
+func (s *Source) raw(path string) string {
+	if s == nil {
+		return ""
+	}
+	return s.keys[path].raw
+}
+
+// expr returns the Expr for the string value at path: its text and the place of each of
 // its characters, so that an error at character k of an expression points into the file.
 func (s *Source) expr(path, text string) Expr {
 	e := Expr{Text: text}

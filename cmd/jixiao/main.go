@@ -1,0 +1,64 @@
+// Command jixiao scores Chinese project-expenditure performance self-evaluations
+// (项目支出绩效自评表) and tells a reviewer what in them is inconsistent.
+//
+//	jixiao score [flags] FILE|DIR...   score, total and grade each project
+//
+// Exit status: 0 success; 2 unusable input (a file that cannot be loaded) or bad usage.
+package main
+
+import (
+	"io"
+	"os"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// Exit statuses.
+const (
+	exitOK       = 0
+	exitFindings = 1 // reserved for check: an error-severity finding
+	exitInput    = 2 // unusable input or bad usage
+)
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		usage(stderr)
+		return exitInput
+	}
+	switch args[0] {
+	case "score":
+		return runScore(args[1:], stdout, stderr)
+	case "help", "-h", "--help", "-help":
+		usage(stdout)
+		return exitOK
+	case "version", "--version":
+		io.WriteString(stdout, "jixiao "+version()+"\n")
+		return exitOK
+	}
+	io.WriteString(stderr, "jixiao: unknown command "+quote(args[0])+"\n\n")
+	usage(stderr)
+	return exitInput
+}
+
+func usage(w io.Writer) {
+	io.WriteString(w, `jixiao — 项目支出绩效自评表的计分与复核 (scores and reviews performance self-evaluations)
+
+Usage:
+  jixiao score [flags] FILE|DIR...   计分：每个项目的得分、总分、等次 (score, total and grade)
+  jixiao help                        this text
+  jixiao version                     the version
+
+Flags of score:
+  --format text|json    output format (default text)
+  --lang zh|en          language of labels and messages (default zh)
+  --max-file-size N     largest input file in bytes (default 8388608)
+  --max-indicators N    most indicators per project (default 1000)
+  --max-tiers N         most tiers per indicator (default 200)
+
+Exit status: 0 success, 2 unusable input or bad usage.
+`)
+}
+
+func quote(s string) string { return "\"" + s + "\"" }

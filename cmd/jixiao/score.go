@@ -1,0 +1,122 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/report"
+)
+
+// options are the flags shared by the commands that read projects.
+type options struct {
+	format string
+	lang   i18n.Lang
+	limits indicators.Limits
+	files  []string
+}
+
+// parseFlags parses flags and positional arguments in any order.
+func parseFlags(name string, args []string, stderr io.Writer, formats ...string) (*options, bool) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	o := &options{}
+	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(formats, ", "))
+	langName := fs.String("lang", "zh", "language: zh or en")
+	fs.Int64Var(&o.limits.MaxFileSize, "max-file-size", indicators.DefaultMaxFileSize, "largest input file in bytes")
+	fs.IntVar(&o.limits.MaxIndicators, "max-indicators", indicators.DefaultMaxIndicators, "most indicators per project")
+	fs.IntVar(&o.limits.MaxTiers, "max-tiers", indicators.DefaultMaxTiers, "most tiers per indicator")
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		o.files = append(o.files, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	lang, err := i18n.ParseLang(*langName)
+	if err != nil {
+		fmt.Fprintf(stderr, "jixiao %s: %v\n", name, err)
+		return nil, false
+	}
+	o.lang = lang
+	known := false
+	for _, f := range formats {
+		known = known || f == o.format
+	}
+	if !known {
+		fmt.Fprintf(stderr, "jixiao %s: unknown format %q (use %s)\n", name, o.format, strings.Join(formats, " or "))
+		return nil, false
+	}
+	if len(o.files) == 0 {
+		fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.Pick(o.lang, "请给出要处理的文件或文件夹", "name the files or folders to read"))
+		return nil, false
+	}
+	return o, true
+}
+
+// loadAndScore loads and scores every file, printing each broken file's errors to stderr.
+// It reports whether every file was usable.
+func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer) ([]*engine.Result, bool) {
+	files, err := indicators.Files(o.files)
+	ok := true
+	if err != nil {
+		printErrors(stderr, err, o.lang)
+		ok = false
+	}
+	var results []*engine.Result
+	for _, f := range files {
+		p, err := indicators.Load(f, o.limits)
+		if err == nil {
+			var r *engine.Result
+			if r, err = eng.Score(p); err == nil {
+				results = append(results, r)
+				continue
+			}
+		}
+		printErrors(stderr, err, o.lang)
+		ok = false
+	}
+	return results, ok
+}
+
+func printErrors(w io.Writer, err error, lang i18n.Lang) {
+	var list indicators.ErrorList
+	if errors.As(err, &list) {
+		for _, e := range list {
+			fmt.Fprintln(w, e.Long(lang))
+		}
+		return
+	}
+	fmt.Fprintln(w, err)
+}
+
+func runScore(args []string, stdout, stderr io.Writer) int {
+	o, ok := parseFlags("score", args, stderr, "text", "json")
+	if !ok {
+		return exitInput
+	}
+	results, ok := loadAndScore(o, engine.New(engine.Options{}), stderr)
+	var err error
+	switch o.format {
+	case "json":
+		err = report.JSON(stdout, results, o.lang)
+	default:
+		err = report.Text(stdout, results, o.lang)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "jixiao:", err)
+		return exitInput
+	}
+	if !ok {
+		return exitInput
+	}
+	return exitOK
+}

@@ -1,0 +1,150 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+// JSONDoc is the document `jixiao score --format json` prints.
+type JSONDoc struct {
+	Projects []JSONProject `json:"projects"`
+}
+
+// JSONProject is one scored project. Scores are JSON numbers rounded to the project's
+// decimals. When a score cannot be determined, total is null and total_min / total_max
+// bound it.
+type JSONProject struct {
+	File         string              `json:"file"`
+	Name         string              `json:"name"`
+	Agency       string              `json:"agency,omitempty"`
+	AgencyCode   string              `json:"agency_code,omitempty"`
+	FunctionCode string              `json:"function_code,omitempty"`
+	Year         int                 `json:"year,omitempty"`
+	Total        *float64            `json:"total"`
+	TotalMin     *float64            `json:"total_min,omitempty"`
+	TotalMax     *float64            `json:"total_max,omitempty"`
+	FullMarks    float64             `json:"full_marks"`
+	Grade        string              `json:"grade"`
+	GradeMax     string              `json:"grade_max,omitempty"`
+	TargetsSet   int                 `json:"targets_set"`
+	TargetsMet   int                 `json:"targets_met"`
+	Rescaled     bool                `json:"rescaled,omitempty"`
+	Reported     indicators.Reported `json:"reported"`
+	Execution    *JSONExecution      `json:"execution,omitempty"`
+	Indicators   []JSONIndicator     `json:"indicators"`
+}
+
+// JSONExecution is the 预算执行率 line.
+type JSONExecution struct {
+	Rate     *float64 `json:"rate"` // a fraction, 4 decimals
+	Weight   float64  `json:"weight"`
+	Score    *float64 `json:"score"`
+	Reported *float64 `json:"reported,omitempty"`
+}
+
+// JSONIndicator is one scored indicator.
+type JSONIndicator struct {
+	Level1     string        `json:"level1,omitempty"`
+	Level2     string        `json:"level2,omitempty"`
+	Name       string        `json:"name"`
+	Target     any           `json:"target"` // a number, or the text as written
+	Unit       string        `json:"unit,omitempty"`
+	Actual     any           `json:"actual"`
+	Weight     float64       `json:"weight"`
+	Reported   *float64      `json:"reported"`
+	Score      *float64      `json:"score"`
+	ScoreMin   *float64      `json:"score_min,omitempty"`
+	ScoreMax   *float64      `json:"score_max,omitempty"`
+	Accepted   bool          `json:"accepted,omitempty"` // reported score accepted within a range
+	Tier       *int          `json:"tier"`
+	Method     string        `json:"method,omitempty"`
+	Met        *bool         `json:"met"`
+	Applicable bool          `json:"applicable"`
+	Unscored   *JSONUnscored `json:"unscored,omitempty"`
+}
+
+// JSONUnscored says why an indicator has no score.
+type JSONUnscored struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// NewJSONProject converts a result to its JSON form, messages in lang.
+func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
+	p := r.Project
+	jp := JSONProject{
+		File: p.File, Name: p.Name, Agency: p.Agency, AgencyCode: p.AgencyCode, FunctionCode: p.FunctionCode,
+		Year: p.Year, FullMarks: p.Scoring.FullMarks, Grade: r.Grade, TargetsSet: r.TargetsSet, TargetsMet: r.TargetsMet,
+		Rescaled: r.Rescaled, Reported: p.Reported, Indicators: make([]JSONIndicator, len(r.Indicators)),
+	}
+	if r.Exact {
+		jp.Total = ptr(r.Total)
+	} else {
+		jp.TotalMin, jp.TotalMax = ptr(r.TotalMin), ptr(r.TotalMax)
+		if r.GradeMax != r.Grade {
+			jp.GradeMax = r.GradeMax
+		}
+	}
+	if x := r.Execution; x != nil {
+		je := &JSONExecution{Weight: x.Weight, Reported: x.Reported}
+		if x.HasScore {
+			je.Rate, je.Score = ptr(num.Round(x.Rate, 4)), ptr(x.Score)
+		}
+		jp.Execution = je
+	}
+	for i := range r.Indicators {
+		ir := &r.Indicators[i]
+		ind := ir.Indicator
+		ji := JSONIndicator{
+			Level1: ind.Level1, Level2: ind.Level2, Name: ind.Name, Target: valueJSON(ind.Target), Unit: ind.Unit,
+			Actual: valueJSON(ind.Actual), Weight: ind.Weight, Reported: ind.Reported, Accepted: ir.Accepted,
+			Applicable: ir.Applicable, Method: string(ir.Criterion.Method),
+		}
+		if ir.HasScore {
+			ji.Score = ptr(ir.Score)
+		} else {
+			ji.ScoreMin, ji.ScoreMax = ptr(ir.Min), ptr(ir.Max)
+		}
+		if ir.Tier > 0 {
+			ji.Tier = ptr(ir.Tier)
+		}
+		if ir.MetKnown {
+			ji.Met = ptr(ir.Met)
+		}
+		if ir.Outcome.Kind == rules.Unscored {
+			ji.Unscored = &JSONUnscored{Code: ir.Outcome.Reason.Code, Message: ir.Outcome.Reason.Msg.String(lang)}
+		}
+		jp.Indicators[i] = ji
+	}
+	return jp
+}
+
+func valueJSON(v indicators.Value) any {
+	switch {
+	case !v.Set:
+		return nil
+	case v.Plain:
+		return v.Num
+	}
+	return v.Text
+}
+
+func ptr[T any](v T) *T { return &v }
+
+// JSON writes the results as one indented JSON document.
+func JSON(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+	doc := JSONDoc{Projects: make([]JSONProject, len(results))}
+	for i, r := range results {
+		doc.Projects[i] = NewJSONProject(r, lang)
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(doc)
+}

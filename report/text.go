@@ -1,0 +1,208 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+// Text writes each result as the table a reviewer knows, then its total and grade.
+func Text(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+	for i, r := range results {
+		if i > 0 {
+			if _, err := io.WriteString(w, "\n"); err != nil {
+				return err
+			}
+		}
+		if err := textProject(w, r, lang); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func textProject(w io.Writer, r *engine.Result, lang i18n.Lang) error {
+	p := r.Project
+	d := p.Scoring.Decimals
+	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
+	var b strings.Builder
+	b.WriteString(p.Name + "\n")
+	b.WriteString("  " + strings.Join(projectFacts(p, lang), " · ") + "\n\n")
+
+	t := newTable(right, left, left, left, right, left, right, right, right, right, left)
+	t.row("#", L("一级指标", "Level 1"), L("二级指标", "Level 2"), L("三级指标", "Indicator"), L("指标值", "Target"),
+		L("单位", "Unit"), L("实际完成值", "Actual"), L("分值", "Weight"), L("自评得分", "Reported"), L("复核得分", "Score"), L("计分依据", "Basis"))
+	t.rule()
+	var notes []string
+	for i := range r.Indicators {
+		ir := &r.Indicators[i]
+		ind := ir.Indicator
+		basis, note := Basis(ir, lang)
+		if note != "" {
+			notes = append(notes, fmt.Sprintf("[%d] %s: %s", i+1, ind.Name, note))
+		}
+		t.row(fmt.Sprint(i+1), ind.Level1, ind.Level2, ind.Name, ind.Target.Text, ind.Unit, ind.Actual.Text,
+			num.Short(ind.Weight, d), optShort(ind.Reported, d), ScoreText(ir, d), basis)
+	}
+	if x := r.Execution; x != nil {
+		score, basis := "—", L("缺少预算数或支出数", "budget or spending missing")
+		if x.HasScore {
+			score = num.Format(x.Score, d)
+			basis = L("执行率 × 分值，最高满分", "rate × weight, capped at the weight")
+		}
+		t.row("", L("预算执行率", "Budget execution"), "", "", "100%", "", percent(x.Rate, x.HasScore),
+			num.Short(x.Weight, d), optShort(x.Reported, d), score, basis)
+	}
+	t.rule()
+	t.row("", L("合计", "Total"), "", "", "", "", "", num.Short(r.Weight, d), optShort(p.Reported.Total, d), TotalText(r, d), "")
+	if err := t.write(&b); err != nil {
+		return err
+	}
+	b.WriteString("\n")
+	for _, n := range notes {
+		b.WriteString(L("注 ", "Note ") + n + "\n")
+	}
+	b.WriteString(summaryLine(r, lang) + "\n")
+	if s := statedLine(r, lang); s != "" {
+		b.WriteString(s + "\n")
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func projectFacts(p *indicators.Project, lang i18n.Lang) []string {
+	facts := []string{p.File}
+	if p.Agency != "" {
+		a := p.Agency
+		if p.AgencyCode != "" {
+			a += i18n.Pick(lang, "（"+p.AgencyCode+"）", " ("+p.AgencyCode+")")
+		}
+		facts = append(facts, a)
+	}
+	if p.FunctionCode != "" {
+		facts = append(facts, i18n.Pick(lang, "功能科目 ", "function ")+p.FunctionCode)
+	}
+	if p.Year != 0 {
+		facts = append(facts, i18n.Pick(lang, fmt.Sprintf("%d 年度", p.Year), fmt.Sprintf("year %d", p.Year)))
+	}
+	return facts
+}
+
+func summaryLine(r *engine.Result, lang i18n.Lang) string {
+	d := r.Project.Scoring.Decimals
+	grade := r.Grade
+	if !r.Exact && r.GradeMax != r.Grade {
+		grade = r.Grade + "–" + r.GradeMax
+	}
+	line := i18n.T("复核总分 %s（满分 %s），等次 %s；绩效目标设置 %d 个，完成 %d 个",
+		"Total %s (of %s), grade %s; targets set %d, met %d",
+		TotalText(r, d), num.Short(r.Project.Scoring.FullMarks, d), grade, r.TargetsSet, r.TargetsMet).String(lang)
+	if !r.Exact {
+		line += i18n.Pick(lang, "。总分为区间：有指标未能确定得分，见注", ". The total is a range: some scores are not determined, see the notes")
+	}
+	if r.Rescaled {
+		line += i18n.T("。有 %d 个指标不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %d indicators do not apply: the total is rescaled to %s (applicable weight %s)",
+			len(r.Indicators)-r.TargetsSet, num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
+	}
+	return line
+}
+
+func statedLine(r *engine.Result, lang i18n.Lang) string {
+	rep := r.Project.Reported
+	d := r.Project.Scoring.Decimals
+	var parts []string
+	if rep.Score != nil {
+		parts = append(parts, i18n.T("自评得分 %s", "score %s", num.Short(*rep.Score, d)).String(lang))
+	}
+	if rep.Total != nil {
+		parts = append(parts, i18n.T("表中合计 %s", "table total %s", num.Short(*rep.Total, d)).String(lang))
+	}
+	if rep.Grade != "" {
+		parts = append(parts, i18n.T("等次 %s", "grade %s", rep.Grade).String(lang))
+	}
+	if rep.TargetsSet != nil {
+		parts = append(parts, i18n.T("绩效目标设置 %d 个", "targets set %d", *rep.TargetsSet).String(lang))
+	}
+	if rep.TargetsMet != nil {
+		parts = append(parts, i18n.T("完成 %d 个", "met %d", *rep.TargetsMet).String(lang))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return i18n.Pick(lang, "自评所述：", "As stated: ") + strings.Join(parts, i18n.Pick(lang, "，", ", "))
+}
+
+// ScoreText is the computed score as printed: "8.00", a range "15.00–18.00", or "—".
+func ScoreText(ir *engine.IndicatorResult, d int) string {
+	switch {
+	case ir.HasScore:
+		return num.Format(ir.Score, d)
+	case ir.Outcome.Kind == rules.Ranged:
+		return num.Format(ir.Min, d) + "–" + num.Format(ir.Max, d)
+	}
+	return "—"
+}
+
+// TotalText is the total as printed, or its range.
+func TotalText(r *engine.Result, d int) string {
+	if r.Exact {
+		return num.Format(r.Total, d)
+	}
+	return num.Format(r.TotalMin, d) + "–" + num.Format(r.TotalMax, d)
+}
+
+// Basis says how an indicator was scored ("第2档 rate <= 0.8"), and a note when the
+// reader needs more than fits in a cell.
+func Basis(ir *engine.IndicatorResult, lang i18n.Lang) (basis, note string) {
+	if !ir.Applicable {
+		return i18n.Pick(lang, "不适用，不计入总分", "not applicable, left out of the total"), ""
+	}
+	o := ir.Outcome
+	switch {
+	case o.Kind == rules.Unscored:
+		return i18n.Pick(lang, "未计分，见注", "not scored, see note"), o.Reason.Msg.String(lang)
+	case o.Tier > 0:
+		t := ir.Criterion.Tiers[o.Tier-1]
+		basis = i18n.T("第%d档 %s", "tier %d: %s", o.Tier, t.Source.When.Text).String(lang)
+		if o.Kind == rules.Ranged {
+			if ir.Accepted {
+				basis += i18n.Pick(lang, "，自由裁量，采用自评得分", ", discretionary: reported score accepted")
+			} else {
+				basis += i18n.Pick(lang, "，自由裁量，由复核人在区间内定分", ", discretionary: the reviewer's choice within the range")
+			}
+		}
+		return basis, ""
+	}
+	name := rules.MethodName(ir.Criterion.Method).String(lang)
+	if ir.Criterion.Default {
+		name += i18n.Pick(lang, "（未写评分标准，按默认方法）", " (no criterion written: default method)")
+	}
+	if o.Kind == rules.Ranged {
+		if ir.Accepted {
+			name += i18n.Pick(lang, "，采用自评得分", ", reported score accepted")
+		} else {
+			name += i18n.Pick(lang, "，由复核人在区间内定分", ", the reviewer's choice within the band")
+		}
+	}
+	return name, ""
+}
+
+func optShort(p *float64, d int) string {
+	if p == nil {
+		return ""
+	}
+	return num.Short(*p, d)
+}
+
+func percent(rate float64, ok bool) string {
+	if !ok {
+		return "—"
+	}
+	return num.Format(rate*100, 2) + "%"
+}

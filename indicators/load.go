@@ -265,18 +265,13 @@ func (d *decoder) done(t *table) {
 	}
 	sort.Strings(known)
 	for _, k := range unknown {
-		where := t.path
-		if where == "" {
-			where = "文件顶层"
-		}
-		hint := closest(k, known)
-		msg := i18n.T("未知的键 %q（在 %s 中）；可用的键：%s", "unknown key %q in %s; known keys: %s",
-			k, where, strings.Join(known, ", "))
-		if hint != "" {
-			msg = i18n.T("未知的键 %q（在 %s 中）；是不是 %q？", "unknown key %q in %s; did you mean %q?", k, where, hint)
-		}
+		where := i18n.T("在 %s 中", "in %s", t.path)
 		if t.path == "" {
-			msg.En = strings.Replace(msg.En, "in 文件顶层", "at the top level", 1)
+			where = i18n.T("在文件顶层", "at the top level")
+		}
+		msg := i18n.T("未知的键 %q（%s）；可用的键：%s", "unknown key %q %s; known keys: %s", k, where, strings.Join(known, ", "))
+		if hint := closest(k, known); hint != "" {
+			msg = i18n.T("未知的键 %q（%s）；是不是 %q？", "unknown key %q %s; did you mean %q?", k, where, hint)
 		}
 		d.errorf(join(t.path, k), ErrUnknownKey, msg)
 	}

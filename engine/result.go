@@ -23,6 +23,9 @@ type Result struct {
 	TargetsMet int     // of those, met
 	Rescaled   bool    // some indicators do not apply: the total was rescaled to full marks
 	Weight     float64 // the weight of the lines that count
+
+	Config   Config    // the review configuration in force
+	Findings []Finding // filled by Engine.Check, sorted by indicator then code
 }
 
 // IndicatorResult is one indicator scored.

@@ -8,18 +8,17 @@ import (
 	"jixiao/rules"
 )
 
-// DefaultTolerance is how far a reported score may lie from a computed one (or outside a
-// discretionary range) and still count as the same, in points.
-const DefaultTolerance = 0.005
-
 // Options configure an Engine. Zero values take the defaults.
 type Options struct {
-	Tolerance float64      // default DefaultTolerance
-	Limits    rules.Limits // bounds on untrusted expressions
+	// Config is the shared review configuration (a province's thresholds, from --config).
+	// A file's own [review] table overrides it, and Override overrides both (flags such as
+	// --tolerance).
+	Config, Override indicators.Review
+	Limits           rules.Limits // bounds on untrusted expressions
 }
 
-// Engine compiles and scores projects. It caches compiled expressions across projects; it
-// is not safe for concurrent use: give each goroutine its own.
+// Engine compiles, scores and reviews projects. It caches compiled expressions across
+// projects; it is not safe for concurrent use: give each goroutine its own.
 type Engine struct {
 	opts     Options
 	compiler *rules.Compiler
@@ -27,14 +26,13 @@ type Engine struct {
 
 // New returns an Engine.
 func New(opts Options) *Engine {
-	if opts.Tolerance <= 0 {
-		opts.Tolerance = DefaultTolerance
-	}
 	return &Engine{opts: opts, compiler: rules.NewCompiler(opts.Limits)}
 }
 
-// Tolerance is the tolerance in force.
-func (e *Engine) Tolerance() float64 { return e.opts.Tolerance }
+// Config returns the review configuration in force for p.
+func (e *Engine) Config(p *indicators.Project) Config {
+	return NewConfig(e.opts.Override.Over(p.Review.Over(e.opts.Config)))
+}
 
 // Score compiles p's criteria and scores it. The error, if any, is an
 // indicators.ErrorList of expressions that do not compile.
@@ -43,12 +41,24 @@ func (e *Engine) Score(p *indicators.Project) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return e.score(p, criteria), nil
+	return e.score(p, criteria, e.Config(p)), nil
 }
 
-func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion) *Result {
+// Check scores p and reviews it: the result carries every finding of the checks in force.
+func (e *Engine) Check(p *indicators.Project) (*Result, error) {
+	criteria, err := e.compiler.Project(p)
+	if err != nil {
+		return nil, err
+	}
+	cfg := e.Config(p)
+	r := e.score(p, criteria, cfg)
+	r.Findings = Review(r, cfg)
+	return r, nil
+}
+
+func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion, cfg Config) *Result {
 	d := p.Scoring.Decimals
-	r := &Result{Project: p, Indicators: make([]IndicatorResult, len(p.Indicators))}
+	r := &Result{Project: p, Config: cfg, Indicators: make([]IndicatorResult, len(p.Indicators))}
 	var lo, hi, weight float64 // totals in points, of rounded scores
 	exact := true
 	for i, ind := range p.Indicators {
@@ -57,7 +67,7 @@ func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion) *Resu
 		env := rules.NewEnv(p, ind)
 		ir.Outcome = criteria[i].Eval(&env)
 		ir.Tier = ir.Outcome.Tier
-		e.resolve(ir, d)
+		resolve(ir, d, cfg.Tolerance)
 		method := criteria[i].Method
 		ir.Met, ir.MetKnown = rules.Met(ind, method)
 		if !ind.Applicable {
@@ -96,14 +106,14 @@ func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion) *Resu
 
 // resolve rounds the outcome into the result's score or range. A reported score inside a
 // discretionary range (within the tolerance) is accepted as the score.
-func (e *Engine) resolve(ir *IndicatorResult, d int) {
+func resolve(ir *IndicatorResult, d int, tol float64) {
 	o := ir.Outcome
 	switch o.Kind {
 	case rules.Scored:
 		ir.Score, ir.HasScore = num.Round(o.Score, d), true
 	case rules.Ranged:
 		ir.Min, ir.Max = num.Round(o.Min, d), num.Round(o.Max, d)
-		if rep := ir.Indicator.Reported; rep != nil && *rep >= o.Min-e.opts.Tolerance && *rep <= o.Max+e.opts.Tolerance {
+		if rep := ir.Indicator.Reported; rep != nil && *rep >= o.Min-tol && *rep <= o.Max+tol {
 			ir.Score, ir.HasScore, ir.Accepted = num.Round(*rep, d), true, true
 		}
 	default:

@@ -506,6 +506,11 @@ func (d *decoder) project(m map[string]any) *Project {
 			p.Reported = d.reported(t)
 		}
 	}
+	if v, path, ok := root.get("review"); ok {
+		if t, good := d.table(path, v); good {
+			p.Review = d.review(t)
+		}
+	}
 	if v, path, ok := root.get("indicator"); ok {
 		p.Indicators = d.indicators(path, v, p.Scoring)
 	} else {
@@ -639,6 +644,78 @@ func (d *decoder) reported(t *table) Reported {
 	r.TargetsMet = d.integer(t, "targets_met", i18n.T("实际完成个数", "targets met"))
 	d.done(t)
 	return r
+}
+
+func (d *decoder) review(t *table) Review {
+	var r Review
+	fields := []struct {
+		key   string
+		dst   **float64
+		label i18n.Text
+	}{
+		{"tolerance", &r.Tolerance, i18n.T("得分容差", "score tolerance")},
+		{"money_tolerance", &r.MoneyTolerance, i18n.T("金额容差", "money tolerance")},
+		{"overachieved_ratio", &r.OverachievedRatio, i18n.T("超额完成比例", "over-achievement ratio")},
+		{"execution_rate_min", &r.ExecutionRateMin, i18n.T("预算执行率下限", "minimum execution rate")},
+		{"balance_rate_max", &r.BalanceRateMax, i18n.T("结余率上限", "maximum balance rate")},
+		{"spend_gap_max", &r.SpendGapMax, i18n.T("绩效与支出差距上限", "maximum spend–results gap")},
+	}
+	for _, f := range fields {
+		v, _ := d.number(t, f.key, f.label)
+		if v != nil && *v < 0 {
+			d.errorf(join(t.path, f.key), ErrValue, i18n.T("%s（%s）不能为负数", "%s (%s) cannot be negative", f.key, f.label))
+			continue
+		}
+		*f.dst = v
+	}
+	if v, path, ok := t.get("disable"); ok {
+		items, isArr := asArray(v)
+		for _, it := range items {
+			s, isStr := it.(string)
+			if !isStr {
+				isArr = false
+				break
+			}
+			r.Disable = append(r.Disable, s)
+		}
+		if !isArr {
+			d.errorf(path, ErrType, i18n.T("disable 应为检查代码的数组，如 [\"all-full-marks\"]", "disable must be an array of check codes such as [\"all-full-marks\"]"))
+		}
+	}
+	d.done(t)
+	return r
+}
+
+// LoadConfig reads a shared configuration file: a [review] table of check thresholds, as
+// a reviewer keeps one per province. Nothing else may stand in it.
+func LoadConfig(path string) (Review, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Review{}, ErrorList{readError(path, err)}
+	}
+	if !utf8.Valid(data) {
+		return Review{}, ErrorList{{Pos: Pos{File: path}, Kind: ErrEncoding, Msg: i18n.T(
+			"文件不是 UTF-8 编码（多半是 GBK）：请用 UTF-8 另存后再试", "the file is not UTF-8 (most likely GBK): save it as UTF-8 and try again")}}
+	}
+	text := string(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))
+	var m map[string]any
+	if _, err := toml.Decode(text, &m); err != nil {
+		return Review{}, ErrorList{syntaxError(path, text, err)}
+	}
+	d := &decoder{src: newSource(path, text)}
+	root := &table{m: m, used: map[string]bool{}}
+	var r Review
+	if v, p, ok := root.get("review"); ok {
+		if t, good := d.table(p, v); good {
+			r = d.review(t)
+		}
+	}
+	d.done(root)
+	if len(d.errs) > 0 {
+		d.errs.Sort()
+		return Review{}, d.errs
+	}
+	return r, nil
 }
 
 func asArray(v any) ([]any, bool) {

@@ -18,6 +18,7 @@ type Project struct {
 	Funds      *Funds       `json:"funds,omitempty"`
 	Scoring    Scoring      `json:"scoring"`
 	Reported   Reported     `json:"reported"`
+	Review     Review       `json:"-"` // thresholds of the review checks, as the file sets them
 	Indicators []*Indicator `json:"indicators"`
 
 	// Source places every key of the file; nil for input that carries no positions.
@@ -57,6 +58,36 @@ const (
 // DefaultGrades are the national bands: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
 func DefaultGrades() []Grade {
 	return []Grade{{"优", 90}, {"良", 80}, {"中", 60}, {"差", 0}}
+}
+
+// Review holds the thresholds of the review checks, from a file's [review] table or a
+// shared configuration. Nil fields are not set here and fall back to the next source, then
+// to the documented defaults.
+type Review struct {
+	Tolerance         *float64 `json:"tolerance,omitempty"`          // points between a reported and a computed score
+	MoneyTolerance    *float64 `json:"money_tolerance,omitempty"`    // 万元 (or 元) between money figures: the 尾数误差
+	OverachievedRatio *float64 `json:"overachieved_ratio,omitempty"` // actual / target from which over-achievement needs a reason
+	ExecutionRateMin  *float64 `json:"execution_rate_min,omitempty"` // execution rate (a fraction) below which a reason is needed
+	BalanceRateMax    *float64 `json:"balance_rate_max,omitempty"`   // 结余率 (a fraction) above which it is flagged
+	SpendGapMax       *float64 `json:"spend_gap_max,omitempty"`      // indicator score share minus execution share allowed
+	Disable           []string `json:"disable,omitempty"`            // check codes not to run
+}
+
+// Over returns r with every field that r leaves unset taken from base.
+func (r Review) Over(base Review) Review {
+	pick := func(a, b *float64) *float64 {
+		if a != nil {
+			return a
+		}
+		return b
+	}
+	out := Review{
+		Tolerance: pick(r.Tolerance, base.Tolerance), MoneyTolerance: pick(r.MoneyTolerance, base.MoneyTolerance),
+		OverachievedRatio: pick(r.OverachievedRatio, base.OverachievedRatio), ExecutionRateMin: pick(r.ExecutionRateMin, base.ExecutionRateMin),
+		BalanceRateMax: pick(r.BalanceRateMax, base.BalanceRateMax), SpendGapMax: pick(r.SpendGapMax, base.SpendGapMax),
+	}
+	out.Disable = append(append(out.Disable, base.Disable...), r.Disable...)
+	return out
 }
 
 // Reported is what the submission states about itself. Nil pointers are "not stated".

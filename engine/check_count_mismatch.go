@@ -1,0 +1,32 @@
+package engine
+
+import "jixiao/internal/i18n"
+
+var checkCountMismatch = &Check{
+	Code:     "count-mismatch",
+	Severity: Warning,
+	Title:    i18n.T("绩效目标个数不符", "stated target counts do not match"),
+	Doc: i18n.T(
+		"报告所述“设置绩效目标 N 个，实际完成 M 个”与指标表不符：N 应为适用指标的个数，M 应为其中达到指标值的个数。"+
+			"有指标无法判断是否完成时，不检查完成个数。",
+		"The stated \"N targets set, M met\" does not match the table: N should be the number of applicable "+
+			"indicators and M the number of them that met their target. The met count is not checked when some "+
+			"indicator cannot be judged met or not."),
+	run: func(rv *reviewer) {
+		rep := rv.r.Project.Reported
+		if rep.TargetsSet != nil && *rep.TargetsSet != rv.r.TargetsSet {
+			rv.project("reported.targets_set", i18n.T("自述设置绩效目标 %d 个，指标表中有 %d 个", "%d targets stated as set, but the table has %d",
+				*rep.TargetsSet, rv.r.TargetsSet), i18n.Text{}, rv.r.TargetsSet, *rep.TargetsSet)
+		}
+		if rep.TargetsMet == nil || *rep.TargetsMet == rv.r.TargetsMet {
+			return
+		}
+		for i := range rv.r.Indicators {
+			if ir := &rv.r.Indicators[i]; ir.Applicable && !ir.MetKnown {
+				return
+			}
+		}
+		rv.project("reported.targets_met", i18n.T("自述完成绩效目标 %d 个，按实际完成值只有 %d 个达到指标值", "%d targets stated as met, but by the actual values %d were met",
+			*rep.TargetsMet, rv.r.TargetsMet), i18n.Text{}, rv.r.TargetsMet, *rep.TargetsMet)
+	},
+}

@@ -1,0 +1,45 @@
+package engine
+
+import (
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+var checkScoreMismatch = &Check{
+	Code:     "score-mismatch",
+	Severity: Error,
+	Title:    i18n.T("自评得分与评分标准不符", "reported score does not follow the criterion"),
+	Doc: i18n.T(
+		"某指标的自评得分与按其自身评分标准（没有评分标准时按默认方法）计算的得分相差超过容差（默认 0.005 分）。"+
+			"提示会给出自评得分可能的来历：按比例计分而不是按所写的分档、取了另一档（档次重叠时）的分数、截尾而不是四舍五入等。"+
+			"预算执行率得分与“执行率 × 分值”不符时也报告此项。复核时以计算得分为准，或先修正评分标准。",
+		"An indicator's reported score differs from the score its own criterion gives (or the default method, "+
+			"where no criterion is written) by more than the tolerance (0.005 points by default). The hint says how "+
+			"the reported score may have come about: proportional scoring instead of the written tiers, the score of "+
+			"another tier where tiers overlap, truncation instead of rounding. A budget-execution score that is not "+
+			"rate × weight is reported too. Re-score with the computed score, or fix the criterion first."),
+	run: func(rv *reviewer) {
+		d := rv.decimals()
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			rep := ir.Indicator.Reported
+			if rep == nil || !ir.HasScore || ir.Accepted || num.Within(*rep, ir.Score, rv.cfg.Tolerance) {
+				continue
+			}
+			msg := i18n.T("自评得分 %s，按评分标准应得 %s（%s）", "reported %s, but the criterion gives %s (%s)",
+				num.Short(*rep, d), num.Format(ir.Score, d), Basis(ir))
+			if ir.Criterion.Default {
+				msg = i18n.T("自评得分 %s，未写评分标准，按默认的%s应得 %s", "reported %s; no criterion is written, and the default %s method gives %s",
+					num.Short(*rep, d), rules.MethodName(ir.Criterion.Method), num.Format(ir.Score, d))
+			}
+			rv.indicator(i, "reported", msg, inferScore(rv, ir), ir.Score, *rep)
+		}
+		if x := rv.r.Execution; x != nil && x.HasScore && x.Reported != nil && !num.Within(*x.Reported, x.Score, rv.cfg.Tolerance) {
+			rv.project("funds.reported", i18n.T("预算执行率得分 %s，按执行率 %s%% × 分值 %s 应得 %s",
+				"the budget-execution score is %s, but rate %s%% × weight %s gives %s",
+				num.Short(*x.Reported, d), num.Format(x.Rate*100, 2), num.Short(x.Weight, d), num.Format(x.Score, d)),
+				i18n.Text{}, x.Score, *x.Reported)
+		}
+	},
+}

@@ -1,0 +1,31 @@
+package engine
+
+import (
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+var checkUnscored = &Check{
+	Code:     "unscored",
+	Severity: Warning,
+	Title:    i18n.T("指标无法计分", "indicator cannot be scored"),
+	Doc: i18n.T(
+		"某指标无法按其评分标准计分：实际完成值是文字而评分标准要比较数字、没有一档条件成立（评分标准有缺口）、指标值为 0 无法计算比例等。"+
+			"该指标不按 0 分计：总分显示为区间。消息说明原因；请补充数字，或为文字值设定定性档次。",
+		"An indicator cannot be scored by its criterion: the actual value is text where the criterion compares "+
+			"numbers, no tier's condition holds (the criterion has a gap), the target is 0 so no ratio exists, and so "+
+			"on. It is not counted as 0: the total is shown as a range. The message gives the reason; give a number, "+
+			"or tiers for text values."),
+	run: func(rv *reviewer) {
+		d := rv.decimals()
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			if !ir.Applicable || ir.Outcome.Kind != rules.Unscored {
+				continue
+			}
+			rv.indicator(i, "actual", ir.Outcome.Reason.Msg, i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
+				num.Format(ir.Min, d), num.Format(ir.Max, d)), nil, nil)
+		}
+	},
+}

@@ -38,6 +38,21 @@ type JSONProject struct {
 	Reported     indicators.Reported `json:"reported"`
 	Execution    *JSONExecution      `json:"execution,omitempty"`
 	Indicators   []JSONIndicator     `json:"indicators"`
+	Findings     *[]JSONFinding      `json:"findings,omitempty"` // check only
+}
+
+// JSONFinding is one finding of `jixiao check`.
+type JSONFinding struct {
+	Code      string  `json:"code"`
+	Severity  string  `json:"severity"`  // error, warning or info
+	Indicator *string `json:"indicator"` // null for a project finding
+	Message   string  `json:"message"`
+	Hint      string  `json:"hint,omitempty"`
+	Expected  any     `json:"expected"` // the value jixiao computes, or null
+	Actual    any     `json:"actual"`   // the value the submission states, or null
+	File      string  `json:"file"`
+	Line      int     `json:"line,omitempty"`
+	Column    int     `json:"column,omitempty"` // in characters
 }
 
 // JSONExecution is the 预算执行率 line.
@@ -137,11 +152,33 @@ func valueJSON(v indicators.Value) any {
 
 func ptr[T any](v T) *T { return &v }
 
-// JSON writes the results as one indented JSON document.
-func JSON(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+// NewJSONFindings converts a result's findings to their JSON form, messages in lang.
+func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
+	out := make([]JSONFinding, len(r.Findings))
+	for i, f := range r.Findings {
+		jf := JSONFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Msg.String(lang),
+			Hint: f.Hint.String(lang), Expected: f.Expected, Actual: f.Actual, File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col}
+		if jf.File == "" {
+			jf.File = r.Project.File
+		}
+		if f.Indicator >= 0 {
+			jf.Indicator = ptr(r.Indicators[f.Indicator].Indicator.Name)
+		}
+		out[i] = jf
+	}
+	return out
+}
+
+// JSON writes the results as one indented JSON document; with findings set (the check
+// command) each project carries its findings.
+func JSON(w io.Writer, results []*engine.Result, lang i18n.Lang, findings bool) error {
 	doc := JSONDoc{Projects: make([]JSONProject, len(results))}
 	for i, r := range results {
 		doc.Projects[i] = NewJSONProject(r, lang)
+		if findings {
+			fs := NewJSONFindings(r, lang)
+			doc.Projects[i].Findings = &fs
+		}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)

@@ -55,16 +55,16 @@ func TestGoldenSeed(t *testing.T) {
 		lang i18n.Lang
 	}{{"zh", i18n.Zh}, {"en", i18n.En}} {
 		var text, js bytes.Buffer
-		require.NoError(t, Text(&text, results, lang.lang))
+		require.NoError(t, Text(&text, results, lang.lang, false))
 		golden(t, "quangang-2021."+lang.name+".txt", text.Bytes())
-		require.NoError(t, JSON(&js, results, lang.lang))
+		require.NoError(t, JSON(&js, results, lang.lang, false))
 		golden(t, "quangang-2021."+lang.name+".json", js.Bytes())
 	}
 }
 
 func TestJSONContract(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, JSON(&buf, seedResults(t), i18n.Zh))
+	require.NoError(t, JSON(&buf, seedResults(t), i18n.Zh, false))
 	var doc struct {
 		Projects []map[string]any `json:"projects"`
 	}
@@ -121,7 +121,7 @@ weight = 80
 
 func TestTextColumnsLineUp(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, Text(&buf, seedResults(t)[1:], i18n.Zh))
+	require.NoError(t, Text(&buf, seedResults(t)[1:], i18n.Zh, false))
 	lines := bytes.Split(buf.Bytes(), []byte("\n"))
 	// Rows 1–7 of the table: the 复核得分 column ends at the same display column in each.
 	var ends []int

@@ -12,22 +12,27 @@ import (
 	"jixiao/rules"
 )
 
-// Text writes each result as the table a reviewer knows, then its total and grade.
-func Text(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+// Text writes each result as the table a reviewer knows, then its total and grade. With
+// findings set (the check command), reported scores that a finding disputes are marked, and
+// the findings and a one-line verdict follow each table.
+func Text(w io.Writer, results []*engine.Result, lang i18n.Lang, findings bool) error {
 	for i, r := range results {
 		if i > 0 {
 			if _, err := io.WriteString(w, "\n"); err != nil {
 				return err
 			}
 		}
-		if err := textProject(w, r, lang); err != nil {
+		if err := textProject(w, r, lang, findings); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func textProject(w io.Writer, r *engine.Result, lang i18n.Lang) error {
+// disputed are the codes whose findings mark a reported score in the table.
+var disputed = map[string]bool{"score-mismatch": true, "range-violation": true, "score-over-weight": true}
+
+func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) error {
 	p := r.Project
 	d := p.Scoring.Decimals
 	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
@@ -47,8 +52,12 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang) error {
 		if note != "" {
 			notes = append(notes, fmt.Sprintf("[%d] %s: %s", i+1, ind.Name, note))
 		}
+		reported := optShort(ind.Reported, d)
+		if findings && marked(r.Findings, i, "") {
+			reported = "*" + reported
+		}
 		t.row(fmt.Sprint(i+1), ind.Level1, ind.Level2, ind.Name, ind.Target.Text, ind.Unit, ind.Actual.Text,
-			num.Short(ind.Weight, d), optShort(ind.Reported, d), ScoreText(ir, d), basis)
+			num.Short(ind.Weight, d), reported, ScoreText(ir, d), basis)
 	}
 	if x := r.Execution; x != nil {
 		score, basis := "—", L("缺少预算数或支出数", "budget or spending missing")
@@ -60,7 +69,11 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang) error {
 			num.Short(x.Weight, d), optShort(x.Reported, d), score, basis)
 	}
 	t.rule()
-	t.row("", L("合计", "Total"), "", "", "", "", "", num.Short(r.Weight, d), optShort(p.Reported.Total, d), TotalText(r, d), "")
+	total := optShort(p.Reported.Total, d)
+	if findings && marked(r.Findings, -1, "total-mismatch") && total != "" {
+		total = "*" + total
+	}
+	t.row("", L("合计", "Total"), "", "", "", "", "", num.Short(r.Weight, d), total, TotalText(r, d), "")
 	if err := t.write(&b); err != nil {
 		return err
 	}
@@ -68,12 +81,92 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang) error {
 	for _, n := range notes {
 		b.WriteString(L("注 ", "Note ") + n + "\n")
 	}
+	if findings && strings.Contains(b.String(), " *") {
+		b.WriteString(L("* 自评数字与复核不符，见下方问题清单\n", "* the stated figure is disputed: see the findings below\n"))
+	}
 	b.WriteString(summaryLine(r, lang) + "\n")
 	if s := statedLine(r, lang); s != "" {
 		b.WriteString(s + "\n")
 	}
+	if findings {
+		writeFindings(&b, r, lang)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// marked reports whether an error finding disputes the stated figure of indicator i (or,
+// for i < 0, the project finding with the given code).
+func marked(fs []engine.Finding, i int, code string) bool {
+	for _, f := range fs {
+		if f.Indicator != i || f.Severity != engine.Error {
+			continue
+		}
+		if (i >= 0 && disputed[f.Code]) || f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+func writeFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
+	e, wn, in := engine.Count(r.Findings)
+	b.WriteString("\n")
+	if len(r.Findings) == 0 {
+		b.WriteString(i18n.Pick(lang, "问题：无\n", "Findings: none\n"))
+	} else {
+		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, wn, in).String(lang))
+	}
+	for _, f := range r.Findings {
+		where := f.Pos.String()
+		if where == "" {
+			where = r.Project.File
+		}
+		subject := ""
+		if f.Indicator >= 0 {
+			subject = r.Indicators[f.Indicator].Indicator.Name + i18n.Pick(lang, "：", ": ")
+		}
+		fmt.Fprintf(b, "  %s: %s [%s] %s%s\n", where, f.Severity.Label(lang), f.Code, subject, f.Msg.String(lang))
+		if !f.Hint.IsZero() {
+			fmt.Fprintf(b, "      → %s\n", f.Hint.String(lang))
+		}
+	}
+	b.WriteString(verdict(r, lang) + "\n")
+}
+
+// verdict is the one-line conclusion: the computed total and grade against the stated ones.
+func verdict(r *engine.Result, lang i18n.Lang) string {
+	p := r.Project
+	d := p.Scoring.Decimals
+	grade := r.Grade
+	if !r.Exact && r.GradeMax != r.Grade {
+		grade = r.Grade + "–" + r.GradeMax
+	}
+	line := i18n.T("结论：复核总分 %s，等次 %s", "Verdict: re-scored total %s, grade %s", TotalText(r, d), grade).String(lang)
+	stated := p.Reported.Score
+	if stated == nil {
+		stated = p.Reported.Total
+	}
+	if stated != nil || p.Reported.Grade != "" {
+		st, sg := "—", "—"
+		if stated != nil {
+			st = num.Short(*stated, d)
+		}
+		if p.Reported.Grade != "" {
+			sg = p.Reported.Grade
+		}
+		line += i18n.T("；自评 %s，等次 %s", "; stated %s, grade %s", st, sg).String(lang)
+		if g, ok := engine.CanonicalGrade(p.Scoring.Grades, p.Reported.Grade); ok && r.Exact && g != r.Grade {
+			line += i18n.T("；等次由 %s 变为 %s", "; the grade changes from %s to %s", p.Reported.Grade, r.Grade).String(lang)
+		}
+	}
+	e, _, _ := engine.Count(r.Findings)
+	if e > 0 {
+		line += i18n.T("。有 %d 处错误须更正", ". %d errors must be corrected", e).String(lang)
+	} else {
+		line += i18n.Pick(lang, "。没有须更正的错误", ". No errors to correct")
+	}
+	return line
 }
 
 func projectFacts(p *indicators.Project, lang i18n.Lang) []string {
@@ -157,40 +250,21 @@ func TotalText(r *engine.Result, d int) string {
 	return num.Format(r.TotalMin, d) + "–" + num.Format(r.TotalMax, d)
 }
 
-// Basis says how an indicator was scored ("第2档 rate <= 0.8"), and a note when the
-// reader needs more than fits in a cell.
+// Basis says how an indicator was scored, and a note when the reader needs more than fits
+// in a cell (why it was not scored).
 func Basis(ir *engine.IndicatorResult, lang i18n.Lang) (basis, note string) {
-	if !ir.Applicable {
-		return i18n.Pick(lang, "不适用，不计入总分", "not applicable, left out of the total"), ""
-	}
+	basis = engine.Basis(ir).String(lang)
 	o := ir.Outcome
 	switch {
+	case !ir.Applicable:
 	case o.Kind == rules.Unscored:
-		return i18n.Pick(lang, "未计分，见注", "not scored, see note"), o.Reason.Msg.String(lang)
-	case o.Tier > 0:
-		t := ir.Criterion.Tiers[o.Tier-1]
-		basis = i18n.T("第%d档 %s", "tier %d: %s", o.Tier, t.Source.When.Text).String(lang)
-		if o.Kind == rules.Ranged {
-			if ir.Accepted {
-				basis += i18n.Pick(lang, "，自由裁量，采用自评得分", ", discretionary: reported score accepted")
-			} else {
-				basis += i18n.Pick(lang, "，自由裁量，由复核人在区间内定分", ", discretionary: the reviewer's choice within the range")
-			}
-		}
-		return basis, ""
+		return basis + i18n.Pick(lang, "，见注", ", see note"), o.Reason.Msg.String(lang)
+	case o.Kind == rules.Ranged && ir.Accepted:
+		basis += i18n.Pick(lang, "，区间内，采用自评得分", ", in range: reported score accepted")
+	case o.Kind == rules.Ranged:
+		basis += i18n.Pick(lang, "，由复核人在区间内定分", ", the reviewer's choice within the range")
 	}
-	name := rules.MethodName(ir.Criterion.Method).String(lang)
-	if ir.Criterion.Default {
-		name += i18n.Pick(lang, "（未写评分标准，按默认方法）", " (no criterion written: default method)")
-	}
-	if o.Kind == rules.Ranged {
-		if ir.Accepted {
-			name += i18n.Pick(lang, "，采用自评得分", ", reported score accepted")
-		} else {
-			name += i18n.Pick(lang, "，由复核人在区间内定分", ", the reviewer's choice within the band")
-		}
-	}
-	return name, ""
+	return basis, ""
 }
 
 func optShort(p *float64, d int) string {

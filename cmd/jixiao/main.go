@@ -2,8 +2,10 @@
 // (项目支出绩效自评表) and tells a reviewer what in them is inconsistent.
 //
 //	jixiao score [flags] FILE|DIR...   score, total and grade each project
+//	jixiao check [flags] FILE|DIR...   score, then report every inconsistency as findings
 //
-// Exit status: 0 success; 2 unusable input (a file that cannot be loaded) or bad usage.
+// Exit status: 0 success (check: no error-severity finding); 1 check found an error;
+// 2 unusable input (a file that cannot be loaded) or bad usage.
 package main
 
 import (
@@ -18,7 +20,7 @@ func main() {
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitFindings = 1 // reserved for check: an error-severity finding
+	exitFindings = 1 // check found an error-severity finding
 	exitInput    = 2 // unusable input or bad usage
 )
 
@@ -30,6 +32,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "score":
 		return runScore(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
@@ -47,17 +51,26 @@ func usage(w io.Writer) {
 
 Usage:
   jixiao score [flags] FILE|DIR...   计分：每个项目的得分、总分、等次 (score, total and grade)
+  jixiao check [flags] FILE|DIR...   复核：计分并列出全部问题 (score, then list every inconsistency)
   jixiao help                        this text
   jixiao version                     the version
 
-Flags of score:
-  --format text|json    output format (default text)
+Flags:
+  --format FORMAT       text or json; check also sarif (default text)
   --lang zh|en          language of labels and messages (default zh)
+  -o FILE               write the output to FILE (replaced whole, never half-written)
   --max-file-size N     largest input file in bytes (default 8388608)
   --max-indicators N    most indicators per project (default 1000)
   --max-tiers N         most tiers per indicator (default 200)
 
-Exit status: 0 success, 2 unusable input or bad usage.
+Flags of check:
+  --tolerance X         points between a reported and a computed score that still match (default 0.005)
+  --config FILE         a TOML file with a [review] table of thresholds
+  --list                list the checks
+  --explain CODE        explain one check
+
+Exit status: 0 success (check: no error found), 1 check found an error,
+2 unusable input or bad usage.
 `)
 }
 

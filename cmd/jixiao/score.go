@@ -18,15 +18,27 @@ type options struct {
 	format string
 	lang   i18n.Lang
 	limits indicators.Limits
+	output string // write here instead of stdout, atomically
 	files  []string
+
+	// check only
+	tolerance  float64
+	configPath string
+	list       bool
+	explain    string
 }
 
-// parseFlags parses flags and positional arguments in any order.
-func parseFlags(name string, args []string, stderr io.Writer, formats ...string) (*options, bool) {
+// parseFlags parses flags and positional arguments in any order. extra adds a command's own
+// flags; needFiles says whether files are required.
+func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.FlagSet, *options), formats ...string) (*options, bool) {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o := &options{}
 	fs.StringVar(&o.format, "format", "text", "output format: "+strings.Join(formats, ", "))
+	fs.StringVar(&o.output, "o", "", "write the output to this file (replaced whole, never half-written)")
+	if extra != nil {
+		extra(fs, o)
+	}
 	langName := fs.String("lang", "zh", "language: zh or en")
 	fs.Int64Var(&o.limits.MaxFileSize, "max-file-size", indicators.DefaultMaxFileSize, "largest input file in bytes")
 	fs.IntVar(&o.limits.MaxIndicators, "max-indicators", indicators.DefaultMaxIndicators, "most indicators per project")
@@ -55,7 +67,7 @@ func parseFlags(name string, args []string, stderr io.Writer, formats ...string)
 		fmt.Fprintf(stderr, "jixiao %s: unknown format %q (use %s)\n", name, o.format, strings.Join(formats, " or "))
 		return nil, false
 	}
-	if len(o.files) == 0 {
+	if len(o.files) == 0 && !o.list && o.explain == "" {
 		fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.Pick(o.lang, "请给出要处理的文件或文件夹", "name the files or folders to read"))
 		return nil, false
 	}
@@ -64,7 +76,7 @@ func parseFlags(name string, args []string, stderr io.Writer, formats ...string)
 
 // loadAndScore loads and scores every file, printing each broken file's errors to stderr.
 // It reports whether every file was usable.
-func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer) ([]*engine.Result, bool) {
+func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer, check bool) ([]*engine.Result, bool) {
 	files, err := indicators.Files(o.files)
 	ok := true
 	if err != nil {
@@ -76,7 +88,12 @@ func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer) ([]*engine.R
 		p, err := indicators.Load(f, o.limits)
 		if err == nil {
 			var r *engine.Result
-			if r, err = eng.Score(p); err == nil {
+			if check {
+				r, err = eng.Check(p)
+			} else {
+				r, err = eng.Score(p)
+			}
+			if err == nil {
 				results = append(results, r)
 				continue
 			}
@@ -99,18 +116,17 @@ func printErrors(w io.Writer, err error, lang i18n.Lang) {
 }
 
 func runScore(args []string, stdout, stderr io.Writer) int {
-	o, ok := parseFlags("score", args, stderr, "text", "json")
+	o, ok := parseFlags("score", args, stderr, nil, "text", "json")
 	if !ok {
 		return exitInput
 	}
-	results, ok := loadAndScore(o, engine.New(engine.Options{}), stderr)
-	var err error
-	switch o.format {
-	case "json":
-		err = report.JSON(stdout, results, o.lang)
-	default:
-		err = report.Text(stdout, results, o.lang)
-	}
+	results, ok := loadAndScore(o, engine.New(engine.Options{}), stderr, false)
+	err := writeOutput(o.output, stdout, func(w io.Writer) error {
+		if o.format == "json" {
+			return report.JSON(w, results, o.lang, false)
+		}
+		return report.Text(w, results, o.lang, false)
+	})
 	if err != nil {
 		fmt.Fprintln(stderr, "jixiao:", err)
 		return exitInput

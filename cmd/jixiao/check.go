@@ -1,0 +1,88 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/report"
+)
+
+func checkFlags(fs *flag.FlagSet, o *options) {
+	fs.Float64Var(&o.tolerance, "tolerance", 0, "points between a reported and a computed score that still match (default 0.005)")
+	fs.StringVar(&o.configPath, "config", "", "a TOML file with a [review] table of thresholds")
+	fs.BoolVar(&o.list, "list", false, "list the checks and exit")
+	fs.StringVar(&o.explain, "explain", "", "explain one check by its code and exit")
+}
+
+func runCheck(args []string, stdout, stderr io.Writer) int {
+	o, ok := parseFlags("check", args, stderr, checkFlags, "text", "json", "sarif")
+	if !ok {
+		return exitInput
+	}
+	if o.list {
+		writeCatalogue(stdout, o.lang)
+		return exitOK
+	}
+	if o.explain != "" {
+		c, found := engine.LookupCheck(o.explain)
+		if !found {
+			fmt.Fprintf(stderr, "jixiao check: %s\n", i18n.T("没有代码为 %q 的检查；jixiao check --list 列出全部", "no check has the code %q; jixiao check --list lists them all", o.explain).String(o.lang))
+			return exitInput
+		}
+		fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", c.Code, c.Severity.Label(o.lang), c.Title.String(o.lang), c.Doc.String(o.lang))
+		return exitOK
+	}
+	opts := engine.Options{}
+	if o.configPath != "" {
+		cfg, err := indicators.LoadConfig(o.configPath)
+		if err != nil {
+			printErrors(stderr, err, o.lang)
+			return exitInput
+		}
+		opts.Config = cfg
+	}
+	if o.tolerance < 0 {
+		fmt.Fprintln(stderr, "jixiao check: --tolerance cannot be negative")
+		return exitInput
+	}
+	if o.tolerance > 0 {
+		opts.Override.Tolerance = &o.tolerance
+	}
+	results, ok := loadAndScore(o, engine.New(opts), stderr, true)
+	err := writeOutput(o.output, stdout, func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			return report.JSON(w, results, o.lang, true)
+		case "sarif":
+			return report.SARIF(w, results, o.lang, version())
+		}
+		return report.Text(w, results, o.lang, true)
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "jixiao:", err)
+		return exitInput
+	}
+	if !ok {
+		return exitInput
+	}
+	for _, r := range results {
+		if e, _, _ := engine.Count(r.Findings); e > 0 {
+			return exitFindings
+		}
+	}
+	return exitOK
+}
+
+// writeCatalogue prints every check: code, severity and title.
+func writeCatalogue(w io.Writer, lang i18n.Lang) {
+	var b strings.Builder
+	for _, c := range engine.Checks() {
+		fmt.Fprintf(&b, "%-26s %-8s %s\n", c.Code, c.Severity.String(), c.Title.String(lang))
+	}
+	io.WriteString(w, b.String())
+}

@@ -1,0 +1,143 @@
+package report
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+
+	"jixiao/engine"
+	"jixiao/internal/i18n"
+)
+
+// SARIF 2.1.0 (OASIS), the subset jixiao emits: one run, the check catalogue as rules,
+// one result per finding located at the key of the input file it concerns. Columns count
+// Unicode code points, as jixiao's positions do.
+type sarifLog struct {
+	Schema  string     `json:"$schema"`
+	Version string     `json:"version"`
+	Runs    []sarifRun `json:"runs"`
+}
+
+type sarifRun struct {
+	Tool       sarifTool     `json:"tool"`
+	Results    []sarifResult `json:"results"`
+	ColumnKind string        `json:"columnKind"`
+}
+
+type sarifTool struct {
+	Driver sarifDriver `json:"driver"`
+}
+
+type sarifDriver struct {
+	Name           string      `json:"name"`
+	Version        string      `json:"version,omitempty"`
+	InformationURI string      `json:"informationUri,omitempty"`
+	Language       string      `json:"language"`
+	Rules          []sarifRule `json:"rules"`
+}
+
+type sarifRule struct {
+	ID                   string       `json:"id"`
+	ShortDescription     sarifMessage `json:"shortDescription"`
+	FullDescription      sarifMessage `json:"fullDescription"`
+	DefaultConfiguration sarifConfig  `json:"defaultConfiguration"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifMessage struct {
+	Text string `json:"text"`
+}
+
+type sarifResult struct {
+	RuleID     string          `json:"ruleId"`
+	RuleIndex  int             `json:"ruleIndex"`
+	Level      string          `json:"level"`
+	Message    sarifMessage    `json:"message"`
+	Locations  []sarifLocation `json:"locations"`
+	Properties sarifProperties `json:"properties"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+type sarifProperties struct {
+	Project   string `json:"project"`
+	Indicator string `json:"indicator,omitempty"`
+	Hint      string `json:"hint,omitempty"`
+	Expected  any    `json:"expected,omitempty"`
+	Actual    any    `json:"actual,omitempty"`
+}
+
+func sarifLevel(s engine.Severity) string {
+	switch s {
+	case engine.Error:
+		return "error"
+	case engine.Warning:
+		return "warning"
+	}
+	return "note"
+}
+
+// SARIF writes every finding of the results as a SARIF 2.1.0 log.
+func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string) error {
+	checks := engine.Checks()
+	index := make(map[string]int, len(checks))
+	driver := sarifDriver{Name: "jixiao", Version: version, Language: i18n.Pick(lang, "zh-CN", "en-US")}
+	for i, c := range checks {
+		index[c.Code] = i
+		driver.Rules = append(driver.Rules, sarifRule{
+			ID: c.Code, ShortDescription: sarifMessage{c.Title.String(lang)},
+			FullDescription: sarifMessage{c.Doc.String(lang)}, DefaultConfiguration: sarifConfig{sarifLevel(c.Severity)},
+		})
+	}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}
+	for _, r := range results {
+		for _, f := range r.Findings {
+			file := f.Pos.File
+			if file == "" {
+				file = r.Project.File
+			}
+			loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(file)}}
+			if f.Pos.Line > 0 {
+				loc.Region = &sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+			}
+			props := sarifProperties{Project: r.Project.Name, Hint: f.Hint.String(lang), Expected: f.Expected, Actual: f.Actual}
+			msg := f.Msg.String(lang)
+			if f.Indicator >= 0 {
+				props.Indicator = r.Indicators[f.Indicator].Indicator.Name
+				msg = props.Indicator + i18n.Pick(lang, "：", ": ") + msg
+			}
+			run.Results = append(run.Results, sarifResult{
+				RuleID: f.Code, RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
+				Message: sarifMessage{msg}, Locations: []sarifLocation{{PhysicalLocation: loc}}, Properties: props,
+			})
+		}
+	}
+	log := sarifLog{
+		Schema:  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+		Version: "2.1.0",
+		Runs:    []sarifRun{run},
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}

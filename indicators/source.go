@@ -183,7 +183,9 @@ func (sc *scanner) header() bool {
 		if k == len(parts)-1 && array {
 			n := sc.arrays[path]
 			sc.arrays[path] = n + 1
-			sc.src.keys[path] = span{key: pos, value: pos}
+			if n == 0 { // the array as a whole stands where its first table does
+				sc.src.keys[path] = span{key: pos, value: pos}
+			}
 			path += "[" + strconv.Itoa(n) + "]"
 		} else if n, isArray := sc.arrays[path]; isArray {
 			path += "[" + strconv.Itoa(n-1) + "]"

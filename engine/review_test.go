@@ -1,0 +1,149 @@
+package engine
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+)
+
+var wantComment = regexp.MustCompile(`#\s*want\s+([a-z\- ]+)`)
+
+// TestReviewExpectations runs every file in testdata/review: a "# want CODE…" comment on a
+// line says which findings must be reported at that line, and no other finding may be.
+func TestReviewExpectations(t *testing.T) {
+	files, err := filepath.Glob("testdata/review/*.toml")
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			src, err := os.ReadFile(file)
+			require.NoError(t, err)
+			want := map[int][]string{}
+			for i, line := range strings.Split(string(src), "\n") {
+				if m := wantComment.FindStringSubmatch(line); m != nil {
+					want[i+1] = strings.Fields(m[1])
+					slices.Sort(want[i+1])
+				}
+			}
+			p, err := indicators.Parse(file, src, indicators.Limits{})
+			require.NoError(t, err)
+			r, err := New(Options{}).Check(p)
+			require.NoError(t, err)
+			got := map[int][]string{}
+			for _, f := range r.Findings {
+				require.True(t, f.Pos.IsValid(), "finding %s has no position", f.Code)
+				got[f.Pos.Line] = append(got[f.Pos.Line], f.Code)
+				// Every message renders in both languages without formatting slips.
+				for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+					for _, text := range []string{f.Msg.String(lang), f.Hint.String(lang)} {
+						assert.NotContains(t, text, "%!", "finding %s renders badly: %s", f.Code, text)
+					}
+				}
+			}
+			for line := range got {
+				slices.Sort(got[line])
+			}
+			for line, codes := range want {
+				assert.Equal(t, codes, got[line], "%s:%d: findings", file, line)
+			}
+			for line, codes := range got {
+				if _, ok := want[line]; !ok {
+					assert.Fail(t, "unexpected finding", "%s:%d: %v", file, line, codes)
+				}
+			}
+		})
+	}
+}
+
+// The acceptance list of docs/seed-cases.md, for the re-scoring checks.
+func TestReviewSeed(t *testing.T) {
+	tests := map[string][]string{
+		"社保工作运行经费.toml": {
+			"total-mismatch", "execution-unexplained", "spend-results-gap",
+			"score-mismatch 资金投入", "score-mismatch 社保参保率",
+		},
+		"城乡居民养老金及个账补贴.toml": {
+			"grade-mismatch",
+			"target-below-prior 城乡居民基本养老保险参保人数", "target-below-prior 60周岁以上待遇发放率",
+			"score-mismatch 全民参保率", "score-mismatch 待遇领取增长人数",
+			"no-criterion 待遇领取增长人数", "no-criterion 群众满意度",
+		},
+	}
+	for file, want := range tests {
+		t.Run(file, func(t *testing.T) {
+			p, err := indicators.Load(filepath.Join("..", "testdata", "quangang-2021", file), indicators.Limits{})
+			require.NoError(t, err)
+			r, err := New(Options{}).Check(p)
+			require.NoError(t, err)
+			var got []string
+			for _, f := range r.Findings {
+				if f.Indicator >= 0 {
+					got = append(got, f.Code+" "+r.Indicators[f.Indicator].Indicator.Name)
+				} else {
+					got = append(got, f.Code)
+				}
+			}
+			assert.ElementsMatch(t, want, got)
+		})
+	}
+}
+
+func TestScoreMismatchHints(t *testing.T) {
+	hint := func(file, indicator string) string {
+		p, err := indicators.Load(filepath.Join("..", "testdata", "quangang-2021", file), indicators.Limits{})
+		require.NoError(t, err)
+		r, err := New(Options{}).Check(p)
+		require.NoError(t, err)
+		for _, f := range r.Findings {
+			if f.Code == "score-mismatch" && r.Indicators[f.Indicator].Indicator.Name == indicator {
+				return f.Hint.String(i18n.En)
+			}
+		}
+		return ""
+	}
+	assert.Equal(t, "19.81 = 20 × 98.67 / 99.60: proportional scoring, not the written criterion", hint("社保工作运行经费.toml", "社保参保率"))
+	assert.Equal(t, "19.89 = 20 × 98.67 / 99.22: proportional scoring, not the written criterion", hint("城乡居民养老金及个账补贴.toml", "全民参保率"))
+	assert.Equal(t, "5 is the score of tier 3 (rate < 1), whose condition also holds: the tiers overlap, and under first match tier 2 applies",
+		hint("社保工作运行经费.toml", "资金投入"))
+	assert.Equal(t, "", hint("城乡居民养老金及个账补贴.toml", "待遇领取增长人数"), "15 has no method that explains it")
+}
+
+func TestConfigPrecedence(t *testing.T) {
+	f := func(x float64) *float64 { return &x }
+	p := &indicators.Project{Review: indicators.Review{Tolerance: f(0.01), SpendGapMax: f(0.1)}}
+	e := New(Options{
+		Config:   indicators.Review{Tolerance: f(0.02), ExecutionRateMin: f(0.8), Disable: []string{"all-full-marks"}},
+		Override: indicators.Review{Tolerance: f(0.05)},
+	})
+	c := e.Config(p)
+	assert.Equal(t, 0.05, c.Tolerance, "a flag overrides everything")
+	assert.Equal(t, 0.1, c.SpendGapMax, "the file's own [review]")
+	assert.Equal(t, 0.8, c.ExecutionRateMin, "the shared configuration")
+	assert.Equal(t, DefaultBalanceRateMax, c.BalanceRateMax, "the default")
+	assert.True(t, c.Disabled["all-full-marks"])
+}
+
+func TestCatalogueIsDocumented(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range Checks() {
+		assert.False(t, seen[c.Code], "duplicate code %s", c.Code)
+		seen[c.Code] = true
+		assert.Regexp(t, `^[a-z]+(-[a-z]+)*$`, c.Code)
+		for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+			assert.NotEmpty(t, c.Title.String(lang), "%s title", c.Code)
+			assert.Greater(t, len([]rune(c.Doc.String(lang))), 40, "%s doc", c.Code)
+		}
+		got, ok := LookupCheck(c.Code)
+		assert.True(t, ok)
+		assert.Same(t, c, got)
+	}
+}

@@ -40,7 +40,7 @@ var checkSpendResultsGap = &Check{
 			return
 		}
 		share, spent := score/weight, min(rate, 1)
-		if share-spent > rv.cfg.SpendGapMax {
+		if share-spent > rv.cfg.SpendGapMax+1e-9 { // 1 − 0.95 is a hair above 0.05 in floats
 			rv.project("funds.spent", i18n.T("各指标得分达到分值的 %s%%，而预算只执行了 %s%%", "the indicators score %s%% of their weight, while only %s%% of the budget was spent",
 				num.Format(share*100, 1), num.Format(spent*100, 1)), i18n.Text{}, num.Round(spent, 4), num.Round(share, 4))
 		}

@@ -62,6 +62,20 @@ func TestGoldenSeed(t *testing.T) {
 	}
 }
 
+func TestGoldenSeedCheck(t *testing.T) {
+	results := checkedSeed(t)
+	for _, lang := range []struct {
+		name string
+		lang i18n.Lang
+	}{{"zh", i18n.Zh}, {"en", i18n.En}} {
+		var text, js bytes.Buffer
+		require.NoError(t, Text(&text, results, lang.lang, true))
+		golden(t, "quangang-2021.check."+lang.name+".txt", text.Bytes())
+		require.NoError(t, JSON(&js, results, lang.lang, true))
+		golden(t, "quangang-2021.check."+lang.name+".json", js.Bytes())
+	}
+}
+
 func TestJSONContract(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, JSON(&buf, seedResults(t), i18n.Zh, false))

@@ -19,9 +19,11 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool       sarifTool     `json:"tool"`
-	Results    []sarifResult `json:"results"`
-	ColumnKind string        `json:"columnKind"`
+	Tool             sarifTool     `json:"tool"`
+	Results          []sarifResult `json:"results"`
+	Language         string        `json:"language"`
+	ColumnKind       string        `json:"columnKind"`
+	NewlineSequences []string      `json:"newlineSequences"`
 }
 
 type sarifTool struct {
@@ -108,7 +110,8 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 			FullDescription: sarifMessage{c.Doc.String(lang)}, DefaultConfiguration: sarifConfig{sarifLevel(c.Severity)},
 		})
 	}
-	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, ColumnKind: "unicodeCodePoints"}
+	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, Language: driver.Language,
+		ColumnKind: "unicodeCodePoints", NewlineSequences: []string{"\r\n", "\n"}}
 	for _, r := range results {
 		for _, f := range r.Findings {
 			file := f.Pos.File

@@ -1,0 +1,49 @@
+package engine
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jixiao/internal/i18n"
+)
+
+var updateReadme = flag.Bool("update-readme", false, "rewrite the README's check catalogue from the checks' docs")
+
+const (
+	catalogueBegin = "<!-- checks:begin (generated from engine's check docs: go test ./engine -update-readme) -->"
+	catalogueEnd   = "<!-- checks:end -->"
+)
+
+// catalogueMarkdown renders the catalogue as the README shows it.
+func catalogueMarkdown() string {
+	var b strings.Builder
+	b.WriteString("| code | severity | 名称 | when |\n|---|---|---|---|\n")
+	for _, c := range Checks() {
+		fmt.Fprintf(&b, "| `%s` | %s | %s | %s |\n", c.Code, c.Severity, c.Title.String(i18n.Zh), c.Doc.String(i18n.En))
+	}
+	return b.String()
+}
+
+// The README's catalogue is the checks' own documentation, never a copy kept by hand.
+func TestReadmeCatalogue(t *testing.T) {
+	const path = "../README.md"
+	data, err := os.ReadFile(path)
+	require.NoError(t, err)
+	text := string(data)
+	begin := strings.Index(text, catalogueBegin)
+	end := strings.Index(text, catalogueEnd)
+	require.True(t, begin >= 0 && end > begin, "README.md lacks the catalogue markers")
+	want := catalogueBegin + "\n" + catalogueMarkdown() + catalogueEnd
+	got := text[begin : end+len(catalogueEnd)]
+	if *updateReadme {
+		require.NoError(t, os.WriteFile(path, []byte(strings.Replace(text, got, want, 1)), 0o644))
+		return
+	}
+	assert.Equal(t, want, got, "the README's catalogue is stale: go test ./engine -update-readme")
+}

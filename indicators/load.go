@@ -286,7 +286,7 @@ func closest(k string, known []string) string {
 		switch dist := editDistance(k, c); {
 		case dist < bestD:
 			best, bestD, ties = c, dist, 0
-		case dist == bestD:
+		case dist == bestD && best != "":
 			ties++
 		}
 	}

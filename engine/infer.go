@@ -42,10 +42,17 @@ func inferScore(rv *reviewer, ir *IndicatorResult) i18n.Text {
 	}
 	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num > 0 && ind.Actual.Num > 0 {
 		a, t, w := ind.Actual.Num, ind.Target.Num, ind.Weight
-		at, tt, wt := valueText(ind.Actual), valueText(ind.Target), num.Short(w, d)
+		at, tt, wt := literalText(ind.Actual), literalText(ind.Target), num.Short(w, d)
 		if same(w*a/t) || same(w*math.Min(a/t, 1)) {
 			return i18n.T("%s = %s × %s / %s：这是按比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: proportional scoring, not the written criterion",
 				repText, wt, at, tt)
+		}
+		if an := rv.analysis(ir.Indicator.Index); an != nil && an.Var == rules.VarActual && an.FullMarksOK && an.FullMarksFrom > 0 {
+			if th := an.FullMarksFrom; th != t && same(w*math.Min(a/th, 1)) {
+				return i18n.T("%s = %s × %s / %s：这是按满分起点 %s 比例计分的结果，而不是按所写的评分标准",
+					"%s = %s × %s / %s: proportional to %s, where full marks begin, not the written criterion",
+					repText, wt, at, num.Short(th, 6), num.Short(th, 6))
+			}
 		}
 		if same(w * t / a) {
 			return i18n.T("%s = %s × %s / %s：这是按反向比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: reverse proportional scoring, not the written criterion",
@@ -64,8 +71,8 @@ func inferScore(rv *reviewer, ir *IndicatorResult) i18n.Text {
 	return i18n.Text{}
 }
 
-// valueText is a number as the file wrote it when it was a plain number, else its value.
-func valueText(v indicators.Value) string {
+// literalText is a number as the file wrote it when it was a plain number, else its value.
+func literalText(v indicators.Value) string {
 	if v.Plain {
 		return v.Text
 	}

@@ -5,6 +5,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules"
 )
 
 // Check is one review check: a stable code, a default severity, its documentation and the
@@ -12,6 +13,7 @@ import (
 type Check struct {
 	Code     string
 	Severity Severity
+	Lint     bool      // a check of the criteria themselves, run by `jixiao lint` too
 	Title    i18n.Text // one line
 	Doc      i18n.Text // one paragraph: when it fires, why it matters, what to do
 	run      func(*reviewer)
@@ -32,21 +34,27 @@ func LookupCheck(code string) (*Check, bool) {
 
 // catalogue is every check, in documentation order. It is fixed at compile time.
 var catalogue = []*Check{
+	// The submission's numbers.
 	checkScoreMismatch, checkTotalMismatch, checkGradeMismatch, checkCountMismatch,
 	checkWeightSum, checkScoreOverWeight, checkRangeViolation, checkMissingValue,
 	checkUnscored, checkMissingReason, checkActualCopiesTarget, checkFundsMismatch,
+	// The criteria themselves (jixiao lint).
+	checkTierGap, checkTierOverlap, checkTierUnreachable, checkTierNonMonotonic,
+	checkTierOverWeight, checkTargetThreshold,
+	// What a reviewer should look at.
 	checkNoCriterion, checkTargetBelowPrior, checkOverachievedUnexplained,
 	checkExecutionUnexplained, checkBalanceRateHigh, checkSpendResultsGap, checkAllFullMarks,
 }
 
 // Review runs every check not disabled in cfg over a scored result and returns the
-// findings, project findings first, then by indicator.
-func Review(r *Result, cfg Config) []Finding {
+// findings, project findings first, then by indicator. With lintOnly, only the checks of
+// the criteria themselves run.
+func Review(r *Result, cfg Config, lintOnly bool) []Finding {
 	rv := &reviewer{r: r, cfg: cfg}
 	order := make(map[string]int, len(catalogue))
 	for i, c := range catalogue {
 		order[c.Code] = i
-		if cfg.Disabled[c.Code] {
+		if cfg.Disabled[c.Code] || lintOnly && !c.Lint {
 			continue
 		}
 		rv.check = c
@@ -63,6 +71,23 @@ type reviewer struct {
 	cfg      Config
 	check    *Check
 	findings []Finding
+	analyses map[int]*rules.Analysis // by indicator, computed on first use
+}
+
+// analysis returns the analysis of indicator i's tiers, or nil when it has none to analyse.
+func (rv *reviewer) analysis(i int) *rules.Analysis {
+	if a, done := rv.analyses[i]; done {
+		return a
+	}
+	if rv.analyses == nil {
+		rv.analyses = map[int]*rules.Analysis{}
+	}
+	a, ok := rv.r.Indicators[i].Criterion.Analyze(rv.r.Project)
+	if !ok {
+		a = nil
+	}
+	rv.analyses[i] = a
+	return a
 }
 
 // project reports a project-level finding at the given key path of the file.
@@ -73,12 +98,17 @@ func (rv *reviewer) project(path string, msg, hint i18n.Text, expected, actual a
 
 // indicator reports a finding on indicator i, at key (e.g. "reported") of its table.
 func (rv *reviewer) indicator(i int, key string, msg, hint i18n.Text, expected, actual any) {
+	rv.add(rv.newIndicatorFinding(i, key, msg, hint, expected, actual))
+}
+
+// newIndicatorFinding is the finding indicator would report, for a check to adjust.
+func (rv *reviewer) newIndicatorFinding(i int, key string, msg, hint i18n.Text, expected, actual any) Finding {
 	path := rv.r.Indicators[i].Indicator.Path()
 	if key != "" {
 		path += "." + key
 	}
-	rv.add(Finding{Code: rv.check.Code, Severity: rv.check.Severity, Indicator: i,
-		Pos: rv.r.Project.Pos(path), Msg: msg, Hint: hint, Expected: expected, Actual: actual})
+	return Finding{Code: rv.check.Code, Severity: rv.check.Severity, Indicator: i,
+		Pos: rv.r.Project.Pos(path), Msg: msg, Hint: hint, Expected: expected, Actual: actual}
 }
 
 func (rv *reviewer) add(f Finding) { rv.findings = append(rv.findings, f) }

@@ -70,6 +70,7 @@ func TestReviewSeed(t *testing.T) {
 		"社保工作运行经费.toml": {
 			"total-mismatch", "execution-unexplained", "spend-results-gap",
 			"score-mismatch 资金投入", "score-mismatch 社保参保率",
+			"tier-overlap 资金投入", "tier-non-monotonic 资金投入", "tier-gap 覆盖乡镇率", "target-threshold 社保参保率",
 		},
 		"城乡居民养老金及个账补贴.toml": {
 			"grade-mismatch",

@@ -52,7 +52,21 @@ func (e *Engine) Check(p *indicators.Project) (*Result, error) {
 	}
 	cfg := e.Config(p)
 	r := e.score(p, criteria, cfg)
-	r.Findings = Review(r, cfg)
+	r.Findings = Review(r, cfg, false)
+	return r, nil
+}
+
+// Lint scores p and runs only the checks of its criteria themselves (gaps, overlaps,
+// unreachable and non-monotonic tiers, impossible scores, full marks off the target). A
+// template without actual values is fine.
+func (e *Engine) Lint(p *indicators.Project) (*Result, error) {
+	criteria, err := e.compiler.Project(p)
+	if err != nil {
+		return nil, err
+	}
+	cfg := e.Config(p)
+	r := e.score(p, criteria, cfg)
+	r.Findings = Review(r, cfg, true)
 	return r, nil
 }
 

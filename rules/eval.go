@@ -174,3 +174,33 @@ func actualText(ind *indicators.Indicator) string {
 	}
 	return fmt.Sprintf("%q", ind.Actual.Text)
 }
+
+// ScoreAt evaluates tier k's (0-based) score expression with the analysed variable set to
+// x, for checking a formula score over the values where the tier fires.
+func (c *Criterion) ScoreAt(k int, env *Env, v Variable, x float64) (float64, bool) {
+	t := &c.Tiers[k]
+	if t.score == nil {
+		return 0, false
+	}
+	if t.score.isConst {
+		return t.score.value, true
+	}
+	probe := *env
+	if v == VarRate {
+		probe.Rate, probe.Actual = x, x*env.Target
+	} else {
+		probe.Actual, probe.Rate = x, math.NaN()
+		if env.Target != 0 && !math.IsNaN(env.Target) {
+			probe.Rate = x / env.Target
+		}
+	}
+	if _, missing := c.missing(t.score.uses, &probe); missing {
+		return 0, false
+	}
+	machine := vm.VM{MemoryBudget: c.budget}
+	s, err := runFloat(&machine, t.score.program, &probe)
+	if err != nil || math.IsNaN(s) || math.IsInf(s, 0) {
+		return 0, false
+	}
+	return s, true
+}

@@ -1,0 +1,50 @@
+package engine
+
+import (
+	"math"
+
+	"jixiao/internal/i18n"
+	"jixiao/rules"
+)
+
+var checkTargetThreshold = &Check{
+	Code:     "target-threshold",
+	Severity: Warning,
+	Lint:     true,
+	Title:    i18n.T("满分起点与指标值不一致", "full marks do not begin at the target"),
+	Doc: i18n.T(
+		"评分标准给满分的起点不是指标值：例如指标值 99.60%，评分标准却从 99.22% 起就给满分。"+
+			"这样，未达到目标也能得满分（或达到目标却得不到满分），评分标准与绩效目标互相矛盾。按完成率写的评分标准，满分应从完成率 100% 起。",
+		"The criterion's full marks do not begin at the target: say the target is 99.60 %, yet full marks start "+
+			"at 99.22 %. A unit then gets full marks without meeting its target (or meets it without full marks): "+
+			"the criterion contradicts the target. For a criterion on the completion rate, full marks should begin "+
+			"at a rate of 100 %."),
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			a := rv.analysis(i)
+			ind := rv.r.Indicators[i].Indicator
+			if a == nil || !a.FullMarksOK || !ind.Target.IsNum {
+				continue
+			}
+			target := ind.Target.Num
+			if a.Var == rules.VarRate {
+				target = 1
+			}
+			if math.Abs(a.FullMarksFrom-target) <= 1e-9*math.Max(1, math.Abs(target)) {
+				continue
+			}
+			want := ind.Target.Text
+			if ind.Target.Plain && ind.Unit == "%" {
+				want += "%"
+			}
+			msg := i18n.T("指标值为 %s，但评分标准从 %s 起就给满分：评分标准与绩效目标不一致",
+				"the target is %s, but the criterion gives full marks from %s: the criterion and the target disagree",
+				want, valueText(a.FullMarksFrom, a.Var, ind))
+			if a.Var == rules.VarRate {
+				msg = i18n.T("按完成率计分，但评分标准从%s起就给满分，而不是从完成率 100%% 起", "scored on the completion rate, but the criterion gives full marks from %s, not from 100%%",
+					pointText(a.FullMarksFrom, a.Var, ind))
+			}
+			rv.indicator(i, "target", sampled(a, msg), i18n.Text{}, target, a.FullMarksFrom)
+		}
+	},
+}

@@ -1,0 +1,67 @@
+package engine
+
+import (
+	"fmt"
+	"math"
+
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+var checkTierOverWeight = &Check{
+	Code:     "tier-over-weight",
+	Severity: Error,
+	Lint:     true,
+	Title:    i18n.T("某档分数超过分值或为负", "tier scoring above the weight or below zero"),
+	Doc: i18n.T(
+		"某一档给出的分数（或自由裁量区间的上限）高于该指标的分值，或低于 0。得分以分值为上限、以 0 为下限，"+
+			"这样的档次一旦生效就会算出不可能的得分。按公式计分的档次在其生效区间的端点和中点抽样检查。",
+		"A tier gives a score (or a discretionary range whose top) above the indicator's weight, or below zero. "+
+			"A score lies between 0 and the weight, so such a tier yields an impossible score whenever it fires. A "+
+			"tier whose score is a formula is sampled at the ends and middle of where it fires."),
+	run: func(rv *reviewer) {
+		d := rv.decimals()
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			w := ir.Indicator.Weight
+			a := rv.analysis(i)
+			for k := range ir.Criterion.Tiers {
+				lo, hi, known := tierScoreBounds(rv, ir, a, k)
+				if !known || (hi <= w+rv.cfg.Tolerance && lo >= -rv.cfg.Tolerance) {
+					continue
+				}
+				rv.indicator(i, fmt.Sprintf("tiers[%d]", k), i18n.T("%s的分数超出 0–%s 分", "%s scores outside 0–%s",
+					tierText(ir.Criterion, k+1, d), num.Short(w, d)), i18n.Text{}, w, num.Round(math.Max(hi, -lo), d))
+			}
+		}
+	},
+}
+
+// tierScoreBounds is the least and most tier k can score: exact for a constant or a range,
+// sampled for a formula (at the ends and a middle value of where the tier fires).
+func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *rules.Analysis, k int) (lo, hi float64, known bool) {
+	t := &ir.Criterion.Tiers[k]
+	if t.Range {
+		return t.Min, t.Max, true
+	}
+	if s, ok := t.ConstScore(); ok {
+		return s, s, true
+	}
+	if a == nil || k >= len(a.Regions) {
+		return 0, 0, false
+	}
+	lo, hi = math.Inf(1), math.Inf(-1)
+	env := rules.NewEnv(rv.r.Project, ir.Indicator)
+	for _, iv := range a.Regions[k] {
+		for _, x := range []float64{iv.Lo, iv.Hi, rules.Representative(iv)} {
+			if math.IsInf(x, 0) {
+				continue
+			}
+			if s, ok := ir.Criterion.ScoreAt(k, &env, a.Var, x); ok {
+				lo, hi, known = math.Min(lo, s), math.Max(hi, s), true
+			}
+		}
+	}
+	return lo, hi, known
+}

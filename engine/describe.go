@@ -1,0 +1,112 @@
+package engine
+
+import (
+	"math"
+	"strings"
+
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+// varName is how a reviewer calls the analysed variable.
+func varName(v rules.Variable) i18n.Text {
+	if v == rules.VarRate {
+		return i18n.T("完成率", "completion rate")
+	}
+	return i18n.T("实际值", "actual")
+}
+
+// valueText writes a value of the variable as a reviewer would: a rate as a percentage,
+// an actual value with its unit.
+func valueText(x float64, v rules.Variable, ind *indicators.Indicator) string {
+	if math.IsInf(x, 1) {
+		return "+∞"
+	}
+	if math.IsInf(x, -1) {
+		return "−∞"
+	}
+	if v == rules.VarRate {
+		return num.Short(x*100, 4) + "%"
+	}
+	unit := ind.Unit
+	if unit == "" && ind.Target.Percent {
+		unit = "%"
+	}
+	if len([]rune(unit)) > 4 {
+		unit = ""
+	}
+	return num.Short(x, 6) + unit
+}
+
+// describeSet writes a set of values the way a reviewer writes it, then in interval
+// notation: "90% ≤ 实际值 < 95%（actual ∈ [90, 95)）".
+func describeSet(s rules.Set, v rules.Variable, ind *indicators.Indicator) i18n.Text {
+	var zh, en []string
+	for _, iv := range s {
+		z, e := describeInterval(iv, v, ind)
+		zh, en = append(zh, z), append(en, e)
+	}
+	return i18n.T("%s（%s ∈ %s）", "%s (%s ∈ %s)", i18n.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}, string(v), s.String())
+}
+
+func describeInterval(iv rules.Interval, v rules.Variable, ind *indicators.Indicator) (zh, en string) {
+	name := varName(v)
+	lo, hi := valueText(iv.Lo, v, ind), valueText(iv.Hi, v, ind)
+	loOp, hiOp := "<", "<"
+	if iv.LoClosed {
+		loOp = "≤"
+	}
+	if iv.HiClosed {
+		hiOp = "≤"
+	}
+	build := func(n string) string {
+		switch {
+		case iv.Point():
+			return n + " = " + lo
+		case math.IsInf(iv.Lo, -1) && math.IsInf(iv.Hi, 1):
+			return n + " ∈ ℝ"
+		case math.IsInf(iv.Hi, 1):
+			op := ">"
+			if iv.LoClosed {
+				op = "≥"
+			}
+			return n + " " + op + " " + lo
+		case math.IsInf(iv.Lo, -1):
+			return n + " " + hiOp + " " + hi
+		}
+		return lo + " " + loOp + " " + n + " " + hiOp + " " + hi
+	}
+	return build(name.Zh), build(name.En)
+}
+
+// pointText writes one value of the variable: "完成率 40%", "actual 98.5%".
+func pointText(x float64, v rules.Variable, ind *indicators.Indicator) i18n.Text {
+	name := varName(v)
+	return i18n.T("%s %s", "%s %s", name, valueText(x, v, ind))
+}
+
+// tierText names a tier with its condition and score: "第2档（rate <= 0.8，8 分）".
+func tierText(c *rules.Criterion, k int, d int) i18n.Text {
+	t := &c.Tiers[k-1]
+	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, t.Source.When.Text, tierScoreText(t, d))
+}
+
+func tierScoreText(t *rules.Tier, d int) i18n.Text {
+	if t.Range {
+		return i18n.T("%s–%s 分", "%s–%s points", num.Short(t.Min, d), num.Short(t.Max, d))
+	}
+	if s, ok := t.ConstScore(); ok {
+		return i18n.T("%s 分", "%s points", num.Short(s, d))
+	}
+	return i18n.T("得分 %s", "score %s", t.Source.Score.Text)
+}
+
+// sampled marks a message whose analysis sampled rather than proved.
+func sampled(a *rules.Analysis, msg i18n.Text) i18n.Text {
+	if a.Proved {
+		return msg
+	}
+	return i18n.T("%s（抽样判断，未经证明：条件不全是简单比较）", "%s (sampled, not proved: not every condition is a plain comparison)", msg)
+}

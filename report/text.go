@@ -109,9 +109,29 @@ func marked(fs []engine.Finding, i int, code string) bool {
 	return false
 }
 
+// Findings writes only each project's findings, for `jixiao lint`: the criteria's problems
+// need no score table, and a template may have no actual values to score.
+func Findings(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+	var b strings.Builder
+	for i, r := range results {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		b.WriteString(r.Project.Name + "  (" + r.Project.File + ")\n")
+		listFindings(&b, r, lang)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
 func writeFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
-	e, wn, in := engine.Count(r.Findings)
 	b.WriteString("\n")
+	listFindings(b, r, lang)
+	b.WriteString(verdict(r, lang) + "\n")
+}
+
+func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
+	e, wn, in := engine.Count(r.Findings)
 	if len(r.Findings) == 0 {
 		b.WriteString(i18n.Pick(lang, "问题：无\n", "Findings: none\n"))
 	} else {
@@ -131,7 +151,6 @@ func writeFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 			fmt.Fprintf(b, "      → %s\n", f.Hint.String(lang))
 		}
 	}
-	b.WriteString(verdict(r, lang) + "\n")
 }
 
 // verdict is the one-line conclusion: the computed total and grade against the stated ones.

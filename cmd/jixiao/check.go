@@ -20,18 +20,28 @@ func checkFlags(fs *flag.FlagSet, o *options) {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	o, ok := parseFlags("check", args, stderr, checkFlags, "text", "json", "sarif")
+	return review("check", args, stdout, stderr)
+}
+
+func runLint(args []string, stdout, stderr io.Writer) int {
+	return review("lint", args, stdout, stderr)
+}
+
+// review runs check (every check) or lint (the checks of the criteria only).
+func review(name string, args []string, stdout, stderr io.Writer) int {
+	lint := name == "lint"
+	o, ok := parseFlags(name, args, stderr, checkFlags, "text", "json", "sarif")
 	if !ok {
 		return exitInput
 	}
 	if o.list {
-		writeCatalogue(stdout, o.lang)
+		writeCatalogue(stdout, o.lang, lint)
 		return exitOK
 	}
 	if o.explain != "" {
 		c, found := engine.LookupCheck(o.explain)
 		if !found {
-			fmt.Fprintf(stderr, "jixiao check: %s\n", i18n.T("没有代码为 %q 的检查；jixiao check --list 列出全部", "no check has the code %q; jixiao check --list lists them all", o.explain).String(o.lang))
+			fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.T("没有代码为 %q 的检查；jixiao check --list 列出全部", "no check has the code %q; jixiao check --list lists them all", o.explain).String(o.lang))
 			return exitInput
 		}
 		fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", c.Code, c.Severity.Label(o.lang), c.Title.String(o.lang), c.Doc.String(o.lang))
@@ -47,19 +57,25 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		opts.Config = cfg
 	}
 	if o.tolerance < 0 {
-		fmt.Fprintln(stderr, "jixiao check: --tolerance cannot be negative")
+		fmt.Fprintf(stderr, "jixiao %s: --tolerance cannot be negative\n", name)
 		return exitInput
 	}
 	if o.tolerance > 0 {
 		opts.Override.Tolerance = &o.tolerance
 	}
-	results, ok := loadAndScore(o, engine.New(opts), stderr, true)
+	mode := modeCheck
+	if lint {
+		mode = modeLint
+	}
+	results, ok := loadAndScore(o, engine.New(opts), stderr, mode)
 	err := writeOutput(o.output, stdout, func(w io.Writer) error {
-		switch o.format {
-		case "json":
+		switch {
+		case o.format == "json":
 			return report.JSON(w, results, o.lang, true)
-		case "sarif":
+		case o.format == "sarif":
 			return report.SARIF(w, results, o.lang, version())
+		case lint:
+			return report.Findings(w, results, o.lang)
 		}
 		return report.Text(w, results, o.lang, true)
 	})
@@ -78,10 +94,14 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-// writeCatalogue prints every check: code, severity and title.
-func writeCatalogue(w io.Writer, lang i18n.Lang) {
+// writeCatalogue prints every check (or, for lint, the checks of the criteria): code,
+// severity and title.
+func writeCatalogue(w io.Writer, lang i18n.Lang, lint bool) {
 	var b strings.Builder
 	for _, c := range engine.Checks() {
+		if lint && !c.Lint {
+			continue
+		}
 		fmt.Fprintf(&b, "%-26s %-8s %s\n", c.Code, c.Severity.String(), c.Title.String(lang))
 	}
 	io.WriteString(w, b.String())

@@ -3,6 +3,7 @@
 //
 //	jixiao score [flags] FILE|DIR...   score, total and grade each project
 //	jixiao check [flags] FILE|DIR...   score, then report every inconsistency as findings
+//	jixiao lint [flags] FILE|DIR...    report the flaws of the criteria themselves
 //
 // Exit status: 0 success (check: no error-severity finding); 1 check found an error;
 // 2 unusable input (a file that cannot be loaded) or bad usage.
@@ -34,6 +35,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runScore(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "lint":
+		return runLint(args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
@@ -52,6 +55,7 @@ func usage(w io.Writer) {
 Usage:
   jixiao score [flags] FILE|DIR...   计分：每个项目的得分、总分、等次 (score, total and grade)
   jixiao check [flags] FILE|DIR...   复核：计分并列出全部问题 (score, then list every inconsistency)
+  jixiao lint [flags] FILE|DIR...    评分标准检查：缺口、重叠、永不生效的档次等 (flaws of the criteria)
   jixiao help                        this text
   jixiao version                     the version
 
@@ -63,13 +67,13 @@ Flags:
   --max-indicators N    most indicators per project (default 1000)
   --max-tiers N         most tiers per indicator (default 200)
 
-Flags of check:
+Flags of check and lint:
   --tolerance X         points between a reported and a computed score that still match (default 0.005)
   --config FILE         a TOML file with a [review] table of thresholds
   --list                list the checks
   --explain CODE        explain one check
 
-Exit status: 0 success (check: no error found), 1 check found an error,
+Exit status: 0 success (check, lint: no error found), 1 check or lint found an error,
 2 unusable input or bad usage.
 `)
 }

@@ -76,7 +76,16 @@ func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.F
 
 // loadAndScore loads and scores every file, printing each broken file's errors to stderr.
 // It reports whether every file was usable.
-func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer, check bool) ([]*engine.Result, bool) {
+// mode is what loadAndScore does with each project.
+type mode int
+
+const (
+	modeScore mode = iota
+	modeCheck
+	modeLint
+)
+
+func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer, m mode) ([]*engine.Result, bool) {
 	files, err := indicators.Files(o.files)
 	ok := true
 	if err != nil {
@@ -88,9 +97,12 @@ func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer, check bool) 
 		p, err := indicators.Load(f, o.limits)
 		if err == nil {
 			var r *engine.Result
-			if check {
+			switch m {
+			case modeCheck:
 				r, err = eng.Check(p)
-			} else {
+			case modeLint:
+				r, err = eng.Lint(p)
+			default:
 				r, err = eng.Score(p)
 			}
 			if err == nil {
@@ -120,7 +132,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitInput
 	}
-	results, ok := loadAndScore(o, engine.New(engine.Options{}), stderr, false)
+	results, ok := loadAndScore(o, engine.New(engine.Options{}), stderr, modeScore)
 	err := writeOutput(o.output, stdout, func(w io.Writer) error {
 		if o.format == "json" {
 			return report.JSON(w, results, o.lang, false)

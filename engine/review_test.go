@@ -148,3 +148,19 @@ func TestCatalogueIsDocumented(t *testing.T) {
 		assert.Same(t, c, got)
 	}
 }
+
+func TestOverlapSeverity(t *testing.T) {
+	p, err := indicators.Load("testdata/review/lint_tiers.toml", indicators.Limits{})
+	require.NoError(t, err)
+	r, err := New(Options{}).Check(p)
+	require.NoError(t, err)
+	severities := map[string][]Severity{}
+	for _, f := range r.Findings {
+		if f.Code == "tier-overlap" {
+			name := r.Indicators[f.Indicator].Indicator.Name
+			severities[name] = append(severities[name], f.Severity)
+		}
+	}
+	assert.Equal(t, []Severity{Info, Warning}, severities["同分重叠"], "10 and 10 at 80 are equal; 20 vs 10 at 100 differ")
+	assert.Equal(t, []Severity{Info}, severities["永不生效"], "both tiers score 20")
+}

@@ -32,7 +32,8 @@ func golden(t *testing.T, name string, got []byte) {
 	assert.Equal(t, string(want), string(got), "output differs from %s (go test ./report -update rewrites it)", path)
 }
 
-func seedResults(t *testing.T) []*engine.Result {
+// seedResults loads and scores the bundled example; with check set, reviews it too.
+func seedResults(t *testing.T, check bool) []*engine.Result {
 	t.Helper()
 	files, err := indicators.Files([]string{"../testdata/quangang-2021"})
 	require.NoError(t, err)
@@ -41,44 +42,40 @@ func seedResults(t *testing.T) []*engine.Result {
 	for _, f := range files {
 		p, err := indicators.Load(f, indicators.Limits{})
 		require.NoError(t, err)
-		r, err := eng.Score(p)
+		score := eng.Score
+		if check {
+			score = eng.Check
+		}
+		r, err := score(p)
 		require.NoError(t, err)
 		out = append(out, r)
 	}
 	return out
 }
 
+// The bundled example as score and check print it, in both languages and formats.
 func TestGoldenSeed(t *testing.T) {
-	results := seedResults(t)
-	for _, lang := range []struct {
-		name string
-		lang i18n.Lang
-	}{{"zh", i18n.Zh}, {"en", i18n.En}} {
-		var text, js bytes.Buffer
-		require.NoError(t, Text(&text, results, lang.lang, false))
-		golden(t, "quangang-2021."+lang.name+".txt", text.Bytes())
-		require.NoError(t, JSON(&js, results, lang.lang, false))
-		golden(t, "quangang-2021."+lang.name+".json", js.Bytes())
-	}
-}
-
-func TestGoldenSeedCheck(t *testing.T) {
-	results := checkedSeed(t)
-	for _, lang := range []struct {
-		name string
-		lang i18n.Lang
-	}{{"zh", i18n.Zh}, {"en", i18n.En}} {
-		var text, js bytes.Buffer
-		require.NoError(t, Text(&text, results, lang.lang, true))
-		golden(t, "quangang-2021.check."+lang.name+".txt", text.Bytes())
-		require.NoError(t, JSON(&js, results, lang.lang, true))
-		golden(t, "quangang-2021.check."+lang.name+".json", js.Bytes())
+	for _, cmd := range []struct {
+		name  string
+		check bool
+	}{{"", false}, {".check", true}} {
+		results := seedResults(t, cmd.check)
+		for _, lang := range []struct {
+			name string
+			lang i18n.Lang
+		}{{"zh", i18n.Zh}, {"en", i18n.En}} {
+			var text, js bytes.Buffer
+			require.NoError(t, Text(&text, results, lang.lang, cmd.check))
+			golden(t, "quangang-2021"+cmd.name+"."+lang.name+".txt", text.Bytes())
+			require.NoError(t, JSON(&js, results, lang.lang, cmd.check))
+			golden(t, "quangang-2021"+cmd.name+"."+lang.name+".json", js.Bytes())
+		}
 	}
 }
 
 func TestJSONContract(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, JSON(&buf, seedResults(t), i18n.Zh, false))
+	require.NoError(t, JSON(&buf, seedResults(t, false), i18n.Zh, false))
 	var doc struct {
 		Projects []map[string]any `json:"projects"`
 	}
@@ -135,7 +132,7 @@ weight = 80
 
 func TestTextColumnsLineUp(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, Text(&buf, seedResults(t)[1:], i18n.Zh, false))
+	require.NoError(t, Text(&buf, seedResults(t, false)[1:], i18n.Zh, false))
 	lines := bytes.Split(buf.Bytes(), []byte("\n"))
 	// Rows 1–7 of the table: the 复核得分 column ends at the same display column in each.
 	var ends []int

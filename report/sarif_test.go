@@ -10,30 +10,13 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/engine"
-	"jixiao/indicators"
 	"jixiao/internal/i18n"
 )
-
-func checkedSeed(t *testing.T) []*engine.Result {
-	t.Helper()
-	files, err := indicators.Files([]string{"../testdata/quangang-2021"})
-	require.NoError(t, err)
-	eng := engine.New(engine.Options{})
-	var out []*engine.Result
-	for _, f := range files {
-		p, err := indicators.Load(f, indicators.Limits{})
-		require.NoError(t, err)
-		r, err := eng.Check(p)
-		require.NoError(t, err)
-		out = append(out, r)
-	}
-	return out
-}
 
 // The SARIF log validates against the OASIS SARIF 2.1.0 schema (embedded in go-sarif), and
 // nothing of it is lost on the way: every key we write is one the schema's model knows.
 func TestSARIFValidates(t *testing.T) {
-	results := checkedSeed(t)
+	results := seedResults(t, true)
 	findings := 0
 	for _, r := range results {
 		findings += len(r.Findings)
@@ -88,7 +71,7 @@ func assertSubset(t *testing.T, path string, a, b any) {
 
 func TestSARIFResultShape(t *testing.T) {
 	var buf bytes.Buffer
-	require.NoError(t, SARIF(&buf, checkedSeed(t), i18n.En, "test"))
+	require.NoError(t, SARIF(&buf, seedResults(t, true), i18n.En, "test"))
 	var log struct {
 		Runs []struct {
 			ColumnKind string `json:"columnKind"`

@@ -147,6 +147,9 @@ func Parse(name string, data []byte, lim Limits) (*Project, error) {
 		return fileErr(ErrMissing, i18n.T("文件是空的：至少需要 [project] 和一个 [[indicator]]",
 			"the file is empty: it needs at least [project] and one [[indicator]]"))
 	}
+	if err := countIndicators(name, text, lim); err != nil {
+		return nil, ErrorList{err}
+	}
 	var m map[string]any
 	if _, err := toml.Decode(text, &m); err != nil {
 		return nil, ErrorList{syntaxError(name, text, err)}
@@ -161,6 +164,31 @@ func Parse(name string, data []byte, lim Limits) (*Project, error) {
 		return nil, d.errs
 	}
 	return p, nil
+}
+
+// countIndicators rejects a file with more [[indicator]] tables than the limit before it is
+// decoded, so that a huge file fails at once rather than after seconds of parsing. It
+// counts header lines only; the decoder's count remains the authority.
+func countIndicators(name, text string, lim Limits) *Error {
+	n, line := 0, 0
+	for i := 0; i < len(text); {
+		end := strings.IndexByte(text[i:], '\n')
+		if end < 0 {
+			end = len(text) - i
+		}
+		line++
+		if l := strings.TrimSpace(text[i : i+end]); strings.HasPrefix(l, "[[indicator]]") || strings.HasPrefix(l, "[[ indicator ]]") {
+			n++
+			if n > lim.MaxIndicators {
+				return &Error{Pos: Pos{File: name, Line: line, Col: 1}, Kind: ErrLimit, Msg: i18n.T(
+					"指标超过 %d 个（第 %d 个从这里开始）：真实的自评表远少于此，请检查文件，或用 --max-indicators 放宽上限",
+					"more than %d indicators (number %d starts here): no real table has this many; check the file, or raise the limit with --max-indicators",
+					lim.MaxIndicators, n)}
+			}
+		}
+		i += end + 1
+	}
+	return nil
 }
 
 func stripComments(text string) string {
@@ -425,9 +453,18 @@ func (d *decoder) number(t *table, key string, label i18n.Text) (*float64, bool)
 	return &f, true
 }
 
+// MaxMagnitude bounds every number in a file: beyond 10^15 a float64 no longer holds every
+// integer or cent exactly, and no table's figure comes near it (万元 or 元 alike).
+const MaxMagnitude = 1e15
+
 func (d *decoder) finite(path, key string, label i18n.Text, f float64) bool {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
 		d.errorf(path, ErrValue, i18n.T("%s（%s）不能是 %v：请填写一个有限的数", "%s (%s) cannot be %v: give a finite number", key, label, f))
+		return false
+	}
+	if math.Abs(f) > MaxMagnitude {
+		d.errorf(path, ErrValue, i18n.T("%s（%s）为 %v，大得不合理（上限 10^15）：请检查数字，或换用更大的单位", "%s (%s) is %v, implausibly large (the limit is 10^15): check the figure, or use a larger unit",
+			key, label, f))
 		return false
 	}
 	return true
@@ -485,7 +522,11 @@ func (d *decoder) value(t *table, key string, label i18n.Text) Value {
 		if blank(x) {
 			return Value{}
 		}
-		return ParseValue(x)
+		v := ParseValue(x)
+		if v.IsNum && !d.finite(path, key, label, v.Num) {
+			return Value{}
+		}
+		return v
 	}
 	d.errorf(path, ErrType, i18n.T("%s（%s）应为数字或文本，实际为%s", "%s (%s) must be a number or text, not %s", key, label, typeName(v)))
 	return Value{}

@@ -3,6 +3,7 @@ package rules
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/expr-lang/expr/vm"
 
@@ -70,7 +71,7 @@ func (c *Criterion) Eval(env *Env) Outcome {
 		}
 		hit, err := runBool(&machine, t.when.program, env)
 		if err != nil {
-			return unscored(EvalError, i18n.T("第 %d 档条件 %q 计算出错：%v", "tier %d condition %q failed: %v", k+1, t.Source.When.Text, err))
+			return evalFailed(k, t.Source.When.Text, err)
 		}
 		if !hit {
 			continue
@@ -86,15 +87,29 @@ func (c *Criterion) Eval(env *Env) Outcome {
 		}
 		s, err := runFloat(&machine, t.score.program, env)
 		if err != nil {
-			return unscored(EvalError, i18n.T("第 %d 档得分 %q 计算出错：%v", "tier %d score %q failed: %v", k+1, t.Source.Score.Text, err))
+			return evalFailed(k, t.Source.Score.Text, err)
 		}
-		if math.IsNaN(s) || math.IsInf(s, 0) {
-			return unscored(NotANumber, i18n.T("第 %d 档得分 %q 的结果不是有限的数（%v）", "tier %d score %q is not a finite number (%v)", k+1, t.Source.Score.Text, s))
+		if math.IsNaN(s) || math.IsInf(s, 0) || math.Abs(s) > MaxScore {
+			return unscored(NotANumber, i18n.T("第 %d 档得分 %q 的结果不是合理的分数（%v）", "tier %d score %q is not a plausible score (%v)", k+1, t.Source.Score.Text, s))
 		}
 		return Outcome{Kind: Scored, Score: s, Tier: k + 1}
 	}
 	return unscored(NoTierMatched, i18n.T("实际完成值 %s 不满足任何一档条件：评分标准有缺口", "the actual value %s meets no tier's condition: the criterion has a gap",
 		actualText(c.Indicator)))
+}
+
+// MaxScore bounds the magnitude of any computed score: beyond it a score expression is
+// broken or hostile, and the indicator is left unscored rather than let a total overflow.
+const MaxScore = 1e9
+
+// evalFailed explains an expression that failed while running; a memory budget exceeded
+// means an expression that builds huge lists or strings, which no criterion needs.
+func evalFailed(k int, text string, err error) Outcome {
+	if strings.Contains(err.Error(), "memory budget exceeded") {
+		return unscored(EvalError, i18n.T("第 %d 档表达式 %q 超出内存预算而被中止：评分标准不需要构造这样大的列表或文本，请检查表达式",
+			"tier %d expression %q was stopped for exceeding its memory budget: no criterion needs lists or text this large, check the expression", k+1, text))
+	}
+	return unscored(EvalError, i18n.T("第 %d 档表达式 %q 计算出错：%v", "tier %d expression %q failed: %v", k+1, text, err))
 }
 
 // Matching returns the 1-based numbers of every tier whose condition holds, whichever

@@ -86,23 +86,27 @@ func (e *Error) Localize(lang i18n.Lang) string {
 	return b.String()
 }
 
-// Long is the one-line form followed by the source line and a caret under the column.
+// Long is the one-line form followed by the source line and a caret under the column. A
+// long line is cut to a window around the column.
 func (e *Error) Long(lang i18n.Lang) string {
 	line := e.Localize(lang)
 	if e.Snippet == "" || e.Pos.Col < 1 {
 		return line
 	}
-	// The caret is placed by display width: CJK characters take two cells.
-	pad := 0
-	i := 0
-	for _, r := range e.Snippet {
-		if i >= e.Pos.Col-1 {
-			break
-		}
-		pad += runewidth.RuneWidth(r)
-		i++
+	const before, after = 40, 40
+	runes := []rune(strings.ReplaceAll(e.Snippet, "\t", " "))
+	col := min(e.Pos.Col-1, len(runes))
+	start, end := max(0, col-before), min(len(runes), col+after)
+	prefix, suffix := "", ""
+	if start > 0 {
+		prefix = "…"
 	}
-	return line + "\n    " + strings.ReplaceAll(e.Snippet, "\t", " ") + "\n    " + strings.Repeat(" ", pad) + "^"
+	if end < len(runes) {
+		suffix = "…"
+	}
+	// The caret is placed by display width: CJK characters take two cells.
+	pad := runewidth.StringWidth(prefix + string(runes[start:col]))
+	return line + "\n    " + prefix + string(runes[start:end]) + suffix + "\n    " + strings.Repeat(" ", pad) + "^"
 }
 
 // MaxErrors is how many errors one file reports before the list is cut.

@@ -47,7 +47,7 @@ func review(name string, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", c.Code, c.Severity.Label(o.lang), c.Title.String(o.lang), c.Doc.String(o.lang))
 		return exitOK
 	}
-	opts := engine.Options{}
+	opts := o.engineOptions()
 	if o.configPath != "" {
 		cfg, err := indicators.LoadConfig(o.configPath)
 		if err != nil {

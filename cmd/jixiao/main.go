@@ -66,6 +66,8 @@ Flags:
   --max-file-size N     largest input file in bytes (default 8388608)
   --max-indicators N    most indicators per project (default 1000)
   --max-tiers N         most tiers per indicator (default 200)
+  --max-expr-len N      most characters in one expression (default 4000)
+  --max-expr-nodes N    most syntax-tree nodes in one expression (default 2000)
 
 Flags of check and lint:
   --tolerance X         points between a reported and a computed score that still match (default 0.005)

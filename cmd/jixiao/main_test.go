@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestMain(m *testing.M) {
@@ -35,9 +38,55 @@ func TestScripts(t *testing.T) {
 }
 
 func TestRunWithoutArguments(t *testing.T) {
-	var out, errOut bytes.Buffer
-	code := run(nil, strings.NewReader(""), &out, &errOut)
+	code, out, errOut := runIn()
 	assert.Equal(t, exitInput, code)
-	assert.Contains(t, errOut.String(), "Usage:")
-	assert.Empty(t, out.String())
+	assert.Contains(t, errOut, "Usage:")
+	assert.Empty(t, out)
+}
+
+// runIn runs the command line and returns its exit status, stdout and stderr.
+func runIn(args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(""), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// A file of 100,000 indicators and an expression of 100,000 nodes are rejected at once
+// under the default limits, and accepted when the limits are raised.
+func TestHugeInputsAndLimits(t *testing.T) {
+	dir := t.TempDir()
+	var many strings.Builder
+	many.WriteString("[project]\nname = \"many\"\n")
+	for i := 0; i < 100_000; i++ {
+		fmt.Fprintf(&many, "[[indicator]]\nname = \"i%d\"\ntarget = 100\nactual = 100\nweight = 0.001\n", i)
+	}
+	manyFile := filepath.Join(dir, "many.toml")
+	require.NoError(t, os.WriteFile(manyFile, []byte(many.String()), 0o644))
+
+	start := time.Now()
+	code, out, errOut := runIn("score", manyFile)
+	assert.Equal(t, exitInput, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "many.toml:5003:1: 指标超过 1000 个（第 1001 个从这里开始）")
+	assert.Less(t, time.Since(start), 2*time.Second, "rejected before the file is decoded")
+
+	code, out, errOut = runIn("score", "--max-indicators", "100000", manyFile)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "绩效目标设置 100000 个")
+
+	expr := "actual >= 1" + strings.Repeat("+1", 50_000) // 100,002 nodes
+	exprFile := filepath.Join(dir, "expr.toml")
+	require.NoError(t, os.WriteFile(exprFile, []byte("[project]\nname = \"expr\"\n[[indicator]]\nname = \"x\"\nactual = 1\nweight = 100\ntiers = [ { when = \""+expr+"\", score = \"100\" }, { when = \"true\", score = \"0\" } ]\n"), 0o644))
+	code, _, errOut = runIn("score", exprFile)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, "expr.toml:7:13: expr › x: 表达式长 100011 个字符，超过上限 4000")
+	assert.Less(t, len(errOut), 1000, "a huge line is shown as a window around the column")
+
+	code, _, errOut = runIn("score", "--max-expr-len", "200000", exprFile)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, "过于复杂，超过节点上限")
+
+	code, out, errOut = runIn("score", "--max-expr-len", "200000", "--max-expr-nodes", "200000", exprFile)
+	assert.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "复核总分 0.00")
 }

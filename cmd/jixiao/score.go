@@ -11,6 +11,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/report"
+	"jixiao/rules"
 )
 
 // options are the flags shared by the commands that read projects.
@@ -18,6 +19,7 @@ type options struct {
 	format string
 	lang   i18n.Lang
 	limits indicators.Limits
+	nodes  uint   // AST nodes per expression
 	output string // write here instead of stdout, atomically
 	files  []string
 
@@ -43,6 +45,8 @@ func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.F
 	fs.Int64Var(&o.limits.MaxFileSize, "max-file-size", indicators.DefaultMaxFileSize, "largest input file in bytes")
 	fs.IntVar(&o.limits.MaxIndicators, "max-indicators", indicators.DefaultMaxIndicators, "most indicators per project")
 	fs.IntVar(&o.limits.MaxTiers, "max-tiers", indicators.DefaultMaxTiers, "most tiers per indicator")
+	fs.IntVar(&o.limits.MaxExprLen, "max-expr-len", indicators.DefaultMaxExprLen, "most characters in one expression")
+	fs.UintVar(&o.nodes, "max-expr-nodes", rules.DefaultMaxNodes, "most syntax-tree nodes in one expression")
 	for {
 		if err := fs.Parse(args); err != nil {
 			return nil, false
@@ -76,6 +80,11 @@ func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.F
 
 // loadAndScore loads and scores every file, printing each broken file's errors to stderr.
 // It reports whether every file was usable.
+// engineOptions are the engine settings the flags give.
+func (o *options) engineOptions() engine.Options {
+	return engine.Options{Limits: rules.Limits{MaxNodes: o.nodes}}
+}
+
 // mode is what loadAndScore does with each project.
 type mode int
 
@@ -132,7 +141,7 @@ func runScore(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return exitInput
 	}
-	results, ok := loadAndScore(o, engine.New(engine.Options{}), stderr, modeScore)
+	results, ok := loadAndScore(o, engine.New(o.engineOptions()), stderr, modeScore)
 	err := writeOutput(o.output, stdout, func(w io.Writer) error {
 		if o.format == "json" {
 			return report.JSON(w, results, o.lang, false)

@@ -133,6 +133,9 @@ func Parse(name string, data []byte, lim Limits) (*Project, error) {
 		return fileErr(ErrLimit, i18n.T("文件大小 %d 字节，超过上限 %d 字节", "the file is %d bytes, over the limit of %d", len(data), lim.MaxFileSize))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if bytes.HasPrefix(data, []byte("\xFF\xFE")) || bytes.HasPrefix(data, []byte("\xFE\xFF")) {
+		return fileErr(ErrEncoding, i18n.T("文件是 UTF-16 编码：请用 UTF-8 另存后再试", "the file is UTF-16: save it as UTF-8 and try again"))
+	}
 	if bytes.IndexByte(data, 0) >= 0 {
 		return fileErr(ErrEncoding, i18n.T("这是二进制文件，不是 TOML 文本", "this is a binary file, not TOML text"))
 	}
@@ -372,6 +375,15 @@ func editDistance(a, b string) int {
 	return prev[len(rb)]
 }
 
+// named is a key with what it means: "weight（分值）"; in English the key alone when the
+// meaning is the key itself.
+func named(key string, label i18n.Text) i18n.Text {
+	if strings.EqualFold(label.En, strings.ReplaceAll(key, "_", " ")) {
+		return i18n.T("%s（%s）", "%[1]s", key, label.Zh)
+	}
+	return i18n.T("%s（%s）", "%s (%s)", key, label)
+}
+
 func typeName(v any) i18n.Text {
 	switch v.(type) {
 	case string:
@@ -400,13 +412,13 @@ func (d *decoder) str(t *table, key string, required bool, label i18n.Text) stri
 	case string:
 		s = strings.TrimSpace(s)
 		if s == "" && required {
-			d.errorf(path, ErrMissing, i18n.T("%s（%s）不能为空", "%s (%s) must not be empty", key, label))
+			d.errorf(path, ErrMissing, i18n.T("%s不能为空", "%s must not be empty", named(key, label)))
 		}
 		return s
 	case int64:
 		return fmt.Sprint(s) // codes such as agency_code = 408003
 	}
-	d.errorf(path, ErrType, i18n.T("%s（%s）应为文本，实际为%s", "%s (%s) must be text, not %s", key, label, typeName(v)))
+	d.errorf(path, ErrType, i18n.T("%s应为文本，实际为%s", "%s must be text, not %s", named(key, label), typeName(v)))
 	return ""
 }
 
@@ -415,8 +427,8 @@ func (d *decoder) missing(tablePath, key string, label i18n.Text) {
 	if where == "" {
 		where = key
 	}
-	d.errorf(tablePath, ErrMissing, i18n.T("缺少必填项 %s（%s）：请在 [%s] 中填写", "missing required %s (%s): add it to [%s]",
-		key, label, where))
+	d.errorf(tablePath, ErrMissing, i18n.T("缺少必填项 %s：请在 [%s] 中填写", "missing required %s: add it to [%s]",
+		named(key, label), where))
 }
 
 // number reads a number; a string holding exactly one number ("19.81", "217,418") is
@@ -439,12 +451,12 @@ func (d *decoder) number(t *table, key string, label i18n.Text) (*float64, bool)
 		}
 		n, good := num.ParseNumber(x)
 		if !good {
-			d.errorf(path, ErrType, i18n.T("%s（%s）应为数字，实际为文本 %q", "%s (%s) must be a number, not the text %q", key, label, x))
+			d.errorf(path, ErrType, i18n.T("%s应为数字，实际为文本 %q", "%s must be a number, not the text %q", named(key, label), x))
 			return nil, false
 		}
 		f = n
 	default:
-		d.errorf(path, ErrType, i18n.T("%s（%s）应为数字，实际为%s", "%s (%s) must be a number, not %s", key, label, typeName(v)))
+		d.errorf(path, ErrType, i18n.T("%s应为数字，实际为%s", "%s must be a number, not %s", named(key, label), typeName(v)))
 		return nil, false
 	}
 	if !d.finite(path, key, label, f) {
@@ -459,12 +471,12 @@ const MaxMagnitude = 1e15
 
 func (d *decoder) finite(path, key string, label i18n.Text, f float64) bool {
 	if math.IsNaN(f) || math.IsInf(f, 0) {
-		d.errorf(path, ErrValue, i18n.T("%s（%s）不能是 %v：请填写一个有限的数", "%s (%s) cannot be %v: give a finite number", key, label, f))
+		d.errorf(path, ErrValue, i18n.T("%s不能是 %v：请填写一个有限的数", "%s cannot be %v: give a finite number", named(key, label), f))
 		return false
 	}
 	if math.Abs(f) > MaxMagnitude {
-		d.errorf(path, ErrValue, i18n.T("%s（%s）为 %v，大得不合理（上限 10^15）：请检查数字，或换用更大的单位", "%s (%s) is %v, implausibly large (the limit is 10^15): check the figure, or use a larger unit",
-			key, label, f))
+		d.errorf(path, ErrValue, i18n.T("%s为 %v，大得不合理（上限 10^15）：请检查数字，或换用更大的单位", "%s is %v, implausibly large (the limit is 10^15): check the figure, or use a larger unit",
+			named(key, label), f))
 		return false
 	}
 	return true
@@ -484,7 +496,7 @@ func (d *decoder) integer(t *table, key string, label i18n.Text) *int {
 		return nil
 	}
 	if *f != math.Trunc(*f) || *f < 0 || *f > 1e9 {
-		d.errorf(join(t.path, key), ErrValue, i18n.T("%s（%s）应为非负整数，实际为 %v", "%s (%s) must be a whole number ≥ 0, not %v", key, label, *f))
+		d.errorf(join(t.path, key), ErrValue, i18n.T("%s应为非负整数，实际为 %v", "%s must be a whole number ≥ 0, not %v", named(key, label), *f))
 		return nil
 	}
 	n := int(*f)
@@ -498,7 +510,7 @@ func (d *decoder) boolean(t *table, key string, def bool, label i18n.Text) bool 
 	}
 	b, isBool := v.(bool)
 	if !isBool {
-		d.errorf(path, ErrType, i18n.T("%s（%s）应为 true 或 false，实际为%s", "%s (%s) must be true or false, not %s", key, label, typeName(v)))
+		d.errorf(path, ErrType, i18n.T("%s应为 true 或 false，实际为%s", "%s must be true or false, not %s", named(key, label), typeName(v)))
 		return def
 	}
 	return b
@@ -528,7 +540,7 @@ func (d *decoder) value(t *table, key string, label i18n.Text) Value {
 		}
 		return v
 	}
-	d.errorf(path, ErrType, i18n.T("%s（%s）应为数字或文本，实际为%s", "%s (%s) must be a number or text, not %s", key, label, typeName(v)))
+	d.errorf(path, ErrType, i18n.T("%s应为数字或文本，实际为%s", "%s must be a number or text, not %s", named(key, label), typeName(v)))
 	return Value{}
 }
 
@@ -739,7 +751,7 @@ func (d *decoder) review(t *table) Review {
 	for _, f := range fields {
 		v, _ := d.number(t, f.key, f.label)
 		if v != nil && *v < 0 {
-			d.errorf(join(t.path, f.key), ErrValue, i18n.T("%s（%s）不能为负数", "%s (%s) cannot be negative", f.key, f.label))
+			d.errorf(join(t.path, f.key), ErrValue, i18n.T("%s不能为负数", "%s cannot be negative", named(f.key, f.label)))
 			continue
 		}
 		*f.dst = v
@@ -945,10 +957,12 @@ func (d *decoder) tiers(path string, v any) []Tier {
 	tiers := make([]Tier, 0, len(items))
 	for i, item := range items {
 		tpath := fmt.Sprintf("%s[%d]", path, i)
-		t, good := d.table(tpath, item)
-		if !good {
+		if _, isTable := item.(map[string]any); !isTable {
+			d.errorf(tpath, ErrType, i18n.T("第 %d 档应写成 { when = \"条件\", score = \"得分\" }，实际为%s",
+				"tier %d must be written { when = \"condition\", score = \"score\" }, not %s", i+1, typeName(item)))
 			continue
 		}
+		t, _ := d.table(tpath, item)
 		tier := Tier{Pos: d.src.Pos(tpath)}
 		tier.When = d.exprField(t, "when", true, i18n.T("条件", "condition"))
 		tier.Min, _ = d.number(t, "min", i18n.T("自由裁量下限", "discretionary minimum"))
@@ -992,11 +1006,11 @@ func (d *decoder) exprField(t *table, key string, required bool, label i18n.Text
 		}
 		text = fmt.Sprint(x)
 	default:
-		d.errorf(path, ErrType, i18n.T("%s（%s）应为表达式文本，实际为%s", "%s (%s) must be an expression in quotes, not %s", key, label, typeName(v)))
+		d.errorf(path, ErrType, i18n.T("%s应为表达式文本，实际为%s", "%s must be an expression in quotes, not %s", named(key, label), typeName(v)))
 		return Expr{}
 	}
 	if strings.TrimSpace(text) == "" {
-		d.errorf(path, ErrMissing, i18n.T("%s（%s）不能为空", "%s (%s) must not be empty", key, label))
+		d.errorf(path, ErrMissing, i18n.T("%s不能为空", "%s must not be empty", named(key, label)))
 		return Expr{}
 	}
 	if n := utf8.RuneCountInString(text); n > d.lim.MaxExprLen {

@@ -163,14 +163,14 @@ func TestLoadErrors(t *testing.T) {
 			src:  strings.Replace(minimal, "weight = 100", "weight = \"十分\"", 1),
 			kind: ErrType,
 			zh:   `t.toml:8:1: 测试项目 › 参保率: weight（分值）应为数字，实际为文本 "十分"`,
-			en:   `t.toml:8:1: 测试项目 › 参保率: weight (weight) must be a number, not the text "十分"`,
+			en:   `t.toml:8:1: 测试项目 › 参保率: weight must be a number, not the text "十分"`,
 		},
 		{
 			name: "missing weight",
 			src:  strings.Replace(minimal, "weight = 100\n", "", 1),
 			kind: ErrMissing,
 			zh:   `t.toml:4:1: 测试项目 › 参保率: 缺少必填项 weight（分值）：请在 [indicator[0]] 中填写`,
-			en:   `t.toml:4:1: 测试项目 › 参保率: missing required weight (weight): add it to [indicator[0]]`,
+			en:   `t.toml:4:1: 测试项目 › 参保率: missing required weight: add it to [indicator[0]]`,
 		},
 		{
 			name: "missing project name",
@@ -219,7 +219,7 @@ func TestLoadErrors(t *testing.T) {
 			src:  strings.Replace(minimal, "weight = 100", "weight = 100\ntiers = [ { when = \"actual >= 99\" } ]", 1),
 			kind: ErrMissing,
 			zh:   `t.toml:9:11: 测试项目 › 参保率: 缺少必填项 score（得分）：请在 [indicator[0].tiers[0]] 中填写`,
-			en:   `t.toml:9:11: 测试项目 › 参保率: missing required score (score): add it to [indicator[0].tiers[0]]`,
+			en:   `t.toml:9:11: 测试项目 › 参保率: missing required score: add it to [indicator[0].tiers[0]]`,
 		},
 		{
 			name: "discretionary tier with min above max",

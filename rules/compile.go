@@ -197,7 +197,9 @@ func exprError(e indicators.Expr, cp *compiled, cond bool) *indicators.Error {
 	msg := cp.errMsg
 	if cp.err != nil {
 		msg = cp.err.Message
-		pos = e.PosAt(runeOffset(e.Text, cp.err.Line, cp.err.Column))
+		if !strings.Contains(msg, "exceeds maximum allowed nodes") { // that one is about the whole
+			pos = e.PosAt(runeOffset(e.Text, cp.err.Line, cp.err.Column))
+		}
 	}
 	var text i18n.Text
 	switch {

@@ -3,10 +3,10 @@ package engine
 import (
 	"fmt"
 	"math"
-	"time"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"jixiao/indicators"
 )

@@ -3,8 +3,8 @@ package rules
 import (
 	"fmt"
 	"math"
-	"time"
 	"testing"
+	"time"
 
 	"jixiao/indicators"
 )

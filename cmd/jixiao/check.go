@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -19,16 +20,8 @@ func checkFlags(fs *flag.FlagSet, o *options) {
 	fs.StringVar(&o.explain, "explain", "", "explain one check by its code and exit")
 }
 
-func runCheck(args []string, stdout, stderr io.Writer) int {
-	return review("check", args, stdout, stderr)
-}
-
-func runLint(args []string, stdout, stderr io.Writer) int {
-	return review("lint", args, stdout, stderr)
-}
-
 // review runs check (every check) or lint (the checks of the criteria only).
-func review(name string, args []string, stdout, stderr io.Writer) int {
+func review(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
 	lint := name == "lint"
 	o, ok := parseFlags(name, args, stderr, checkFlags, "text", "json", "sarif")
 	if !ok {
@@ -67,8 +60,8 @@ func review(name string, args []string, stdout, stderr io.Writer) int {
 	if lint {
 		mode = modeLint
 	}
-	results, ok := loadAndScore(o, engine.New(opts), stderr, mode)
-	err := writeOutput(o.output, stdout, func(w io.Writer) error {
+	results, ok := loadAndScore(ctx, o, engine.New(opts), stderr, mode)
+	err := writeOutput(ctx, o.output, stdout, func(w io.Writer) error {
 		switch {
 		case o.format == "json":
 			return report.JSON(w, results, o.lang, true)
@@ -79,9 +72,8 @@ func review(name string, args []string, stdout, stderr io.Writer) int {
 		}
 		return report.Text(w, results, o.lang, true)
 	})
-	if err != nil {
-		fmt.Fprintln(stderr, "jixiao:", err)
-		return exitInput
+	if code, failed := outputFailed(ctx, err, stderr); failed {
+		return code
 	}
 	if !ok {
 		return exitInput

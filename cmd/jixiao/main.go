@@ -10,33 +10,47 @@
 package main
 
 import (
+	"context"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	// On Ctrl-C or SIGTERM the run stops between files and removes any output it had begun:
+	// an interrupted run never leaves a partial report.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }
 
 // Exit statuses.
 const (
 	exitOK       = 0
-	exitFindings = 1 // check found an error-severity finding
-	exitInput    = 2 // unusable input or bad usage
+	exitFindings = 1   // check found an error-severity finding
+	exitInput    = 2   // unusable input or bad usage
+	exitStopped  = 130 // interrupted (128 + SIGINT)
 )
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return runContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// runContext runs the command line until done or ctx is cancelled.
+func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
 		usage(stderr)
 		return exitInput
 	}
 	switch args[0] {
 	case "score":
-		return runScore(args[1:], stdout, stderr)
+		return runScore(ctx, args[1:], stdout, stderr)
 	case "check":
-		return runCheck(args[1:], stdout, stderr)
+		return review(ctx, "check", args[1:], stdout, stderr)
 	case "lint":
-		return runLint(args[1:], stdout, stderr)
+		return review(ctx, "lint", args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK

@@ -2,9 +2,12 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -89,4 +92,55 @@ func TestHugeInputsAndLimits(t *testing.T) {
 	code, out, errOut = runIn("score", "--max-expr-len", "200000", "--max-expr-nodes", "200000", exprFile)
 	assert.Equal(t, exitOK, code, errOut)
 	assert.Contains(t, out, "复核总分 0.00")
+}
+
+// The same input gives byte-identical output whatever GOMAXPROCS and whatever order the
+// files were written in.
+func TestDeterministicOutput(t *testing.T) {
+	var inputs []string
+	for _, glob := range []string{"../../testdata/quangang-2021/*.toml", "../../engine/testdata/review/*.toml", "../../testdata/bad/*.toml"} {
+		files, err := filepath.Glob(glob)
+		require.NoError(t, err)
+		inputs = append(inputs, files...)
+	}
+	require.Greater(t, len(inputs), 50)
+	outputs := map[string]bool{}
+	for round, procs := range []int{1, 2, 1, 2} {
+		dir := t.TempDir()
+		order := rand.New(rand.NewPCG(uint64(round), 7)).Perm(len(inputs))
+		for _, i := range order {
+			data, err := os.ReadFile(inputs[i])
+			require.NoError(t, err)
+			require.NoError(t, os.WriteFile(filepath.Join(dir, fmt.Sprintf("%03d.toml", i)), data, 0o644))
+		}
+		prev := runtime.GOMAXPROCS(procs)
+		code, out, errOut := runIn("check", "--format", "json", dir)
+		runtime.GOMAXPROCS(prev)
+		assert.Equal(t, exitInput, code, "the bad files make it 2")
+		outputs[strings.ReplaceAll(out+errOut, dir, "DIR")] = true
+	}
+	assert.Len(t, outputs, 1, "every run printed the same bytes")
+}
+
+// An interrupted run leaves no output file, neither whole nor partial.
+func TestInterruptedRunLeavesNoFile(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "review.json")
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr bytes.Buffer
+	code := runContext(ctx, []string{"check", "--format", "json", "-o", out, "../../testdata/quangang-2021"}, strings.NewReader(""), &stdout, &stderr)
+	assert.Equal(t, exitStopped, code)
+	assert.Contains(t, stderr.String(), "interrupted")
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	assert.Empty(t, entries, "no file, no temporary file")
+
+	// A file that exists is kept as it was.
+	require.NoError(t, os.WriteFile(out, []byte("before"), 0o644))
+	code = runContext(ctx, []string{"check", "-o", out, "../../testdata/quangang-2021"}, strings.NewReader(""), &stdout, &stderr)
+	assert.Equal(t, exitStopped, code)
+	data, err := os.ReadFile(out)
+	require.NoError(t, err)
+	assert.Equal(t, "before", string(data))
 }

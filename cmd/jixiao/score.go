@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -94,7 +95,7 @@ const (
 	modeLint
 )
 
-func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer, m mode) ([]*engine.Result, bool) {
+func loadAndScore(ctx context.Context, o *options, eng *engine.Engine, stderr io.Writer, m mode) ([]*engine.Result, bool) {
 	files, err := indicators.Files(o.files)
 	ok := true
 	if err != nil {
@@ -103,6 +104,9 @@ func loadAndScore(o *options, eng *engine.Engine, stderr io.Writer, m mode) ([]*
 	}
 	var results []*engine.Result
 	for _, f := range files {
+		if ctx.Err() != nil {
+			return results, false
+		}
 		p, err := indicators.Load(f, o.limits)
 		if err == nil {
 			var r *engine.Result
@@ -136,21 +140,20 @@ func printErrors(w io.Writer, err error, lang i18n.Lang) {
 	fmt.Fprintln(w, err)
 }
 
-func runScore(args []string, stdout, stderr io.Writer) int {
+func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	o, ok := parseFlags("score", args, stderr, nil, "text", "json")
 	if !ok {
 		return exitInput
 	}
-	results, ok := loadAndScore(o, engine.New(o.engineOptions()), stderr, modeScore)
-	err := writeOutput(o.output, stdout, func(w io.Writer) error {
+	results, ok := loadAndScore(ctx, o, engine.New(o.engineOptions()), stderr, modeScore)
+	err := writeOutput(ctx, o.output, stdout, func(w io.Writer) error {
 		if o.format == "json" {
 			return report.JSON(w, results, o.lang, false)
 		}
 		return report.Text(w, results, o.lang, false)
 	})
-	if err != nil {
-		fmt.Fprintln(stderr, "jixiao:", err)
-		return exitInput
+	if code, failed := outputFailed(ctx, err, stderr); failed {
+		return code
 	}
 	if !ok {
 		return exitInput

@@ -24,7 +24,7 @@ var checkNoCriterion = &Check{
 			method := rules.MethodName(ir.Criterion.Method)
 			msg := i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method)
 			if ir.Indicator.Criterion != "" {
-				msg = i18n.T("评分标准只有文字，没有分档（tiers），按默认的%s计分", "the criterion is text only, without tiers: scored by the default %s method", method)
+				msg = i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method)
 			}
 			rv.indicator(i, "", msg, i18n.Text{}, nil, nil)
 		}

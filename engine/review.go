@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"fmt"
 	"strings"
 
 	"jixiao/indicators"
@@ -39,7 +40,7 @@ var catalogue = []*Check{
 	checkWeightSum, checkScoreOverWeight, checkRangeViolation, checkMissingValue,
 	checkUnscored, checkMissingReason, checkActualCopiesTarget, checkFundsMismatch,
 	// The criteria themselves (jixiao lint).
-	checkTierGap, checkTierOverlap, checkTierUnreachable, checkTierNonMonotonic,
+	checkCriterionUnparsed, checkTierGap, checkTierOverlap, checkTierUnreachable, checkTierNonMonotonic,
 	checkTierOverWeight, checkTargetThreshold,
 	// What a reviewer should look at.
 	checkNoCriterion, checkTargetBelowPrior, checkOverachievedUnexplained,
@@ -103,12 +104,22 @@ func (rv *reviewer) indicator(i int, key string, msg, hint i18n.Text, expected, 
 
 // newIndicatorFinding is the finding indicator would report, for a check to adjust.
 func (rv *reviewer) newIndicatorFinding(i int, key string, msg, hint i18n.Text, expected, actual any) Finding {
-	path := rv.r.Indicators[i].Indicator.Path()
+	ir := &rv.r.Indicators[i]
+	path := ir.Indicator.Path()
 	if key != "" {
 		path += "." + key
 	}
+	pos := rv.r.Project.Pos(path)
+	if ir.Criterion.Derived && strings.HasPrefix(key, "tiers") {
+		// Tiers read from prose stand where their text does in the criterion.
+		pos = rv.r.Project.Pos(ir.Indicator.Path() + ".criterion")
+		var k int
+		if _, err := fmt.Sscanf(key, "tiers[%d]", &k); err == nil && k < len(ir.Criterion.Tiers) && ir.Criterion.Tiers[k].Source.Pos.IsValid() {
+			pos = ir.Criterion.Tiers[k].Source.Pos
+		}
+	}
 	return Finding{Code: rv.check.Code, Severity: rv.check.Severity, Indicator: i,
-		Pos: rv.r.Project.Pos(path), Msg: msg, Hint: hint, Expected: expected, Actual: actual}
+		Pos: pos, Msg: msg, Hint: hint, Expected: expected, Actual: actual}
 }
 
 func (rv *reviewer) add(f Finding) { rv.findings = append(rv.findings, f) }

@@ -164,3 +164,52 @@ func TestOverlapSeverity(t *testing.T) {
 	assert.Equal(t, []Severity{Info, Warning}, severities["同分重叠"], "10 and 10 at 80 are equal; 20 vs 10 at 100 differ")
 	assert.Equal(t, []Severity{Info}, severities["永不生效"], "both tiers score 20")
 }
+
+// The seed projects with their tiers deleted, so that only the criterion prose remains,
+// re-score to the same totals, grades and findings as the hand-written files.
+func TestSeedFromProseAlone(t *testing.T) {
+	tiersBlock := regexp.MustCompile(`(?ms)^tiers = \[.*?^\]\n`)
+	for _, file := range []string{"社保工作运行经费.toml", "城乡居民养老金及个账补贴.toml"} {
+		t.Run(file, func(t *testing.T) {
+			path := filepath.Join("..", "testdata", "quangang-2021", file)
+			src, err := os.ReadFile(path)
+			require.NoError(t, err)
+			prose := tiersBlock.ReplaceAll(src, nil)
+			require.False(t, strings.Contains(string(prose), "tiers = ["), "every tiers block removed")
+
+			written, err := indicators.Parse(path, src, indicators.Limits{})
+			require.NoError(t, err)
+			read, err := indicators.Parse(path, prose, indicators.Limits{})
+			require.NoError(t, err)
+			want, err := New(Options{}).Check(written)
+			require.NoError(t, err)
+			got, err := New(Options{}).Check(read)
+			require.NoError(t, err)
+
+			assert.Equal(t, want.Total, got.Total)
+			assert.Equal(t, want.Grade, got.Grade)
+			assert.Equal(t, want.TargetsMet, got.TargetsMet)
+			for i := range want.Indicators {
+				w, g := want.Indicators[i], got.Indicators[i]
+				assert.Equal(t, w.Score, g.Score, "score of %s", w.Indicator.Name)
+				assert.Equal(t, w.Tier, g.Tier, "tier of %s", w.Indicator.Name)
+				assert.Equal(t, len(w.Indicator.Tiers) > 0, g.Criterion.Derived, "%s: derived from prose", w.Indicator.Name)
+				for k := range w.Criterion.Tiers {
+					assert.Equal(t, w.Criterion.Tiers[k].Source.When.Text, g.Criterion.Tiers[k].Source.When.Text, "%s tier %d", w.Indicator.Name, k+1)
+				}
+			}
+			summary := func(r *Result) []string {
+				var out []string
+				for _, f := range r.Findings {
+					name := ""
+					if f.Indicator >= 0 {
+						name = r.Indicators[f.Indicator].Indicator.Name
+					}
+					out = append(out, f.Code+" "+name+" "+f.Msg.String(i18n.En)+" | "+f.Hint.String(i18n.En))
+				}
+				return out
+			}
+			assert.Equal(t, summary(want), summary(got))
+		})
+	}
+}

@@ -892,6 +892,11 @@ func (d *decoder) indicator(i int, v any) *Indicator {
 	ind.Reported, _ = d.number(t, "reported", i18n.T("得分", "reported score"))
 	ind.Reason = d.str(t, "reason", false, i18n.T("偏差原因", "reason"))
 	ind.Criterion = d.str(t, "criterion", false, i18n.T("评分标准", "criterion"))
+	if ind.Criterion != "" {
+		if raw, ok := t.m["criterion"].(string); ok {
+			ind.CriterionSource = d.src.expr(join(path, "criterion"), raw)
+		}
+	}
 	ind.Method = d.method(t)
 	ind.Applicable = d.boolean(t, "applicable", true, i18n.T("是否适用", "applicable"))
 	if s := d.str(t, "direction", false, i18n.T("方向", "direction")); s != "" {

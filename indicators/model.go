@@ -163,24 +163,27 @@ const (
 
 // Indicator is one 三级指标 row.
 type Indicator struct {
-	Index      int         `json:"-"` // 0-based place in the file
-	Level1     string      `json:"level1,omitempty"`
-	Level2     string      `json:"level2,omitempty"`
-	Name       string      `json:"name"`
-	Target     Value       `json:"target"`
-	Unit       string      `json:"unit,omitempty"`
-	Actual     Value       `json:"actual"`
-	Prior      Value       `json:"prior"`
-	Weight     float64     `json:"weight"`
-	Reported   *float64    `json:"reported,omitempty"`
-	Reason     string      `json:"reason,omitempty"`
-	Criterion  string      `json:"criterion,omitempty"`
-	Tiers      []Tier      `json:"tiers,omitempty"`
-	Method     Method      `json:"method,omitempty"`    // "" unless given in the file
-	Direction  Direction   `json:"direction,omitempty"` // as given, or from the target's operator
-	Applicable bool        `json:"applicable"`
-	Domain     *[2]float64 `json:"domain,omitempty"` // the range actual can take, if declared
-	Pos        Pos         `json:"-"`                // the [[indicator]] header
+	Index     int      `json:"-"` // 0-based place in the file
+	Level1    string   `json:"level1,omitempty"`
+	Level2    string   `json:"level2,omitempty"`
+	Name      string   `json:"name"`
+	Target    Value    `json:"target"`
+	Unit      string   `json:"unit,omitempty"`
+	Actual    Value    `json:"actual"`
+	Prior     Value    `json:"prior"`
+	Weight    float64  `json:"weight"`
+	Reported  *float64 `json:"reported,omitempty"`
+	Reason    string   `json:"reason,omitempty"`
+	Criterion string   `json:"criterion,omitempty"` // 评分标准 as written
+	// CriterionSource is the criterion with the place of each character in the file, for
+	// pointing at a span of it.
+	CriterionSource Expr        `json:"-"`
+	Tiers           []Tier      `json:"tiers,omitempty"`
+	Method          Method      `json:"method,omitempty"`    // "" unless given in the file
+	Direction       Direction   `json:"direction,omitempty"` // as given, or from the target's operator
+	Applicable      bool        `json:"applicable"`
+	Domain          *[2]float64 `json:"domain,omitempty"` // the range actual can take, if declared
+	Pos             Pos         `json:"-"`                // the [[indicator]] header
 }
 
 // Path is the key path of the indicator's table, for Source lookups.

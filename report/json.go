@@ -119,7 +119,7 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		ji := JSONIndicator{
 			Level1: ind.Level1, Level2: ind.Level2, Name: ind.Name, Target: valueJSON(ind.Target), Unit: ind.Unit,
 			Actual: valueJSON(ind.Actual), Weight: ind.Weight, Reported: ind.Reported, Accepted: ir.Accepted,
-			Applicable: ir.Applicable, Method: string(ir.Criterion.Method),
+			Applicable: ir.Applicable, Method: string(ir.Criterion.Method), Derived: ir.Criterion.Derived,
 		}
 		if ir.HasScore {
 			ji.Score = ptr(ir.Score)

@@ -273,6 +273,9 @@ func TotalText(r *engine.Result, d int) string {
 // in a cell (why it was not scored).
 func Basis(ir *engine.IndicatorResult, lang i18n.Lang) (basis, note string) {
 	basis = engine.Basis(ir).String(lang)
+	if ir.Criterion.Derived && ir.Outcome.Tier > 0 {
+		basis += i18n.Pick(lang, "（由评分标准文字推得）", " (read from the criterion's text)")
+	}
 	o := ir.Outcome
 	switch {
 	case !ir.Applicable:

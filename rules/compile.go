@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -63,7 +64,17 @@ type Criterion struct {
 	Method    indicators.Method // set when the indicator has no tiers
 	Default   bool              // the method is the project's default, not the indicator's own
 	Tiers     []Tier
-	budget    uint
+	// Derived is set when the tiers were read from the criterion's prose (no tiers were
+	// written); Unparsed holds what of the prose could not be read, with its place.
+	Derived  bool
+	Unparsed []UnparsedSpan
+	budget   uint
+}
+
+// UnparsedSpan is a part of a criterion's prose that could not be read, placed in the file.
+type UnparsedSpan struct {
+	Unparsed
+	Pos indicators.Pos
 }
 
 // Tier is one compiled tier.
@@ -91,15 +102,19 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 	var errs indicators.ErrorList
 	for i, ind := range p.Indicators {
 		crit := &Criterion{Indicator: ind, budget: c.limits.MemoryBudget}
-		if len(ind.Tiers) == 0 {
+		tiers := ind.Tiers
+		if len(tiers) == 0 && ind.Method == "" && ind.Criterion != "" {
+			tiers = derive(ind, crit)
+		}
+		if len(tiers) == 0 {
 			crit.Method = ind.Method
 			if crit.Method == "" {
 				crit.Method = p.Scoring.Method
 				crit.Default = true
 			}
 		}
-		for k := range ind.Tiers {
-			src := &ind.Tiers[k]
+		for k := range tiers {
+			src := &tiers[k]
 			t := Tier{Source: src}
 			var err *indicators.Error
 			if t.when, err = c.compile(c.conds, src.When, true); err != nil {
@@ -122,6 +137,43 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 		return nil, errs
 	}
 	return out, nil
+}
+
+// derive reads an indicator's criterion prose into tiers, each placed at the start of the
+// span it came from, and records on crit what could not be read.
+func derive(ind *indicators.Indicator, crit *Criterion) []indicators.Tier {
+	read, unparsed := ReadCriterion(ind.Criterion, ContextOf(ind))
+	src := ind.CriterionSource
+	if src.Text != ind.Criterion {
+		src = indicators.Expr{Text: ind.Criterion, Pos: ind.Pos}
+	}
+	for _, u := range unparsed {
+		crit.Unparsed = append(crit.Unparsed, UnparsedSpan{Unparsed: u, Pos: src.PosAt(u.Span.Start)})
+	}
+	if len(read) == 0 {
+		return nil
+	}
+	crit.Derived = true
+	tiers := make([]indicators.Tier, len(read))
+	for k, t := range read {
+		pos := src.PosAt(t.Span.Start)
+		tiers[k] = indicators.Tier{When: indicators.Expr{Text: t.When, Pos: pos}, Pos: pos, Min: t.Min, Max: t.Max}
+		if t.Min == nil {
+			tiers[k].Score = indicators.Expr{Text: t.Score, Pos: pos}
+		}
+	}
+	return tiers
+}
+
+// ContextOf is what the criterion reader needs to know of an indicator.
+func ContextOf(ind *indicators.Indicator) CriterionContext {
+	ctx := CriterionContext{Weight: ind.Weight, Target: math.NaN(),
+		Percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent,
+		Text:    ind.Actual.Set && !ind.Actual.IsNum && !indicators.SameText(ind.Actual, ind.Target)}
+	if ind.Target.IsNum {
+		ctx.Target = ind.Target.Num
+	}
+	return ctx
 }
 
 func located(p *indicators.Project, ind *indicators.Indicator, e *indicators.Error) *indicators.Error {

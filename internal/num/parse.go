@@ -206,3 +206,13 @@ func chinese(s string, i int) (end int, v float64, ok bool) {
 	}
 	return j, total + section + digit, true
 }
+
+// LeadingChinese reads a Chinese numeral at the start of s (两千, 一万二千, 十五, 三) and
+// returns its value and its length in bytes.
+func LeadingChinese(s string) (float64, int, bool) {
+	if r, _ := utf8.DecodeRuneInString(s); !isChineseDigit(r) {
+		return 0, 0, false
+	}
+	end, v, ok := chinese(s, 0)
+	return v, end, ok
+}

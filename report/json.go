@@ -78,6 +78,7 @@ type JSONIndicator struct {
 	ScoreMax   *float64      `json:"score_max,omitempty"`
 	Accepted   bool          `json:"accepted,omitempty"` // reported score accepted within a range
 	Tier       *int          `json:"tier"`
+	Derived    bool          `json:"derived,omitempty"` // tiers read from the criterion\'s prose
 	Method     string        `json:"method,omitempty"`
 	Met        *bool         `json:"met"`
 	Applicable bool          `json:"applicable"`

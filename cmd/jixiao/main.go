@@ -4,9 +4,10 @@
 //	jixiao score [flags] FILE|DIR...   score, total and grade each project
 //	jixiao check [flags] FILE|DIR...   score, then report every inconsistency as findings
 //	jixiao lint [flags] FILE|DIR...    report the flaws of the criteria themselves
+//	jixiao tiers [flags] "TEXT"        read criterion prose into tiers
 //
-// Exit status: 0 success (check: no error-severity finding); 1 check found an error;
-// 2 unusable input (a file that cannot be loaded) or bad usage.
+// Exit status: 0 success (check, lint: no error-severity finding); 1 check or lint found an
+// error, or tiers could not read part of its text; 2 unusable input or bad usage.
 package main
 
 import (
@@ -51,6 +52,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return review(ctx, "check", args[1:], stdout, stderr)
 	case "lint":
 		return review(ctx, "lint", args[1:], stdout, stderr)
+	case "tiers":
+		return runTiers(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
@@ -70,6 +73,7 @@ Usage:
   jixiao score [flags] FILE|DIR...   计分：每个项目的得分、总分、等次 (score, total and grade)
   jixiao check [flags] FILE|DIR...   复核：计分并列出全部问题 (score, then list every inconsistency)
   jixiao lint [flags] FILE|DIR...    评分标准检查：缺口、重叠、永不生效的档次等 (flaws of the criteria)
+  jixiao tiers [flags] "TEXT"        把评分标准文字读成分档 (read criterion prose into tiers, as TOML)
   jixiao help                        this text
   jixiao version                     the version
 
@@ -89,7 +93,13 @@ Flags of check and lint:
   --list                list the checks
   --explain CODE        explain one check
 
-Exit status: 0 success (check, lint: no error found), 1 check or lint found an error,
+Flags of tiers:
+  --weight W --target T --unit U   the indicator's weight, target and unit (U = % for percentages)
+  --text                the actual value is text (定性)
+  --explain             show which span of the text became which tier
+
+Exit status: 0 success (check, lint: no error found), 1 check or lint found an error
+(tiers: part of the text could not be read),
 2 unusable input or bad usage.
 `)
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -16,9 +17,10 @@ import (
 // not bytes, so a Chinese indicator name moves the column by one per character. A zero Line
 // means the place is unknown (Col then means nothing).
 type Pos struct {
-	File string `json:"file,omitempty"`
-	Line int    `json:"line,omitempty"`
-	Col  int    `json:"column,omitempty"`
+	File  string `json:"file,omitempty"`
+	Sheet string `json:"sheet,omitempty"` // a workbook's sheet: Line is then the row, Col the column
+	Line  int    `json:"line,omitempty"`
+	Col   int    `json:"column,omitempty"`
 }
 
 // IsValid reports whether the position names a line.
@@ -26,6 +28,12 @@ func (p Pos) IsValid() bool { return p.Line > 0 }
 
 // String prints file:line:col, dropping what is unknown.
 func (p Pos) String() string {
+	if p.Sheet != "" {
+		if p.Line > 0 && p.Col > 0 {
+			return fmt.Sprintf("%s:%s!%s", p.File, p.Sheet, cellName(p.Col, p.Line))
+		}
+		return fmt.Sprintf("%s:%s", p.File, p.Sheet)
+	}
 	switch {
 	case p.Line > 0 && p.Col > 0:
 		return fmt.Sprintf("%s:%d:%d", p.File, p.Line, p.Col)
@@ -165,4 +173,15 @@ func col(line string, byteOff int) int {
 		byteOff = 0
 	}
 	return utf8.RuneCountInString(line[:byteOff]) + 1
+}
+
+// cellName is a spreadsheet cell's name: column 3, row 12 is C12.
+func cellName(col, row int) string {
+	name := ""
+	for col > 0 {
+		col--
+		name = string(rune('A'+col%26)) + name
+		col /= 26
+	}
+	return name + strconv.Itoa(row)
 }

@@ -87,7 +87,8 @@ func readError(path string, err error) *Error {
 }
 
 // Files expands the command-line arguments into the files to load: a file stands for
-// itself, a folder for every *.toml file below it, in lexical order.
+// itself, a folder for every *.toml and *.xlsx file below it (not Office's ~$ lock files),
+// in lexical order.
 func Files(args []string) ([]string, error) {
 	var files []string
 	var errs ErrorList
@@ -107,7 +108,7 @@ func Files(args []string) ([]string, error) {
 				errs = append(errs, readError(path, err))
 				return nil
 			}
-			if !d.IsDir() && strings.EqualFold(filepath.Ext(path), ".toml") {
+			if !d.IsDir() && (strings.EqualFold(filepath.Ext(path), ".toml") || IsWorkbook(path)) && !strings.HasPrefix(d.Name(), "~$") {
 				found = append(found, path)
 			}
 			return nil

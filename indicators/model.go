@@ -21,12 +21,25 @@ type Project struct {
 	Review     Review       `json:"-"` // thresholds of the review checks, as the file sets them
 	Indicators []*Indicator `json:"indicators"`
 
-	// Source places every key of the file; nil for input that carries no positions.
+	// Source places every key of a TOML file; nil for input that carries no positions.
 	Source *Source `json:"-"`
+	// cells places the keys of a project read from a workbook.
+	cells map[string]Pos
+	// Warnings are what the loader noticed without rejecting the file (a formula cell
+	// without its computed value, a sheet that is not a table…).
+	Warnings ErrorList `json:"-"`
 }
 
 // Pos returns where the key at path ("indicator[2].weight") stands in the file.
 func (p *Project) Pos(path string) Pos {
+	if p.cells != nil {
+		for q := path; q != ""; q = parent(q) {
+			if pos, ok := p.cells[q]; ok {
+				return pos
+			}
+		}
+		return Pos{File: p.File}
+	}
 	if p.Source == nil {
 		return Pos{File: p.File}
 	}

@@ -23,8 +23,17 @@ func checkFlags(fs *flag.FlagSet, o *options) {
 // review runs check (every check) or lint (the checks of the criteria only).
 func review(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
 	lint := name == "lint"
-	o, ok := parseFlags(name, args, stderr, checkFlags, "text", "json", "sarif")
+	formats := []string{"text", "json", "sarif"}
+	if !lint {
+		formats = append(formats, "xlsx")
+	}
+	o, ok := parseFlags(name, args, stderr, checkFlags, formats...)
 	if !ok {
+		return exitInput
+	}
+	if o.format == "xlsx" && o.output == "" {
+		fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.Pick(o.lang, "--format xlsx 需要用 -o 指定输出文件，如 -o review.xlsx",
+			"--format xlsx needs an output file: -o review.xlsx"))
 		return exitInput
 	}
 	if o.list {
@@ -67,6 +76,8 @@ func review(ctx context.Context, name string, args []string, stdout, stderr io.W
 			return report.JSON(w, results, o.lang, true)
 		case o.format == "sarif":
 			return report.SARIF(w, results, o.lang, version())
+		case o.format == "xlsx":
+			return report.Workbook(w, results, o.lang)
 		case lint:
 			return report.Findings(w, results, o.lang)
 		}

@@ -5,6 +5,7 @@
 //	jixiao check [flags] FILE|DIR...   score, then report every inconsistency as findings
 //	jixiao lint [flags] FILE|DIR...    report the flaws of the criteria themselves
 //	jixiao tiers [flags] "TEXT"        read criterion prose into tiers
+//	jixiao import [-o DIR] FILE.xlsx   write the projects of a workbook as TOML files
 //
 // Exit status: 0 success (check, lint: no error-severity finding); 1 check or lint found an
 // error, or tiers could not read part of its text; 2 unusable input or bad usage.
@@ -54,6 +55,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return review(ctx, "lint", args[1:], stdout, stderr)
 	case "tiers":
 		return runTiers(args[1:], stdin, stdout, stderr)
+	case "import":
+		return runImport(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
@@ -74,11 +77,12 @@ Usage:
   jixiao check [flags] FILE|DIR...   复核：计分并列出全部问题 (score, then list every inconsistency)
   jixiao lint [flags] FILE|DIR...    评分标准检查：缺口、重叠、永不生效的档次等 (flaws of the criteria)
   jixiao tiers [flags] "TEXT"        把评分标准文字读成分档 (read criterion prose into tiers, as TOML)
+  jixiao import [-o DIR] FILE.xlsx   把工作簿中的自评表存为 TOML 文件 (workbook tables to TOML files)
   jixiao help                        this text
   jixiao version                     the version
 
 Flags:
-  --format FORMAT       text or json; check also sarif (default text)
+  --format FORMAT       text or json; check and lint also sarif, check also xlsx (with -o)
   --lang zh|en          language of labels and messages (default zh)
   -o FILE               write the output to FILE (replaced whole, never half-written)
   --max-file-size N     largest input file in bytes (default 8388608)

@@ -107,8 +107,16 @@ func loadAndScore(ctx context.Context, o *options, eng *engine.Engine, stderr io
 		if ctx.Err() != nil {
 			return results, false
 		}
-		p, err := indicators.Load(f, o.limits)
-		if err == nil {
+		projects, err := indicators.LoadAny(f, o.limits)
+		if err != nil {
+			printErrors(stderr, err, o.lang)
+			ok = false
+			continue
+		}
+		for _, p := range projects {
+			for _, w := range p.Warnings {
+				fmt.Fprintln(stderr, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
+			}
 			var r *engine.Result
 			switch m {
 			case modeCheck:
@@ -118,13 +126,13 @@ func loadAndScore(ctx context.Context, o *options, eng *engine.Engine, stderr io
 			default:
 				r, err = eng.Score(p)
 			}
-			if err == nil {
-				results = append(results, r)
+			if err != nil {
+				printErrors(stderr, err, o.lang)
+				ok = false
 				continue
 			}
+			results = append(results, r)
 		}
-		printErrors(stderr, err, o.lang)
-		ok = false
 	}
 	return results, ok
 }

@@ -97,12 +97,19 @@ func findNumber(s string) (start, end int, v float64, ok bool) {
 			if !good {
 				return 0, 0, 0, false
 			}
+			if m, size := utf8.DecodeRuneInString(s[e:]); m == '万' || m == '亿' || m == '千' {
+				// Apply the multiplier in decimal, so that 21.74万 is exactly 217400.
+				exp := map[rune]string{'万': "e4", '亿': "e8", '千': "e3"}[m]
+				digits := strings.ReplaceAll(s[i:e], ",", "")
+				if scaled, err := strconv.ParseFloat(digits+exp, 64); err == nil {
+					val = scaled
+				} else {
+					val *= multipliers[m]
+				}
+				e += size
+			}
 			if neg {
 				val = -val
-			}
-			if m, size := utf8.DecodeRuneInString(s[e:]); m == '万' || m == '亿' || m == '千' {
-				val *= multipliers[m]
-				e += size
 			}
 			return j, e, val, true
 		case isChineseDigit(r):

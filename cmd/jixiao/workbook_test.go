@@ -1,0 +1,167 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+)
+
+// summary is what must survive a round trip: each project's totals, grade, targets and
+// findings (code and indicator).
+func summary(t *testing.T, out string) map[string][]string {
+	t.Helper()
+	var doc struct {
+		Projects []struct {
+			Name       string   `json:"name"`
+			Total      *float64 `json:"total"`
+			Grade      string   `json:"grade"`
+			TargetsSet int      `json:"targets_set"`
+			TargetsMet int      `json:"targets_met"`
+			Findings   []struct {
+				Code      string  `json:"code"`
+				Indicator *string `json:"indicator"`
+				Message   string  `json:"message"`
+			} `json:"findings"`
+		} `json:"projects"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	got := map[string][]string{}
+	for _, p := range doc.Projects {
+		require.NotNil(t, p.Total, p.Name)
+		lines := []string{
+			"total " + jsonNumber(*p.Total), "grade " + p.Grade,
+			"targets " + jsonNumber(float64(p.TargetsSet)) + "/" + jsonNumber(float64(p.TargetsMet)),
+		}
+		for _, f := range p.Findings {
+			ind := ""
+			if f.Indicator != nil {
+				ind = *f.Indicator
+			}
+			lines = append(lines, f.Code+" "+ind+": "+f.Message)
+		}
+		sort.Strings(lines)
+		got[p.Name] = lines
+	}
+	return got
+}
+
+func jsonNumber(f float64) string {
+	b, _ := json.Marshal(f)
+	return string(b)
+}
+
+// The seed written as a review workbook, then imported back to TOML, scores and checks
+// exactly as the original files do; so does checking the workbook directly.
+func TestWorkbookRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "review.xlsx")
+	code, _, errOut := runIn("check", "--format", "xlsx", "-o", book, "../../testdata/quangang-2021")
+	require.Equal(t, exitFindings, code, errOut)
+
+	code, out, _ := runIn("check", "--format", "json", "../../testdata/quangang-2021")
+	require.Equal(t, exitFindings, code)
+	want := summary(t, out)
+	require.Len(t, want, 2)
+
+	code, out, _ = runIn("check", "--format", "json", book)
+	require.Equal(t, exitFindings, code)
+	assert.Equal(t, want, summary(t, out), "checking the workbook itself")
+
+	imported := filepath.Join(dir, "imported")
+	code, out, errOut = runIn("import", "-o", imported, book)
+	require.Equal(t, exitOK, code, errOut)
+	assert.Contains(t, out, "社保工作运行经费.toml")
+	files, err := filepath.Glob(filepath.Join(imported, "*.toml"))
+	require.NoError(t, err)
+	assert.Len(t, files, 2)
+	code, out, _ = runIn("check", "--format", "json", imported)
+	require.Equal(t, exitFindings, code)
+	assert.Equal(t, want, summary(t, out), "checking the imported TOML files")
+}
+
+// The review workbook: a summary sheet, one sheet per project with disputed cells filled
+// and commented, and a findings sheet with a filter and a frozen header.
+func TestReviewWorkbookContents(t *testing.T) {
+	book := filepath.Join(t.TempDir(), "review.xlsx")
+	code, _, errOut := runIn("check", "--format", "xlsx", "-o", book, "../../testdata/quangang-2021")
+	require.Equal(t, exitFindings, code, errOut)
+	f, err := excelize.OpenFile(book)
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, []string{"汇总", "城乡居民养老金及个账补贴", "社保工作运行经费", "问题清单"}, f.GetSheetList())
+
+	rows, err := f.GetRows("汇总")
+	require.NoError(t, err)
+	require.Len(t, rows, 3)
+	assert.Equal(t, []string{"项目", "单位", "工作表", "自评得分", "自评等次", "复核总分", "复核等次", "错误", "警告", "提示", "文件"}, rows[0])
+	assert.Equal(t, "城乡居民养老金及个账补贴", rows[1][0])
+	assert.Equal(t, "88.52", rows[1][5])
+	assert.Equal(t, "良", rows[1][6])
+	total, err := f.GetCellType("汇总", "F2")
+	require.NoError(t, err)
+	assert.Contains(t, []excelize.CellType{excelize.CellTypeNumber, excelize.CellTypeUnset}, total, "numbers are numbers, not text")
+	name, err := f.GetCellType("汇总", "A2")
+	require.NoError(t, err)
+	assert.Equal(t, excelize.CellTypeSharedString, name, "text is text")
+
+	// 社保参保率's reported 19.81 is disputed: filled, with the finding as a comment.
+	cellName := findCell(t, f, "社保工作运行经费", "社保参保率", 7) // the 得分 column, 3 right of 实际完成值
+	comments, err := f.GetComments("社保工作运行经费")
+	require.NoError(t, err)
+	var text string
+	for _, c := range comments {
+		if c.Cell == cellName {
+			text = c.Text
+			for _, p := range c.Paragraph {
+				text += p.Text
+			}
+		}
+	}
+	assert.Contains(t, text, "[score-mismatch] 自评得分 19.81，按评分标准应得 18.00")
+	styleID, err := f.GetCellStyle("社保工作运行经费", cellName)
+	require.NoError(t, err)
+	style, err := f.GetStyle(styleID)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"FFC7CE"}, style.Fill.Color)
+
+	rows, err = f.GetRows("问题清单")
+	require.NoError(t, err)
+	assert.Len(t, rows, 17, "a header and the 16 findings of the seed")
+	panes, err := f.GetPanes("问题清单")
+	require.NoError(t, err)
+	assert.True(t, panes.Freeze)
+	assert.Equal(t, 1, panes.YSplit)
+}
+
+// findCell returns the cell offset columns to the right of the cell holding text.
+func findCell(t *testing.T, f *excelize.File, sheet, text string, offset int) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	require.NoError(t, err)
+	for r, row := range rows {
+		for c, v := range row {
+			if v == text {
+				name, err := excelize.CoordinatesToCellName(c+1+offset, r+1)
+				require.NoError(t, err)
+				return name
+			}
+		}
+	}
+	t.Fatalf("%q not found in %s", text, sheet)
+	return ""
+}
+
+func TestXlsxNeedsAnOutputFile(t *testing.T) {
+	code, out, errOut := runIn("check", "--format", "xlsx", "../../testdata/quangang-2021")
+	assert.Equal(t, exitInput, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errOut, "--format xlsx 需要用 -o 指定输出文件")
+	_, err := os.Stat("review.xlsx")
+	assert.True(t, os.IsNotExist(err))
+}

@@ -1,0 +1,200 @@
+package indicators
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/internal/i18n"
+)
+
+// book builds a workbook for a test: sheets of rows, merges and formulas.
+type book struct {
+	t *testing.T
+	f *excelize.File
+}
+
+func newBook(t *testing.T) *book {
+	return &book{t: t, f: excelize.NewFile()}
+}
+
+func (b *book) sheet(name string, rows [][]any) {
+	if name != "Sheet1" {
+		_, err := b.f.NewSheet(name)
+		require.NoError(b.t, err)
+	}
+	for r, row := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		require.NoError(b.t, b.f.SetSheetRow(name, cell, &row))
+	}
+}
+
+func (b *book) merge(sheet, from, to string) { require.NoError(b.t, b.f.MergeCell(sheet, from, to)) }
+
+func (b *book) save() string {
+	path := filepath.Join(b.t.TempDir(), "book.xlsx")
+	require.NoError(b.t, b.f.SaveAs(path))
+	return path
+}
+
+// The seed's Fujian layout: funds ①–⑧, merged 一级/二级 headings, numbers stored as text,
+// a percent string, full-width digits, a formula with its cached value, and 合计 / 等次 below.
+func fujianBook(t *testing.T) *book {
+	b := newBook(t)
+	b.sheet("Sheet1", [][]any{
+		{"专项名称", "", "社保工作运行经费", "", "", "部门预算功能科目", "", "2080109"},
+		{"单位名称", "", "泉港区社会保险中心", "", "", "单位编码", "", "408003"},
+		{"财政资金安排和使用情况", "资金结构(万元)", "年初部门预算安排金额(含历年结余结转)①", "年中调整金额②", "年度拨付金额③", "本年度结余金额④=①+②-③", "实际到位金额⑤", "实际支出金额⑥", "本年度结余金额⑦", "结余率(%)⑧=⑦/⑤"},
+		{"", "合计", 73.00, 0.00, 13.87, 59.13, 13.87, 13.87, 0.00, 0.00},
+		{"年度绩效指标完成情况", "一级指标", "二级指标", "三级指标", "评分标准", "绩效目标值", "实际完成值", "指标分值", "得分"},
+		{"", "产出指标", "时效指标", "当年投入完成的时间", "1年内完成100%，得20分；未全部完成，按完成情况得15~18分；未开展，不得分。", "100.00", "100", "20", "20"},
+		{"", "", "成本指标", "资金投入", "资金投入 100%得 10 分; 资金投入 ≤项目进度 80%得 8 分; 资金未全部投入得 5 分。", "73.00", "13.87", "10", "5"},
+		{"", "效益指标", "社会效益指标", "社保参保率", "参保率≥99.22% 得 20 分, 99.22% > 参保率≥98.5% 得 18 分, 98.5% > 参保率≥98%得 15 分, 参保率 < 98%不得分", "99.60", "98.67%", "２０", "19.81"},
+		{"", "", "", "城乡保参保人数", "参保人数≥ 217100 得 20 分, 217100>参保人数≥216500 人得 10 分, 参保人数 <216500 人不得分", "217,100", "21.74万", "50", "50"},
+		{"", "合计", "", "", "", "", "", 100, nil},
+		{"自评得分等次", "", "", "", "", "", "", "优秀"},
+	})
+	b.merge("Sheet1", "B6", "B7") // 产出指标 over two rows
+	b.merge("Sheet1", "B8", "B9") // 效益指标 over two rows
+	b.merge("Sheet1", "C8", "C9")
+	require.NoError(t, b.f.SetCellFloat("Sheet1", "I10", 94.81, 2, 64))
+	require.NoError(t, b.f.SetCellFormula("Sheet1", "I10", "SUM(I6:I9)")) // the cached 94.81 stays
+	return b
+}
+
+func TestWorkbookFujianLayout(t *testing.T) {
+	projects, err := LoadWorkbook(fujianBook(t).save(), Limits{})
+	require.NoError(t, err)
+	require.Len(t, projects, 1)
+	p := projects[0]
+	assert.Equal(t, "社保工作运行经费", p.Name)
+	assert.Equal(t, "泉港区社会保险中心", p.Agency)
+	assert.Equal(t, "408003", p.AgencyCode)
+	assert.Equal(t, "2080109", p.FunctionCode)
+	require.NotNil(t, p.Funds)
+	assert.Equal(t, 73.0, *p.Funds.Budget)
+	assert.Equal(t, 59.13, *p.Funds.Balance)
+	assert.Equal(t, 13.87, *p.Funds.Spent)
+	assert.Equal(t, 0.0, *p.Funds.UnspentRate)
+	require.Len(t, p.Indicators, 4)
+	first, cost, rate, count := p.Indicators[0], p.Indicators[1], p.Indicators[2], p.Indicators[3]
+	assert.Equal(t, "产出指标", cost.Level1, "a merged 一级指标 names every row it spans")
+	assert.Equal(t, "社会效益指标", count.Level2)
+	assert.Equal(t, 20.0, first.Weight)
+	assert.Equal(t, "1年内完成100%，得20分；未全部完成，按完成情况得15~18分；未开展，不得分。", first.Criterion)
+	assert.Equal(t, 98.67, rate.Actual.Num, "a percent string")
+	assert.True(t, rate.Actual.Percent)
+	assert.Equal(t, 20.0, rate.Weight, "full-width digits")
+	assert.Equal(t, 19.81, *rate.Reported)
+	assert.Equal(t, 217100.0, count.Target.Num, "thousands separators")
+	assert.Equal(t, 217400.0, count.Actual.Num, "21.74万")
+	require.NotNil(t, p.Reported.Total)
+	assert.Equal(t, 94.81, *p.Reported.Total, "a formula's cached value")
+	assert.Equal(t, "优秀", p.Reported.Grade)
+	assert.Equal(t, "book.xlsx:Sheet1!I8", filepath.Base(p.Pos("indicator[2].reported").String()))
+	assert.Empty(t, p.Warnings)
+}
+
+func TestWorkbookCentralLayoutAndTwoProjects(t *testing.T) {
+	b := newBook(t)
+	central := func(name string) [][]any {
+		return [][]any{
+			{"项目名称", name},
+			{"主管部门", "某区教育局"},
+			{"", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+			{"年度资金总额", "", 200, 180, 162, 10, "90%", 9},
+			{"其中：财政拨款", "", 200, 180, 162},
+			{"上年结转", "", 0, 0, 0},
+			{"其他资金", "", 0, 0, 0},
+			{"一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "度量单位", "全年实际值", "权重", "得分", "评（扣）分标准", "偏差原因分析及改进措施"},
+			{"产出指标", "数量指标", "培训人次", "≥", "500", "人次", "520", 50, 50, "达到500人次得满分，未达到按比例得分", ""},
+			{"效益指标", "满意度指标", "学员满意度", "≥", "90", "%", "85", 40, 36, "≥90%得满分；每降低1个百分点扣2分，扣完为止", "课程安排偏紧"},
+			{"总分", "", "", "", "", "", "", 100, 95},
+		}
+	}
+	b.sheet("Sheet1", central("教师培训"))
+	b.sheet("第二个", central("学生资助"))
+	b.sheet("说明", [][]any{{"本工作簿由某区教育局填报"}})
+	projects, err := LoadWorkbook(b.save(), Limits{})
+	require.NoError(t, err)
+	require.Len(t, projects, 2, "one project per sheet")
+	p := projects[0]
+	assert.Equal(t, "教师培训", p.Name)
+	assert.Equal(t, "学生资助", projects[1].Name)
+	assert.Equal(t, "某区教育局", p.Agency)
+	require.NotNil(t, p.Funds)
+	assert.Equal(t, 200.0, *p.Funds.Budget)
+	assert.Equal(t, 180.0, *p.Funds.FullYearBudget)
+	assert.Equal(t, 162.0, *p.Funds.Spent)
+	assert.Equal(t, 10.0, p.Funds.Weight)
+	assert.Equal(t, 9.0, *p.Funds.Reported)
+	require.Len(t, p.Indicators, 2)
+	assert.Equal(t, OpGE, p.Indicators[0].Target.Op, "指标性质 ≥ joins the target")
+	assert.Equal(t, 500.0, p.Indicators[0].Target.Num)
+	assert.Equal(t, "课程安排偏紧", p.Indicators[1].Reason)
+	assert.Equal(t, 95.0, *p.Reported.Total)
+	require.Len(t, p.Warnings, 1, "the sheet that is not a table is named once")
+	assert.Contains(t, p.Warnings[0].Localize(i18n.En), `sheet "说明" is not a self-evaluation table`)
+}
+
+func TestWorkbookStackedProjects(t *testing.T) {
+	b := newBook(t)
+	block := func(name string, score float64) [][]any {
+		return [][]any{
+			{"专项名称", name},
+			{"一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"},
+			{"产出指标", "数量指标", "期数", "12", "12", 100, score},
+			{"合计", "", "", "", "", 100, score},
+			{},
+		}
+	}
+	rows := append(block("甲项目", 100), block("乙项目", 90)...)
+	b.sheet("Sheet1", rows)
+	projects, err := LoadWorkbook(b.save(), Limits{})
+	require.NoError(t, err)
+	require.Len(t, projects, 2, "two tables stacked in one sheet")
+	assert.Equal(t, "甲项目", projects[0].Name)
+	assert.Equal(t, "乙项目", projects[1].Name)
+	assert.Equal(t, 90.0, *projects[1].Indicators[0].Reported)
+}
+
+func TestWorkbookFormulaWithoutValue(t *testing.T) {
+	b := fujianBook(t)
+	require.NoError(t, b.f.SetCellDefault("Sheet1", "I6", ""))
+	require.NoError(t, b.f.SetCellFormula("Sheet1", "I6", "H6*1")) // no cached value
+	projects, err := LoadWorkbook(b.save(), Limits{})
+	require.NoError(t, err)
+	p := projects[0]
+	assert.Nil(t, p.Indicators[0].Reported)
+	require.Len(t, p.Warnings, 1)
+	assert.Equal(t, "book.xlsx:Sheet1!I6: 社保工作运行经费 › 当年投入完成的时间: the cell holds the formula =H6*1 but the workbook kept no computed value: read as blank; open and save it in Excel or WPS, then try again",
+		filepath.Base(p.Warnings[0].Localize(i18n.En)))
+}
+
+func TestWorkbookErrors(t *testing.T) {
+	b := newBook(t)
+	b.sheet("Sheet1", [][]any{{"这是一份会议纪要"}, {"与绩效无关"}})
+	_, err := LoadWorkbook(b.save(), Limits{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "no self-evaluation table in this workbook: no sheet has a header row with 三级指标, 分值 (weight) and 得分 (score)")
+
+	b = fujianBook(t)
+	require.NoError(t, b.f.SetCellStr("Sheet1", "H7", "十分"))
+	_, err = LoadWorkbook(b.save(), Limits{})
+	var list ErrorList
+	require.True(t, errors.As(err, &list))
+	assert.Equal(t, `book.xlsx:Sheet1!H7: 社保工作运行经费 › 资金投入: the weight should be a number; the cell holds "十分"`, filepath.Base(list[0].Error()))
+
+	path := filepath.Join(t.TempDir(), "fake.xlsx")
+	require.NoError(t, writeFile(path, "not a zip"))
+	_, err = LoadWorkbook(path, Limits{})
+	require.Error(t, err)
+	assert.Contains(t, err.Error(), "cannot open as an Excel workbook (.xlsx)")
+}
+
+func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }

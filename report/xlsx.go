@@ -1,0 +1,490 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mattn/go-runewidth"
+	"github.com/xuri/excelize/v2"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+)
+
+// Workbook writes the review as an .xlsx workbook a reviewer can file: a summary sheet
+// (one row per project), one sheet per project (the table as the unit wrote it, with the
+// computed scores beside the reported ones; disputed cells filled and carrying a comment
+// that states the finding) and a findings sheet (one row per finding, filtered, header
+// frozen). The project sheets keep the 自评表's own Chinese labels, so jixiao can read the
+// workbook back; the summary and findings are in the reader's language.
+func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	x, err := newXlsx(f, lang)
+	if err != nil {
+		return err
+	}
+	summary := i18n.Pick(lang, "汇总", "Summary")
+	if err := f.SetSheetName("Sheet1", summary); err != nil {
+		return err
+	}
+	x.used[summary] = true
+	names := make([]string, len(results))
+	for i, r := range results {
+		names[i] = x.sheetName(r.Project.Name)
+		if _, err := f.NewSheet(names[i]); err != nil {
+			return err
+		}
+		if err := x.project(names[i], r); err != nil {
+			return err
+		}
+	}
+	if err := x.summary(summary, results, names); err != nil {
+		return err
+	}
+	findings := x.sheetName(i18n.Pick(lang, "问题清单", "Findings"))
+	if _, err := f.NewSheet(findings); err != nil {
+		return err
+	}
+	if err := x.findings(findings, results); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return f.Write(w)
+}
+
+// xlsx carries one workbook being written: its styles and the sheet names taken.
+type xlsx struct {
+	f                                   *excelize.File
+	lang                                i18n.Lang
+	used                                map[string]bool
+	head, num, disputed, unscored, wrap int
+	decimals                            map[int]int // number formats by decimals
+}
+
+func newXlsx(f *excelize.File, lang i18n.Lang) (*xlsx, error) {
+	x := &xlsx{f: f, lang: lang, used: map[string]bool{}, decimals: map[int]int{}}
+	styles := []struct {
+		dst   *int
+		style excelize.Style
+	}{
+		{&x.head, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#D9E1F2"}},
+			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
+		{&x.num, excelize.Style{NumFmt: 2}}, // 0.00
+		{&x.disputed, excelize.Style{NumFmt: 2, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#FFC7CE"}},
+			Font: &excelize.Font{Color: "#9C0006"}}},
+		{&x.unscored, excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#FFEB9C"}}}},
+		{&x.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+	}
+	for _, s := range styles {
+		id, err := f.NewStyle(&s.style)
+		if err != nil {
+			return nil, err
+		}
+		*s.dst = id
+	}
+	return x, nil
+}
+
+// sheetName makes a valid, unused sheet name: at most 31 characters, none of []:*?/\.
+func (x *xlsx) sheetName(name string) string {
+	clean := strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`[]:*?/\`, r) {
+			return '_'
+		}
+		return r
+	}, strings.TrimSpace(name))
+	if clean == "" {
+		clean = "project"
+	}
+	base := []rune(clean)
+	if len(base) > 28 {
+		base = base[:28]
+	}
+	candidate := string(base)
+	for n := 2; x.used[candidate]; n++ {
+		candidate = fmt.Sprintf("%s(%d)", string(base), n)
+	}
+	x.used[candidate] = true
+	return candidate
+}
+
+func cell(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// sheetWriter fills one sheet row by row and keeps the widest text of each column.
+type sheetWriter struct {
+	x      *xlsx
+	sheet  string
+	row    int
+	widths map[int]int
+	err    error
+}
+
+func (x *xlsx) writer(sheet string) *sheetWriter {
+	return &sheetWriter{x: x, sheet: sheet, widths: map[int]int{}}
+}
+
+// put writes one value at column col of the current row: numbers as numbers.
+func (s *sheetWriter) put(col int, v any) {
+	if s.err != nil || v == nil {
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		if x == "" {
+			return
+		}
+		s.err = s.x.f.SetCellStr(s.sheet, cell(col, s.row), x)
+		s.measure(col, x)
+	case float64:
+		s.err = s.x.f.SetCellFloat(s.sheet, cell(col, s.row), x, -1, 64)
+		s.measure(col, num.Short(x, 2))
+	case literal: // a number shown with the decimals it was written with: 99.60
+		s.put(col, x.value)
+		if x.decimals > 0 {
+			s.style(col, s.x.decimalStyle(x.decimals))
+		}
+	case *float64:
+		if x != nil {
+			s.put(col, *x)
+		}
+	case int:
+		s.err = s.x.f.SetCellInt(s.sheet, cell(col, s.row), int64(x))
+		s.measure(col, fmt.Sprint(x))
+	}
+}
+
+func (s *sheetWriter) measure(col int, text string) {
+	w := 0
+	for _, line := range strings.Split(text, "\n") {
+		w = max(w, runewidth.StringWidth(line))
+	}
+	s.widths[col] = max(s.widths[col], w)
+}
+
+func (s *sheetWriter) style(col, style int) {
+	if s.err == nil {
+		s.err = s.x.f.SetCellStyle(s.sheet, cell(col, s.row), cell(col, s.row), style)
+	}
+}
+
+func (s *sheetWriter) comment(col int, text string) {
+	if s.err == nil && text != "" {
+		s.err = s.x.f.AddComment(s.sheet, excelize.Comment{Cell: cell(col, s.row), Author: "jixiao", Text: text, Width: 320, Height: 140})
+	}
+}
+
+func (s *sheetWriter) headRow(labels ...string) {
+	for i, l := range labels {
+		s.put(i+1, l)
+		s.style(i+1, s.x.head)
+	}
+}
+
+// finish sets every column's width to fit its text (CJK characters count double),
+// within reason.
+func (s *sheetWriter) finish() error {
+	for col, w := range s.widths {
+		width := float64(min(max(w+2, 8), 60))
+		name, _ := excelize.ColumnNumberToName(col)
+		if err := s.x.f.SetColWidth(s.sheet, name, name, width); err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+// project writes one project's table.
+func (x *xlsx) project(sheet string, r *engine.Result) error {
+	p := r.Project
+	d := p.Scoring.Decimals
+	s := x.writer(sheet)
+	s.row = 1
+	year := ""
+	if p.Year != 0 {
+		year = fmt.Sprint(p.Year)
+	}
+	facts := []struct {
+		label, value string
+	}{{"专项名称", p.Name}, {"单位名称", p.Agency}, {"单位编码", p.AgencyCode}, {"部门预算功能科目", p.FunctionCode}, {"年度", year}}
+	col := 1
+	for _, fact := range facts {
+		if fact.value == "" && fact.label != "专项名称" {
+			continue
+		}
+		s.put(col, fact.label)
+		s.style(col, x.head)
+		s.put(col+1, fact.value)
+		col += 2
+	}
+	s.row = 3
+	if fd := p.Funds; fd != nil {
+		if fd.FullYearBudget != nil || fd.Weight > 0 {
+			s.headRow("资金（"+fd.Unit+"）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+			s.row++
+			s.put(1, "年度资金总额")
+			s.put(2, fd.Budget)
+			if avail, ok := fd.Available(); ok {
+				s.put(3, avail)
+			}
+			s.put(4, fd.Spent)
+			if r.Execution != nil {
+				s.put(5, r.Execution.Weight)
+				if r.Execution.HasScore {
+					s.put(6, num.Round(r.Execution.Rate*100, 2))
+				}
+			}
+			s.put(7, fd.Reported)
+		} else {
+			s.headRow("资金（"+fd.Unit+"）", "年初预算安排①", "年中调整②", "年度拨付③", "本年度结余④=①+②-③", "实际到位⑤", "实际支出⑥", "本年度结余⑦", "结余率(%)⑧=⑦/⑤")
+			s.row++
+			s.put(1, "合计")
+			for i, v := range []*float64{fd.Budget, fd.Adjustment, fd.Allocated, fd.Balance, fd.Received, fd.Spent, fd.Unspent, fd.UnspentRate} {
+				s.put(i+2, v)
+			}
+		}
+		for _, f := range r.Findings {
+			if f.Code == "funds-mismatch" || f.Code == "execution-unexplained" || f.Code == "balance-rate-high" {
+				s.comment(2, f.Msg.String(x.lang))
+				break
+			}
+		}
+		s.row += 2
+	}
+	s.headRow("一级指标", "二级指标", "三级指标", "评分标准", "指标值", "度量单位", "实际完成值", "上年度数值", "分值", "得分", "复核得分", "计分依据", "偏差原因")
+	byIndicator := map[int][]engine.Finding{}
+	for _, f := range r.Findings {
+		byIndicator[f.Indicator] = append(byIndicator[f.Indicator], f)
+	}
+	for i := range r.Indicators {
+		ir := &r.Indicators[i]
+		ind := ir.Indicator
+		s.row++
+		s.put(1, ind.Level1)
+		s.put(2, ind.Level2)
+		s.put(3, ind.Name)
+		s.put(4, ind.Criterion)
+		s.style(4, x.wrap)
+		s.put(5, valueCell(ind.Target))
+		s.put(6, ind.Unit)
+		s.put(7, valueCell(ind.Actual))
+		s.put(8, valueCell(ind.Prior))
+		s.put(9, ind.Weight)
+		s.put(10, ind.Reported)
+		switch {
+		case ir.HasScore:
+			s.put(11, ir.Score)
+			s.style(11, x.num)
+		case ir.Outcome.Kind == rules.Ranged:
+			s.put(11, num.Format(ir.Min, d)+"–"+num.Format(ir.Max, d))
+			s.style(11, x.unscored)
+		default:
+			s.put(11, "—")
+			s.style(11, x.unscored)
+		}
+		basis, note := Basis(ir, x.lang)
+		if note != "" {
+			basis += "：" + note
+		}
+		s.put(12, basis)
+		s.put(13, ind.Reason)
+		var marks, other []string
+		for _, f := range byIndicator[i] {
+			msg := "[" + f.Code + "] " + f.Msg.String(x.lang)
+			if h := f.Hint.String(x.lang); h != "" {
+				msg += "\n→ " + h
+			}
+			if f.Severity == engine.Error && disputed[f.Code] {
+				marks = append(marks, msg)
+			} else {
+				other = append(other, msg)
+			}
+		}
+		if len(marks) > 0 {
+			s.style(10, x.disputed)
+			s.comment(10, strings.Join(marks, "\n"))
+		}
+		if len(other) > 0 {
+			s.comment(3, strings.Join(other, "\n"))
+		}
+	}
+	s.row++
+	s.put(1, "合计")
+	s.put(9, r.Weight)
+	s.put(10, p.Reported.Total)
+	if r.Exact {
+		s.put(11, r.Total)
+		s.style(11, x.num)
+	} else {
+		s.put(11, TotalText(r, d))
+	}
+	for _, f := range r.Findings {
+		if f.Code == "total-mismatch" && f.Pos == p.Pos("reported.total") {
+			s.style(10, x.disputed)
+			s.comment(10, f.Msg.String(x.lang)+"\n→ "+f.Hint.String(x.lang))
+		}
+	}
+	s.row += 2
+	if p.Reported.Score != nil {
+		s.put(1, "自评得分")
+		s.put(2, p.Reported.Score)
+		s.row++
+	}
+	if p.Reported.TargetsSet != nil || p.Reported.TargetsMet != nil {
+		s.put(1, "设置绩效目标（个）")
+		s.put(2, intPtr(p.Reported.TargetsSet))
+		s.put(3, "实际完成（个）")
+		s.put(4, intPtr(p.Reported.TargetsMet))
+		s.row++
+	}
+	if p.Reported.Grade != "" {
+		s.put(1, "自评等次")
+		s.put(2, p.Reported.Grade)
+		for _, f := range r.Findings {
+			if f.Code == "grade-mismatch" {
+				s.style(2, x.disputed)
+				s.comment(2, f.Msg.String(x.lang))
+				break
+			}
+		}
+		s.row++
+	}
+	s.put(1, "复核结论")
+	s.put(2, verdict(r, x.lang))
+	return s.finish()
+}
+
+func intPtr(p *int) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+// literal is a number with the decimals its text was written with.
+type literal struct {
+	value    float64
+	decimals int
+}
+
+// valueCell is a target, actual or prior as a cell: a number as a number (shown with the
+// decimals it was written with), text as written.
+func valueCell(v indicators.Value) any {
+	switch {
+	case !v.Set:
+		return nil
+	case v.Plain:
+		d := 0
+		if i := strings.IndexByte(v.Text, '.'); i >= 0 {
+			d = len(v.Text) - i - 1
+		}
+		return literal{v.Num, min(d, 9)}
+	}
+	return v.Text
+}
+
+// decimalStyle is the number format showing exactly d decimals, made once per d.
+func (x *xlsx) decimalStyle(d int) int {
+	if id, ok := x.decimals[d]; ok {
+		return id
+	}
+	format := "0." + strings.Repeat("0", d)
+	id, err := x.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	if err != nil {
+		return 0
+	}
+	x.decimals[d] = id
+	return id
+}
+
+// summary writes one row per project.
+func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) error {
+	s := x.writer(sheet)
+	s.row = 1
+	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
+	s.headRow(L("项目", "Project"), L("单位", "Budget unit"), L("工作表", "Sheet"), L("自评得分", "Stated score"), L("自评等次", "Stated grade"),
+		L("复核总分", "Re-scored total"), L("复核等次", "Re-scored grade"), L("错误", "Errors"), L("警告", "Warnings"), L("提示", "Infos"), L("文件", "File"))
+	for i, r := range results {
+		p := r.Project
+		s.row++
+		s.put(1, p.Name)
+		s.put(2, p.Agency)
+		s.put(3, names[i])
+		stated := p.Reported.Score
+		if stated == nil {
+			stated = p.Reported.Total
+		}
+		s.put(4, stated)
+		s.put(5, p.Reported.Grade)
+		if r.Exact {
+			s.put(6, r.Total)
+			s.style(6, x.num)
+			s.put(7, r.Grade)
+		} else {
+			s.put(6, TotalText(r, p.Scoring.Decimals))
+			grade := r.Grade
+			if r.GradeMax != r.Grade {
+				grade += "–" + r.GradeMax
+			}
+			s.put(7, grade)
+		}
+		if g, ok := engine.CanonicalGrade(p.Scoring.Grades, p.Reported.Grade); ok && r.Exact && g != r.Grade {
+			s.style(7, x.disputed)
+		}
+		e, w, n := engine.Count(r.Findings)
+		s.put(8, e)
+		s.put(9, w)
+		s.put(10, n)
+		s.put(11, p.File)
+	}
+	if s.err == nil && len(results) > 0 {
+		s.err = x.f.AutoFilter(sheet, "A1:"+cell(11, s.row), nil)
+	}
+	if s.err == nil {
+		s.err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	return s.finish()
+}
+
+// findings writes one row per finding, with an autofilter and the header frozen.
+func (x *xlsx) findings(sheet string, results []*engine.Result) error {
+	s := x.writer(sheet)
+	s.row = 1
+	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
+	s.headRow(L("项目", "Project"), L("指标", "Indicator"), L("严重程度", "Severity"), L("代码", "Code"), L("说明", "Message"),
+		L("提示", "Hint"), L("复核值", "Expected"), L("自评值", "Stated"), L("位置", "Where"))
+	for _, r := range results {
+		for _, f := range r.Findings {
+			s.row++
+			s.put(1, r.Project.Name)
+			if f.Indicator >= 0 {
+				s.put(2, r.Indicators[f.Indicator].Indicator.Name)
+			}
+			s.put(3, f.Severity.Label(x.lang))
+			s.put(4, f.Code)
+			s.put(5, f.Msg.String(x.lang))
+			s.put(6, f.Hint.String(x.lang))
+			s.put(7, f.Expected)
+			s.put(8, f.Actual)
+			where := f.Pos.String()
+			if where == "" {
+				where = r.Project.File
+			}
+			s.put(9, where)
+		}
+	}
+	if s.err == nil {
+		s.err = x.f.AutoFilter(sheet, "A1:"+cell(9, max(s.row, 1)), nil)
+	}
+	if s.err == nil {
+		s.err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+	}
+	return s.finish()
+}

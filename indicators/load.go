@@ -56,21 +56,29 @@ func (l Limits) withDefaults() Limits {
 // Load reads and parses one TOML file. The error, if any, is an ErrorList.
 func Load(path string, lim Limits) (*Project, error) {
 	lim = lim.withDefaults()
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, ErrorList{readError(path, err)}
-	}
-	if info.Size() > lim.MaxFileSize {
-		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrLimit, Msg: i18n.T(
-			"文件大小 %d 字节，超过上限 %d 字节；真实的自评表远小于此，请检查文件，或用 --max-file-size 放宽上限",
-			"the file is %d bytes, over the limit of %d; no real self-evaluation is this large: check the file, or raise the limit with --max-file-size",
-			info.Size(), lim.MaxFileSize)}}
+	if err := checkSize(path, lim); err != nil {
+		return nil, ErrorList{err}
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, ErrorList{readError(path, err)}
 	}
 	return Parse(path, data, lim)
+}
+
+// checkSize rejects a file that does not exist or is larger than the limit, before it is read.
+func checkSize(path string, lim Limits) *Error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return readError(path, err)
+	}
+	if info.Size() > lim.MaxFileSize {
+		return &Error{Pos: Pos{File: path}, Kind: ErrLimit, Msg: i18n.T(
+			"文件大小 %d 字节，超过上限 %d 字节；真实的自评表远小于此，请检查文件，或用 --max-file-size 放宽上限",
+			"the file is %d bytes, over the limit of %d; no real self-evaluation is this large: check the file, or raise the limit with --max-file-size",
+			info.Size(), lim.MaxFileSize)}
+	}
+	return nil
 }
 
 func readError(path string, err error) *Error {

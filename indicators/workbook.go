@@ -3,7 +3,6 @@ package indicators
 import (
 	"fmt"
 	"math"
-	"os"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -31,14 +30,8 @@ func IsWorkbook(path string) bool {
 // that hold no table are passed over with a warning; a workbook with none at all is an error.
 func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
 	lim = lim.withDefaults()
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, ErrorList{readError(path, err)}
-	}
-	if info.Size() > lim.MaxFileSize {
-		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrLimit, Msg: i18n.T(
-			"文件大小 %d 字节，超过上限 %d 字节；请检查文件，或用 --max-file-size 放宽上限",
-			"the file is %d bytes, over the limit of %d: check the file, or raise the limit with --max-file-size", info.Size(), lim.MaxFileSize)}}
+	if err := checkSize(path, lim); err != nil {
+		return nil, ErrorList{err}
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize})
 	if err != nil {

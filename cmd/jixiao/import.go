@@ -20,16 +20,9 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	fs.SetOutput(stderr)
 	dir := fs.String("o", ".", "the folder to write the TOML files to")
 	langName := fs.String("lang", "zh", "language: zh or en")
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return exitInput
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitInput
 	}
 	lang, err := i18n.ParseLang(*langName)
 	if err != nil {

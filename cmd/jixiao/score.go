@@ -48,16 +48,11 @@ func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.F
 	fs.IntVar(&o.limits.MaxTiers, "max-tiers", indicators.DefaultMaxTiers, "most tiers per indicator")
 	fs.IntVar(&o.limits.MaxExprLen, "max-expr-len", indicators.DefaultMaxExprLen, "most characters in one expression")
 	fs.UintVar(&o.nodes, "max-expr-nodes", rules.DefaultMaxNodes, "most syntax-tree nodes in one expression")
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, false
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		o.files = append(o.files, fs.Arg(0))
-		args = fs.Args()[1:]
+	files, ok := parseInterleaved(fs, args)
+	if !ok {
+		return nil, false
 	}
+	o.files = files
 	lang, err := i18n.ParseLang(*langName)
 	if err != nil {
 		fmt.Fprintf(stderr, "jixiao %s: %v\n", name, err)
@@ -77,6 +72,22 @@ func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.F
 		return nil, false
 	}
 	return o, true
+}
+
+// parseInterleaved parses flags that may stand before, between or after the positional
+// arguments, and returns those.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, bool) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, false
+		}
+		if fs.NArg() == 0 {
+			return rest, true
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
 }
 
 // loadAndScore loads and scores every file, printing each broken file's errors to stderr.

@@ -23,16 +23,9 @@ func runTiers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	text := fs.Bool("text", false, "the actual value is text (定性): labels such as 达成 become conditions")
 	explain := fs.Bool("explain", false, "show which span of the text became which tier")
 	langName := fs.String("lang", "zh", "language: zh or en")
-	var words []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return exitInput
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		words = append(words, fs.Arg(0))
-		args = fs.Args()[1:]
+	words, ok := parseInterleaved(fs, args)
+	if !ok {
+		return exitInput
 	}
 	lang, err := i18n.ParseLang(*langName)
 	if err != nil {

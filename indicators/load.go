@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -166,7 +167,7 @@ func Parse(name string, data []byte, lim Limits) (*Project, error) {
 	if _, err := toml.Decode(text, &m); err != nil {
 		return nil, ErrorList{syntaxError(name, text, err)}
 	}
-	d := &decoder{src: newSource(name, text), lim: lim}
+	d := &decoder{src: newSource(name, text), base: Pos{File: name}, lim: lim}
 	p := d.project(m)
 	if len(d.errs) > 0 {
 		d.errs.Sort()
@@ -253,15 +254,24 @@ func syntaxError(name, text string, err error) *Error {
 
 // decoder maps the decoded TOML tables onto the model, collecting every error.
 type decoder struct {
-	src      *Source
+	src      *Source // nil for input that has no key positions
+	base     Pos     // the file, and for a JSONL stream the line, when src is nil
 	lim      Limits
 	errs     ErrorList
 	projName string // the project's name, for messages
 	indName  string // the current indicator's name, for messages
 }
 
+// pos places a key path: in the source when there is one, else at the base (a stream's line).
+func (d *decoder) pos(path string) Pos {
+	if d.src == nil {
+		return d.base
+	}
+	return d.src.Pos(path)
+}
+
 func (d *decoder) errorf(path string, kind ErrorKind, msg i18n.Text) {
-	pos := d.src.Pos(path)
+	pos := d.pos(path)
 	d.errs = append(d.errs, &Error{Pos: pos, Kind: kind, Project: d.projName, Indicator: d.indName,
 		Msg: msg, Snippet: d.src.Line(pos.Line)})
 }
@@ -287,6 +297,9 @@ func (d *decoder) table(path string, v any) (*table, bool) {
 func (t *table) get(key string) (any, string, bool) {
 	t.used[key] = true
 	v, ok := t.m[key]
+	if v == nil { // JSON null: not given
+		ok = false
+	}
 	return v, join(t.path, key), ok
 }
 
@@ -426,6 +439,10 @@ func (d *decoder) str(t *table, key string, required bool, label i18n.Text) stri
 		return s
 	case int64:
 		return fmt.Sprint(s) // codes such as agency_code = 408003
+	case float64:
+		if s == math.Trunc(s) && math.Abs(s) < 1e15 {
+			return strconv.FormatFloat(s, 'f', -1, 64) // the same code in JSON
+		}
 	}
 	d.errorf(path, ErrType, i18n.T("%s应为文本，实际为%s", "%s must be text, not %s", named(key, label), typeName(v)))
 	return ""
@@ -562,7 +579,7 @@ func (d *decoder) literal(path string, v Value) Value {
 }
 
 func (d *decoder) project(m map[string]any) *Project {
-	p := &Project{File: d.src.file, Source: d.src}
+	p := &Project{File: d.base.File, Source: d.src}
 	root := &table{m: m, used: map[string]bool{}}
 	// The name first, so every message can say which project it is about.
 	if pv, _, ok := root.get("project"); ok {
@@ -799,7 +816,7 @@ func LoadConfig(path string) (Review, error) {
 	if _, err := toml.Decode(text, &m); err != nil {
 		return Review{}, ErrorList{syntaxError(path, text, err)}
 	}
-	d := &decoder{src: newSource(path, text)}
+	d := &decoder{src: newSource(path, text), base: Pos{File: path}}
 	root := &table{m: m, used: map[string]bool{}}
 	var r Review
 	if v, p, ok := root.get("review"); ok {
@@ -882,7 +899,7 @@ func (d *decoder) indicator(i int, v any) *Indicator {
 	if !ok {
 		return nil
 	}
-	ind := &Indicator{Index: i, Pos: d.src.Pos(path), Applicable: true}
+	ind := &Indicator{Index: i, Pos: d.pos(path), Applicable: true}
 	ind.Level1 = d.str(t, "level1", false, i18n.T("一级指标", "level-1 heading"))
 	ind.Level2 = d.str(t, "level2", false, i18n.T("二级指标", "level-2 heading"))
 	ind.Name = d.str(t, "name", true, i18n.T("三级指标名称", "indicator name"))
@@ -977,7 +994,7 @@ func (d *decoder) tiers(path string, v any) []Tier {
 			continue
 		}
 		t, _ := d.table(tpath, item)
-		tier := Tier{Pos: d.src.Pos(tpath)}
+		tier := Tier{Pos: d.pos(tpath)}
 		tier.When = d.exprField(t, "when", true, i18n.T("条件", "condition"))
 		tier.Min, _ = d.number(t, "min", i18n.T("自由裁量下限", "discretionary minimum"))
 		tier.Max, _ = d.number(t, "max", i18n.T("自由裁量上限", "discretionary maximum"))
@@ -1031,5 +1048,9 @@ func (d *decoder) exprField(t *table, key string, required bool, label i18n.Text
 		d.errorf(path, ErrLimit, i18n.T("表达式长 %d 个字符，超过上限 %d", "the expression is %d characters long, over the limit of %d", n, d.lim.MaxExprLen))
 		return Expr{}
 	}
-	return d.src.expr(path, text)
+	e := d.src.expr(path, text)
+	if d.src == nil {
+		e.Pos = d.base
+	}
+	return e
 }

@@ -7,10 +7,10 @@ import (
 	"io"
 	"strings"
 
+	"jixiao/batch"
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
-	"jixiao/report"
 )
 
 func checkFlags(fs *flag.FlagSet, o *options) {
@@ -21,9 +21,9 @@ func checkFlags(fs *flag.FlagSet, o *options) {
 }
 
 // review runs check (every check) or lint (the checks of the criteria only).
-func review(ctx context.Context, name string, args []string, stdout, stderr io.Writer) int {
+func review(ctx context.Context, name string, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	lint := name == "lint"
-	formats := []string{"text", "json", "sarif"}
+	formats := []string{"text", "json", "jsonl", "sarif"}
 	if !lint {
 		formats = append(formats, "xlsx")
 	}
@@ -65,36 +65,11 @@ func review(ctx context.Context, name string, args []string, stdout, stderr io.W
 	if o.tolerance > 0 {
 		opts.Override.Tolerance = &o.tolerance
 	}
-	mode := modeCheck
+	mode := batch.Check
 	if lint {
-		mode = modeLint
+		mode = batch.Lint
 	}
-	results, ok := loadAndScore(ctx, o, engine.New(opts), stderr, mode)
-	err := writeOutput(ctx, o.output, stdout, func(w io.Writer) error {
-		switch {
-		case o.format == "json":
-			return report.JSON(w, results, o.lang, true)
-		case o.format == "sarif":
-			return report.SARIF(w, results, o.lang, version())
-		case o.format == "xlsx":
-			return report.Workbook(w, results, o.lang)
-		case lint:
-			return report.Findings(w, results, o.lang)
-		}
-		return report.Text(w, results, o.lang, true)
-	})
-	if code, failed := outputFailed(ctx, err, stderr); failed {
-		return code
-	}
-	if !ok {
-		return exitInput
-	}
-	for _, r := range results {
-		if e, _, _ := engine.Count(r.Findings); e > 0 {
-			return exitFindings
-		}
-	}
-	return exitOK
+	return process(ctx, name, o, mode, opts, stdin, stdout, stderr)
 }
 
 // writeCatalogue prints every check (or, for lint, the checks of the criteria): code,

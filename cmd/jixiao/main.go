@@ -48,11 +48,11 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	switch args[0] {
 	case "score":
-		return runScore(ctx, args[1:], stdout, stderr)
+		return runScore(ctx, args[1:], stdin, stdout, stderr)
 	case "check":
-		return review(ctx, "check", args[1:], stdout, stderr)
+		return review(ctx, "check", args[1:], stdin, stdout, stderr)
 	case "lint":
-		return review(ctx, "lint", args[1:], stdout, stderr)
+		return review(ctx, "lint", args[1:], stdin, stdout, stderr)
 	case "tiers":
 		return runTiers(args[1:], stdin, stdout, stderr)
 	case "import":
@@ -82,9 +82,12 @@ Usage:
   jixiao version                     the version
 
 Flags:
-  --format FORMAT       text or json; check and lint also sarif, check also xlsx (with -o)
+  --format FORMAT       text, json or jsonl; check and lint also sarif, check also xlsx (with -o)
+  FILE may be "-": a JSONL stream on standard input, one project per line
   --lang zh|en          language of labels and messages (default zh)
   -o FILE               write the output to FILE (replaced whole, never half-written)
+  --summary             add the summary across all inputs (grades, changes, findings by code)
+  --quiet               no progress bar
   --max-file-size N     largest input file in bytes (default 8388608)
   --max-indicators N    most indicators per project (default 1000)
   --max-tiers N         most tiers per indicator (default 200)

@@ -8,21 +8,23 @@ import (
 	"io"
 	"strings"
 
+	"jixiao/batch"
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
-	"jixiao/report"
 	"jixiao/rules"
 )
 
 // options are the flags shared by the commands that read projects.
 type options struct {
-	format string
-	lang   i18n.Lang
-	limits indicators.Limits
-	nodes  uint   // AST nodes per expression
-	output string // write here instead of stdout, atomically
-	files  []string
+	format  string
+	lang    i18n.Lang
+	limits  indicators.Limits
+	nodes   uint   // AST nodes per expression
+	output  string // write here instead of stdout, atomically
+	summary bool   // add the summary across the inputs
+	quiet   bool   // no progress bar
+	files   []string
 
 	// check only
 	tolerance  float64
@@ -48,6 +50,8 @@ func parseFlags(name string, args []string, stderr io.Writer, extra func(*flag.F
 	fs.IntVar(&o.limits.MaxTiers, "max-tiers", indicators.DefaultMaxTiers, "most tiers per indicator")
 	fs.IntVar(&o.limits.MaxExprLen, "max-expr-len", indicators.DefaultMaxExprLen, "most characters in one expression")
 	fs.UintVar(&o.nodes, "max-expr-nodes", rules.DefaultMaxNodes, "most syntax-tree nodes in one expression")
+	fs.BoolVar(&o.summary, "summary", false, "add the summary across all inputs")
+	fs.BoolVar(&o.quiet, "quiet", false, "no progress bar on stderr")
 	files, ok := parseInterleaved(fs, args)
 	if !ok {
 		return nil, false
@@ -97,57 +101,6 @@ func (o *options) engineOptions() engine.Options {
 	return engine.Options{Limits: rules.Limits{MaxNodes: o.nodes}}
 }
 
-// mode is what loadAndScore does with each project.
-type mode int
-
-const (
-	modeScore mode = iota
-	modeCheck
-	modeLint
-)
-
-func loadAndScore(ctx context.Context, o *options, eng *engine.Engine, stderr io.Writer, m mode) ([]*engine.Result, bool) {
-	files, err := indicators.Files(o.files)
-	ok := true
-	if err != nil {
-		printErrors(stderr, err, o.lang)
-		ok = false
-	}
-	var results []*engine.Result
-	for _, f := range files {
-		if ctx.Err() != nil {
-			return results, false
-		}
-		projects, err := indicators.LoadAny(f, o.limits)
-		if err != nil {
-			printErrors(stderr, err, o.lang)
-			ok = false
-			continue
-		}
-		for _, p := range projects {
-			for _, w := range p.Warnings {
-				fmt.Fprintln(stderr, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
-			}
-			var r *engine.Result
-			switch m {
-			case modeCheck:
-				r, err = eng.Check(p)
-			case modeLint:
-				r, err = eng.Lint(p)
-			default:
-				r, err = eng.Score(p)
-			}
-			if err != nil {
-				printErrors(stderr, err, o.lang)
-				ok = false
-				continue
-			}
-			results = append(results, r)
-		}
-	}
-	return results, ok
-}
-
 func printErrors(w io.Writer, err error, lang i18n.Lang) {
 	var list indicators.ErrorList
 	if errors.As(err, &list) {
@@ -159,23 +112,10 @@ func printErrors(w io.Writer, err error, lang i18n.Lang) {
 	fmt.Fprintln(w, err)
 }
 
-func runScore(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	o, ok := parseFlags("score", args, stderr, nil, "text", "json")
+func runScore(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	o, ok := parseFlags("score", args, stderr, nil, "text", "json", "jsonl")
 	if !ok {
 		return exitInput
 	}
-	results, ok := loadAndScore(ctx, o, engine.New(o.engineOptions()), stderr, modeScore)
-	err := writeOutput(ctx, o.output, stdout, func(w io.Writer) error {
-		if o.format == "json" {
-			return report.JSON(w, results, o.lang, false)
-		}
-		return report.Text(w, results, o.lang, false)
-	})
-	if code, failed := outputFailed(ctx, err, stderr); failed {
-		return code
-	}
-	if !ok {
-		return exitInput
-	}
-	return exitOK
+	return process(ctx, "score", o, batch.Score, o.engineOptions(), stdin, stdout, stderr)
 }

@@ -14,6 +14,7 @@ var forbidden = map[string][]string{
 	"jixiao/indicators": {"jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd", "github.com/expr-lang/"},
 	"jixiao/rules":      {"jixiao/engine", "jixiao/report", "jixiao/cmd", "github.com/BurntSushi/toml"},
 	"jixiao/engine":     {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
+	"jixiao/batch":      {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
 	"jixiao/report":     {"jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
 	"jixiao/internal/":  {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd"},
 }

@@ -1,0 +1,296 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"runtime"
+	"sync"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+)
+
+// Item is one input: a file to load, or one line of a JSONL stream.
+type Item struct {
+	Seq  int    // 0-based place in the input
+	Name string // the file, or the stream's name ("stdin")
+	Line int    // 1-based line of a stream; 0 for a file
+	Data []byte // the line's bytes; nil for a file
+	Err  error  // the input could not be read here (a line over the size limit…)
+}
+
+// Output is what one item gave, delivered in input order.
+type Output struct {
+	Item     Item
+	Results  []*engine.Result     // one per project (a workbook may hold several)
+	Err      error                // the item could not be used; an indicators.ErrorList where possible
+	Text     []byte               // the results formatted by Options.Format, if given
+	Warnings indicators.ErrorList // what the loader noticed without rejecting the input
+	Errors   int                  // error-severity findings among the results
+}
+
+// Mode is what is done with each project.
+type Mode int
+
+// The modes: the commands score, check and lint.
+const (
+	Score Mode = iota
+	Check
+	Lint
+)
+
+// Options configure a run.
+type Options struct {
+	Workers int // default GOMAXPROCS
+	Mode    Mode
+	Engine  engine.Options
+	Limits  indicators.Limits
+	// Format, if set, turns each item's results into output bytes in the worker, so that the
+	// caller only writes them and results need not be kept.
+	Format func(results []*engine.Result) ([]byte, error)
+	// Keep keeps the results in each Output even when Format is set.
+	Keep bool
+}
+
+// Run processes every item from items and calls emit with each output in input order, from
+// one goroutine. It returns when items is closed and everything is emitted, or when ctx is
+// cancelled.
+func Run(ctx context.Context, items <-chan Item, opts Options, emit func(Output) error) error {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	// At most this many items are between reading and emitting: memory stays flat.
+	inFlight := make(chan struct{}, 8*workers)
+	jobs := make(chan Item, 2*workers)
+	done := make(chan Output, 2*workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	go func() {
+		defer close(jobs)
+		for item := range items {
+			select {
+			case inFlight <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- item:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			wk := worker{opts: opts, eng: engine.New(opts.Engine)}
+			for item := range jobs {
+				out := wk.process(item)
+				select {
+				case done <- out:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(done)
+	}()
+
+	pending := map[int]Output{}
+	next := 0
+	for out := range done {
+		pending[out.Item.Seq] = out
+		for {
+			o, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-inFlight
+			if err := emit(o); err != nil {
+				cancel()
+				for range done { // let the workers finish
+				}
+				return err
+			}
+		}
+	}
+	if len(pending) > 0 {
+		return errors.New("batch: outputs lost their order") // a bug, not an input problem
+	}
+	return ctx.Err()
+}
+
+// worker holds one goroutine's engine (its compiled-expression cache) and JSON parser.
+type worker struct {
+	opts Options
+	eng  *engine.Engine
+	json indicators.JSONParser
+}
+
+func (wk *worker) process(item Item) Output {
+	out := Output{Item: item}
+	if item.Err != nil {
+		out.Err = item.Err
+		return out
+	}
+	var projects []*indicators.Project
+	if item.Data != nil {
+		p, err := wk.json.Parse(item.Name, item.Line, item.Data, wk.opts.Limits)
+		if err != nil {
+			out.Err = err
+			return out
+		}
+		projects = []*indicators.Project{p}
+	} else {
+		ps, err := indicators.LoadAny(item.Name, wk.opts.Limits)
+		if err != nil {
+			out.Err = err
+			return out
+		}
+		projects = ps
+	}
+	for _, p := range projects {
+		var r *engine.Result
+		var err error
+		switch wk.opts.Mode {
+		case Check:
+			r, err = wk.eng.Check(p)
+		case Lint:
+			r, err = wk.eng.Lint(p)
+		default:
+			r, err = wk.eng.Score(p)
+		}
+		if err != nil {
+			out.Err = err
+			out.Results = nil
+			return out
+		}
+		out.Results = append(out.Results, r)
+		out.Warnings = append(out.Warnings, p.Warnings...)
+		e, _, _ := engine.Count(r.Findings)
+		out.Errors += e
+	}
+	if wk.opts.Format != nil {
+		text, err := wk.opts.Format(out.Results)
+		if err != nil {
+			out.Err = err
+			return out
+		}
+		out.Text = text
+		if !wk.opts.Keep {
+			out.Results = nil
+		}
+	}
+	return out
+}
+
+// Files sends each file as an item, then closes the channel.
+func Files(ctx context.Context, files []string) <-chan Item {
+	ch := make(chan Item)
+	go func() {
+		defer close(ch)
+		for i, f := range files {
+			select {
+			case ch <- Item{Seq: i, Name: f}:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+// Lines sends each non-blank line of a JSONL stream as an item, then closes the channel.
+// A line longer than maxLine becomes an item that carries the error, and the stream goes on.
+// A read error ends the stream with an item that carries it.
+func Lines(ctx context.Context, r io.Reader, name string, maxLine int) <-chan Item {
+	ch := make(chan Item, 64)
+	go func() {
+		defer close(ch)
+		br := bufio.NewReaderSize(r, 1<<20)
+		seq, line := 0, 0
+		send := func(it Item) bool {
+			select {
+			case ch <- it:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for {
+			data, tooLong, err := readLine(br, maxLine)
+			if len(data) == 0 && err != nil {
+				if !errors.Is(err, io.EOF) {
+					send(Item{Seq: seq, Name: name, Line: line + 1, Err: readErr(name, line+1, err)})
+				}
+				return
+			}
+			line++
+			switch {
+			case tooLong:
+				if !send(Item{Seq: seq, Name: name, Line: line, Err: longLine(name, line, maxLine)}) {
+					return
+				}
+				seq++
+			case len(bytes.TrimSpace(data)) > 0:
+				if !send(Item{Seq: seq, Name: name, Line: line, Data: data}) {
+					return
+				}
+				seq++
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+// readLine reads one line without its line ending, a fresh slice each time; a line over
+// max bytes is skipped to its end and reported as too long.
+func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
+	var line []byte
+	tooLong := false
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if !tooLong {
+			if len(line)+len(chunk) > max+2 {
+				tooLong, line = true, nil
+			} else {
+				line = append(line, chunk...)
+			}
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		line = bytes.TrimRight(line, "\r\n")
+		if tooLong {
+			return []byte{0}, true, err
+		}
+		return line, false, err
+	}
+}
+
+func readErr(name string, line int, err error) error {
+	return indicators.ErrorList{{Pos: indicators.Pos{File: name, Line: line}, Kind: indicators.ErrRead,
+		Msg: i18n.T("读取输入时出错：%v", "error reading the input: %v", err)}}
+}
+
+func longLine(name string, line, max int) error {
+	return indicators.ErrorList{{Pos: indicators.Pos{File: name, Line: line}, Kind: indicators.ErrLimit,
+		Msg: i18n.T("这一行超过 %d 字节：一个项目不会这么大；请检查输入，或用 --max-file-size 放宽上限",
+			"the line is over %d bytes: no project is this large; check the input, or raise the limit with --max-file-size", max)}}
+}

@@ -1,0 +1,174 @@
+package report
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"jixiao/batch"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+)
+
+// SummaryJSON is the summary's machine-readable form (documented in the README).
+type SummaryJSON struct {
+	Read       int           `json:"read"`
+	Failed     int           `json:"failed"`
+	Grades     gradesJSON    `json:"grades"`
+	Findings   findingsJSON  `json:"findings"`
+	Changes    []batch.Delta `json:"largest_changes"`
+	Mismatched []batch.Count `json:"most_mismatched_indicators"`
+}
+
+type gradesJSON struct {
+	Changed     int              `json:"changed"`
+	Transitions []transitionJSON `json:"transitions"`
+}
+
+type transitionJSON struct {
+	Stated   string `json:"stated"`
+	Rescored string `json:"rescored"`
+	Count    int    `json:"count"`
+}
+
+type findingsJSON struct {
+	Total      int            `json:"total"`
+	BySeverity map[string]int `json:"by_severity"`
+	ByCode     []batch.Count  `json:"by_code"`
+}
+
+// NewSummaryJSON converts a summary to its JSON form.
+func NewSummaryJSON(s *batch.Summary) SummaryJSON {
+	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: batch.Top(s.Mismatched, 20)}
+	out.Grades.Changed = s.Changed
+	out.Grades.Transitions = []transitionJSON{}
+	for k, n := range s.Transitions {
+		out.Grades.Transitions = append(out.Grades.Transitions, transitionJSON{k[0], k[1], n})
+	}
+	sort.Slice(out.Grades.Transitions, func(i, j int) bool {
+		a, b := out.Grades.Transitions[i], out.Grades.Transitions[j]
+		if a.Stated != b.Stated {
+			return gradeRank(a.Stated) < gradeRank(b.Stated)
+		}
+		return gradeRank(a.Rescored) < gradeRank(b.Rescored)
+	})
+	out.Findings = findingsJSON{Total: s.Findings, ByCode: batch.Top(s.ByCode, 0),
+		BySeverity: map[string]int{"error": s.BySeverity[0], "warning": s.BySeverity[1], "info": s.BySeverity[2]}}
+	if out.Changes == nil {
+		out.Changes = []batch.Delta{}
+	}
+	for i := range out.Changes {
+		c := &out.Changes[i]
+		c.Change = num.Round(c.Change, 2)
+	}
+	return out
+}
+
+// gradeRank orders grades as reviewers list them: 优 良 中 差, then others, then — and ?.
+func gradeRank(g string) int {
+	switch g {
+	case "优", "优秀":
+		return 0
+	case "良", "良好":
+		return 1
+	case "中", "中等", "合格":
+		return 2
+	case "差", "较差", "不合格":
+		return 3
+	case "—":
+		return 5
+	case "?":
+		return 6
+	}
+	return 4
+}
+
+// SummaryText writes the summary for a person: counts, the grade transition table, the
+// largest changes of total, findings by code, the indicators most often mis-scored.
+func SummaryText(w io.Writer, s *batch.Summary, lang i18n.Lang) error {
+	j := NewSummaryJSON(s)
+	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
+	var b strings.Builder
+	b.WriteString(i18n.T("汇总：读入 %d 个项目，%d 个输入无法使用\n", "Summary: %d projects read, %d inputs unusable\n", s.Read, s.Failed).String(lang))
+
+	// The grade transition table: stated grades down, re-scored across.
+	var stated, rescored []string
+	seenS, seenR := map[string]bool{}, map[string]bool{}
+	for _, t := range j.Grades.Transitions {
+		if !seenS[t.Stated] {
+			seenS[t.Stated] = true
+			stated = append(stated, t.Stated)
+		}
+		if !seenR[t.Rescored] {
+			seenR[t.Rescored] = true
+			rescored = append(rescored, t.Rescored)
+		}
+	}
+	sort.Slice(rescored, func(a, c int) bool { return gradeRank(rescored[a]) < gradeRank(rescored[c]) })
+	if len(stated) > 0 {
+		b.WriteString("\n" + L("等次（行：自评，列：复核；— 为未写或无法识别，? 为总分区间跨等次）", "Grades (rows: stated, columns: re-scored; — none or unreadable, ? a range spanning grades)") + "\n")
+		aligns := []align{left}
+		for range rescored {
+			aligns = append(aligns, right)
+		}
+		t := newTable(aligns...)
+		t.row(append([]string{""}, rescored...)...)
+		for _, st := range stated {
+			row := []string{st}
+			for _, rs := range rescored {
+				row = append(row, fmt.Sprint(s.Transitions[[2]string{st, rs}]))
+			}
+			t.row(row...)
+		}
+		if err := t.write(&b); err != nil {
+			return err
+		}
+		b.WriteString(i18n.T("等次改变的项目：%d 个\n", "Projects whose grade changes: %d\n", s.Changed).String(lang))
+	}
+	if len(j.Changes) > 0 {
+		b.WriteString("\n" + L("总分变化最大的项目：", "Largest changes of total:") + "\n")
+		t := newTable(left, left, right, right, right)
+		t.row(L("项目", "Project"), L("文件", "File"), L("自评", "Stated"), L("复核", "Re-scored"), L("变化", "Change"))
+		for _, d := range j.Changes {
+			t.row(d.Project, d.File, num.Format(d.Stated, 2), num.Format(d.Rescored, 2), fmt.Sprintf("%+.2f", num.Round(d.Change, 2)))
+		}
+		if err := t.write(&b); err != nil {
+			return err
+		}
+	}
+	b.WriteString("\n" + i18n.T("问题：共 %d 个（错误 %d，警告 %d，提示 %d）", "Findings: %d (%d errors, %d warnings, %d infos)",
+		s.Findings, s.BySeverity[0], s.BySeverity[1], s.BySeverity[2]).String(lang) + "\n")
+	if len(j.Findings.ByCode) > 0 {
+		t := newTable(left, right)
+		for _, c := range j.Findings.ByCode {
+			t.row("  "+c.Name, fmt.Sprint(c.Count))
+		}
+		if err := t.write(&b); err != nil {
+			return err
+		}
+	}
+	if len(j.Mismatched) > 0 {
+		b.WriteString("\n" + L("自评得分最常与评分标准不符的指标：", "Indicators whose reported score most often ignores the criterion:") + "\n")
+		t := newTable(left, right)
+		for _, c := range j.Mismatched {
+			t.row("  "+c.Name, fmt.Sprint(c.Count))
+		}
+		if err := t.write(&b); err != nil {
+			return err
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// WriteSummaryJSON writes the summary as one JSON value (compact with indent "").
+func WriteSummaryJSON(w io.Writer, s *batch.Summary, indent string) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	if indent != "" {
+		enc.SetIndent("", indent)
+	}
+	return enc.Encode(NewSummaryJSON(s))
+}

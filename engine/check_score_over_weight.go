@@ -21,6 +21,9 @@ var checkScoreOverWeight = &Check{
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
 			w := ir.Indicator.Weight
+			if w < 0 {
+				continue // weight-negative reports it; no range of scores makes sense
+			}
 			if rep := ir.Indicator.Reported; rep != nil && (*rep > w+tol || *rep < -tol) {
 				rv.indicator(i, "reported", i18n.T("自评得分 %s 超出 0–%s 分的范围", "the reported score %s is outside 0–%s",
 					num.Short(*rep, d), num.Short(w, d)), i18n.Text{}, w, *rep)

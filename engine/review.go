@@ -37,7 +37,7 @@ func LookupCheck(code string) (*Check, bool) {
 var catalogue = []*Check{
 	// The submission's numbers.
 	checkScoreMismatch, checkTotalMismatch, checkGradeMismatch, checkCountMismatch,
-	checkWeightSum, checkScoreOverWeight, checkRangeViolation, checkMissingValue,
+	checkWeightSum, checkWeightNegative, checkScoreOverWeight, checkRangeViolation, checkMissingValue,
 	checkUnscored, checkMissingReason, checkActualCopiesTarget, checkFundsMismatch,
 	// The criteria themselves (jixiao lint).
 	checkCriterionUnparsed, checkTierGap, checkTierOverlap, checkTierUnreachable, checkTierNonMonotonic,

@@ -908,10 +908,7 @@ func (d *decoder) indicator(i int, v any) *Indicator {
 	ind.Actual = d.value(t, "actual", i18n.T("实际完成值", "actual value"))
 	ind.Prior = d.value(t, "prior", i18n.T("上年度数值", "prior-year value"))
 	if w, _ := d.number(t, "weight", i18n.T("分值", "weight")); w != nil {
-		if *w < 0 {
-			d.errorf(join(path, "weight"), ErrValue, i18n.T("分值不能为负数（%v）", "the weight cannot be negative (%v)", *w))
-		}
-		ind.Weight = *w
+		ind.Weight = *w // a negative weight loads, and the review reports it (weight-negative)
 	} else if _, _, given := t.get("weight"); !given {
 		d.missing(path, "weight", i18n.T("分值", "weight"))
 	}

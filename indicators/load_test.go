@@ -194,13 +194,6 @@ func TestLoadErrors(t *testing.T) {
 			en:   `t.toml: p: no indicators: add each 三级指标 as an [[indicator]] table`,
 		},
 		{
-			name: "negative weight",
-			src:  strings.Replace(minimal, "weight = 100", "weight = -5", 1),
-			kind: ErrValue,
-			zh:   `t.toml:8:1: 测试项目 › 参保率: 分值不能为负数（-5）`,
-			en:   `t.toml:8:1: 测试项目 › 参保率: the weight cannot be negative (-5)`,
-		},
-		{
 			name: "nan",
 			src:  strings.Replace(minimal, "actual = 98", "actual = nan", 1),
 			kind: ErrValue,

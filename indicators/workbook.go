@@ -493,9 +493,6 @@ func (b *blockReader) indicators() {
 		}
 		if _, c := get("weight"); c >= 0 {
 			if w := b.number(r, c, path+".weight", i18n.T("分值", "the weight")); w != nil {
-				if *w < 0 {
-					b.errorf(r, c, ErrValue, i18n.T("分值不能为负数（%v）", "the weight cannot be negative (%v)", *w))
-				}
 				ind.Weight = *w
 			} else {
 				b.errorf(r, c, ErrMissing, i18n.T("缺少分值", "no weight"))

@@ -74,7 +74,7 @@ func (s *Summary) add(r *engine.Result) {
 		total = p.Reported.Total
 	}
 	if total != nil && r.Exact {
-		d := Delta{Project: p.Name, File: p.File, Stated: *total, Rescored: r.Total, Change: r.Total - *total}
+		d := Delta{Project: p.Name, File: p.Pos("").String(), Stated: *total, Rescored: r.Total, Change: r.Total - *total}
 		if d.Change != 0 {
 			heap.Push(&s.deltas, d)
 			if s.deltas.Len() > MaxDeltas {

@@ -25,6 +25,9 @@ var checkTierOverWeight = &Check{
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
 			w := ir.Indicator.Weight
+			if w < 0 {
+				continue // weight-negative reports it
+			}
 			a := rv.analysis(i)
 			for k := range ir.Criterion.Tiers {
 				lo, hi, known := tierScoreBounds(rv, ir, a, k)

@@ -36,6 +36,7 @@ func (jp *JSONParser) Parse(name string, line int, data []byte, lim Limits) (*Pr
 	obj.Visit(func(k []byte, v *fastjson.Value) { m[string(k)] = plain(v) })
 	d := &decoder{base: base, lim: lim}
 	p := d.project(m)
+	p.line = line
 	if len(d.errs) > 0 {
 		if len(d.errs) > MaxErrors {
 			d.errs = d.errs[:MaxErrors]

@@ -25,6 +25,8 @@ type Project struct {
 	Source *Source `json:"-"`
 	// cells places the keys of a project read from a workbook.
 	cells map[string]Pos
+	// line is the line of a JSONL stream the project was read from.
+	line int
 	// Warnings are what the loader noticed without rejecting the file (a formula cell
 	// without its computed value, a sheet that is not a table…).
 	Warnings ErrorList `json:"-"`
@@ -41,7 +43,7 @@ func (p *Project) Pos(path string) Pos {
 		return Pos{File: p.File}
 	}
 	if p.Source == nil {
-		return Pos{File: p.File}
+		return Pos{File: p.File, Line: p.line}
 	}
 	return p.Source.Pos(path)
 }

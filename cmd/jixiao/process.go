@@ -27,7 +27,8 @@ func process(ctx context.Context, name string, o *options, mode batch.Mode, eopt
 	if items == nil {
 		return code
 	}
-	bopts := batch.Options{Mode: mode, Engine: eopts, Limits: o.limits}
+	// Results are kept to the emitter for the summary and exit status, then dropped.
+	bopts := batch.Options{Mode: mode, Engine: eopts, Limits: o.limits, Keep: true}
 	streamed := true
 	switch o.format {
 	case "jsonl":

@@ -189,8 +189,11 @@ func (s *sheetWriter) headRow(labels ...string) {
 }
 
 // finish sets every column's width to fit its text (CJK characters count double),
-// within reason.
+// within reason, and prints the sheet landscape, one page wide.
 func (s *sheetWriter) finish() error {
+	if s.err != nil {
+		return s.err
+	}
 	for col, w := range s.widths {
 		width := float64(min(max(w+2, 8), 60))
 		name, _ := excelize.ColumnNumberToName(col)
@@ -198,7 +201,11 @@ func (s *sheetWriter) finish() error {
 			return err
 		}
 	}
-	return s.err
+	fit, wide, tall, landscape := true, 1, 0, "landscape"
+	if err := s.x.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	return s.x.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
 }
 
 // project writes one project's table.

@@ -33,9 +33,13 @@ const (
 // text, so criteria repeated across indicators and projects are compiled once. A Compiler
 // is not safe for concurrent use; give each goroutine its own.
 type Compiler struct {
+	vm     *vm.VM // one expression machine for every criterion compiled here
 	limits Limits
 	conds  map[string]*compiled
 	scores map[string]*compiled
+	tables map[string]*table // fast tables by conditions; nil entries for criteria without one
+	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
+	NoFastPath bool
 }
 
 type compiled struct {
@@ -55,7 +59,7 @@ func NewCompiler(lim Limits) *Compiler {
 	if lim.MemoryBudget == 0 {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
-	return &Compiler{limits: lim, conds: map[string]*compiled{}, scores: map[string]*compiled{}}
+	return &Compiler{limits: lim, conds: map[string]*compiled{}, scores: map[string]*compiled{}, tables: map[string]*table{}}
 }
 
 // Criterion is one indicator's compiled criterion: its tiers, or the method that scores it.
@@ -69,6 +73,8 @@ type Criterion struct {
 	Derived  bool
 	Unparsed []UnparsedSpan
 	budget   uint
+	fast     *table // the tiers as a sorted table, when they are plain comparisons of one variable
+	vm       *vm.VM // shared by the criteria of one compiler
 }
 
 // UnparsedSpan is a part of a criterion's prose that could not be read, placed in the file.
@@ -101,7 +107,10 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 	out := make([]*Criterion, len(p.Indicators))
 	var errs indicators.ErrorList
 	for i, ind := range p.Indicators {
-		crit := &Criterion{Indicator: ind, budget: c.limits.MemoryBudget}
+		if c.vm == nil {
+			c.vm = &vm.VM{MemoryBudget: c.limits.MemoryBudget}
+		}
+		crit := &Criterion{Indicator: ind, budget: c.limits.MemoryBudget, vm: c.vm}
 		tiers := ind.Tiers
 		if len(tiers) == 0 && ind.Method == "" && ind.Criterion != "" {
 			tiers = derive(ind, crit)
@@ -130,6 +139,15 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 			}
 			crit.Tiers = append(crit.Tiers, t)
 		}
+		if len(crit.Tiers) > 0 && !c.NoFastPath && tiersCompiled(crit) {
+			key := tableKey(crit)
+			tb, seen := c.tables[key]
+			if !seen {
+				tb = crit.fastTable()
+				c.tables[key] = tb
+			}
+			crit.fast = tb
+		}
 		out[i] = crit
 	}
 	if len(errs) > 0 {
@@ -137,6 +155,16 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 		return nil, errs
 	}
 	return out, nil
+}
+
+// tiersCompiled reports whether every tier's condition compiled.
+func tiersCompiled(c *Criterion) bool {
+	for _, t := range c.Tiers {
+		if t.when == nil {
+			return false
+		}
+	}
+	return true
 }
 
 // derive reads an indicator's criterion prose into tiers, each placed at the start of the

@@ -63,37 +63,73 @@ func (c *Criterion) Eval(env *Env) Outcome {
 	if len(c.Tiers) == 0 {
 		return c.evalMethod(env)
 	}
-	machine := vm.VM{MemoryBudget: c.budget}
+	if c.fast != nil {
+		x := env.Actual
+		if c.fast.rate {
+			x = env.Rate
+		}
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			k := c.fast.lookup(x)
+			if k < 0 {
+				return c.noTier()
+			}
+			return c.fired(k, env, nil)
+		}
+	}
+	machine := c.machine()
 	for k := range c.Tiers {
 		t := &c.Tiers[k]
 		if o, missing := c.missing(t.when.uses, env); missing {
 			return o
 		}
-		hit, err := runBool(&machine, t.when.program, env)
+		hit, err := runBool(machine, t.when.program, env)
 		if err != nil {
 			return evalFailed(k, t.Source.When.Text, err)
 		}
 		if !hit {
 			continue
 		}
-		if t.Range {
-			return Outcome{Kind: Ranged, Min: t.Min, Max: t.Max, Tier: k + 1}
-		}
-		if t.score.isConst {
-			return Outcome{Kind: Scored, Score: t.score.value, Tier: k + 1}
-		}
-		if o, missing := c.missing(t.score.uses, env); missing {
-			return o
-		}
-		s, err := runFloat(&machine, t.score.program, env)
-		if err != nil {
-			return evalFailed(k, t.Source.Score.Text, err)
-		}
-		if math.IsNaN(s) || math.IsInf(s, 0) || math.Abs(s) > MaxScore {
-			return unscored(NotANumber, i18n.T("第 %d 档得分 %q 的结果不是合理的分数（%v）", "tier %d score %q is not a plausible score (%v)", k+1, t.Source.Score.Text, s))
-		}
-		return Outcome{Kind: Scored, Score: s, Tier: k + 1}
+		return c.fired(k, env, machine)
 	}
+	return c.noTier()
+}
+
+// fired is the outcome of tier k (0-based) firing: its score, its range, or its score
+// expression's value.
+func (c *Criterion) fired(k int, env *Env, machine *vm.VM) Outcome {
+	t := &c.Tiers[k]
+	if t.Range {
+		return Outcome{Kind: Ranged, Min: t.Min, Max: t.Max, Tier: k + 1}
+	}
+	if t.score.isConst {
+		return Outcome{Kind: Scored, Score: t.score.value, Tier: k + 1}
+	}
+	if o, missing := c.missing(t.score.uses, env); missing {
+		return o
+	}
+	if machine == nil {
+		machine = c.machine()
+	}
+	s, err := runFloat(machine, t.score.program, env)
+	if err != nil {
+		return evalFailed(k, t.Source.Score.Text, err)
+	}
+	if math.IsNaN(s) || math.IsInf(s, 0) || math.Abs(s) > MaxScore {
+		return unscored(NotANumber, i18n.T("第 %d 档得分 %q 的结果不是合理的分数（%v）", "tier %d score %q is not a plausible score (%v)", k+1, t.Source.Score.Text, s))
+	}
+	return Outcome{Kind: Scored, Score: s, Tier: k + 1}
+}
+
+// machine is the expression VM of the compiler that made c, reused across evaluations
+// (a Compiler and its criteria belong to one goroutine).
+func (c *Criterion) machine() *vm.VM {
+	if c.vm == nil {
+		c.vm = &vm.VM{MemoryBudget: c.budget}
+	}
+	return c.vm
+}
+
+func (c *Criterion) noTier() Outcome {
 	return unscored(NoTierMatched, i18n.T("实际完成值 %s 不满足任何一档条件：评分标准有缺口", "the actual value %s meets no tier's condition: the criterion has a gap",
 		actualText(c.Indicator)))
 }
@@ -116,13 +152,13 @@ func evalFailed(k int, text string, err error) Outcome {
 // fires first. Tiers whose inputs are missing or that fail are left out.
 func (c *Criterion) Matching(env *Env) []int {
 	var out []int
-	machine := vm.VM{MemoryBudget: c.budget}
+	machine := c.machine()
 	for k := range c.Tiers {
 		t := &c.Tiers[k]
 		if _, missing := c.missing(t.when.uses, env); missing {
 			continue
 		}
-		if hit, err := runBool(&machine, t.when.program, env); err == nil && hit {
+		if hit, err := runBool(machine, t.when.program, env); err == nil && hit {
 			out = append(out, k+1)
 		}
 	}
@@ -212,8 +248,7 @@ func (c *Criterion) ScoreAt(k int, env *Env, v Variable, x float64) (float64, bo
 	if _, missing := c.missing(t.score.uses, &probe); missing {
 		return 0, false
 	}
-	machine := vm.VM{MemoryBudget: c.budget}
-	s, err := runFloat(&machine, t.score.program, &probe)
+	s, err := runFloat(c.machine(), t.score.program, &probe)
 	if err != nil || math.IsNaN(s) || math.IsInf(s, 0) {
 		return 0, false
 	}

@@ -1,0 +1,106 @@
+package rules
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// table is a criterion's tiers flattened into sorted, disjoint stretches of one variable,
+// each with the tier that fires there under first match. Evaluating it is a binary search:
+// no expression runs. It is built only for criteria whose every condition the interval
+// reader follows exactly and reads nothing but actual, or nothing but rate.
+type table struct {
+	rate    bool
+	stretch []Interval
+	tier    []int // the 0-based tier of each stretch
+	lowEnds []float64
+}
+
+// lookup returns the 0-based tier that fires at x, or -1 where none does. A short table
+// (the usual four or five tiers) is scanned; a long one is searched.
+func (t *table) lookup(x float64) int {
+	if len(t.stretch) <= 8 {
+		for k := range t.stretch {
+			if s := &t.stretch[k]; (x > s.Lo || x == s.Lo && s.LoClosed) && (x < s.Hi || x == s.Hi && s.HiClosed) {
+				return t.tier[k]
+			}
+		}
+		return -1
+	}
+	// The first stretch starting after x; x lies in the one before it, or at the start of it.
+	i := sort.SearchFloat64s(t.lowEnds, x)
+	for _, k := range [2]int{i, i - 1} {
+		if k >= 0 && k < len(t.stretch) && t.stretch[k].Contains(x) {
+			return t.tier[k]
+		}
+	}
+	return -1
+}
+
+// fastTable builds the table of c, or returns nil when c's conditions are not all plain
+// comparisons of actual alone or of rate alone.
+func (c *Criterion) fastTable() *table {
+	if len(c.Tiers) == 0 {
+		return nil
+	}
+	var uses variable
+	for _, t := range c.Tiers {
+		uses |= t.when.uses
+	}
+	var v Variable
+	switch uses {
+	case varActual:
+		v = VarActual
+	case varRate:
+		v = VarRate
+	default:
+		return nil
+	}
+	env := Env{Actual: math.NaN(), Target: math.NaN(), Prior: math.NaN(), Rate: math.NaN()}
+	a := &Analysis{Var: v, Proved: true, Domain: Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}}
+	for _, t := range c.Tiers {
+		node := t.when.program.Node()
+		s, ok := condSet(node, &env, v)
+		if !ok {
+			return nil
+		}
+		a.Conds = append(a.Conds, s)
+	}
+	a.sweep(c)
+	tb := &table{rate: v == VarRate}
+	type entry struct {
+		iv   Interval
+		tier int
+	}
+	var entries []entry
+	for k, region := range a.Regions {
+		for _, iv := range region {
+			entries = append(entries, entry{iv, k})
+		}
+	}
+	sort.Slice(entries, func(i, j int) bool {
+		a, b := entries[i].iv, entries[j].iv
+		if a.Lo != b.Lo {
+			return a.Lo < b.Lo
+		}
+		return a.LoClosed && !b.LoClosed
+	})
+	for _, e := range entries {
+		tb.stretch = append(tb.stretch, e.iv)
+		tb.tier = append(tb.tier, e.tier)
+		tb.lowEnds = append(tb.lowEnds, e.iv.Lo)
+	}
+	return tb
+}
+
+// tableKey identifies a criterion's table by its conditions alone: the table does not
+// depend on the indicator when the conditions read only actual or only rate.
+func tableKey(c *Criterion) string {
+	var b strings.Builder
+	for _, t := range c.Tiers {
+		b.WriteString(t.Source.When.Text)
+		b.WriteByte(0)
+	}
+	return b.String()
+}

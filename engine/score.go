@@ -22,11 +22,12 @@ type Options struct {
 type Engine struct {
 	opts     Options
 	compiler *rules.Compiler
+	analyses map[string]*rules.Analysis // criteria analyses shared across projects
 }
 
 // New returns an Engine.
 func New(opts Options) *Engine {
-	return &Engine{opts: opts, compiler: rules.NewCompiler(opts.Limits)}
+	return &Engine{opts: opts, compiler: rules.NewCompiler(opts.Limits), analyses: map[string]*rules.Analysis{}}
 }
 
 // Config returns the review configuration in force for p.
@@ -52,7 +53,7 @@ func (e *Engine) Check(p *indicators.Project) (*Result, error) {
 	}
 	cfg := e.Config(p)
 	r := e.score(p, criteria, cfg)
-	r.Findings = Review(r, cfg, false)
+	r.Findings = review(r, cfg, false, e.analyses)
 	return r, nil
 }
 
@@ -66,7 +67,7 @@ func (e *Engine) Lint(p *indicators.Project) (*Result, error) {
 	}
 	cfg := e.Config(p)
 	r := e.score(p, criteria, cfg)
-	r.Findings = Review(r, cfg, true)
+	r.Findings = review(r, cfg, true, e.analyses)
 	return r, nil
 }
 

@@ -281,7 +281,7 @@ func (d *decoder) errorf(path string, kind ErrorKind, msg i18n.Text) {
 type table struct {
 	path string
 	m    map[string]any
-	used map[string]bool
+	used []string // the keys read, in order; a table has a dozen keys at most
 }
 
 func (d *decoder) table(path string, v any) (*table, bool) {
@@ -291,11 +291,11 @@ func (d *decoder) table(path string, v any) (*table, bool) {
 			path, path, typeName(v)))
 		return nil, false
 	}
-	return &table{path: path, m: m, used: map[string]bool{}}, true
+	return &table{path: path, m: m}, true
 }
 
 func (t *table) get(key string) (any, string, bool) {
-	t.used[key] = true
+	t.used = append(t.used, key)
 	v, ok := t.m[key]
 	if v == nil { // JSON null: not given
 		ok = false
@@ -307,16 +307,17 @@ func (t *table) get(key string) (any, string, bool) {
 func (d *decoder) done(t *table) {
 	var unknown []string
 	for k := range t.m {
-		if !t.used[k] {
+		if !slices.Contains(t.used, k) {
 			unknown = append(unknown, k)
 		}
 	}
-	sort.Strings(unknown)
-	known := make([]string, 0, len(t.used))
-	for k := range t.used {
-		known = append(known, k)
+	if len(unknown) == 0 {
+		return
 	}
+	sort.Strings(unknown)
+	known := slices.Clone(t.used)
 	sort.Strings(known)
+	known = slices.Compact(known)
 	for _, k := range unknown {
 		where := i18n.T("在 %s 中", "in %s", t.path)
 		if t.path == "" {
@@ -580,7 +581,7 @@ func (d *decoder) literal(path string, v Value) Value {
 
 func (d *decoder) project(m map[string]any) *Project {
 	p := &Project{File: d.base.File, Source: d.src}
-	root := &table{m: m, used: map[string]bool{}}
+	root := &table{m: m}
 	// The name first, so every message can say which project it is about.
 	if pv, _, ok := root.get("project"); ok {
 		if pm, isMap := pv.(map[string]any); isMap {
@@ -817,7 +818,7 @@ func LoadConfig(path string) (Review, error) {
 		return Review{}, ErrorList{syntaxError(path, text, err)}
 	}
 	d := &decoder{src: newSource(path, text), base: Pos{File: path}}
-	root := &table{m: m, used: map[string]bool{}}
+	root := &table{m: m}
 	var r Review
 	if v, p, ok := root.get("review"); ok {
 		if t, good := d.table(p, v); good {

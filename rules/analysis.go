@@ -2,8 +2,10 @@ package rules
 
 import (
 	"container/heap"
+	"fmt"
 	"math"
 	"sort"
+	"strings"
 
 	"github.com/expr-lang/expr/ast"
 
@@ -94,6 +96,29 @@ func (c *Criterion) Analyze(p *indicators.Project) (*Analysis, bool) {
 	a.sweep(c)
 	a.fullMarks(c)
 	return a, true
+}
+
+// AnalysisKey identifies what the analysis of c depends on, so that criteria written alike
+// (the same tiers on the same weight, target and unit) are analysed once. It reports false
+// when the conditions read anything else (funds, text), whose analysis is not shared.
+func (c *Criterion) AnalysisKey() (string, bool) {
+	var b strings.Builder
+	for _, t := range c.Tiers {
+		if t.when.uses&^(varActual|varRate|varTarget|varPrior) != 0 || t.when.program == nil {
+			return "", false
+		}
+		b.WriteString(t.Source.When.Text)
+		b.WriteByte(0)
+		b.WriteString(t.Source.Score.Text)
+		if t.Range {
+			fmt.Fprintf(&b, "%v~%v", t.Min, t.Max)
+		}
+		b.WriteByte(0)
+	}
+	ind := c.Indicator
+	fmt.Fprintf(&b, "%v|%v|%v|%v|%v|%v|%v|%s", ind.Weight, ind.Target.Num, ind.Target.IsNum, ind.Prior.Num, ind.Prior.IsNum,
+		ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, ind.Domain, ind.Direction)
+	return b.String(), true
 }
 
 // domainOf is the range the variable can take: the indicator's declared domain, else

@@ -1,11 +1,13 @@
 package rules
 
 import (
-	"jixiao/internal/num"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"jixiao/internal/num"
 )
 
 // CriterionContext is what the reader of a criterion needs to know of its indicator.
@@ -303,17 +305,19 @@ func (r *reader) scoreOf(text string) (*scorePhrase, *deduction) {
 			if m := shareRangeRE.FindStringSubmatchIndex(text); m != nil {
 				lo, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
 				hi, _ := strconv.ParseFloat(text[m[4]:m[5]], 64)
-				return &scorePhrase{from: m[0], to: m[1], rng: true, min: round6(w * lo / 100), max: round6(w * hi / 100)}
+				a, b := round6(w*lo/100), round6(w*hi/100)
+				return &scorePhrase{from: m[0], to: m[1], rng: true, min: math.Min(a, b), max: math.Max(a, b)}
 			}
 			return nil
 		},
 		func() *scorePhrase {
 			if m := shareSideRE.FindStringSubmatchIndex(text); m != nil {
 				p, _ := strconv.ParseFloat(text[m[2]:m[3]], 64)
-				if text[m[4]:m[5]] == "以下" {
-					return &scorePhrase{from: m[0], to: m[1], rng: true, min: 0, max: round6(w * p / 100)}
+				a, b := 0.0, round6(w*p/100)
+				if text[m[4]:m[5]] == "以上" {
+					a, b = b, w
 				}
-				return &scorePhrase{from: m[0], to: m[1], rng: true, min: round6(w * p / 100), max: w}
+				return &scorePhrase{from: m[0], to: m[1], rng: true, min: math.Min(a, b), max: math.Max(a, b)}
 			}
 			return nil
 		},

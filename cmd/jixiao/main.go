@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 )
 
@@ -23,8 +24,17 @@ func main() {
 	// On Ctrl-C or SIGTERM the run stops between files and removes any output it had begun:
 	// an interrupted run never leaves a partial report.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	// JIXIAO_CPUPROFILE=FILE writes a CPU profile of the run, for the benchmarks (BENCHMARKS.md).
+	if path := os.Getenv("JIXIAO_CPUPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			if pprof.StartCPUProfile(f) == nil {
+				defer pprof.StopCPUProfile()
+			}
+		}
+	}
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
+	pprof.StopCPUProfile()
 	os.Exit(code)
 }
 

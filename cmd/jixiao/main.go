@@ -6,6 +6,7 @@
 //	jixiao lint [flags] FILE|DIR...    report the flaws of the criteria themselves
 //	jixiao tiers [flags] "TEXT"        read criterion prose into tiers
 //	jixiao import [-o DIR] FILE.xlsx   write the projects of a workbook as TOML files
+//	jixiao gen [flags]                 write synthetic projects for benchmarks
 //
 // Exit status: 0 success (check, lint: no error-severity finding); 1 check or lint found an
 // error, or tiers could not read part of its text; 2 unusable input or bad usage.
@@ -67,6 +68,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runTiers(args[1:], stdin, stdout, stderr)
 	case "import":
 		return runImport(ctx, args[1:], stdout, stderr)
+	case "gen":
+		return runGen(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK
@@ -88,6 +91,7 @@ Usage:
   jixiao lint [flags] FILE|DIR...    评分标准检查：缺口、重叠、永不生效的档次等 (flaws of the criteria)
   jixiao tiers [flags] "TEXT"        把评分标准文字读成分档 (read criterion prose into tiers, as TOML)
   jixiao import [-o DIR] FILE.xlsx   把工作簿中的自评表存为 TOML 文件 (workbook tables to TOML files)
+  jixiao gen [-n N] [-seed S] [-format jsonl|toml] [-o PATH]   合成测试数据 (synthetic projects for benchmarks)
   jixiao help                        this text
   jixiao version                     the version
 

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -143,4 +144,88 @@ func TestInterruptedRunLeavesNoFile(t *testing.T) {
 	data, err := os.ReadFile(out)
 	require.NoError(t, err)
 	assert.Equal(t, "before", string(data))
+}
+
+// genJSONL is n generated projects as a JSONL stream.
+func genJSONL(t *testing.T, n int) string {
+	t.Helper()
+	code, out, errOut := runIn("gen", "-n", fmt.Sprint(n), "-seed", "3")
+	require.Equal(t, exitOK, code, errOut)
+	return out
+}
+
+// runStdin runs the command line with the given standard input.
+func runStdin(stdin string, args ...string) (int, string, string) {
+	var out, errOut bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// JSON Lines come out in input order however many workers score them, one line each; a
+// broken line is reported with its line number and the rest are still processed.
+func TestStreamOrderAndBrokenLines(t *testing.T) {
+	lines := strings.Split(strings.TrimSpace(genJSONL(t, 300)), "\n")
+	require.Len(t, lines, 300)
+	lines[41] = `{"project": {"name": "断行"`                                                // line 42: cut short
+	lines[99] = `{"project": {"name": "坏"}, "indicator": [{"name": "x", "weight": "十分"}]}` // line 100
+	input := strings.Join(lines, "\n") + "\n\n"                                            // a blank line at the end is no project
+
+	prev := runtime.GOMAXPROCS(2)
+	defer runtime.GOMAXPROCS(prev)
+	code, out, errOut := runStdin(input, "check", "--format", "jsonl", "--quiet", "-")
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, "stdin:42: JSON 语法错误")
+	assert.Contains(t, errOut, "stdin:100: 坏 › x: weight（分值）应为数字，实际为文本 \"十分\"")
+	got := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, got, 298, "every other line gives one result line")
+	for i, line := range got {
+		var p struct {
+			Name string `json:"name"`
+		}
+		require.NoError(t, json.Unmarshal([]byte(line), &p))
+		want := i
+		if i >= 41 {
+			want++
+		}
+		if i >= 98 {
+			want++
+		}
+		assert.Equal(t, fmt.Sprintf("项目%06d", want), p.Name, "result %d is in input order", i)
+	}
+}
+
+// The same stream gives byte-identical output with one core or two, and with --summary.
+func TestStreamDeterministicAcrossGOMAXPROCS(t *testing.T) {
+	input := genJSONL(t, 400)
+	var outputs []string
+	for _, procs := range []int{1, 2, 1, 2} {
+		prev := runtime.GOMAXPROCS(procs)
+		code, out, _ := runStdin(input, "check", "--format", "jsonl", "--summary", "--quiet", "-")
+		runtime.GOMAXPROCS(prev)
+		assert.Equal(t, exitFindings, code)
+		outputs = append(outputs, out)
+	}
+	for i := 1; i < len(outputs); i++ {
+		assert.True(t, outputs[i] == outputs[0], "run %d differs", i)
+	}
+	last := outputs[0][strings.LastIndex(strings.TrimSpace(outputs[0]), "\n")+1:]
+	assert.True(t, strings.HasPrefix(last, `{"summary":{"read":400,"failed":0,`), last)
+}
+
+func TestSummaryText(t *testing.T) {
+	input := genJSONL(t, 200)
+	code, out, _ := runStdin(input, "score", "--summary", "--quiet", "--lang", "en", "-")
+	assert.Equal(t, exitOK, code)
+	summary := out[strings.Index(out, "Summary: "):]
+	assert.Contains(t, summary, "Summary: 200 projects read, 0 inputs unusable")
+	assert.Contains(t, summary, "Grades (rows: stated, columns: re-scored")
+	assert.Contains(t, summary, "Largest changes of total:")
+	assert.Contains(t, summary, "Findings: 0 (0 errors, 0 warnings, 0 infos)", "score runs no checks")
+
+	code, out, _ = runStdin(input, "check", "--summary", "--quiet", "-")
+	assert.Equal(t, exitFindings, code)
+	summary = out[strings.Index(out, "汇总："):]
+	assert.Contains(t, summary, "汇总：读入 200 个项目，0 个输入无法使用")
+	assert.Contains(t, summary, "等次改变的项目：")
+	assert.Contains(t, summary, "自评得分最常与评分标准不符的指标：")
 }

@@ -13,6 +13,9 @@ import (
 // stream. It reuses its buffers: give each goroutine its own.
 type JSONParser struct {
 	p fastjson.Parser
+	// Validating makes every project go through the validating decoder, for comparing it
+	// with the direct one (which is otherwise tried first).
+	Validating bool
 }
 
 // Parse reads one project from one JSON object. name and line place errors (a stream has
@@ -31,6 +34,11 @@ func (jp *JSONParser) Parse(name string, line int, data []byte, lim Limits) (*Pr
 	obj, err := v.Object()
 	if err != nil {
 		return nil, ErrorList{{Pos: base, Kind: ErrType, Msg: i18n.T("每一行应是一个 JSON 对象（一个项目）", "each line must be one JSON object (one project)")}}
+	}
+	if !jp.Validating {
+		if p, ok := fastProject(obj, base, lim); ok {
+			return p, nil
+		}
 	}
 	m := make(map[string]any, obj.Len())
 	obj.Visit(func(k []byte, v *fastjson.Value) { m[string(k)] = plain(v) })

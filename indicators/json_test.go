@@ -1,0 +1,109 @@
+package indicators
+
+import (
+	"encoding/json"
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jixiao/internal/i18n"
+)
+
+// seedJSON is a seed project written as one JSON line, as another system would send it.
+func seedJSON(t *testing.T, file string) []byte {
+	t.Helper()
+	var m map[string]any
+	_, err := toml.DecodeFile(filepath.Join("..", "testdata", "quangang-2021", file), &m)
+	require.NoError(t, err)
+	var buf strings.Builder
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	require.NoError(t, enc.Encode(m))
+	return []byte(strings.TrimSpace(buf.String()))
+}
+
+func TestJSONLoadsLikeTOML(t *testing.T) {
+	var jp JSONParser
+	for _, file := range []string{"社保工作运行经费.toml", "城乡居民养老金及个账补贴.toml"} {
+		p, err := jp.Parse("stdin", 7, seedJSON(t, file), Limits{})
+		require.NoError(t, err)
+		q, err := Load(filepath.Join("..", "testdata", "quangang-2021", file), Limits{})
+		require.NoError(t, err)
+		assert.Equal(t, q.Name, p.Name)
+		require.Len(t, p.Indicators, len(q.Indicators))
+		for i := range p.Indicators {
+			require.Len(t, p.Indicators[i].Tiers, len(q.Indicators[i].Tiers))
+			for k := range q.Indicators[i].Tiers {
+				assert.Equal(t, q.Indicators[i].Tiers[k].When.Text, p.Indicators[i].Tiers[k].When.Text)
+			}
+			assert.Equal(t, q.Indicators[i].Actual.Num, p.Indicators[i].Actual.Num)
+			assert.Equal(t, q.Indicators[i].Weight, p.Indicators[i].Weight)
+		}
+		assert.Equal(t, Pos{File: "stdin", Line: 7}, p.Pos("indicator[3].reported"), "a stream places findings at the line")
+	}
+}
+
+// The direct decoder and the validating one give the same project, or the direct one
+// declines and the validating one decides: for every seed, every variation below, and
+// lines with every kind of fault.
+func TestJSONDirectDecoderAgreesWithValidating(t *testing.T) {
+	var lines [][]byte
+	for _, file := range []string{"社保工作运行经费.toml", "城乡居民养老金及个账补贴.toml"} {
+		lines = append(lines, seedJSON(t, file))
+	}
+	base := string(lines[0])
+	for _, v := range []struct{ from, to string }{
+		{`"weight":20`, `"weight":"20"`},        // a number as text
+		{`"weight":20`, `"weight":null`},        // null
+		{`"weight":20`, `"weight":-20`},         // negative: loads, reported later
+		{`"actual":98.67`, `"actual":"98.67%"`}, // percent text
+		{`"name":"资金投入"`, `"name":"  资金投入 "`},   // blanks trimmed
+		{`"agency_code":"408003"`, `"agency_code":408003`},
+		{`"year":2021`, `"year":2021.5`}, // not whole: an error
+		{`"unit":"%"`, `"unit":"%","direction":"lower"`},
+		{`"unit":"%"`, `"unit":"%","colour":"red"}`}, // broken JSON
+		{`"unit":"%"`, `"unit":"%","applicable":false`},
+		{`"unit":"%"`, `"unit":"%","method":"ratio"`}, // unknown method
+		{`"score":"20"`, `"score":20`},                // a number as a score expression
+		{`"when":"actual >= 100"`, `"when":""`},
+		{`"project":{`, `"scoring":{"decimals":1},"project":{`},
+		{`"funds":{`, `"funds":{"unit":"美元",`},
+	} {
+		require.Contains(t, base, v.from, "the variation applies")
+		lines = append(lines, []byte(strings.Replace(base, v.from, v.to, 1)))
+	}
+	fast, slow := JSONParser{}, JSONParser{Validating: true}
+	for i, line := range lines {
+		p, errFast := fast.Parse("stdin", i+1, line, Limits{})
+		q, errSlow := slow.Parse("stdin", i+1, line, Limits{})
+		if errSlow != nil {
+			require.Error(t, errFast, "line %d: %s", i+1, line)
+			assert.Equal(t, errSlow.Error(), errFast.Error(), "line %d", i+1)
+			continue
+		}
+		require.NoError(t, errFast, "line %d", i+1)
+		assert.Equal(t, q, p, "line %d decodes alike: %s", i+1, line)
+	}
+}
+
+func TestJSONErrors(t *testing.T) {
+	var jp JSONParser
+	_, err := jp.Parse("stdin", 42, []byte(`{"project": {"name": "断行"`), Limits{})
+	var list ErrorList
+	require.True(t, errors.As(err, &list))
+	assert.Equal(t, "stdin:42", list[0].Pos.String())
+	assert.Contains(t, list[0].Localize(i18n.En), "JSON syntax error")
+
+	_, err = jp.Parse("stdin", 3, []byte(`[1, 2]`), Limits{})
+	require.Error(t, err)
+	assert.Equal(t, "stdin:3: each line must be one JSON object (one project)", err.Error())
+
+	_, err = jp.Parse("stdin", 5, []byte(`{"project": {"name": "p"}, "indicator": [{"name": "x", "weight": 1, "acutal": 2}]}`), Limits{})
+	require.Error(t, err)
+	assert.Equal(t, `stdin:5: p › x: unknown key "acutal" in indicator[0]; did you mean "actual"?`, err.Error())
+}

@@ -396,7 +396,14 @@ func mustFloat(s string) float64 {
 	return f
 }
 
-func fmtNum(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// fmtNum writes a number for an expression: plainly, or with an exponent when it is too
+// large for an integer literal (expr reads 9227000000000000000 as an int, and overflows).
+func fmtNum(f float64) string {
+	if math.Abs(f) >= 1e15 {
+		return strconv.FormatFloat(f, 'e', -1, 64)
+	}
+	return strconv.FormatFloat(f, 'f', -1, 64)
+}
 
 // clauses cuts the normalised text into tiers: at ；; 。 and line ends always, at ，, when
 // not a thousands separator; then pieces without a score join the next piece that has one

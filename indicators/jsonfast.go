@@ -111,9 +111,29 @@ func fastFunds(v *fastjson.Value) (*Funds, bool) {
 			return
 		}
 		key := string(k)
-		dst := map[string]**float64{"budget": &f.Budget, "adjustment": &f.Adjustment, "allocated": &f.Allocated,
-			"balance": &f.Balance, "received": &f.Received, "spent": &f.Spent, "unspent": &f.Unspent,
-			"unspent_rate": &f.UnspentRate, "full_year_budget": &f.FullYearBudget, "reported": &f.Reported}[key]
+		var dst **float64
+		switch key {
+		case "budget":
+			dst = &f.Budget
+		case "adjustment":
+			dst = &f.Adjustment
+		case "allocated":
+			dst = &f.Allocated
+		case "balance":
+			dst = &f.Balance
+		case "received":
+			dst = &f.Received
+		case "spent":
+			dst = &f.Spent
+		case "unspent":
+			dst = &f.Unspent
+		case "unspent_rate":
+			dst = &f.UnspentRate
+		case "full_year_budget":
+			dst = &f.FullYearBudget
+		case "reported":
+			dst = &f.Reported
+		}
 		switch {
 		case dst != nil:
 			*dst, ok = jnumPtr(x)

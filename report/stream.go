@@ -11,15 +11,12 @@ import (
 // JSONLines formats results as JSON Lines: one compact object per project, as in the JSON
 // document, findings included with findings set.
 func JSONLines(results []*engine.Result, lang i18n.Lang, findings bool) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
+	var b []byte
 	for _, r := range results {
-		if err := enc.Encode(projectJSON(r, lang, findings)); err != nil {
-			return nil, err
-		}
+		p := projectJSON(r, lang, findings)
+		b = append(appendProject(b, &p), '\n')
 	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 // JSONItems formats results as the items of the JSON document's projects array, indented

@@ -2,10 +2,9 @@ package rules
 
 import (
 	"container/heap"
-	"fmt"
 	"math"
 	"sort"
-	"strings"
+	"strconv"
 
 	"github.com/expr-lang/expr/ast"
 
@@ -102,23 +101,33 @@ func (c *Criterion) Analyze(p *indicators.Project) (*Analysis, bool) {
 // (the same tiers on the same weight, target and unit) are analysed once. It reports false
 // when the conditions read anything else (funds, text), whose analysis is not shared.
 func (c *Criterion) AnalysisKey() (string, bool) {
-	var b strings.Builder
+	b := make([]byte, 0, 256)
 	for _, t := range c.Tiers {
 		if t.when.uses&^(varActual|varRate|varTarget|varPrior) != 0 || t.when.program == nil {
 			return "", false
 		}
-		b.WriteString(t.Source.When.Text)
-		b.WriteByte(0)
-		b.WriteString(t.Source.Score.Text)
+		b = append(b, t.Source.When.Text...)
+		b = append(b, 0)
+		b = append(b, t.Source.Score.Text...)
 		if t.Range {
-			fmt.Fprintf(&b, "%v~%v", t.Min, t.Max)
+			b = strconv.AppendFloat(append(b, '~'), t.Min, 'g', -1, 64)
+			b = strconv.AppendFloat(append(b, '~'), t.Max, 'g', -1, 64)
 		}
-		b.WriteByte(0)
+		b = append(b, 0)
 	}
 	ind := c.Indicator
-	fmt.Fprintf(&b, "%v|%v|%v|%v|%v|%v|%v|%s", ind.Weight, ind.Target.Num, ind.Target.IsNum, ind.Prior.Num, ind.Prior.IsNum,
-		ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, ind.Domain, ind.Direction)
-	return b.String(), true
+	for _, f := range []float64{ind.Weight, ind.Target.Num, ind.Prior.Num} {
+		b = strconv.AppendFloat(append(b, '|'), f, 'g', -1, 64)
+	}
+	b = strconv.AppendBool(append(b, '|'), ind.Target.IsNum)
+	b = strconv.AppendBool(append(b, '|'), ind.Prior.IsNum)
+	b = strconv.AppendBool(append(b, '|'), ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent)
+	if ind.Domain != nil {
+		b = strconv.AppendFloat(append(b, '|'), ind.Domain[0], 'g', -1, 64)
+		b = strconv.AppendFloat(append(b, ','), ind.Domain[1], 'g', -1, 64)
+	}
+	b = append(append(b, '|'), ind.Direction...)
+	return string(b), true
 }
 
 // domainOf is the range the variable can take: the indicator's declared domain, else

@@ -293,6 +293,9 @@ func (r *reader) scoreOf(text string) (*scorePhrase, *deduction) {
 			unit = text[m[6]:m[7]]
 		}
 		pts, _ := strconv.ParseFloat(text[m[8]:m[9]], 64)
+		if math.IsInf(step, 0) || math.IsInf(pts, 0) || math.Abs(pts) > MaxScore {
+			return nil, nil
+		}
 		d := &deduction{below: strings.ContainsAny(verb, "降减少低不"), step: step, pts: pts,
 			rel: unit == "%" && !r.ctx.Percent}
 		if step <= 0 {
@@ -370,11 +373,21 @@ func (r *reader) scoreOf(text string) (*scorePhrase, *deduction) {
 	// The earliest phrase in the text wins; among phrases at the same place, the first tried.
 	var best *scorePhrase
 	for _, f := range try {
-		if s := f(); s != nil && (best == nil || s.from < best.from) {
+		if s := f(); s != nil && s.sane() && (best == nil || s.from < best.from) {
 			best = s
 		}
 	}
 	return best, nil
+}
+
+// sane reports whether a score phrase's numbers are finite and of a size a score can have;
+// "得9999…9分" is no score.
+func (s *scorePhrase) sane() bool {
+	ok := func(f float64) bool { return !math.IsNaN(f) && math.Abs(f) <= MaxScore }
+	if s.rng {
+		return ok(s.min) && ok(s.max)
+	}
+	return !strings.Contains(s.expr, "Inf") && !strings.Contains(s.expr, "NaN") && !strings.Contains(s.expr, "e+")
 }
 
 func (d *deduction) expr() string {

@@ -118,7 +118,7 @@ func tokenize(s []rune) []token {
 				j++
 			}
 			v, err := strconv.ParseFloat(digits, 64)
-			if err != nil {
+			if err != nil || math.Abs(v) > 1e15 { // no threshold is this large: leave it unread
 				word = append(word, s[i:j]...)
 				i = j
 				continue

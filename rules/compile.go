@@ -37,7 +37,10 @@ type Compiler struct {
 	limits Limits
 	conds  map[string]*compiled
 	scores map[string]*compiled
-	tables map[string]*table // fast tables by conditions; nil entries for criteria without one
+	// known holds each set of tiers compiled so far, by their texts: criteria repeat across
+	// projects, and a repeat costs one lookup.
+	known map[string]*Criterion
+	key   []byte // scratch for building keys
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
 	NoFastPath bool
 }
@@ -59,7 +62,7 @@ func NewCompiler(lim Limits) *Compiler {
 	if lim.MemoryBudget == 0 {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
-	return &Compiler{limits: lim, conds: map[string]*compiled{}, scores: map[string]*compiled{}, tables: map[string]*table{}}
+	return &Compiler{limits: lim, conds: map[string]*compiled{}, scores: map[string]*compiled{}, known: map[string]*Criterion{}}
 }
 
 // Criterion is one indicator's compiled criterion: its tiers, or the method that scores it.
@@ -122,6 +125,11 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 				crit.Default = true
 			}
 		}
+		if len(tiers) > 0 && c.reuse(crit, tiers) {
+			out[i] = crit
+			continue
+		}
+		before := len(errs)
 		for k := range tiers {
 			src := &tiers[k]
 			t := Tier{Source: src}
@@ -139,14 +147,11 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 			}
 			crit.Tiers = append(crit.Tiers, t)
 		}
-		if len(crit.Tiers) > 0 && !c.NoFastPath && tiersCompiled(crit) {
-			key := tableKey(crit)
-			tb, seen := c.tables[key]
-			if !seen {
-				tb = crit.fastTable()
-				c.tables[key] = tb
+		if len(crit.Tiers) > 0 && len(errs) == before { // only what compiled whole is kept
+			if !c.NoFastPath {
+				crit.fast = crit.fastTable()
 			}
-			crit.fast = tb
+			c.remember(crit)
 		}
 		out[i] = crit
 	}
@@ -157,15 +162,54 @@ func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 	return out, nil
 }
 
-// tiersCompiled reports whether every tier's condition compiled.
-func tiersCompiled(c *Criterion) bool {
-	for _, t := range c.Tiers {
-		if t.when == nil {
-			return false
+// tiersKey writes what identifies a set of tiers: their texts and ranges.
+func (c *Compiler) tiersKey(tiers []indicators.Tier) []byte {
+	b := c.key[:0]
+	for k := range tiers {
+		t := &tiers[k]
+		b = append(b, t.When.Text...)
+		b = append(b, 0)
+		b = append(b, t.Score.Text...)
+		if t.Min != nil {
+			b = strconv.AppendFloat(append(b, 1), *t.Min, 'g', -1, 64)
 		}
+		if t.Max != nil {
+			b = strconv.AppendFloat(append(b, 2), *t.Max, 'g', -1, 64)
+		}
+		b = append(b, 0)
 	}
+	c.key = b
+	return b
+}
+
+// reuse fills crit with the tiers compiled before for the same texts, if there were any.
+func (c *Compiler) reuse(crit *Criterion, tiers []indicators.Tier) bool {
+	known, ok := c.known[string(c.tiersKey(tiers))]
+	if !ok {
+		return false
+	}
+	crit.Tiers = make([]Tier, len(known.Tiers))
+	for k, t := range known.Tiers {
+		t.Source = &tiers[k] // the same expressions, placed in this indicator
+		crit.Tiers[k] = t
+	}
+	crit.fast = known.fast
 	return true
 }
+
+// remember keeps a compiled criterion's tiers for the next one written alike.
+func (c *Compiler) remember(crit *Criterion) {
+	if len(c.known) < maxKnownCriteria {
+		tiers := make([]indicators.Tier, len(crit.Tiers))
+		for k, t := range crit.Tiers {
+			tiers[k] = *t.Source
+		}
+		c.known[string(c.tiersKey(tiers))] = &Criterion{Tiers: crit.Tiers, fast: crit.fast}
+	}
+}
+
+// maxKnownCriteria bounds the criteria a compiler remembers.
+const maxKnownCriteria = 100_000
 
 // derive reads an indicator's criterion prose into tiers, each placed at the start of the
 // span it came from, and records on crit what could not be read.

@@ -3,7 +3,6 @@ package rules
 import (
 	"math"
 	"sort"
-	"strings"
 )
 
 // table is a criterion's tiers flattened into sorted, disjoint stretches of one variable,
@@ -92,15 +91,4 @@ func (c *Criterion) fastTable() *table {
 		tb.lowEnds = append(tb.lowEnds, e.iv.Lo)
 	}
 	return tb
-}
-
-// tableKey identifies a criterion's table by its conditions alone: the table does not
-// depend on the indicator when the conditions read only actual or only rate.
-func tableKey(c *Criterion) string {
-	var b strings.Builder
-	for _, t := range c.Tiers {
-		b.WriteString(t.Source.When.Text)
-		b.WriteByte(0)
-	}
-	return b.String()
 }

@@ -314,3 +314,28 @@ func TestCompilerCachesPrograms(t *testing.T) {
 	require.NoError(t, err)
 	assert.Same(t, a[0].Tiers[1].when.program, b[0].Tiers[1].when.program, "the same text compiles once")
 }
+
+// A criterion whose score does not compile is reported every time, and never reused as if
+// it had compiled.
+func TestBrokenTiersAreNotRemembered(t *testing.T) {
+	p := project(t, "target = 1\nactual = 1\nweight = 1\ntiers = [ { when = \"actual > 1\", score = \"nope\" } ]\n")
+	c := NewCompiler(Limits{})
+	for i := 0; i < 3; i++ {
+		_, err := c.Project(p)
+		require.Error(t, err, "attempt %d", i+1)
+	}
+}
+
+// Criteria written alike share their compiled tiers, each placed in its own indicator.
+func TestRepeatedCriteriaReuseTheirTiers(t *testing.T) {
+	body := seedTiers + "actual = 98.67\n"
+	a, b := project(t, body), project(t, body)
+	c := NewCompiler(Limits{})
+	ca, err := c.Project(a)
+	require.NoError(t, err)
+	cb, err := c.Project(b)
+	require.NoError(t, err)
+	assert.Same(t, ca[0].Tiers[1].when, cb[0].Tiers[1].when)
+	assert.Same(t, &b.Indicators[0].Tiers[1], cb[0].Tiers[1].Source, "placed in its own indicator")
+	assert.Same(t, ca[0].fast, cb[0].fast)
+}

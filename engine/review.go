@@ -51,12 +51,7 @@ var catalogue = []*Check{
 // findings, project findings first, then by indicator. With lintOnly, only the checks of
 // the criteria themselves run.
 func Review(r *Result, cfg Config, lintOnly bool) []Finding {
-	return review(r, cfg, lintOnly, nil)
-}
-
-// review runs the checks, sharing analyses of alike criteria through cache (may be nil).
-func review(r *Result, cfg Config, lintOnly bool, cache map[string]*rules.Analysis) []Finding {
-	rv := &reviewer{r: r, cfg: cfg, shared: cache}
+	rv := &reviewer{r: r, cfg: cfg}
 	order := make(map[string]int, len(catalogue))
 	for i, c := range catalogue {
 		order[c.Code] = i
@@ -77,8 +72,7 @@ type reviewer struct {
 	cfg      Config
 	check    *Check
 	findings []Finding
-	analyses map[int]*rules.Analysis    // by indicator, computed on first use
-	shared   map[string]*rules.Analysis // across projects, by what an analysis depends on
+	analyses map[int]*rules.Analysis // by indicator, computed on first use
 }
 
 // analysis returns the analysis of indicator i's tiers, or nil when it has none to analyse.
@@ -89,27 +83,13 @@ func (rv *reviewer) analysis(i int) *rules.Analysis {
 	if rv.analyses == nil {
 		rv.analyses = map[int]*rules.Analysis{}
 	}
-	crit := rv.r.Indicators[i].Criterion
-	key, shareable := crit.AnalysisKey()
-	if shareable && rv.shared != nil {
-		if a, done := rv.shared[key]; done {
-			rv.analyses[i] = a
-			return a
-		}
-	}
-	a, ok := crit.Analyze(rv.r.Project)
+	a, ok := rv.r.Indicators[i].Criterion.CachedAnalysis(rv.r.Project)
 	if !ok {
 		a = nil
 	}
 	rv.analyses[i] = a
-	if shareable && rv.shared != nil && len(rv.shared) < maxSharedAnalyses {
-		rv.shared[key] = a
-	}
 	return a
 }
-
-// maxSharedAnalyses bounds the analyses an engine keeps across projects.
-const maxSharedAnalyses = 100_000
 
 // project reports a project-level finding at the given key path of the file.
 func (rv *reviewer) project(path string, msg, hint i18n.Text, expected, actual any) {

@@ -22,12 +22,11 @@ type Options struct {
 type Engine struct {
 	opts     Options
 	compiler *rules.Compiler
-	analyses map[string]*rules.Analysis // criteria analyses shared across projects
 }
 
 // New returns an Engine.
 func New(opts Options) *Engine {
-	return &Engine{opts: opts, compiler: rules.NewCompiler(opts.Limits), analyses: map[string]*rules.Analysis{}}
+	return &Engine{opts: opts, compiler: rules.NewCompiler(opts.Limits)}
 }
 
 // Config returns the review configuration in force for p.
@@ -53,7 +52,7 @@ func (e *Engine) Check(p *indicators.Project) (*Result, error) {
 	}
 	cfg := e.Config(p)
 	r := e.score(p, criteria, cfg)
-	r.Findings = review(r, cfg, false, e.analyses)
+	r.Findings = Review(r, cfg, false)
 	return r, nil
 }
 
@@ -67,7 +66,7 @@ func (e *Engine) Lint(p *indicators.Project) (*Result, error) {
 	}
 	cfg := e.Config(p)
 	r := e.score(p, criteria, cfg)
-	r.Findings = review(r, cfg, true, e.analyses)
+	r.Findings = Review(r, cfg, true)
 	return r, nil
 }
 

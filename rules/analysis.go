@@ -4,7 +4,6 @@ import (
 	"container/heap"
 	"math"
 	"sort"
-	"strconv"
 
 	"github.com/expr-lang/expr/ast"
 
@@ -97,37 +96,57 @@ func (c *Criterion) Analyze(p *indicators.Project) (*Analysis, bool) {
 	return a, true
 }
 
-// AnalysisKey identifies what the analysis of c depends on, so that criteria written alike
-// (the same tiers on the same weight, target and unit) are analysed once. It reports false
-// when the conditions read anything else (funds, text), whose analysis is not shared.
-func (c *Criterion) AnalysisKey() (string, bool) {
-	b := make([]byte, 0, 256)
-	for _, t := range c.Tiers {
-		if t.when.uses&^(varActual|varRate|varTarget|varPrior) != 0 || t.when.program == nil {
-			return "", false
-		}
-		b = append(b, t.Source.When.Text...)
-		b = append(b, 0)
-		b = append(b, t.Source.Score.Text...)
-		if t.Range {
-			b = strconv.AppendFloat(append(b, '~'), t.Min, 'g', -1, 64)
-			b = strconv.AppendFloat(append(b, '~'), t.Max, 'g', -1, 64)
-		}
-		b = append(b, 0)
+// analysisKey is what an analysis depends on besides the tiers themselves.
+type analysisKey struct {
+	weight, target, prior float64
+	targetNum, priorNum   bool
+	percent, hasDomain    bool
+	domain                [2]float64
+	direction             indicators.Direction
+}
+
+// maxAnalyses bounds the analyses one set of tiers keeps.
+const maxAnalyses = 1000
+
+// CachedAnalysis is Analyze, shared among criteria written alike (the same tiers on the same
+// weight, target and unit): the analysis of a repeated criterion is looked up, not redone.
+// Criteria whose conditions read funds or text are analysed each time.
+func (c *Criterion) CachedAnalysis(p *indicators.Project) (*Analysis, bool) {
+	t := c.template
+	if t == nil || !c.shareable() {
+		return c.Analyze(p)
 	}
 	ind := c.Indicator
-	for _, f := range []float64{ind.Weight, ind.Target.Num, ind.Prior.Num} {
-		b = strconv.AppendFloat(append(b, '|'), f, 'g', -1, 64)
-	}
-	b = strconv.AppendBool(append(b, '|'), ind.Target.IsNum)
-	b = strconv.AppendBool(append(b, '|'), ind.Prior.IsNum)
-	b = strconv.AppendBool(append(b, '|'), ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent)
+	key := analysisKey{weight: ind.Weight, target: ind.Target.Num, prior: ind.Prior.Num, targetNum: ind.Target.IsNum,
+		priorNum: ind.Prior.IsNum, percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, direction: ind.Direction}
 	if ind.Domain != nil {
-		b = strconv.AppendFloat(append(b, '|'), ind.Domain[0], 'g', -1, 64)
-		b = strconv.AppendFloat(append(b, ','), ind.Domain[1], 'g', -1, 64)
+		key.hasDomain, key.domain = true, *ind.Domain
 	}
-	b = append(append(b, '|'), ind.Direction...)
-	return string(b), true
+	if a, ok := t.analyses[key]; ok {
+		return a, a != nil
+	}
+	a, ok := c.Analyze(p)
+	if !ok {
+		a = nil
+	}
+	if t.analyses == nil {
+		t.analyses = map[analysisKey]*Analysis{}
+	}
+	if len(t.analyses) < maxAnalyses {
+		t.analyses[key] = a
+	}
+	return a, ok
+}
+
+// shareable reports whether the analysis depends only on the tiers and the indicator's
+// weight, target, prior, unit, domain and direction.
+func (c *Criterion) shareable() bool {
+	for _, t := range c.Tiers {
+		if t.when == nil || t.when.uses&^(varActual|varRate|varTarget|varPrior) != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // domainOf is the range the variable can take: the indicator's declared domain, else

@@ -78,6 +78,10 @@ type Criterion struct {
 	budget   uint
 	fast     *table // the tiers as a sorted table, when they are plain comparisons of one variable
 	vm       *vm.VM // shared by the criteria of one compiler
+	// template is the criterion compiled first for the same tiers; it keeps the analyses
+	// of its repeats by what else they depend on.
+	template *Criterion
+	analyses map[analysisKey]*Analysis
 }
 
 // UnparsedSpan is a part of a criterion's prose that could not be read, placed in the file.
@@ -194,6 +198,7 @@ func (c *Compiler) reuse(crit *Criterion, tiers []indicators.Tier) bool {
 		crit.Tiers[k] = t
 	}
 	crit.fast = known.fast
+	crit.template = known
 	return true
 }
 
@@ -204,7 +209,9 @@ func (c *Compiler) remember(crit *Criterion) {
 		for k, t := range crit.Tiers {
 			tiers[k] = *t.Source
 		}
-		c.known[string(c.tiersKey(tiers))] = &Criterion{Tiers: crit.Tiers, fast: crit.fast}
+		known := &Criterion{Tiers: crit.Tiers, fast: crit.fast}
+		c.known[string(c.tiersKey(tiers))] = known
+		crit.template = known
 	}
 }
 

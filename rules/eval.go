@@ -152,6 +152,20 @@ func evalFailed(k int, text string, err error) Outcome {
 // fires first. Tiers whose inputs are missing or that fail are left out.
 func (c *Criterion) Matching(env *Env) []int {
 	var out []int
+	if c.fast != nil {
+		x := env.Actual
+		if c.fast.rate {
+			x = env.Rate
+		}
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			for k, s := range c.fast.conds {
+				if s.Contains(x) {
+					out = append(out, k+1)
+				}
+			}
+			return out
+		}
+	}
 	machine := c.machine()
 	for k := range c.Tiers {
 		t := &c.Tiers[k]

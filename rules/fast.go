@@ -14,6 +14,7 @@ type table struct {
 	stretch []Interval
 	tier    []int // the 0-based tier of each stretch
 	lowEnds []float64
+	conds   []Set // where each tier's condition holds, for Matching
 }
 
 // lookup returns the 0-based tier that fires at x, or -1 where none does. A short table
@@ -67,7 +68,7 @@ func (c *Criterion) fastTable() *table {
 		a.Conds = append(a.Conds, s)
 	}
 	a.sweep(c)
-	tb := &table{rate: v == VarRate}
+	tb := &table{rate: v == VarRate, conds: a.Conds}
 	type entry struct {
 		iv   Interval
 		tier int

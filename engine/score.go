@@ -22,6 +22,7 @@ type Options struct {
 type Engine struct {
 	opts     Options
 	compiler *rules.Compiler
+	base     *Config // the configuration of a project without its own [review]
 }
 
 // New returns an Engine.
@@ -31,7 +32,16 @@ func New(opts Options) *Engine {
 
 // Config returns the review configuration in force for p.
 func (e *Engine) Config(p *indicators.Project) Config {
-	return NewConfig(e.opts.Override.Over(p.Review.Over(e.opts.Config)))
+	own := p.Review
+	if own.Tolerance == nil && own.MoneyTolerance == nil && own.OverachievedRatio == nil && own.ExecutionRateMin == nil &&
+		own.BalanceRateMax == nil && own.SpendGapMax == nil && len(own.Disable) == 0 {
+		if e.base == nil {
+			c := NewConfig(e.opts.Override.Over(e.opts.Config))
+			e.base = &c
+		}
+		return *e.base
+	}
+	return NewConfig(e.opts.Override.Over(own.Over(e.opts.Config)))
 }
 
 // Score compiles p's criteria and scores it. The error, if any, is an

@@ -64,6 +64,9 @@ func SameText(a, b Value) bool {
 	if !a.Set || !b.Set || a.Plain || b.Plain {
 		return false
 	}
+	if a.Text == b.Text {
+		return true
+	}
 	strip := func(s string) string { return strings.ReplaceAll(num.Normalize(s), " ", "") }
 	return strip(a.Text) == strip(b.Text)
 }

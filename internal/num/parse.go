@@ -19,9 +19,11 @@ type Quantity struct {
 // Normalize maps full-width ASCII forms (０-９, ％, ，, ．, ＞…) and the ideographic space to
 // their ASCII equivalents and trims space.
 func Normalize(s string) string {
+	// Most text needs no change: full-width forms are U+FF01–FF5E (EF BC 81 – EF BD 9E in
+	// UTF-8) and the ideographic space is U+3000 (E3 80 80).
 	clean := true
 	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+		if c := s[i]; c == 0xEF && i+1 < len(s) && (s[i+1] == 0xBC || s[i+1] == 0xBD) || c == 0xE3 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x80 {
 			clean = false
 			break
 		}

@@ -27,39 +27,25 @@ func generated(b *testing.B, n int) []*indicators.Project {
 	return out
 }
 
-// Score and check one 10-indicator project already in memory: compile its criteria (the
-// compiler's caches warm, as in a batch), score, run every check. One core.
-func BenchmarkCheckProject(b *testing.B) {
+// benchmarkProject runs one 10-indicator project already in memory through run (score, or
+// score and check): compiling its criteria with the compiler's caches warm, as in a batch.
+// One core.
+func benchmarkProject(b *testing.B, run func(*Engine, *indicators.Project) (*Result, error)) {
 	projects := generated(b, 1000)
 	e := New(Options{})
 	for _, p := range projects { // warm the compiler's caches, as a long batch has them
-		e.Check(p)
+		run(e, p)
 	}
 	b.ReportAllocs()
 	b.ResetTimer()
 	i := 0
 	for b.Loop() {
-		if _, err := e.Check(projects[i%len(projects)]); err != nil {
+		if _, err := run(e, projects[i%len(projects)]); err != nil {
 			b.Fatal(err)
 		}
 		i++
 	}
 }
 
-// The same, scoring only.
-func BenchmarkScoreProject(b *testing.B) {
-	projects := generated(b, 1000)
-	e := New(Options{})
-	for _, p := range projects {
-		e.Score(p)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	i := 0
-	for b.Loop() {
-		if _, err := e.Score(projects[i%len(projects)]); err != nil {
-			b.Fatal(err)
-		}
-		i++
-	}
-}
+func BenchmarkCheckProject(b *testing.B) { benchmarkProject(b, (*Engine).Check) }
+func BenchmarkScoreProject(b *testing.B) { benchmarkProject(b, (*Engine).Score) }

@@ -264,6 +264,10 @@ type Expr struct {
 	off  int    // byte offset of raw in the file
 }
 
+// Detached is the expression without its link to the source file: the text and where it
+// starts. A cache that outlives the file keeps this, not the whole file.
+func (e Expr) Detached() Expr { return Expr{Text: e.Text, Pos: e.Pos} }
+
 // PosAt returns the position of the character at rune offset k of Text.
 func (e Expr) PosAt(k int) Pos {
 	if e.src == nil || e.raw == "" {

@@ -204,19 +204,34 @@ func (c *Compiler) reuse(crit *Criterion, tiers []indicators.Tier) bool {
 
 // remember keeps a compiled criterion's tiers for the next one written alike.
 func (c *Compiler) remember(crit *Criterion) {
-	if len(c.known) < maxKnownCriteria {
+	if len(c.known) >= maxKnownCriteria {
+		clear(c.known)
+	}
+	{
+		// The template keeps detached copies of the tiers: pointing into this indicator would
+		// keep the whole project and its file alive for as long as the compiler lives.
 		tiers := make([]indicators.Tier, len(crit.Tiers))
+		kept := make([]Tier, len(crit.Tiers))
 		for k, t := range crit.Tiers {
-			tiers[k] = *t.Source
+			src := *t.Source
+			src.When, src.Score = src.When.Detached(), src.Score.Detached()
+			tiers[k] = src
+			t.Source = &tiers[k]
+			kept[k] = t
 		}
-		known := &Criterion{Tiers: crit.Tiers, fast: crit.fast}
+		known := &Criterion{Tiers: kept, fast: crit.fast}
 		c.known[string(c.tiersKey(tiers))] = known
 		crit.template = known
 	}
 }
 
-// maxKnownCriteria bounds the criteria a compiler remembers.
-const maxKnownCriteria = 100_000
+// Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
+// cache is full it starts again (criteria repeat across projects, so it refills with the
+// ones that recur).
+const (
+	maxKnownCriteria = 2_000
+	maxPrograms      = 4_000
+)
 
 // derive reads an indicator's criterion prose into tiers, each placed at the start of the
 // span it came from, and records on crit what could not be read.
@@ -267,6 +282,9 @@ func located(p *indicators.Project, ind *indicators.Indicator, e *indicators.Err
 func (c *Compiler) compile(cache map[string]*compiled, e indicators.Expr, cond bool) (*compiled, *indicators.Error) {
 	cp, ok := cache[e.Text]
 	if !ok {
+		if len(cache) >= maxPrograms {
+			clear(cache) // a bound on memory: real criteria repeat, so the cache refills with what recurs
+		}
 		cp = c.build(e.Text, cond)
 		cache[e.Text] = cp
 	}

@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/pprof"
 	"syscall"
 )
@@ -36,6 +37,14 @@ func main() {
 	code := runContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	pprof.StopCPUProfile()
+	// JIXIAO_MEMPROFILE=FILE writes the heap profile at the end, for the benchmarks.
+	if path := os.Getenv("JIXIAO_MEMPROFILE"); path != "" {
+		if f, err := os.Create(path); err == nil {
+			runtime.GC() // the live heap, as of the end
+			pprof.Lookup("heap").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 	os.Exit(code)
 }
 

@@ -47,8 +47,12 @@ func process(ctx context.Context, name string, o *options, mode batch.Mode, eopt
 	}
 	if total < 0 || total > 1000 {
 		// A long batch: fewer, larger collections. Live memory stays small (results are
-		// dropped once written), so a larger heap target costs little and saves much time.
+		// dropped once written), so a larger heap target saves much time; a soft limit keeps
+		// the heap, and so the process, within bounds all the same (unless GOMEMLIMIT says).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
+		if os.Getenv("GOMEMLIMIT") == "" {
+			defer debug.SetMemoryLimit(debug.SetMemoryLimit(batchMemoryLimit))
+		}
 	}
 	bar := newProgress(stderr, total, o.quiet)
 	summary := batch.NewSummary()
@@ -145,6 +149,9 @@ func process(ctx context.Context, name string, o *options, mode batch.Mode, eopt
 	}
 	return code
 }
+
+// batchMemoryLimit is the soft heap limit of a long batch.
+const batchMemoryLimit = 160 << 20
 
 // inputs turns the command line's inputs into items: "-" alone reads a JSONL stream from
 // standard input; otherwise files and folders. total is the number of items when known

@@ -16,13 +16,25 @@ import (
 
 // Generator draws projects from a seeded source.
 type Generator struct {
-	rng *rand.Rand
-	n   int
+	rng      *rand.Rand
+	n        int
+	variants [][3]float64 // the thresholds of the tiered criteria in circulation
 }
+
+// Variants is how many distinct tiered criteria (top, middle and low thresholds) the
+// projects draw from: real criteria repeat across units but are not identical.
+const Variants = 300
 
 // New returns a generator; the same seed gives the same projects.
 func New(seed uint64) *Generator {
-	return &Generator{rng: rand.New(rand.NewPCG(seed, 0x6a697869616f))}
+	g := &Generator{rng: rand.New(rand.NewPCG(seed, 0x6a697869616f))}
+	for i := 0; i < Variants; i++ {
+		top := round2(95 + float64(g.rng.IntN(500))/100)
+		mid := round2(top - 0.5 - float64(g.rng.IntN(20))/10)
+		low := round2(mid - 0.5 - float64(g.rng.IntN(20))/10)
+		g.variants = append(g.variants, [3]float64{top, mid, low})
+	}
+	return g
 }
 
 // Project is one project in the file schema, ready for TOML or JSON.
@@ -120,10 +132,9 @@ func (g *Generator) indicator(k int, w float64) indicator {
 		ind.Level1, ind.Level2 = "满意度指标", "服务对象满意度指标"
 	}
 	switch k % 5 {
-	case 0, 2: // written tiers, one of many threshold variants
-		top := round2(95 + float64(r.IntN(500))/100)
-		mid := round2(top - 0.5 - float64(r.IntN(20))/10)
-		low := round2(mid - 0.5 - float64(r.IntN(20))/10)
+	case 0, 2: // written tiers: one of a few hundred threshold variants, as units write their own
+		v := g.variants[r.IntN(len(g.variants))]
+		top, mid, low := v[0], v[1], v[2]
 		ind.Target, ind.Unit = top, "%"
 		a := round2(low - 1 + r.Float64()*(100-low+1))
 		ind.Actual = a

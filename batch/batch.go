@@ -73,7 +73,17 @@ func Run(ctx context.Context, items <-chan Item, opts Options, emit func(Output)
 
 	go func() {
 		defer close(jobs)
-		for item := range items {
+		for {
+			var item Item
+			select {
+			case it, ok := <-items:
+				if !ok {
+					return
+				}
+				item = it
+			case <-ctx.Done(): // the input may be stalled (a terminal, a pipe): do not wait for it
+				return
+			}
 			select {
 			case inFlight <- struct{}{}:
 			case <-ctx.Done():

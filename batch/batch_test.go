@@ -1,0 +1,265 @@
+package batch_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jixiao/batch"
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/synth"
+)
+
+// stream returns n generated projects as JSONL, one per line.
+func stream(t *testing.T, n int) []byte {
+	t.Helper()
+	g := synth.New(7)
+	var b bytes.Buffer
+	for i := 0; i < n; i++ {
+		require.NoError(t, synth.WriteJSON(&b, g.Next()))
+	}
+	return b.Bytes()
+}
+
+func collect(t *testing.T, items <-chan batch.Item, opts batch.Options) []batch.Output {
+	t.Helper()
+	var outs []batch.Output
+	err := batch.Run(context.Background(), items, opts, func(o batch.Output) error {
+		outs = append(outs, o)
+		return nil
+	})
+	require.NoError(t, err)
+	return outs
+}
+
+func TestRunKeepsInputOrderAndMatchesOneByOne(t *testing.T) {
+	data := stream(t, 200)
+	outs := collect(t, batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),
+		batch.Options{Workers: 4, Mode: batch.Check})
+	require.Len(t, outs, 200)
+
+	eng := engine.New(engine.Options{})
+	var jp indicators.JSONParser
+	for i, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+		o := outs[i]
+		require.Equal(t, i, o.Item.Seq)
+		require.Equal(t, i+1, o.Item.Line)
+		require.NoError(t, o.Err)
+		require.Len(t, o.Results, 1)
+
+		p, err := jp.Parse("in.jsonl", i+1, line, indicators.Limits{})
+		require.NoError(t, err)
+		want, err := eng.Check(p)
+		require.NoError(t, err)
+		got := o.Results[0]
+		assert.Equal(t, want.Project.Name, got.Project.Name, "line %d", i+1)
+		assert.Equal(t, want.Total, got.Total, "line %d", i+1)
+		assert.Equal(t, want.Grade, got.Grade, "line %d", i+1)
+		assert.Equal(t, codes(want.Findings), codes(got.Findings), "line %d", i+1)
+		e, _, _ := engine.Count(want.Findings)
+		assert.Equal(t, e, o.Errors, "line %d", i+1)
+	}
+}
+
+func codes(fs []engine.Finding) []string {
+	out := make([]string, len(fs))
+	for i, f := range fs {
+		out[i] = f.Code
+	}
+	return out
+}
+
+func TestLinesSkipsBlankLinesAndReportsLongOnesInPlace(t *testing.T) {
+	long := `{"project":{"name":"` + strings.Repeat("长", 100) + `"}}`
+	in := "\r\n{\"a\":1}\r\n   \n" + long + "\n{\"b\":2}" // the last line has no ending
+	var items []batch.Item
+	for it := range batch.Lines(context.Background(), strings.NewReader(in), "s.jsonl", 64) {
+		items = append(items, it)
+	}
+	require.Len(t, items, 3)
+
+	assert.Equal(t, 0, items[0].Seq)
+	assert.Equal(t, 2, items[0].Line)
+	assert.Equal(t, `{"a":1}`, string(items[0].Data), "the line ending is not part of the line")
+
+	assert.Equal(t, 1, items[1].Seq)
+	assert.Equal(t, 4, items[1].Line)
+	require.Error(t, items[1].Err)
+	var el indicators.ErrorList
+	require.True(t, errors.As(items[1].Err, &el))
+	assert.Equal(t, indicators.ErrLimit, el[0].Kind)
+	assert.Equal(t, "s.jsonl", el[0].Pos.File)
+	assert.Equal(t, 4, el[0].Pos.Line)
+
+	assert.Equal(t, 2, items[2].Seq)
+	assert.Equal(t, 5, items[2].Line)
+	assert.Equal(t, `{"b":2}`, string(items[2].Data))
+}
+
+type failingReader struct{ data *strings.Reader }
+
+func (r failingReader) Read(p []byte) (int, error) {
+	n, err := r.data.Read(p)
+	if err != nil {
+		return n, errors.New("disk gone")
+	}
+	return n, nil
+}
+
+func TestLinesEndsWithTheReadError(t *testing.T) {
+	var items []batch.Item
+	for it := range batch.Lines(context.Background(), failingReader{strings.NewReader("{}\n")}, "s.jsonl", 1<<10) {
+		items = append(items, it)
+	}
+	require.Len(t, items, 2)
+	assert.Equal(t, "{}", string(items[0].Data))
+	require.Error(t, items[1].Err)
+	assert.Contains(t, items[1].Err.Error(), "disk gone")
+	assert.Equal(t, 2, items[1].Line)
+}
+
+func TestRunReportsBadLinesWithTheirPlaceAndGoesOn(t *testing.T) {
+	good := stream(t, 2)
+	lines := bytes.Split(bytes.TrimSpace(good), []byte("\n"))
+	in := string(lines[0]) + "\n{\"project\": \n" + string(lines[1]) + "\n"
+	outs := collect(t, batch.Lines(context.Background(), strings.NewReader(in), "in.jsonl", 1<<20),
+		batch.Options{Workers: 2, Mode: batch.Check})
+	require.Len(t, outs, 3)
+	assert.NoError(t, outs[0].Err)
+	assert.NoError(t, outs[2].Err)
+	require.Error(t, outs[1].Err)
+	assert.Contains(t, outs[1].Err.Error(), "in.jsonl:2")
+	assert.Empty(t, outs[1].Results)
+}
+
+func TestRunFormatsInTheWorkerAndDropsResults(t *testing.T) {
+	data := stream(t, 20)
+	format := func(rs []*engine.Result) ([]byte, error) {
+		return []byte(fmt.Sprintf("%s %.2f\n", rs[0].Project.Name, rs[0].Total)), nil
+	}
+	outs := collect(t, batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),
+		batch.Options{Workers: 3, Mode: batch.Score, Format: format})
+	require.Len(t, outs, 20)
+	for _, o := range outs {
+		assert.Nil(t, o.Results, "results are dropped once formatted unless Keep is set")
+		assert.NotEmpty(t, o.Text)
+	}
+
+	outs = collect(t, batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),
+		batch.Options{Workers: 3, Mode: batch.Score, Format: format, Keep: true})
+	for _, o := range outs {
+		require.Len(t, o.Results, 1)
+		assert.Equal(t, fmt.Sprintf("%s %.2f\n", o.Results[0].Project.Name, o.Results[0].Total), string(o.Text))
+	}
+}
+
+func TestRunStopsWhenEmitFails(t *testing.T) {
+	data := stream(t, 100)
+	stop := errors.New("output closed")
+	n := 0
+	err := batch.Run(context.Background(), batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),
+		batch.Options{Workers: 4, Mode: batch.Check}, func(batch.Output) error {
+			n++
+			if n == 5 {
+				return stop
+			}
+			return nil
+		})
+	assert.ErrorIs(t, err, stop)
+	assert.Equal(t, 5, n, "nothing is emitted after the error")
+}
+
+func TestRunStopsWhenCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	items := make(chan batch.Item) // never closed: only cancelling ends the run
+	done := make(chan error, 1)
+	go func() {
+		done <- batch.Run(ctx, items, batch.Options{Workers: 2}, func(batch.Output) error { return nil })
+	}()
+	cancel()
+	assert.ErrorIs(t, <-done, context.Canceled)
+}
+
+func TestSummaryOfTheSeedTables(t *testing.T) {
+	files, err := filepath.Glob("../testdata/quangang-2021/*.toml")
+	require.NoError(t, err)
+	require.Len(t, files, 2)
+	files = append(files, "../testdata/quangang-2021/missing.toml")
+
+	s := batch.NewSummary()
+	outs := collect(t, batch.Files(context.Background(), files), batch.Options{Mode: batch.Check})
+	require.Len(t, outs, 3)
+	findings := 0
+	var sev [3]int
+	for _, o := range outs {
+		s.Add(o)
+		for _, r := range o.Results {
+			findings += len(r.Findings)
+			for _, f := range r.Findings {
+				sev[f.Severity]++
+			}
+		}
+	}
+	assert.Equal(t, 2, s.Read)
+	assert.Equal(t, 1, s.Failed, "the missing file")
+	assert.Equal(t, findings, s.Findings)
+	assert.Equal(t, sev, s.BySeverity)
+	total := 0
+	for _, c := range batch.Top(s.ByCode, 0) {
+		total += c.Count
+	}
+	assert.Equal(t, findings, total)
+
+	transitions := 0
+	for _, n := range s.Transitions {
+		transitions += n
+	}
+	assert.Equal(t, 2, transitions, "one transition per project")
+	// The seed's pension table states 优 but re-scores to 良 (docs/seed-cases.md).
+	assert.Equal(t, 1, s.Transitions[[2]string{"优", "良"}])
+	assert.GreaterOrEqual(t, s.Changed, 1)
+
+	deltas := s.Deltas()
+	require.NotEmpty(t, deltas)
+	for i := 1; i < len(deltas); i++ {
+		assert.GreaterOrEqual(t, abs(deltas[i-1].Change), abs(deltas[i].Change))
+	}
+	for _, d := range deltas {
+		assert.InDelta(t, d.Rescored-d.Stated, d.Change, 1e-9)
+	}
+}
+
+func abs(x float64) float64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func TestSummaryKeepsOnlyTheLargestDeltas(t *testing.T) {
+	data := stream(t, 300)
+	s := batch.NewSummary()
+	for _, o := range collect(t, batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),
+		batch.Options{Mode: batch.Check}) {
+		s.Add(o)
+	}
+	assert.Equal(t, 300, s.Read)
+	d := s.Deltas()
+	assert.LessOrEqual(t, len(d), batch.MaxDeltas)
+	for i := 1; i < len(d); i++ {
+		assert.GreaterOrEqual(t, abs(d[i-1].Change), abs(d[i].Change))
+	}
+}
+
+func TestTopOrdersByCountThenName(t *testing.T) {
+	got := batch.Top(map[string]int{"b": 2, "a": 2, "c": 5, "d": 1}, 3)
+	assert.Equal(t, []batch.Count{{"c", 5}, {"a", 2}, {"b", 2}}, got)
+}

@@ -68,10 +68,13 @@ func (c *Criterion) Eval(env *Env) Outcome {
 		if c.fast.rate {
 			x = env.Rate
 		}
-		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+		if x-x == 0 { // neither NaN nor infinite
 			k := c.fast.lookup(x)
 			if k < 0 {
 				return c.noTier()
+			}
+			if c.fast.final[k] {
+				return c.fast.out[k]
 			}
 			return c.fired(k, env, nil)
 		}
@@ -157,7 +160,7 @@ func (c *Criterion) Matching(env *Env) []int {
 		if c.fast.rate {
 			x = env.Rate
 		}
-		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+		if x-x == 0 { // neither NaN nor infinite
 			for k, s := range c.fast.conds {
 				if s.Contains(x) {
 					out = append(out, k+1)

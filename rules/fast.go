@@ -15,6 +15,10 @@ type table struct {
 	tier    []int // the 0-based tier of each stretch
 	lowEnds []float64
 	conds   []Set // where each tier's condition holds, for Matching
+	// out holds, per tier, its outcome when that does not depend on the environment (a
+	// constant score or a range); final says which do.
+	out   []Outcome
+	final []bool
 }
 
 // lookup returns the 0-based tier that fires at x, or -1 where none does. A short table
@@ -90,6 +94,17 @@ func (c *Criterion) fastTable() *table {
 		tb.stretch = append(tb.stretch, e.iv)
 		tb.tier = append(tb.tier, e.tier)
 		tb.lowEnds = append(tb.lowEnds, e.iv.Lo)
+	}
+	tb.out = make([]Outcome, len(c.Tiers))
+	tb.final = make([]bool, len(c.Tiers))
+	for k := range c.Tiers {
+		t := &c.Tiers[k]
+		switch {
+		case t.Range:
+			tb.out[k], tb.final[k] = Outcome{Kind: Ranged, Min: t.Min, Max: t.Max, Tier: k + 1}, true
+		case t.score.isConst:
+			tb.out[k], tb.final[k] = Outcome{Kind: Scored, Score: t.score.value, Tier: k + 1}, true
+		}
 	}
 	return tb
 }

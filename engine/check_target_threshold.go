@@ -20,10 +20,9 @@ var checkTargetThreshold = &Check{
 			"the criterion contradicts the target. For a criterion on the completion rate, full marks should begin "+
 			"at a rate of 100 %."),
 	run: func(rv *reviewer) {
-		for i := range rv.r.Indicators {
-			a := rv.analysis(i)
+		for i, a := range rv.eachAnalysis() {
 			ind := rv.r.Indicators[i].Indicator
-			if a == nil || !a.FullMarksOK || !ind.Target.IsNum {
+			if !a.FullMarksOK || !ind.Target.IsNum {
 				continue
 			}
 			target := ind.Target.Num

@@ -15,9 +15,8 @@ var checkTierGap = &Check{
 			"there cannot be scored. Typos cause most of them, such as \"95%>覆盖面<90%\". The message gives the "+
 			"exact interval, open and closed ends as written."),
 	run: func(rv *reviewer) {
-		for i := range rv.r.Indicators {
-			a := rv.analysis(i)
-			if a == nil || a.Gaps.Empty() {
+		for i, a := range rv.eachAnalysis() {
+			if a.Gaps.Empty() {
 				continue
 			}
 			ind := rv.r.Indicators[i].Indicator

@@ -21,9 +21,8 @@ var checkTierNonMonotonic = &Check{
 			"penalises doing better: fix the tiers."),
 	run: func(rv *reviewer) {
 		d := rv.decimals()
-		for i := range rv.r.Indicators {
-			a := rv.analysis(i)
-			if a == nil || a.Inversion == nil {
+		for i, a := range rv.eachAnalysis() {
+			if a.Inversion == nil {
 				continue
 			}
 			ind := rv.r.Indicators[i].Indicator

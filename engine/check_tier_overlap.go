@@ -19,11 +19,7 @@ var checkTierOverlap = &Check{
 			"invested: 8 points; not all invested: 5 points\": up to 80 % both hold."),
 	run: func(rv *reviewer) {
 		d := rv.decimals()
-		for i := range rv.r.Indicators {
-			a := rv.analysis(i)
-			if a == nil {
-				continue
-			}
+		for i, a := range rv.eachAnalysis() {
 			ir := &rv.r.Indicators[i]
 			for _, o := range a.Overlaps {
 				ta, tb := &ir.Criterion.Tiers[o.A-1], &ir.Criterion.Tiers[o.B-1]

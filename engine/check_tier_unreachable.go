@@ -19,11 +19,7 @@ var checkTierUnreachable = &Check{
 			"tiers or a condition is wrong."),
 	run: func(rv *reviewer) {
 		d := rv.decimals()
-		for i := range rv.r.Indicators {
-			a := rv.analysis(i)
-			if a == nil {
-				continue
-			}
+		for i, a := range rv.eachAnalysis() {
 			ir := &rv.r.Indicators[i]
 			for _, k := range a.Unreachable {
 				why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 
 	"jixiao/indicators"
@@ -72,23 +73,34 @@ type reviewer struct {
 	cfg      Config
 	check    *Check
 	findings []Finding
-	analyses map[int]*rules.Analysis // by indicator, computed on first use
+	analyses []*rules.Analysis // by indicator, computed on first use
+	analysed []bool
 }
 
 // analysis returns the analysis of indicator i's tiers, or nil when it has none to analyse.
 func (rv *reviewer) analysis(i int) *rules.Analysis {
-	if a, done := rv.analyses[i]; done {
-		return a
-	}
 	if rv.analyses == nil {
-		rv.analyses = map[int]*rules.Analysis{}
+		rv.analyses = make([]*rules.Analysis, len(rv.r.Indicators))
+		rv.analysed = make([]bool, len(rv.r.Indicators))
 	}
-	a, ok := rv.r.Indicators[i].Criterion.CachedAnalysis(rv.r.Project)
-	if !ok {
-		a = nil
+	if !rv.analysed[i] {
+		if a, ok := rv.r.Indicators[i].Criterion.CachedAnalysis(rv.r.Project); ok {
+			rv.analyses[i] = a
+		}
+		rv.analysed[i] = true
 	}
-	rv.analyses[i] = a
-	return a
+	return rv.analyses[i]
+}
+
+// eachAnalysis yields each indicator whose criterion the analysis could read, with it.
+func (rv *reviewer) eachAnalysis() iter.Seq2[int, *rules.Analysis] {
+	return func(yield func(int, *rules.Analysis) bool) {
+		for i := range rv.r.Indicators {
+			if a := rv.analysis(i); a != nil && !yield(i, a) {
+				return
+			}
+		}
+	}
 }
 
 // project reports a project-level finding at the given key path of the file.

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 
@@ -207,15 +208,41 @@ func (wk *worker) process(item Item) Output {
 	return out
 }
 
-// Files sends each file as an item, then closes the channel.
+// Files sends each file as one item, whatever its kind, then closes the channel.
 func Files(ctx context.Context, files []string) <-chan Item {
 	ch := make(chan Item)
 	go func() {
 		defer close(ch)
-		for i, f := range files {
-			select {
-			case ch <- Item{Seq: i, Name: f}:
-			case <-ctx.Done():
+		s := sender{ctx: ctx, ch: ch}
+		for _, f := range files {
+			if !s.send(Item{Name: f}) {
+				return
+			}
+		}
+	}()
+	return ch
+}
+
+// Sources sends the items of each input in turn, then closes the channel: "-" is a JSON
+// Lines stream on stdin, a JSON Lines file (indicators.IsStream) is read a line at a time,
+// and any other file is one item. Lines longer than maxLine become items that carry the
+// error.
+func Sources(ctx context.Context, inputs []string, stdin io.Reader, maxLine int) <-chan Item {
+	ch := make(chan Item, 64)
+	go func() {
+		defer close(ch)
+		s := sender{ctx: ctx, ch: ch}
+		for _, in := range inputs {
+			var ok bool
+			switch {
+			case in == "-":
+				ok = s.lines(stdin, "stdin", maxLine)
+			case indicators.IsStream(in):
+				ok = s.file(in, maxLine)
+			default:
+				ok = s.send(Item{Name: in})
+			}
+			if !ok {
 				return
 			}
 		}
@@ -230,43 +257,66 @@ func Lines(ctx context.Context, r io.Reader, name string, maxLine int) <-chan It
 	ch := make(chan Item, 64)
 	go func() {
 		defer close(ch)
-		br := bufio.NewReaderSize(r, 1<<20)
-		seq, line := 0, 0
-		send := func(it Item) bool {
-			select {
-			case ch <- it:
-				return true
-			case <-ctx.Done():
+		s := sender{ctx: ctx, ch: ch}
+		s.lines(r, name, maxLine)
+	}()
+	return ch
+}
+
+// sender numbers items across every input and stops when the context is done.
+type sender struct {
+	ctx context.Context
+	ch  chan<- Item
+	seq int
+}
+
+func (s *sender) send(it Item) bool {
+	it.Seq = s.seq
+	select {
+	case s.ch <- it:
+		s.seq++
+		return true
+	case <-s.ctx.Done():
+		return false
+	}
+}
+
+func (s *sender) file(path string, maxLine int) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return s.send(Item{Name: path, Err: readErr(path, 0, err)})
+	}
+	defer f.Close()
+	return s.lines(f, path, maxLine)
+}
+
+// lines sends the non-blank lines of r; it reports whether to go on with the next input.
+func (s *sender) lines(r io.Reader, name string, maxLine int) bool {
+	br := bufio.NewReaderSize(r, 1<<20)
+	line := 0
+	for {
+		data, tooLong, err := readLine(br, maxLine)
+		if len(data) == 0 && err != nil {
+			if !errors.Is(err, io.EOF) {
+				return s.send(Item{Name: name, Line: line + 1, Err: readErr(name, line+1, err)})
+			}
+			return true
+		}
+		line++
+		switch {
+		case tooLong:
+			if !s.send(Item{Name: name, Line: line, Err: longLine(name, line, maxLine)}) {
+				return false
+			}
+		case len(bytes.TrimSpace(data)) > 0:
+			if !s.send(Item{Name: name, Line: line, Data: data}) {
 				return false
 			}
 		}
-		for {
-			data, tooLong, err := readLine(br, maxLine)
-			if len(data) == 0 && err != nil {
-				if !errors.Is(err, io.EOF) {
-					send(Item{Seq: seq, Name: name, Line: line + 1, Err: readErr(name, line+1, err)})
-				}
-				return
-			}
-			line++
-			switch {
-			case tooLong:
-				if !send(Item{Seq: seq, Name: name, Line: line, Err: longLine(name, line, maxLine)}) {
-					return
-				}
-				seq++
-			case len(bytes.TrimSpace(data)) > 0:
-				if !send(Item{Seq: seq, Name: name, Line: line, Data: data}) {
-					return
-				}
-				seq++
-			}
-			if err != nil {
-				return
-			}
+		if err != nil {
+			return errors.Is(err, io.EOF) || s.send(Item{Name: name, Line: line + 1, Err: readErr(name, line+1, err)})
 		}
-	}()
-	return ch
+	}
 }
 
 // readLine reads one line without its line ending, a fresh slice each time; a line over

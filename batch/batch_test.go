@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -262,4 +263,34 @@ func TestSummaryKeepsOnlyTheLargestDeltas(t *testing.T) {
 func TestTopOrdersByCountThenName(t *testing.T) {
 	got := batch.Top(map[string]int{"b": 2, "a": 2, "c": 5, "d": 1}, 3)
 	assert.Equal(t, []batch.Count{{"c", 5}, {"a", 2}, {"b", 2}}, got)
+}
+
+func TestSourcesNumbersItemsAcrossFilesStreamsAndStdin(t *testing.T) {
+	dir := t.TempDir()
+	stream := filepath.Join(dir, "s.jsonl")
+	require.NoError(t, os.WriteFile(stream, []byte("{\"a\":1}\n\n{\"b\":2}\n"), 0o644))
+	inputs := []string{"one.toml", stream, "-", filepath.Join(dir, "missing.ndjson"), "two.xlsx"}
+	var items []batch.Item
+	for it := range batch.Sources(context.Background(), inputs, strings.NewReader("{\"c\":3}\n"), 1<<10) {
+		items = append(items, it)
+	}
+	type got struct {
+		Seq  int
+		Name string
+		Line int
+		Data string
+		Err  bool
+	}
+	var gots []got
+	for _, it := range items {
+		gots = append(gots, got{it.Seq, it.Name, it.Line, string(it.Data), it.Err != nil})
+	}
+	assert.Equal(t, []got{
+		{0, "one.toml", 0, "", false},
+		{1, stream, 1, `{"a":1}`, false},
+		{2, stream, 3, `{"b":2}`, false},
+		{3, "stdin", 1, `{"c":3}`, false},
+		{4, filepath.Join(dir, "missing.ndjson"), 0, "", true},
+		{5, "two.xlsx", 0, "", false},
+	}, gots)
 }

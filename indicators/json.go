@@ -2,11 +2,20 @@ package indicators
 
 import (
 	"math"
+	"path/filepath"
+	"strings"
 
 	"github.com/valyala/fastjson"
 
 	"jixiao/internal/i18n"
 )
+
+// IsStream reports whether a path names a JSON Lines stream of projects (*.jsonl, *.ndjson),
+// read one project per line.
+func IsStream(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".jsonl" || ext == ".ndjson"
+}
 
 // JSONParser reads projects written as JSON objects with the same fields as the TOML file
 // format ({"project": {...}, "funds": {...}, "indicator": [...]}), one per line of a JSONL

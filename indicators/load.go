@@ -96,12 +96,16 @@ func readError(path string, err error) *Error {
 }
 
 // Files expands the command-line arguments into the files to load: a file stands for
-// itself, a folder for every *.toml and *.xlsx file below it (not Office's ~$ lock files),
-// in lexical order.
+// itself, a folder for every *.toml, *.xlsx and JSON Lines file below it (not Office's ~$
+// lock files), in lexical order, and "-" (standard input) for itself.
 func Files(args []string) ([]string, error) {
 	var files []string
 	var errs ErrorList
 	for _, arg := range args {
+		if arg == "-" {
+			files = append(files, arg)
+			continue
+		}
 		info, err := os.Stat(arg)
 		if err != nil {
 			errs = append(errs, readError(arg, err))
@@ -117,7 +121,7 @@ func Files(args []string) ([]string, error) {
 				errs = append(errs, readError(path, err))
 				return nil
 			}
-			if !d.IsDir() && (strings.EqualFold(filepath.Ext(path), ".toml") || IsWorkbook(path)) && !strings.HasPrefix(d.Name(), "~$") {
+			if !d.IsDir() && (strings.EqualFold(filepath.Ext(path), ".toml") || IsWorkbook(path) || IsStream(path)) && !strings.HasPrefix(d.Name(), "~$") {
 				found = append(found, path)
 			}
 			return nil

@@ -18,13 +18,13 @@ import (
 	"jixiao/report"
 )
 
-// process runs score, check or lint over the inputs: files and folders, or "-" for a JSONL
-// stream on standard input. Text, JSON and JSON Lines stream out in input order as the
+// process runs score, check or lint over the inputs: files, folders, JSON Lines files and
+// "-" for a JSON Lines stream on standard input. Text, JSON and JSON Lines stream out in input order as the
 // projects are done; SARIF and workbooks are written at the end. It returns the exit status:
 // the worst of the run.
 func process(ctx context.Context, name string, o *options, mode batch.Mode, eopts engine.Options, stdin io.Reader, stdout, stderr io.Writer) int {
 	findings := mode != batch.Score
-	items, total, code := inputs(ctx, name, o, stdin, stderr)
+	items, total, code := inputs(ctx, o, stdin, stderr)
 	if items == nil {
 		return code
 	}
@@ -153,26 +153,23 @@ func process(ctx context.Context, name string, o *options, mode batch.Mode, eopt
 // batchMemoryLimit is the soft heap limit of a long batch.
 const batchMemoryLimit = 160 << 20
 
-// inputs turns the command line's inputs into items: "-" alone reads a JSONL stream from
-// standard input; otherwise files and folders. total is the number of items when known
-// (-1 for a stream). A nil channel means the run cannot start; code says why.
-func inputs(ctx context.Context, name string, o *options, stdin io.Reader, stderr io.Writer) (<-chan batch.Item, int, int) {
-	for _, f := range o.files {
-		if f == "-" {
-			if len(o.files) > 1 {
-				fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.Pick(o.lang, "“-”（从标准输入读 JSONL）不能与文件混用", `"-" (JSONL on standard input) cannot be mixed with files`))
-				return nil, 0, exitInput
-			}
-			return batch.Lines(ctx, stdin, "stdin", int(o.limits.MaxFileSize)), -1, exitOK
-		}
-	}
+// inputs turns the command line's inputs into items: files, folders, JSON Lines files and
+// "-" for a JSON Lines stream on standard input. total is the number of items when known
+// (-1 when a stream is among them). A nil channel means the run cannot start; code says why.
+func inputs(ctx context.Context, o *options, stdin io.Reader, stderr io.Writer) (<-chan batch.Item, int, int) {
 	files, err := indicators.Files(o.files)
 	code := exitOK
 	if err != nil {
 		printErrors(stderr, err, o.lang)
 		code = exitInput
 	}
-	return batch.Files(ctx, files), len(files), code
+	total := len(files)
+	for _, f := range files {
+		if f == "-" || indicators.IsStream(f) {
+			total = -1
+		}
+	}
+	return batch.Sources(ctx, files, stdin, int(o.limits.MaxFileSize)), total, code
 }
 
 // progress shows a bar on stderr for long runs, when stderr is a terminal and not --quiet.

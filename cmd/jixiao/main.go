@@ -104,9 +104,11 @@ Usage:
   jixiao help                        this text
   jixiao version                     the version
 
+  FILE is a .toml file, an .xlsx workbook, a .jsonl file (one project per line, the TOML
+  fields as JSON), or "-" for JSON Lines on standard input; DIR stands for every such file below it.
+
 Flags:
   --format FORMAT       text, json or jsonl; check and lint also sarif, check also xlsx (with -o)
-  FILE may be "-": a JSONL stream on standard input, one project per line
   --lang zh|en          language of labels and messages (default zh)
   -o FILE               write the output to FILE (replaced whole, never half-written)
   --summary             add the summary across all inputs (grades, changes, findings by code)

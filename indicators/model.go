@@ -32,6 +32,9 @@ type Project struct {
 	Warnings ErrorList `json:"-"`
 }
 
+// Line is the line of the JSON Lines stream the project was read from; 0 for a file.
+func (p *Project) Line() int { return p.line }
+
 // Pos returns where the key at path ("indicator[2].weight") stands in the file.
 func (p *Project) Pos(path string) Pos {
 	if p.cells != nil {

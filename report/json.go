@@ -21,6 +21,7 @@ type JSONDoc struct {
 // bound it.
 type JSONProject struct {
 	File         string              `json:"file"`
+	Line         int                 `json:"line,omitempty"` // the line of a JSON Lines input
 	Name         string              `json:"name"`
 	Agency       string              `json:"agency,omitempty"`
 	AgencyCode   string              `json:"agency_code,omitempty"`
@@ -95,7 +96,7 @@ type JSONUnscored struct {
 func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 	p := r.Project
 	jp := JSONProject{
-		File: p.File, Name: p.Name, Agency: p.Agency, AgencyCode: p.AgencyCode, FunctionCode: p.FunctionCode,
+		File: p.File, Line: p.Line(), Name: p.Name, Agency: p.Agency, AgencyCode: p.AgencyCode, FunctionCode: p.FunctionCode,
 		Year: p.Year, FullMarks: p.Scoring.FullMarks, Grade: r.Grade, TargetsSet: r.TargetsSet, TargetsMet: r.TargetsMet,
 		Rescaled: r.Rescaled, Reported: p.Reported, Indicators: make([]JSONIndicator, len(r.Indicators)),
 	}

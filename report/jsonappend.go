@@ -15,6 +15,9 @@ import (
 func appendProject(b []byte, p *JSONProject) []byte {
 	b = append(b, `{"file":`...)
 	b = appendString(b, p.File)
+	if p.Line != 0 {
+		b = strconv.AppendInt(append(b, `,"line":`...), int64(p.Line), 10)
+	}
 	b = append(b, `,"name":`...)
 	b = appendString(b, p.Name)
 	b = appendOptString(b, `,"agency":`, p.Agency)

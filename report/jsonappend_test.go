@@ -50,6 +50,12 @@ func TestAppendProjectMatchesEncodingJSON(t *testing.T) {
 	r, err := engine.New(engine.Options{}).Check(p)
 	require.NoError(t, err)
 	results = append(results, r)
+	var jp indicators.JSONParser
+	line, err := jp.Parse("s.jsonl", 42, []byte(`{"project":{"name":"流"},"indicator":[{"name":"x","weight":100,"actual":90,"target":100}]}`), indicators.Limits{})
+	require.NoError(t, err)
+	r, err = engine.New(engine.Options{}).Check(line)
+	require.NoError(t, err)
+	results = append(results, r)
 	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
 		for _, r := range results {
 			for _, findings := range []bool{false, true} {

@@ -47,6 +47,12 @@ type Unparsed struct {
 func ReadCriterion(text string, ctx CriterionContext) ([]DerivedTier, []Unparsed) {
 	r := &reader{ctx: ctx, orig: []rune(text)}
 	r.normalize()
+	if containsAny(string(r.norm), lastYearWords) {
+		// Growth over last year needs last year's value in each condition; reading the
+		// numbers alone would score the growth rate as if it were the completion rate.
+		span := Span{0, len(r.orig)}
+		return nil, []Unparsed{{Span: span, Source: text, Reason: "compares with last year"}}
+	}
 	r.rateMode = r.usesRate()
 	clauses := r.clauses()
 	r.zeroTier = false
@@ -77,6 +83,9 @@ func ReadCriterion(text string, ctx CriterionContext) ([]DerivedTier, []Unparsed
 			t.Min, t.Max = &lo, &hi
 		} else {
 			t.Score = c.score.expr
+			if c.deduction != nil {
+				t.Score = c.deduction.expr() // the condition may have fixed what it counts from
+			}
 		}
 		tiers = append(tiers, t)
 	}
@@ -262,6 +271,11 @@ type deduction struct {
 	step  float64 // per how much
 	pts   float64 // points off
 	rel   bool    // the step is a percentage of the target, not points of the unit
+	// from is the threshold the deduction counts from: the full-marks tier's bound before
+	// it ("达到95%得满分；每降低1个百分点扣2分" counts from 95); nil for the target.
+	from *cmp
+	// points: the step is in percentage points (个百分点, %)
+	points bool
 }
 
 var (
@@ -275,7 +289,7 @@ var (
 	zeroRE       = regexp.MustCompile(`不得分|不计分|不给分|得0分|计0分|0分|扣完全部分值|该项不得分`)
 	propRE       = regexp.MustCompile(`按(?:实际)?(?:完成|执行)?(?:比例|比率|率)(?:得分|计分|计算|折算)(?:得分)?|按比例(?:得分|计分)|按完成率计分|按完成情况(?:比例)?(?:得分|计分)`)
 	pointsRE     = regexp.MustCompile(`(?:得|计|给|为)` + numberRE + `分|` + numberRE + `分`)
-	deductRE     = regexp.MustCompile(`每(降低|下降|减少|少|低于|不足|超过|增加|多|高于|超出)` + numberRE + `?(个百分点|百分点|%|个|人|期|次|天|日|项|户|件|元|万元)?(?:扣|减)` + numberRE + `分`)
+	deductRE     = regexp.MustCompile(`每(降低|下降|减少|低于|不足|超过|增加|高于|超出|提高|少|多|低|高|降|减|超)` + numberRE + `?(个百分点|百分点|%|个|人|期|次|天|日|项|户|件|元|万元)?(?:扣|减)` + numberRE + `分`)
 	terminatorRE = regexp.MustCompile(`^(?:扣完为止|扣完即止|扣完不倒扣|最低为?0分|不倒扣分?|以此类推|依次类推)$`)
 )
 
@@ -297,7 +311,7 @@ func (r *reader) scoreOf(text string) (*scorePhrase, *deduction) {
 			return nil, nil
 		}
 		d := &deduction{below: strings.ContainsAny(verb, "降减少低不"), step: step, pts: pts,
-			rel: unit == "%" && !r.ctx.Percent}
+			rel: unit == "%" && !r.ctx.Percent, points: unit == "%" || strings.Contains(unit, "百分点")}
 		if step <= 0 {
 			return nil, nil
 		}
@@ -391,6 +405,19 @@ func (s *scorePhrase) sane() bool {
 }
 
 func (d *deduction) expr() string {
+	per := fmtNum(d.pts / d.step)
+	if f := d.from; f != nil {
+		x, t := "actual", fmtNum(f.value)
+		gap := "max(0, " + t + " - " + x + ")"
+		if f.rate {
+			x = "rate"
+			gap = "max(0, " + t + " - " + x + ") * 100" // a completion rate, in percentage points
+		}
+		if !d.below {
+			gap = strings.Replace(gap, t+" - "+x, x+" - "+t, 1)
+		}
+		return "max(0, weight - " + gap + " * " + per + ")"
+	}
 	gap := "max(0, target - actual)"
 	if !d.below {
 		gap = "max(0, actual - target)"
@@ -398,7 +425,6 @@ func (d *deduction) expr() string {
 	if d.rel {
 		gap = "(" + gap + " / target * 100)"
 	}
-	per := fmtNum(d.pts / d.step)
 	return "max(0, weight - " + gap + " * " + per + ")"
 }
 

@@ -366,8 +366,19 @@ func containsAny(s string, words []string) bool {
 }
 
 // condition reads a clause's condition as an expression.
+// unmodelled are words that tie a condition to something the reader does not model: a
+// per-unit deduction it could not read ("每季度…", "扣…"). A condition with one of them is
+// left unread rather than read without it.
+var unmodelled = []string{"每", "扣"}
+
+// lastYearWords compare with last year's value; a criterion that speaks of it is not read.
+var lastYearWords = []string{"上年", "去年", "上一年", "前一年", "同比", "环比"}
+
 func (r *reader) condition(c clause, last bool) (string, bool) {
 	text := []rune(stripNumbering(string(r.norm[c.condFrom:c.condTo])))
+	if containsAny(string(text), unmodelled) {
+		return "", false
+	}
 	if r.ctx.Text {
 		if w, ok := textCondition(string(text)); ok {
 			return w, true
@@ -436,6 +447,17 @@ func (r *reader) keywords(text string, c clause, last bool) ([]cmp, bool) {
 	case containsAny(text, elseWords):
 		return nil, true
 	case c.deduction != nil && strings.TrimSpace(text) == "":
+		// Counted from the bound of the full-marks tier before it, where that is one
+		// threshold on the side the deduction runs from, in units the step can measure.
+		if d := c.deduction; len(r.prev) == 1 {
+			p := r.prev[0]
+			lower := p.op == ">=" || p.op == ">"
+			upper := p.op == "<=" || p.op == "<"
+			if (d.below && lower || !d.below && upper) && (!p.rate || d.points) && !d.rel {
+				d.from = &p
+				return []cmp{p.complement()}, true
+			}
+		}
 		op := "<"
 		if !c.deduction.below {
 			op = ">"

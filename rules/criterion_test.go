@@ -113,9 +113,15 @@ func TestReadCriterionForms(t *testing.T) {
 		{"按比例得分", "达到目标值得满分，未达到的按完成比例计分", num,
 			[]wantTier{{when: "rate >= 1", score: "weight"}, {when: "rate < 1", score: "weight * min(rate, 1)"}}},
 		{"每降低1个百分点扣2分，扣完为止", "达到95%得满分；每降低1个百分点扣2分，扣完为止", pct,
-			[]wantTier{{when: "actual >= 95", score: "weight"}, {when: "actual < 95", score: "max(0, weight - max(0, target - actual) * 2)"}}},
+			[]wantTier{{when: "actual >= 95", score: "weight"}, {when: "actual < 95", score: "max(0, weight - max(0, 95 - actual) * 2)"}}},
+		{"每低1个百分点 of a completion rate", "完成率达到90%得满分，每低1个百分点扣0.5分，扣完为止", num,
+			[]wantTier{{when: "rate >= 0.9", score: "weight"}, {when: "rate < 0.9", score: "max(0, weight - max(0, 0.9 - rate) * 100 * 0.5)"}}},
+		{"每超过1天扣1分", "≤5天得满分，每超过1天扣1分，扣完为止", num,
+			[]wantTier{{when: "actual <= 5", score: "weight"}, {when: "actual > 5", score: "max(0, weight - max(0, actual - 5) * 1)"}}},
+		{"每降低 with no bound before it counts from the target", "每降低1个百分点扣2分", pct,
+			[]wantTier{{when: "actual < 95", score: "max(0, weight - max(0, target - actual) * 2)"}}},
 		{"每少1人扣0.5分", "达到100人得10分，每少1人扣0.5分", num,
-			[]wantTier{{when: "actual >= 100", score: "10"}, {when: "rate < 1", score: "max(0, weight - max(0, target - actual) * 0.5)"}}},
+			[]wantTier{{when: "actual >= 100", score: "10"}, {when: "actual < 100", score: "max(0, weight - max(0, 100 - actual) * 0.5)"}}},
 		{"qualitative bands with scores", "达成年度指标得10分；部分达成得6分；未达成不得分", CriterionContext{Weight: 10, Text: true},
 			[]wantTier{{when: "text startsWith '达成'", score: "10"}, {when: "text startsWith '部分达成'", score: "6"}, {when: "text startsWith '未达成'", score: "0"}}},
 		{"qualitative bands as shares of the weight", "好：得分值的80%-100%；较好：得分值的60%-80%；一般：得分值的60%以下", CriterionContext{Weight: 10, Text: true},
@@ -145,6 +151,21 @@ func TestReadCriterionUnparsed(t *testing.T) {
 		assert.Equal(t, Span{Start: 12, End: 22}, unparsed[0].Span)
 		assert.Equal(t, "具体由评审组酌情确定", string([]rune(text)[12:22]))
 	}
+	// Growth over last year is not a completion rate: the whole criterion is left unread
+	// rather than scored on the growth figure alone.
+	tiers, unparsed = ReadCriterion("较上年增长5%及以上得10分，增长不足5%得5分，未增长不得分", pctCtx(10, 5))
+	assert.Empty(t, tiers)
+	if assert.Len(t, unparsed, 1) {
+		assert.Equal(t, "compares with last year", unparsed[0].Reason)
+		assert.Equal(t, Span{Start: 0, End: 31}, unparsed[0].Span)
+	}
+	// A part that speaks of a per-unit deduction the reader cannot follow is not read as a
+	// plain condition.
+	tiers, unparsed = ReadCriterion("按时报送得10分；每季度未报送扣2.5分", pctCtx(10, 100))
+	for _, tr := range tiers {
+		assert.NotContains(t, tr.Source, "每季度")
+	}
+	assert.NotEmpty(t, unparsed)
 	tiers, unparsed = ReadCriterion("这不是评分标准", pctCtx(10, 99))
 	assert.Empty(t, tiers)
 	assert.Equal(t, []Unparsed{{Span: Span{0, 7}, Source: "这不是评分标准", Reason: "no score in this part"}}, unparsed)

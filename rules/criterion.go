@@ -289,14 +289,22 @@ var (
 	zeroRE       = regexp.MustCompile(`不得分|不计分|不给分|得0分|计0分|0分|扣完全部分值|该项不得分`)
 	propRE       = regexp.MustCompile(`按(?:实际)?(?:完成|执行)?(?:比例|比率|率)(?:得分|计分|计算|折算)(?:得分)?|按比例(?:得分|计分)|按完成率计分|按完成情况(?:比例)?(?:得分|计分)`)
 	pointsRE     = regexp.MustCompile(`(?:得|计|给|为)` + numberRE + `分|` + numberRE + `分`)
-	deductRE     = regexp.MustCompile(`每(降低|下降|减少|低于|不足|超过|增加|高于|超出|提高|少|多|低|高|降|减|超)` + numberRE + `?(个百分点|百分点|%|个|人|期|次|天|日|项|户|件|元|万元)?(?:扣|减)` + numberRE + `分`)
+	deductVerbs  = `(降低|下降|减少|低于|不足|超过|增加|高于|超出|提高|少|多|低|高|降|减|超)`
+	deductUnits  = `(个百分点|百分点|%|个|人|期|次|天|日|项|户|件|元|万元)?`
+	deductRE     = regexp.MustCompile(`每` + deductVerbs + numberRE + `?` + deductUnits + `(?:扣|减)` + numberRE + `分`)
+	// "少1期扣1分": the same without 每, where the step must be written.
+	deductBareRE = regexp.MustCompile(`^` + deductVerbs + numberRE + deductUnits + `(?:扣|减)` + numberRE + `分`)
 	terminatorRE = regexp.MustCompile(`^(?:扣完为止|扣完即止|扣完不倒扣|最低为?0分|不倒扣分?|以此类推|依次类推)$`)
 )
 
 // scoreOf finds the score phrase of a piece of normalised text.
 func (r *reader) scoreOf(text string) (*scorePhrase, *deduction) {
 	w := r.ctx.Weight
-	if m := deductRE.FindStringSubmatchIndex(text); m != nil {
+	m := deductRE.FindStringSubmatchIndex(text)
+	if m == nil {
+		m = deductBareRE.FindStringSubmatchIndex(text)
+	}
+	if m != nil {
 		verb := text[m[2]:m[3]]
 		step := 1.0
 		if m[4] >= 0 {

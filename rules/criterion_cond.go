@@ -367,9 +367,11 @@ func containsAny(s string, words []string) bool {
 
 // condition reads a clause's condition as an expression.
 // unmodelled are words that tie a condition to something the reader does not model: a
-// per-unit deduction it could not read ("每季度…", "扣…"). A condition with one of them is
-// left unread rather than read without it.
-var unmodelled = []string{"每", "扣"}
+// per-unit deduction it could not read ("每季度…", "扣…"), dates and delays, events that
+// happen or not (安全事故), several quantities at once ("均达到"). A condition with one of
+// them is left unread rather than read as a condition on the actual value.
+var unmodelled = []string{"每", "扣", "延期", "逾期", "个月", "日前", "月前", "月底", "年底",
+	"发生", "出现", "均达", "均在", "均为", "均不", "都达", "都在", "同时"}
 
 // lastYearWords compare with last year's value; a criterion that speaks of it is not read.
 var lastYearWords = []string{"上年", "去年", "上一年", "前一年", "同比", "环比"}

@@ -116,6 +116,8 @@ func TestReadCriterionForms(t *testing.T) {
 			[]wantTier{{when: "actual >= 95", score: "weight"}, {when: "actual < 95", score: "max(0, weight - max(0, 95 - actual) * 2)"}}},
 		{"每低1个百分点 of a completion rate", "完成率达到90%得满分，每低1个百分点扣0.5分，扣完为止", num,
 			[]wantTier{{when: "rate >= 0.9", score: "weight"}, {when: "rate < 0.9", score: "max(0, weight - max(0, 0.9 - rate) * 100 * 0.5)"}}},
+		{"少1期扣1分 without 每", "全年完成培训12期得满分，少1期扣1分", num,
+			[]wantTier{{when: "actual >= 12", score: "weight"}, {when: "actual < 12", score: "max(0, weight - max(0, 12 - actual) * 1)"}}},
 		{"每超过1天扣1分", "≤5天得满分，每超过1天扣1分，扣完为止", num,
 			[]wantTier{{when: "actual <= 5", score: "weight"}, {when: "actual > 5", score: "max(0, weight - max(0, actual - 5) * 1)"}}},
 		{"每降低 with no bound before it counts from the target", "每降低1个百分点扣2分", pct,
@@ -166,6 +168,12 @@ func TestReadCriterionUnparsed(t *testing.T) {
 		assert.NotContains(t, tr.Source, "每季度")
 	}
 	assert.NotEmpty(t, unparsed)
+	// Delays, events and several quantities at once are not conditions on the actual value.
+	for _, text := range []string{"延期1个月以内得5分", "未发生安全事故得满分", "到位率和执行率均达到90%得10分"} {
+		tiers, unparsed = ReadCriterion(text, pctCtx(10, 100))
+		assert.Empty(t, tiers, text)
+		assert.Len(t, unparsed, 1, text)
+	}
 	tiers, unparsed = ReadCriterion("这不是评分标准", pctCtx(10, 99))
 	assert.Empty(t, tiers)
 	assert.Equal(t, []Unparsed{{Span: Span{0, 7}, Source: "这不是评分标准", Reason: "no score in this part"}}, unparsed)

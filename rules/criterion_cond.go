@@ -62,6 +62,8 @@ type token struct {
 	value   float64
 	percent bool
 	within  bool // a number followed by 年内, 个月内…: a time qualifier, not a threshold
+	// bound is how a range's end is marked: '[' (含), '(' (不含), 0 unmarked.
+	bound rune
 }
 
 var prefixOps = []struct{ word, op string }{
@@ -131,6 +133,21 @@ func tokenize(s []rune) []token {
 					t.percent = true
 				}
 				j++
+			}
+			// (含) or (不含) at an end of a range: "80%(含)-90%", "80%-90%(含)".
+			for _, m := range [...]struct {
+				word  string
+				bound rune
+			}{{"(含)", '['}, {"(不含)", '('}} {
+				if !strings.HasPrefix(string(s[j:]), m.word) {
+					continue
+				}
+				k := j + len([]rune(m.word))
+				lower := k < len(s) && strings.ContainsRune("-~至到", s[k])
+				upper := len(out) > 0 && out[len(out)-1].kind == tRange
+				if lower || upper {
+					t.bound, j = m.bound, k
+				}
 			}
 			after := string(s[j:])
 			for _, w := range withinWords {
@@ -307,8 +324,15 @@ func (r *reader) comparisons(toks []token) ([]cmp, bool) {
 			}
 		case tRange:
 			if i > 0 && i+1 < len(toks) && toks[i-1].kind == tNum && toks[i+1].kind == tNum && !used[i-1] && !used[i+1] {
-				num(i-1, ">=")
-				num(i+1, "<")
+				lo, hi := ">=", "<" // unmarked: the lower end in, the upper out
+				if toks[i-1].bound == '(' {
+					lo = ">"
+				}
+				if toks[i+1].bound == '[' {
+					hi = "<="
+				}
+				num(i-1, lo)
+				num(i+1, hi)
 			}
 		}
 	}

@@ -116,6 +116,8 @@ func TestReadCriterionForms(t *testing.T) {
 			[]wantTier{{when: "actual >= 95", score: "weight"}, {when: "actual < 95", score: "max(0, weight - max(0, 95 - actual) * 2)"}}},
 		{"每低1个百分点 of a completion rate", "完成率达到90%得满分，每低1个百分点扣0.5分，扣完为止", num,
 			[]wantTier{{when: "rate >= 0.9", score: "weight"}, {when: "rate < 0.9", score: "max(0, weight - max(0, 0.9 - rate) * 100 * 0.5)"}}},
+		{"(含) and (不含) at the ends of a range", "80%（含）-90%得8分；90%-95%（含）得9分；95%(不含)至100%得10分", pct,
+			[]wantTier{{when: "actual >= 80 && actual < 90", score: "8"}, {when: "actual >= 90 && actual <= 95", score: "9"}, {when: "actual > 95 && actual < 100", score: "10"}}},
 		{"少1期扣1分 without 每", "全年完成培训12期得满分，少1期扣1分", num,
 			[]wantTier{{when: "actual >= 12", score: "weight"}, {when: "actual < 12", score: "max(0, weight - max(0, 12 - actual) * 1)"}}},
 		{"每超过1天扣1分", "≤5天得满分，每超过1天扣1分，扣完为止", num,

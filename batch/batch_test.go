@@ -228,6 +228,10 @@ func TestSummaryOfTheSeedTables(t *testing.T) {
 	assert.Equal(t, 1, s.Transitions[[2]string{"优", "良"}])
 	assert.GreaterOrEqual(t, s.Changed, 1)
 
+	// Both seed tables come from one unit.
+	errs := sev[engine.Error]
+	assert.Equal(t, []batch.Unit{{Name: "泉港区社会保险中心", Projects: 2, Errors: errs, Changed: 1}}, s.WorstUnits(10))
+
 	deltas := s.Deltas()
 	require.NotEmpty(t, deltas)
 	for i := 1; i < len(deltas); i++ {
@@ -293,4 +297,21 @@ func TestSourcesNumbersItemsAcrossFilesStreamsAndStdin(t *testing.T) {
 		{4, filepath.Join(dir, "missing.ndjson"), 0, "", true},
 		{5, "two.xlsx", 0, "", false},
 	}, gots)
+}
+
+func TestWorstUnitsOrderByErrorsThenChangesThenName(t *testing.T) {
+	s := batch.NewSummary()
+	s.Units = map[string]*batch.Unit{
+		"乙": {Name: "乙", Projects: 3, Errors: 2, Changed: 0},
+		"甲": {Name: "甲", Projects: 1, Errors: 2, Changed: 1},
+		"丙": {Name: "丙", Projects: 5, Errors: 2, Changed: 0},
+		"丁": {Name: "丁", Projects: 9, Errors: 0, Changed: 0}, // nothing wrong: left out
+		"戊": {Name: "戊", Projects: 1, Errors: 0, Changed: 2},
+	}
+	var names []string
+	for _, u := range s.WorstUnits(0) {
+		names = append(names, u.Name)
+	}
+	assert.Equal(t, []string{"甲", "丙", "乙", "戊"}, names)
+	assert.Len(t, s.WorstUnits(2), 2)
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // Summary is the picture across a batch. Its size does not grow with the number of projects
-// (but for one counter per distinct indicator name and grade).
+// (but for one counter per distinct indicator name, grade and budget unit).
 type Summary struct {
 	Read     int // projects read and scored
 	Failed   int // inputs that could not be used
@@ -23,7 +23,18 @@ type Summary struct {
 	// Mismatched counts, by indicator name, the reported scores that did not follow their
 	// criterion (score-mismatch).
 	Mismatched map[string]int
-	deltas     deltaHeap // the largest |stated − re-scored| totals, at most MaxDeltas
+	// Units counts, by budget unit (agency; "—" when not given), its projects, their errors
+	// and grade changes.
+	Units  map[string]*Unit
+	deltas deltaHeap // the largest |stated − re-scored| totals, at most MaxDeltas
+}
+
+// Unit is what a summary counts for one budget unit.
+type Unit struct {
+	Name     string `json:"unit"`
+	Projects int    `json:"projects"`
+	Errors   int    `json:"errors"`
+	Changed  int    `json:"grade_changes"`
 }
 
 // MaxDeltas is how many of the largest total changes a summary keeps.
@@ -40,7 +51,7 @@ type Delta struct {
 
 // NewSummary returns an empty summary.
 func NewSummary() *Summary {
-	return &Summary{Transitions: map[[2]string]int{}, ByCode: map[string]int{}, Mismatched: map[string]int{}}
+	return &Summary{Transitions: map[[2]string]int{}, ByCode: map[string]int{}, Mismatched: map[string]int{}, Units: map[string]*Unit{}}
 }
 
 // Add counts one output.
@@ -66,8 +77,19 @@ func (s *Summary) add(r *engine.Result) {
 		rescored = "?"
 	}
 	s.Transitions[[2]string{stated, rescored}]++
+	name := p.Agency
+	if name == "" {
+		name = "—"
+	}
+	u := s.Units[name]
+	if u == nil {
+		u = &Unit{Name: name}
+		s.Units[name] = u
+	}
+	u.Projects++
 	if ok && rescored != "?" && stated != rescored {
 		s.Changed++
+		u.Changed++
 	}
 	total := p.Reported.Score
 	if total == nil {
@@ -85,6 +107,9 @@ func (s *Summary) add(r *engine.Result) {
 	for _, f := range r.Findings {
 		s.Findings++
 		s.BySeverity[f.Severity]++
+		if f.Severity == engine.Error {
+			u.Errors++
+		}
 		s.ByCode[f.Code]++
 		if f.Code == "score-mismatch" && f.Indicator >= 0 {
 			s.Mismatched[r.Indicators[f.Indicator].Indicator.Name]++
@@ -105,6 +130,31 @@ func (s *Summary) Deltas() []Delta {
 		}
 		return out[i].File < out[j].File
 	})
+	return out
+}
+
+// WorstUnits returns the n units with the most errors (then the most grade changes, then
+// by name); units without either are left out.
+func (s *Summary) WorstUnits(n int) []Unit {
+	var out []Unit
+	for _, u := range s.Units {
+		if u.Errors > 0 || u.Changed > 0 {
+			out = append(out, *u)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Errors != b.Errors {
+			return a.Errors > b.Errors
+		}
+		if a.Changed != b.Changed {
+			return a.Changed > b.Changed
+		}
+		return a.Name < b.Name
+	})
+	if n > 0 && len(out) > n {
+		out = out[:n]
+	}
 	return out
 }
 

@@ -20,6 +20,7 @@ type SummaryJSON struct {
 	Findings   findingsJSON  `json:"findings"`
 	Changes    []batch.Delta `json:"largest_changes"`
 	Mismatched []batch.Count `json:"most_mismatched_indicators"`
+	Units      []batch.Unit  `json:"worst_units"`
 }
 
 type gradesJSON struct {
@@ -41,7 +42,11 @@ type findingsJSON struct {
 
 // NewSummaryJSON converts a summary to its JSON form.
 func NewSummaryJSON(s *batch.Summary) SummaryJSON {
-	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: batch.Top(s.Mismatched, 20)}
+	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: batch.Top(s.Mismatched, 20),
+		Units: s.WorstUnits(20)}
+	if out.Units == nil {
+		out.Units = []batch.Unit{}
+	}
 	out.Grades.Changed = s.Changed
 	out.Grades.Transitions = []transitionJSON{}
 	for k, n := range s.Transitions {
@@ -86,7 +91,8 @@ func gradeRank(g string) int {
 }
 
 // SummaryText writes the summary for a person: counts, the grade transition table, the
-// largest changes of total, findings by code, the indicators most often mis-scored.
+// largest changes of total, findings by code, the indicators most often mis-scored and the
+// units with the most errors.
 func SummaryText(w io.Writer, s *batch.Summary, lang i18n.Lang) error {
 	j := NewSummaryJSON(s)
 	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
@@ -154,6 +160,17 @@ func SummaryText(w io.Writer, s *batch.Summary, lang i18n.Lang) error {
 		t := newTable(left, right)
 		for _, c := range j.Mismatched {
 			t.row("  "+c.Name, fmt.Sprint(c.Count))
+		}
+		if err := t.write(&b); err != nil {
+			return err
+		}
+	}
+	if len(j.Units) > 0 {
+		b.WriteString("\n" + L("错误最多的单位：", "Units with the most errors:") + "\n")
+		t := newTable(left, right, right, right)
+		t.row("  "+L("单位", "Unit"), L("项目", "Projects"), L("错误", "Errors"), L("等次改变", "Grade changes"))
+		for _, u := range j.Units {
+			t.row("  "+u.Name, fmt.Sprint(u.Projects), fmt.Sprint(u.Errors), fmt.Sprint(u.Changed))
 		}
 		if err := t.write(&b); err != nil {
 			return err

@@ -228,4 +228,5 @@ func TestSummaryText(t *testing.T) {
 	assert.Contains(t, summary, "汇总：读入 200 个项目，0 个输入无法使用")
 	assert.Contains(t, summary, "等次改变的项目：")
 	assert.Contains(t, summary, "自评得分最常与评分标准不符的指标：")
+	assert.Contains(t, summary, "错误最多的单位：")
 }

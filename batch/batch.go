@@ -208,21 +208,6 @@ func (wk *worker) process(item Item) Output {
 	return out
 }
 
-// Files sends each file as one item, whatever its kind, then closes the channel.
-func Files(ctx context.Context, files []string) <-chan Item {
-	ch := make(chan Item)
-	go func() {
-		defer close(ch)
-		s := sender{ctx: ctx, ch: ch}
-		for _, f := range files {
-			if !s.send(Item{Name: f}) {
-				return
-			}
-		}
-	}()
-	return ch
-}
-
 // Sources sends the items of each input in turn, then closes the channel: "-" is a JSON
 // Lines stream on stdin, a JSON Lines file (indicators.IsStream) is read a line at a time,
 // and any other file is one item. Lines longer than maxLine become items that carry the

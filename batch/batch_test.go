@@ -196,7 +196,7 @@ func TestSummaryOfTheSeedTables(t *testing.T) {
 	files = append(files, "../testdata/quangang-2021/missing.toml")
 
 	s := batch.NewSummary()
-	outs := collect(t, batch.Files(context.Background(), files), batch.Options{Mode: batch.Check})
+	outs := collect(t, batch.Sources(context.Background(), files, nil, 0), batch.Options{Mode: batch.Check})
 	require.Len(t, outs, 3)
 	findings := 0
 	var sev [3]int

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"jixiao/internal/i18n"
+	"jixiao/rules"
 )
 
 var checkCriterionUnparsed = &Check{
@@ -23,8 +24,13 @@ var checkCriterionUnparsed = &Check{
 	run: func(rv *reviewer) {
 		for i := range rv.r.Indicators {
 			for _, u := range rv.r.Indicators[i].Criterion.Unparsed {
-				why := i18n.T("没有分数", "it gives no score")
-				if u.Reason != "no score in this part" {
+				var why i18n.Text
+				switch u.Reason {
+				case rules.UnparsedNoScore:
+					why = i18n.T("没有分数", "it gives no score")
+				case rules.UnparsedLastYear:
+					why = i18n.T("与上年比较，需按上年数值计算增长，请直接写出 tiers", "it compares with last year, which needs last year's value: write the tiers")
+				default:
 					why = i18n.T("条件读不懂", "its condition is not understood")
 				}
 				f := rv.newIndicatorFinding(i, "criterion", i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）",

@@ -213,3 +213,24 @@ func TestSeedFromProseAlone(t *testing.T) {
 		})
 	}
 }
+
+// Each reason a part of a criterion is left unread gets its own words.
+func TestCriterionUnparsedSaysWhy(t *testing.T) {
+	message := func(criterion string) string {
+		src := "[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\ntarget = 5\nunit = \"%\"\nactual = 6\nweight = 100\nreported = 100\n" +
+			"criterion = \"" + criterion + "\"\n"
+		p, err := indicators.Parse("p.toml", []byte(src), indicators.Limits{})
+		require.NoError(t, err)
+		r, err := New(Options{}).Check(p)
+		require.NoError(t, err)
+		for _, f := range r.Findings {
+			if f.Code == "criterion-unparsed" {
+				return f.Msg.String(i18n.Zh)
+			}
+		}
+		return ""
+	}
+	assert.Contains(t, message("较上年增长5%及以上得100分，未增长不得分"), "与上年比较")
+	assert.Contains(t, message("增长5%及以上得100分；由评审组研究确定"), "没有分数")
+	assert.Contains(t, message("增长5%及以上得100分；全省前三名得50分"), "条件读不懂")
+}

@@ -36,8 +36,15 @@ type DerivedTier struct {
 type Unparsed struct {
 	Span   Span
 	Source string
-	Reason string // why, in English: a stable short phrase
+	Reason string // why: one of the Unparsed… phrases
 }
+
+// Why a part of a criterion was left unread: stable short phrases.
+const (
+	UnparsedNoScore   = "no score in this part"
+	UnparsedCondition = "condition not understood"
+	UnparsedLastYear  = "compares with last year"
+)
 
 // ReadCriterion reads criterion prose such as "参保率≥99.22%得20分，99.22%>参保率≥98.5%得18分，
 // 参保率<98%不得分" into ordered tiers over actual (or rate, where the text speaks of a
@@ -51,7 +58,7 @@ func ReadCriterion(text string, ctx CriterionContext) ([]DerivedTier, []Unparsed
 		// Growth over last year needs last year's value in each condition; reading the
 		// numbers alone would score the growth rate as if it were the completion rate.
 		span := Span{0, len(r.orig)}
-		return nil, []Unparsed{{Span: span, Source: text, Reason: "compares with last year"}}
+		return nil, []Unparsed{{Span: span, Source: text, Reason: UnparsedLastYear}}
 	}
 	r.rateMode = r.usesRate()
 	clauses := r.clauses()
@@ -69,12 +76,12 @@ func ReadCriterion(text string, ctx CriterionContext) ([]DerivedTier, []Unparsed
 			if c.terminator && len(tiers) > 0 {
 				continue // 扣完为止 and the like close the tier before
 			}
-			unparsed = append(unparsed, Unparsed{Span: span, Source: r.source(span), Reason: "no score in this part"})
+			unparsed = append(unparsed, Unparsed{Span: span, Source: r.source(span), Reason: UnparsedNoScore})
 			continue
 		}
 		when, ok := r.condition(c, i == len(clauses)-1)
 		if !ok {
-			unparsed = append(unparsed, Unparsed{Span: span, Source: r.source(span), Reason: "condition not understood"})
+			unparsed = append(unparsed, Unparsed{Span: span, Source: r.source(span), Reason: UnparsedCondition})
 			continue
 		}
 		t := DerivedTier{When: when, Span: span, Source: r.source(span)}
@@ -413,27 +420,21 @@ func (s *scorePhrase) sane() bool {
 }
 
 func (d *deduction) expr() string {
-	per := fmtNum(d.pts / d.step)
+	x, from, scale := "actual", "target", ""
 	if f := d.from; f != nil {
-		x, t := "actual", fmtNum(f.value)
-		gap := "max(0, " + t + " - " + x + ")"
+		from = fmtNum(f.value)
 		if f.rate {
-			x = "rate"
-			gap = "max(0, " + t + " - " + x + ") * 100" // a completion rate, in percentage points
+			x, scale = "rate", " * 100" // a completion rate, in percentage points
 		}
-		if !d.below {
-			gap = strings.Replace(gap, t+" - "+x, x+" - "+t, 1)
-		}
-		return "max(0, weight - " + gap + " * " + per + ")"
 	}
-	gap := "max(0, target - actual)"
+	gap := "max(0, " + from + " - " + x + ")"
 	if !d.below {
-		gap = "max(0, actual - target)"
+		gap = "max(0, " + x + " - " + from + ")"
 	}
-	if d.rel {
+	if d.from == nil && d.rel {
 		gap = "(" + gap + " / target * 100)"
 	}
-	return "max(0, weight - " + gap + " * " + per + ")"
+	return "max(0, weight - " + gap + scale + " * " + fmtNum(d.pts/d.step) + ")"
 }
 
 func round6(x float64) float64 { return float64(int64(x*1e6+0.5)) / 1e6 }

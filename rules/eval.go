@@ -64,11 +64,7 @@ func (c *Criterion) Eval(env *Env) Outcome {
 		return c.evalMethod(env)
 	}
 	if c.fast != nil {
-		x := env.Actual
-		if c.fast.rate {
-			x = env.Rate
-		}
-		if x-x == 0 { // neither NaN nor infinite
+		if x, ok := c.fast.input(env); ok {
 			k := c.fast.lookup(x)
 			if k < 0 {
 				return c.noTier()
@@ -156,11 +152,7 @@ func evalFailed(k int, text string, err error) Outcome {
 func (c *Criterion) Matching(env *Env) []int {
 	var out []int
 	if c.fast != nil {
-		x := env.Actual
-		if c.fast.rate {
-			x = env.Rate
-		}
-		if x-x == 0 { // neither NaN nor infinite
+		if x, ok := c.fast.input(env); ok {
 			for k, s := range c.fast.conds {
 				if s.Contains(x) {
 					out = append(out, k+1)

@@ -21,6 +21,16 @@ type table struct {
 	final []bool
 }
 
+// input is the value the table looks up in env, and whether the table can take it (NaN and
+// infinities are left to the expressions, which say why they cannot score).
+func (t *table) input(env *Env) (float64, bool) {
+	x := env.Actual
+	if t.rate {
+		x = env.Rate
+	}
+	return x, x-x == 0 // false for NaN and ±Inf
+}
+
 // lookup returns the 0-based tier that fires at x, or -1 where none does. A short table
 // (the usual four or five tiers) is scanned; a long one is searched.
 func (t *table) lookup(x float64) int {

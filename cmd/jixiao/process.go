@@ -19,15 +19,12 @@ import (
 )
 
 // process runs score, check or lint over the inputs: files, folders, JSON Lines files and
-// "-" for a JSON Lines stream on standard input. Text, JSON and JSON Lines stream out in input order as the
-// projects are done; SARIF and workbooks are written at the end. It returns the exit status:
+// "-" for a JSON Lines stream on standard input. Text, JSON and JSON Lines stream out in
+// input order as the projects are done; SARIF and workbooks are written at the end. It returns the exit status:
 // the worst of the run.
 func process(ctx context.Context, name string, o *options, mode batch.Mode, eopts engine.Options, stdin io.Reader, stdout, stderr io.Writer) int {
 	findings := mode != batch.Score
 	items, total, code := inputs(ctx, o, stdin, stderr)
-	if items == nil {
-		return code
-	}
 	// Results are kept to the emitter for the summary and exit status, then dropped.
 	bopts := batch.Options{Mode: mode, Engine: eopts, Limits: o.limits, Keep: true}
 	streamed := true
@@ -155,7 +152,8 @@ const batchMemoryLimit = 160 << 20
 
 // inputs turns the command line's inputs into items: files, folders, JSON Lines files and
 // "-" for a JSON Lines stream on standard input. total is the number of items when known
-// (-1 when a stream is among them). A nil channel means the run cannot start; code says why.
+// (-1 when a stream is among them). code is exitInput when some input cannot be found; the
+// others are still read.
 func inputs(ctx context.Context, o *options, stdin io.Reader, stderr io.Writer) (<-chan batch.Item, int, int) {
 	files, err := indicators.Files(o.files)
 	code := exitOK

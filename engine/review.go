@@ -53,18 +53,25 @@ var catalogue = []*Check{
 // the criteria themselves run.
 func Review(r *Result, cfg Config, lintOnly bool) []Finding {
 	rv := &reviewer{r: r, cfg: cfg}
-	order := make(map[string]int, len(catalogue))
-	for i, c := range catalogue {
-		order[c.Code] = i
+	for _, c := range catalogue {
 		if cfg.Disabled[c.Code] || lintOnly && !c.Lint {
 			continue
 		}
 		rv.check = c
 		c.run(rv)
 	}
-	sortFindings(rv.findings, order)
+	sortFindings(rv.findings, catalogueOrder)
 	return rv.findings
 }
+
+// catalogueOrder is each check's place in the catalogue, by code: derived once, never changed.
+var catalogueOrder = func() map[string]int {
+	order := make(map[string]int, len(catalogue))
+	for i, c := range catalogue {
+		order[c.Code] = i
+	}
+	return order
+}()
 
 // reviewer carries one review: the result, the configuration, the check running and the
 // findings so far.

@@ -55,28 +55,21 @@ func (e *Engine) Score(p *indicators.Project) (*Result, error) {
 }
 
 // Check scores p and reviews it: the result carries every finding of the checks in force.
-func (e *Engine) Check(p *indicators.Project) (*Result, error) {
-	criteria, err := e.compiler.Project(p)
-	if err != nil {
-		return nil, err
-	}
-	cfg := e.Config(p)
-	r := e.score(p, criteria, cfg)
-	r.Findings = Review(r, cfg, false)
-	return r, nil
-}
+func (e *Engine) Check(p *indicators.Project) (*Result, error) { return e.review(p, false) }
 
 // Lint scores p and runs only the checks of its criteria themselves (gaps, overlaps,
 // unreachable and non-monotonic tiers, impossible scores, full marks off the target). A
 // template without actual values is fine.
-func (e *Engine) Lint(p *indicators.Project) (*Result, error) {
+func (e *Engine) Lint(p *indicators.Project) (*Result, error) { return e.review(p, true) }
+
+func (e *Engine) review(p *indicators.Project, lintOnly bool) (*Result, error) {
 	criteria, err := e.compiler.Project(p)
 	if err != nil {
 		return nil, err
 	}
 	cfg := e.Config(p)
 	r := e.score(p, criteria, cfg)
-	r.Findings = Review(r, cfg, true)
+	r.Findings = Review(r, cfg, lintOnly)
 	return r, nil
 }
 
@@ -151,10 +144,9 @@ func execution(f *indicators.Funds, d int) *Execution {
 		return nil
 	}
 	x := &Execution{Weight: f.Weight, Reported: f.Reported}
-	avail, ok := f.Available()
-	if ok && avail > 0 && f.Spent != nil {
-		x.Rate = *f.Spent / avail
-		x.Score, x.HasScore = num.Round(f.Weight*min(max(x.Rate, 0), 1), d), true
+	if rate, ok := ExecutionRate(f); ok {
+		x.Rate = rate
+		x.Score, x.HasScore = num.Round(f.Weight*min(max(rate, 0), 1), d), true
 	}
 	return x
 }

@@ -113,10 +113,10 @@ func (t *Tier) ConstScore() (float64, bool) {
 func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
 	out := make([]*Criterion, len(p.Indicators))
 	var errs indicators.ErrorList
+	if c.vm == nil {
+		c.vm = &vm.VM{MemoryBudget: c.limits.MemoryBudget}
+	}
 	for i, ind := range p.Indicators {
-		if c.vm == nil {
-			c.vm = &vm.VM{MemoryBudget: c.limits.MemoryBudget}
-		}
 		crit := &Criterion{Indicator: ind, budget: c.limits.MemoryBudget, vm: c.vm}
 		tiers := ind.Tiers
 		if len(tiers) == 0 && ind.Method == "" && ind.Criterion != "" {
@@ -207,22 +207,20 @@ func (c *Compiler) remember(crit *Criterion) {
 	if len(c.known) >= maxKnownCriteria {
 		clear(c.known)
 	}
-	{
-		// The template keeps detached copies of the tiers: pointing into this indicator would
-		// keep the whole project and its file alive for as long as the compiler lives.
-		tiers := make([]indicators.Tier, len(crit.Tiers))
-		kept := make([]Tier, len(crit.Tiers))
-		for k, t := range crit.Tiers {
-			src := *t.Source
-			src.When, src.Score = src.When.Detached(), src.Score.Detached()
-			tiers[k] = src
-			t.Source = &tiers[k]
-			kept[k] = t
-		}
-		known := &Criterion{Tiers: kept, fast: crit.fast}
-		c.known[string(c.tiersKey(tiers))] = known
-		crit.template = known
+	// The template keeps detached copies of the tiers: pointing into this indicator would
+	// keep the whole project and its file alive for as long as the compiler lives.
+	tiers := make([]indicators.Tier, len(crit.Tiers))
+	kept := make([]Tier, len(crit.Tiers))
+	for k, t := range crit.Tiers {
+		src := *t.Source
+		src.When, src.Score = src.When.Detached(), src.Score.Detached()
+		tiers[k] = src
+		t.Source = &tiers[k]
+		kept[k] = t
 	}
+	known := &Criterion{Tiers: kept, fast: crit.fast}
+	c.known[string(c.tiersKey(tiers))] = known
+	crit.template = known
 }
 
 // Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a

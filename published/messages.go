@@ -99,8 +99,8 @@ func msgRowFromReport(f *Finding) i18n.Text {
 }
 
 func msgHeadingDiffers(f *Finding) i18n.Text {
-	return i18n.T("%s › %s：自评表列在“%s”下，评价报告（%s）列在“%s”下；采用评价报告的",
-		"%s › %s: the table files it under “%s”, the evaluation report (%s) under “%s”; the report's headings are used",
+	return i18n.T("%s › %s：自评表列在“%v”下，评价报告（%s）列在“%v”下；采用评价报告的",
+		"%s › %s: the table files it under “%v”, the evaluation report (%s) under “%v”; the report's headings are used",
 		f.Subject, f.Item, f.Actual, place(f.Other), f.Expected)
 }
 

@@ -285,3 +285,15 @@ func golden(t *testing.T, name, got string) {
 	require.NoError(t, err, "golden file %s (go test ./published -update writes it)", path)
 	assert.Equal(t, string(want), got, "output differs from %s; review, then rerun with -update", path)
 }
+
+// The engine's codes and these will share one catalogue: none may be used twice.
+func TestCodesApartFromEngine(t *testing.T) {
+	ours := map[string]bool{}
+	for _, c := range published.Codes() {
+		ours[c.Code] = true
+	}
+	require.NotEmpty(t, engine.Checks())
+	for _, c := range engine.Checks() {
+		assert.False(t, ours[c.Code], "%s is an engine code too", c.Code)
+	}
+}

@@ -282,7 +282,8 @@ func (b builder) pairs(i int, name string, row *evalRow, rr *reportRow) {
 var growthWords = map[string]bool{"增长": true, "新增": true, "增加": true}
 
 // cellValue reads a target or actual as written. A bare number is a number, as in a TOML
-// file; "增长两千人" is 2000 (人), the text kept as written.
+// file. "增长两千人" is 2000 (人): a number, the text kept as written for display, and
+// written to a TOML file as 2000 (so that an imported project scores as the report does).
 func cellValue(text string) indicators.Value {
 	text = strings.TrimSpace(text)
 	if text == "" {
@@ -298,7 +299,7 @@ func cellValue(text string) indicators.Value {
 		}
 	case !v.IsNum:
 		if q, ok := num.ParseQuantity(compact); ok && growthWords[q.Prefix] && !q.Percent && len([]rune(q.Unit)) <= 4 {
-			v.Num, v.IsNum, v.Unit = q.Value, true, q.Unit
+			v.Num, v.IsNum, v.Unit, v.Plain = q.Value, true, q.Unit, true
 		}
 	}
 	return v

@@ -297,3 +297,23 @@ func TestCodesApartFromEngine(t *testing.T) {
 		assert.False(t, ours[c.Code], "%s is an engine code too", c.Code)
 	}
 }
+
+// The projects read from the report, saved as TOML files (as import saves them) and loaded
+// again, are the transcription and score alike.
+func TestSeedSavedAsTOML(t *testing.T) {
+	doc := readSeed(t)
+	want := transcribed(t)
+	dir := t.TempDir()
+	for _, p := range doc.Projects {
+		path := filepath.Join(dir, p.Project.Name+".toml")
+		f, err := os.Create(path)
+		require.NoError(t, err)
+		require.NoError(t, indicators.WriteTOML(f, p.Project, p.Title+", "+seedReport))
+		require.NoError(t, f.Close())
+		loaded, err := indicators.Load(path, indicators.Limits{})
+		require.NoError(t, err, "indicators.Load(%s)", path)
+		w := want[p.Project.Name]
+		sameProject(t, w, loaded)
+		assert.Equal(t, score(t, w), score(t, loaded), "%s: the engine's result after saving", w.Name)
+	}
+}

@@ -51,7 +51,7 @@ func TestCellValue(t *testing.T) {
 		{"100.00", 100, true, true, "", indicators.OpNone},
 		{"217,418", 217418, true, true, "", indicators.OpNone},
 		{"≥ 99.22%", 99.22, true, false, "", indicators.OpGE},
-		{"增长两千人", 2000, true, false, "人", indicators.OpNone}, // a growth of 2000 people
+		{"增长两千人", 2000, true, true, "人", indicators.OpNone}, // a growth of 2000 people
 		{"达成", 0, false, false, "", indicators.OpNone},
 		{"降低两千人", 0, false, false, "", indicators.OpNone}, // not a word that leaves the number as it is
 	}

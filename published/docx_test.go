@@ -23,7 +23,7 @@ import (
 // a paragraph. A cell followed by blank cells spans them (gridSpan), a blank first cell under
 // a filled one continues it downwards (vMerge), and each text is split over two runs; read
 // back, these give the same cells as the text.
-func writeDocx(t *testing.T, text, path string) {
+func writeDocx(t testing.TB, text, path string) {
 	t.Helper()
 	var body strings.Builder
 	inTable, firstAbove := false, false

@@ -317,3 +317,52 @@ func TestSeedSavedAsTOML(t *testing.T) {
 		assert.Equal(t, score(t, w), score(t, loaded), "%s: the engine's result after saving", w.Name)
 	}
 }
+
+// An evaluation report is matched to its table by the project it names, else by order; a
+// report without a table gives a project of its own.
+func TestReportMatching(t *testing.T) {
+	seed, err := os.ReadFile(seedReport)
+	require.NoError(t, err)
+	lines := strings.Split(string(seed), "\n")
+	write := func(text string) *published.Document {
+		path := filepath.Join(t.TempDir(), "report.txt")
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		doc, err := published.Read(path)
+		require.NoError(t, err)
+		return doc
+	}
+
+	t.Run("by order", func(t *testing.T) {
+		text := strings.Replace(string(seed), "为提高社保工作运行经费专项资金使用绩效，泉港区人力资源和社会保障局组织对 2021 年度社保工作运行经费专项开展绩效评价。",
+			"为提高专项资金使用绩效，组织开展绩效评价。", 1)
+		doc := write(text)
+		require.Len(t, doc.Projects, 2)
+		assert.Equal(t, 589, doc.Projects[0].Report.Line, "the unnamed report goes to the table in its place")
+		assert.Equal(t, facts(published.Check(readSeed(t), nil, published.Options{})), facts(published.Check(doc, nil, published.Options{})))
+	})
+
+	t.Run("a report without its table", func(t *testing.T) {
+		// Lines 559–585 are 项目支出绩效自评表（二）.
+		text := strings.Join(append(append([]string{}, lines[:558]...), lines[585:]...), "\n")
+		doc := write(text)
+		require.Len(t, doc.Projects, 2)
+		p := doc.Projects[1]
+		assert.False(t, p.Table.IsValid())
+		assert.Equal(t, "项目支出绩效评价报告（二）", p.Title)
+		assert.Equal(t, "城乡居民养老金及个账补贴", p.Project.Name)
+		assert.Len(t, p.Project.Indicators, 9, "every indicator the report restates")
+		require.NotNil(t, p.Project.Funds)
+		assert.Equal(t, 6807.0, *p.Project.Funds.Budget, "the funds the report states")
+		assert.Equal(t, 94.79, *p.Project.Reported.Score)
+		r, err := engine.New(engine.Options{}).Score(p.Project)
+		require.NoError(t, err)
+		assert.True(t, r.Exact, "scored by the default method")
+		got := map[string]int{}
+		for _, f := range published.Check(doc, nil, published.Options{}) {
+			got[f.Code]++
+		}
+		assert.Equal(t, 1, got[published.CodeTableMissing])
+		assert.Equal(t, 1, got[published.CodeNarrativeCount], "the narrative states two self-evaluations; the report holds one table")
+		assert.Zero(t, got[published.CodeRowFromReport], "no table, so no row is missing from it")
+	})
+}

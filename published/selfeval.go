@@ -79,13 +79,13 @@ func readSelfEval(r *region) *selfEval {
 	var cols map[string]int      // the indicator header: role → column
 	var fundsCols map[int]string // the funds header: column → [funds] key
 	fundsTotal := ""             // the label of the funds row that holds the totals
-	goalNext := false
+	goalNext, ended := false, false
 	var level1, level2 string
 	for _, l := range r.lines {
 		first := firstText(l)
 		switch {
-		case !l.IsRow():
-			se.unread(l)
+		case !l.IsRow() || ended:
+			se.unread(l) // after the grade row the table has ended: whatever follows is not read
 		case cols == nil && goalNext:
 			goalNext = false // the goals' text: not scored
 		case cols == nil && hasCell(l, "预期目标", "年度总体目标完成情况", "年度总体目标"):
@@ -111,6 +111,7 @@ func readSelfEval(r *region) *selfEval {
 		case cols != nil && (first == "合计" || first == "总分"):
 			se.totals(l, cols)
 		case cols != nil && (first == "自评得分等次" || first == "等次" || first == "自评等次" || first == "评价等次" || first == "自评得分"):
+			ended = true
 			for _, c := range l.Cells[1:] {
 				if t := strings.TrimSpace(c.Text); t != "" {
 					if _, isNum := parseAmount(t); isNum {

@@ -216,3 +216,17 @@ func TestSelfEvalPartial(t *testing.T) {
 		"report-row-unread r.txt:6:1 第三页",
 	}, got, "sorted by place")
 }
+
+func TestAfterGradeRow(t *testing.T) {
+	text := "项目支出绩效自评表\n专项名称||甲\n一级指标|二级指标|三级指标|绩效目标值|实际完成值|指标分值|得分\n产出指标|数量指标|期数|4|4|100|100\n合计|||||100|100\n自评得分等次||||||优秀\n填表人：张三|联系电话：123\n"
+	doc, err := FromLayout(lines(t, text))
+	require.NoError(t, err)
+	require.Len(t, doc.Projects, 1)
+	assert.Len(t, doc.Projects[0].Project.Indicators, 1, "a row after the grade is not an indicator")
+	assert.Equal(t, "优秀", doc.Projects[0].Project.Reported.Grade)
+	var got []string
+	for _, f := range doc.Notes {
+		got = append(got, f.Code+" "+f.Pos.String())
+	}
+	assert.Equal(t, []string{"eval-report-missing r.txt:1:1", "report-row-unread r.txt:7:1"}, got)
+}

@@ -61,7 +61,7 @@ func readAccounts(r *region) (*Table, []Finding) {
 			rd.line(l)
 		}
 	}
-	if len(rd.rowCount()) == 0 {
+	if len(rd.allRows()) == 0 {
 		f := newFinding(CodeTableUnread)
 		f.Pos, f.Subject = t.Pos, t.Name()
 		rd.notes = append(rd.notes, f)
@@ -82,7 +82,7 @@ type accountsReader struct {
 	pendingAdded bool // the pending row is already in its part
 }
 
-func (rd *accountsReader) rowCount() []*Row {
+func (rd *accountsReader) allRows() []*Row {
 	var all []*Row
 	for _, p := range rd.t.Parts {
 		all = append(all, p.Rows...)

@@ -13,7 +13,7 @@ type selfEval struct {
 	name, agency, agencyCode, functionCode field
 	funds                                  map[string]field // budget, adjustment… as in jixiao's [funds]
 	rows                                   []*evalRow
-	totalWeight, totalScore                field // the 合计 row's weight and score cells
+	totalScore                             field // the 合计 row's score cell
 	grade                                  field
 	notes                                  []Finding
 }
@@ -41,7 +41,7 @@ var selfEvalColumns = map[string]string{
 
 // roleLabels name the cells a row may lack, for findings.
 var roleLabels = map[string]string{
-	"name": "三级指标", "target": "绩效目标值", "actual": "实际完成值", "weight": "指标分值", "score": "得分",
+	"target": "绩效目标值", "actual": "实际完成值", "weight": "指标分值", "score": "得分",
 }
 
 // headerFields are the labels of the table's head block and the field each names.
@@ -195,7 +195,7 @@ func (se *selfEval) headFields(l layout.Line) bool {
 	return found
 }
 
-// totals reads the 合计 row: the weight and score columns' totals.
+// totals reads the 合计 row's score (the weights' total beside it is full marks).
 func (se *selfEval) totals(l layout.Line, cols map[string]int) {
 	var nums []int
 	for i, c := range l.Cells {
@@ -208,7 +208,7 @@ func (se *selfEval) totals(l layout.Line, cols map[string]int) {
 		case i == cols["score"]:
 			se.totalScore = cellField(l, i)
 		case i == cols["weight"]:
-			se.totalWeight = cellField(l, i)
+			// the weights' total: full marks, which the engine checks against the weights
 		case len(nums) == 1:
 			se.totalScore = cellField(l, i) // one number, not under a known column: the total score
 		}

@@ -136,8 +136,8 @@ func split(doc *layout.Document) *sections {
 		}
 		switch kind {
 		case accountsTitle:
-			if cur != nil && curKind == accountsTitle && (cur.number == n || n == 0) && len(cur.rows()) == 0 {
-				cur.lines = append(cur.lines, l) // the title under its own heading
+			if cur != nil && curKind == accountsTitle && cur.number == n {
+				cur.lines = append(cur.lines, l) // the title under its own heading, or a page's header
 				continue
 			}
 			cur, curKind = &region{title: l, number: n}, accountsTitle
@@ -149,16 +149,23 @@ func split(doc *layout.Document) *sections {
 				cur.number = n
 				continue
 			}
+			if cur != nil && curKind == accountsTitle && cur.number == n {
+				cur.lines = append(cur.lines, l) // printed again at the top of a page
+				continue
+			}
 			cur, curKind = &region{title: l, label: l, number: n}, accountsTitle
 			s.accounts = append(s.accounts, cur)
 			continue
-		case selfEvalTitle:
-			cur, curKind = &region{title: l}, selfEvalTitle
-			s.selfEvals = append(s.selfEvals, cur)
-			continue
-		case reportTitle:
-			cur, curKind = &region{title: l}, reportTitle
-			s.reports = append(s.reports, cur)
+		case selfEvalTitle, reportTitle:
+			if cur != nil && curKind == kind && key(cur.title.Cell(0)) == key(l.Cell(0)) {
+				continue // the same title at the top of the next page
+			}
+			cur, curKind = &region{title: l}, kind
+			if kind == selfEvalTitle {
+				s.selfEvals = append(s.selfEvals, cur)
+			} else {
+				s.reports = append(s.reports, cur)
+			}
 			continue
 		case performanceHeading:
 			cur, curKind = &region{title: l}, performanceHeading

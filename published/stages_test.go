@@ -230,3 +230,18 @@ func TestAfterGradeRow(t *testing.T) {
 	}
 	assert.Equal(t, []string{"eval-report-missing r.txt:1:1", "report-row-unread r.txt:7:1"}, got)
 }
+
+// A title or label printed again at the top of a page does not open another table.
+func TestPageHeaders(t *testing.T) {
+	doc := lines(t, "收入决算表\n公开 02 表\n单位：万元\n项目|本年收入合计|其他收入\n合计|2.00|2.00\n收入决算表\n公开 02 表\n208|社会保障和就业支出|2.00|2.00\n注：…\n项目支出绩效自评表（一）\n专项名称||甲\n项目支出绩效自评表（一）\n单位名称||乙\n")
+	s := split(doc)
+	require.Len(t, s.accounts, 1)
+	require.Len(t, s.selfEvals, 1)
+	tb, notes := readAccounts(s.accounts[0])
+	assert.Empty(t, notes)
+	require.Len(t, tb.Parts, 1)
+	assert.Len(t, tb.Parts[0].Rows, 2, "the rows on both sides of the page break")
+	se := readSelfEval(s.selfEvals[0])
+	assert.Equal(t, "甲", se.name.text)
+	assert.Equal(t, "乙", se.agency.text)
+}

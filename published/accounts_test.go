@@ -271,10 +271,10 @@ func TestMiniAccountsChecks(t *testing.T) {
 			case published.CodeTotalMismatch:
 				require.Len(t, f.Blame, 1)
 				assert.Equal(t, "三、教育支出", f.Blame[0].Name)
-				assert.Equal(t, "公开01表 › 支出：本年支出合计为 180.00，而所列各行之和为 190.00，相差 10.00；差额恰好等于“三、教育支出”一行的金额 10.00（第13行），多半是这一行列错或漏计",
+				assert.Equal(t, "公开01表 › 支出：本年支出合计为 180.00，而所列各行之和为 190.00，相差 10.00 万元；差额恰好等于“三、教育支出”一行的金额 10.00（第13行），多半是这一行列错或漏计",
 					f.Message(i18n.Zh))
 			case published.CodeLineMissing:
-				assert.Equal(t, "公开01表 › 支出 lists “三、教育支出”, 10.00, but 公开03表 has no line for that subject", f.Message(i18n.En))
+				assert.Equal(t, "公开01表 › 支出 lists “三、教育支出”, 10.00 万元, but 公开03表 has no line for that subject", f.Message(i18n.En))
 			}
 		}
 	})

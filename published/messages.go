@@ -163,44 +163,44 @@ func figureLabel(figure string) i18n.Text {
 func msgTotalMismatch(f *Finding) i18n.Text {
 	t := i18n.T("%s：%s为 %s，而所列各行之和为 %s，相差 %s",
 		"%s: %s is %s, but the lines listed add up to %s, a difference of %s",
-		f.Subject, f.Item, value(f.Actual), value(f.Expected), money(math.Abs(f.Diff)))
+		f.Subject, f.Item, value(f.Actual), value(f.Expected), money(math.Abs(f.Diff))+unit(f))
 	return withBlame(t, f.Blame)
 }
 
 func msgRowMismatch(f *Finding) i18n.Text {
 	return i18n.T("%s：%s 不成立：左边 %s，右边各栏之和 %s，相差 %s",
 		"%s: %s does not hold: %s on the left, %s for the columns on the right, a difference of %s",
-		f.Subject, f.Item, value(f.Actual), value(f.Expected), money(math.Abs(f.Diff)))
+		f.Subject, f.Item, value(f.Actual), value(f.Expected), money(math.Abs(f.Diff))+unit(f))
 }
 
 func msgBalanceMismatch(f *Finding) i18n.Text {
 	return i18n.T("%s：%s 不成立：左边 %s，右边 %s，相差 %s",
 		"%s: %s does not hold: %s on the left, %s on the right, a difference of %s",
-		f.Subject, f.Item, value(f.Actual), value(f.Expected), money(math.Abs(f.Diff)))
+		f.Subject, f.Item, value(f.Actual), value(f.Expected), money(math.Abs(f.Diff))+unit(f))
 }
 
 func msgCrossMismatch(f *Finding) i18n.Text {
 	return i18n.T("表间关系 %s 不成立：%s 对 %s（%s），相差 %s",
 		"the identity %s between tables does not hold: %s against %s (%s), a difference of %s",
-		f.Item, value(f.Actual), value(f.Expected), place(f.Other), money(math.Abs(f.Diff)))
+		f.Item, value(f.Actual), value(f.Expected), place(f.Other), money(math.Abs(f.Diff))+unit(f))
 }
 
 func msgLineMissing(f *Finding) i18n.Text {
 	return i18n.T("%s列有“%s”%s，而%s中没有这一科目的行",
 		"%s lists “%s”, %s, but %s has no line for that subject",
-		f.Subject, f.Item, value(f.Actual), strings.Join(f.Names, "、"))
+		f.Subject, f.Item, fmt.Sprint(value(f.Actual))+unit(f), strings.Join(f.Names, "、"))
 }
 
 func msgLineMismatch(f *Finding) i18n.Text {
 	return i18n.T("%s“%s”为 %s，%s中同一科目（%s）为 %s，相差 %s",
 		"%s: “%s” is %s, but the same subject in %s (%s) is %s, a difference of %s",
-		f.Subject, f.Item, value(f.Actual), strings.Join(f.Names, "、"), place(f.Other), value(f.Expected), money(math.Abs(f.Diff)))
+		f.Subject, f.Item, value(f.Actual), strings.Join(f.Names, "、"), place(f.Other), value(f.Expected), money(math.Abs(f.Diff))+unit(f))
 }
 
 func msgLineExceeds(f *Finding) i18n.Text {
 	return i18n.T("%s“%s”%s，超过了%s中同一科目的全部支出 %s（%s），多出 %s",
 		"%s: “%s”, %s, exceeds all spending on the same subject in %s, %s (%s), by %s",
-		f.Subject, f.Item, value(f.Actual), strings.Join(f.Names, "、"), value(f.Expected), place(f.Other), money(math.Abs(f.Diff)))
+		f.Subject, f.Item, value(f.Actual), strings.Join(f.Names, "、"), value(f.Expected), place(f.Other), money(math.Abs(f.Diff))+unit(f))
 }
 
 func msgNarrativeCount(f *Finding) i18n.Text {
@@ -308,6 +308,14 @@ func gradeCounts(v any) i18n.Text {
 		en[i] = fmt.Sprintf("%s %d", g.Grade, g.Count)
 	}
 	return i18n.T(strings.Join(zh, "、"), strings.Join(en, ", "))
+}
+
+// unit is a finding's unit after a figure: " 万元"; "" when none.
+func unit(f *Finding) string {
+	if f.Unit == "" {
+		return ""
+	}
+	return " " + f.Unit
 }
 
 func first(s []string) string {

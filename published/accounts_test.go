@@ -235,6 +235,8 @@ func TestMiniAccountsChecks(t *testing.T) {
 			[]string{published.CodeLineMismatch, published.CodeRowMismatch, published.CodeTotalMismatch}},
 		{"income against 02", "类|款|项|合计|160.00|150.00|0.00|0.00|0.00|0.00|10.00", "类|款|项|合计|160.00|150.00|0.00|0.00|0.00|0.00|12.00", published.Options{},
 			[]string{published.CodeCrossMismatch, published.CodeRowMismatch, published.CodeTotalMismatch}},
+		{"a fund that does not balance", "一般公共预算财政拨款|20.00|||||\n政府性基金预算财政拨款|0.00|||||", "一般公共预算财政拨款|15.00|||||\n政府性基金预算财政拨款|5.00|||||",
+			published.Options{}, []string{published.CodeBalanceMismatch, published.CodeBalanceMismatch}}, // 100 + 15 ≠ 120; 50 + 5 ≠ 50
 		{"a row read in part", "2080109|||社会保险经办机构|110.00|100.00|0.00|0.00|0.00|0.00|10.00", "2080109|||社会保险经办机构|110.00|100.00|0.00|0.00|0.00",
 			published.Options{}, []string{published.CodeCellsMissing}},
 		{"a line not read", "208||社会保障和就业支出|130.00|80.00|50.00|0.00|0.00|0.00\n", "208||社会保障和就业支出|130.00|80.00|50.00|0.00|0.00|0.00\n（续表）\n",

@@ -27,6 +27,7 @@ func checkAccounts(tables []*Table, opts Options) []Finding {
 			c.grandTotal(t, p)
 		}
 		c.sides(t)
+		c.fundBalances(t)
 	}
 	c.cross()
 	c.classLines()
@@ -417,4 +418,66 @@ func firstAmountColumn(p *Part) int {
 		}
 	}
 	return -1
+}
+
+// fundBalances checks, for each kind of fiscal funds of a table printed as income beside
+// expenditure by fund (公开04表): the year's income and the carry-over from last year equal
+// the year's spending and the carry-over to next year.
+func (c *acctChecker) fundBalances(t *Table) {
+	in, out := t.Part("收入"), t.Part("支出")
+	if in == nil || out == nil {
+		return
+	}
+	var spent, carried *Row
+	for _, r := range out.Rows {
+		switch {
+		case spent == nil && isTotalName(r.Name):
+			spent = r
+		case carried == nil && strings.HasPrefix(r.Name, "年末") && strings.Contains(r.Name, "结转和结余"):
+			carried = r
+		}
+	}
+	if spent == nil || carried == nil {
+		return
+	}
+	for _, fund := range fundNames {
+		col := -1
+		for i, cl := range out.Columns {
+			if strings.HasPrefix(cl.Name, fund) {
+				col = i
+			}
+		}
+		var income, brought, carry *Row
+		for _, r := range in.Rows {
+			afterCarry := carry != nil
+			switch {
+			case carry == nil && strings.HasPrefix(r.Name, "年初") && strings.Contains(r.Name, "结转和结余"):
+				carry = r
+			case !afterCarry && income == nil && r.Number != "" && strings.HasPrefix(r.Name, fund):
+				income = r
+			case afterCarry && brought == nil && strings.HasPrefix(r.Name, fund):
+				brought = r
+			}
+		}
+		if col < 0 || income == nil || brought == nil {
+			continue
+		}
+		ic := firstAmountColumn(in)
+		a1, ok1 := income.value(ic)
+		a2, ok2 := brought.value(ic)
+		b1, ok3 := spent.value(col)
+		b2, ok4 := carried.value(col)
+		if !ok1 || !ok2 || !ok3 || !ok4 {
+			continue
+		}
+		left, right := num.Round(a1+a2, 2), num.Round(b1+b2, 2)
+		if c.within(left, right) {
+			continue
+		}
+		f := newFinding(CodeBalanceMismatch)
+		f.Pos, f.Subject, f.Unit = income.amountPos(ic), t.Name()+" › "+out.Columns[col].Name, t.Unit
+		f.Item = "本年收入 + " + carry.Name + " = " + spent.Name + " + " + carried.Name
+		f.Actual, f.Expected, f.Diff = left, right, num.Round(left-right, 2)
+		c.out = append(c.out, f)
+	}
 }

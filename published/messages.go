@@ -46,7 +46,7 @@ var catalogue = []*CodeDoc{
 		Doc:   "Within one row, a total column (本年收入合计, 本年支出合计, 小计, 合计) differs from the sum of the columns it totals (基本支出 + 项目支出…) by more than the money tolerance. Fields: Subject, Item (the identity), Actual, Expected, Diff."},
 	{Code: CodeBalanceMismatch, Severity: Error, message: msgBalanceMismatch,
 		Title: i18n.T("收支总计不平衡", "the totals do not balance"),
-		Doc:   "A balance the table must keep does not hold: 总计 = the year's total plus carry-overs (年初结转和结余, 使用非财政拨款结余; 结余分配, 年末结转和结余), income 总计 = expenditure 总计, a carry-over equal to its parts, 年末结转和结余 = 年初 + 本年收入 − 本年支出. Fields: Subject, Item (the identity), Actual (left side), Expected (right side), Diff."},
+		Doc:   "A balance the table must keep does not hold: 总计 = the year's total plus carry-overs (年初结转和结余, 使用非财政拨款结余; 结余分配, 年末结转和结余), income 总计 = expenditure 总计, a carry-over equal to its parts, 年末结转和结余 = 年初 + 本年收入 − 本年支出, and in 04表 for each kind of fiscal funds: its income and its carry-over from last year = its spending and its carry-over to next year. Fields: Subject, Item (the identity), Actual (left side), Expected (right side), Diff."},
 	{Code: CodeCrossMismatch, Severity: Error, message: msgCrossMismatch,
 		Title: i18n.T("表间勾稽关系不符", "tables disagree"),
 		Doc:   "An identity between two tables of the national template does not hold: 01表 本年收入合计 = 02表 合计, 01表 本年支出合计 = 03表 合计, 01表 and 04表 fiscal income lines, 04表 本年收入合计 = 02表 财政拨款收入, 04表's fund columns = 05表, 08表 and 09表 合计, 05表 基本支出 = 06表 人员经费 + 公用经费, 08表 本年收入 = 04表 政府性基金. Amounts in 元 and 万元 are compared in 万元. Fields: Item (the identity), Actual, Expected, Diff, Pos, Other."},

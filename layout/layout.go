@@ -1,0 +1,153 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+)
+
+// Format is the form a document came in.
+type Format string
+
+// The formats Read understands.
+const (
+	Text     Format = "text"     // extracted text: one line per line, cells separated by tabs
+	Markdown Format = "markdown" // text whose tables may be Markdown pipe tables
+	Docx     Format = "docx"     // a Word document: paragraphs and tables
+)
+
+// DefaultMaxSize is the largest document Read accepts, in bytes. A published report is a few
+// hundred kilobytes as text and a few megabytes as .docx.
+const DefaultMaxSize = 64 << 20
+
+// Cell is one cell of a line: the text between two tabs, a Markdown table cell, a .docx table
+// cell. Blank cells are kept, so that a cell's index is its column where the extraction kept
+// the empty cells of a row.
+type Cell struct {
+	Text string         // trimmed, with TeX operators replaced (\geq → ≥, $>$ → >)
+	Pos  indicators.Pos // the cell's first character; in a .docx, Sheet "表N", Line the row, Col the cell
+}
+
+// Line is one non-blank line of the document: a paragraph (one cell) or a table row (one cell
+// per column).
+type Line struct {
+	Cells []Cell
+	// Pos is where the line starts. In text, Line is the file's line; in a .docx, a paragraph's
+	// Line counts the paragraphs and table rows of the body from the top, and a table row is
+	// placed like its first cell.
+	Pos indicators.Pos
+}
+
+// Text is the line's cells joined by tabs.
+func (l Line) Text() string {
+	parts := make([]string, len(l.Cells))
+	for i, c := range l.Cells {
+		parts[i] = c.Text
+	}
+	return strings.Join(parts, "\t")
+}
+
+// IsRow reports whether the line has more than one cell.
+func (l Line) IsRow() bool { return len(l.Cells) > 1 }
+
+// Cell returns the text of cell i, or "" when the line has no such cell.
+func (l Line) Cell(i int) string {
+	if i < 0 || i >= len(l.Cells) {
+		return ""
+	}
+	return l.Cells[i].Text
+}
+
+// Document is a document's lines, in reading order.
+type Document struct {
+	File   string
+	Format Format
+	Lines  []Line
+}
+
+// FormatOf returns the format a file name implies, and false for a name Read does not read.
+func FormatOf(path string) (Format, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".txt", ".text":
+		return Text, true
+	case ".md", ".markdown":
+		return Markdown, true
+	case ".docx":
+		return Docx, true
+	}
+	return "", false
+}
+
+// ReadFile reads the document at path, in the format its extension names (.txt, .md, .docx).
+func ReadFile(path string) (*Document, error) {
+	format, ok := FormatOf(path)
+	if !ok {
+		return nil, fileError(path, indicators.ErrRead, i18n.T(
+			"不能读取这种文件：发布的报告应为 .txt、.md 或 .docx 文件",
+			"cannot read this kind of file: a published report must be a .txt, .md or .docx file"))
+	}
+	info, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))
+	}
+	if info.Size() > DefaultMaxSize {
+		return nil, fileError(path, indicators.ErrLimit, i18n.T(
+			"文件有 %d 字节，超过上限 %d 字节", "the file has %d bytes, more than the limit of %d", info.Size(), int64(DefaultMaxSize)))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))
+	}
+	return Read(path, format, data)
+}
+
+// Read reads data, named name in positions, in the given format.
+func Read(name string, format Format, data []byte) (*Document, error) {
+	if len(data) > DefaultMaxSize {
+		return nil, fileError(name, indicators.ErrLimit, i18n.T(
+			"文件有 %d 字节，超过上限 %d 字节", "the file has %d bytes, more than the limit of %d", len(data), DefaultMaxSize))
+	}
+	switch format {
+	case Docx:
+		return readDocx(name, data)
+	case Text, Markdown:
+		if err := checkText(name, data); err != nil {
+			return nil, err
+		}
+		return readText(name, format, string(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))), nil
+	}
+	return nil, fmt.Errorf("layout: unknown format %q", format)
+}
+
+// checkText rejects what is not UTF-8 text, naming what it is instead.
+func checkText(name string, data []byte) error {
+	switch {
+	case len(data) == 0:
+		return fileError(name, indicators.ErrRead, i18n.T("文件是空的", "the file is empty"))
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}), bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return fileError(name, indicators.ErrEncoding, i18n.T(
+			"文件是 UTF-16 编码：请用 UTF-8 另存后再试", "the file is UTF-16: save it as UTF-8 and try again"))
+	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return fileError(name, indicators.ErrEncoding, i18n.T(
+			"这是一个压缩包（.docx 或 .xlsx），不是文本文件：请使用正确的扩展名",
+			"this is a zip archive (a .docx or .xlsx), not a text file: give it the right extension"))
+	case bytes.IndexByte(data, 0) >= 0:
+		return fileError(name, indicators.ErrEncoding, i18n.T(
+			"文件含有二进制数据，不是文本", "the file holds binary data, not text"))
+	case !utf8.Valid(data):
+		return fileError(name, indicators.ErrEncoding, i18n.T(
+			"文件不是 UTF-8 编码（多半是 GBK）：请用 UTF-8 另存后再试",
+			"the file is not UTF-8 (most likely GBK): save it as UTF-8 and try again"))
+	}
+	return nil
+}
+
+func fileError(name string, kind indicators.ErrorKind, msg i18n.Text) error {
+	return &indicators.Error{Pos: indicators.Pos{File: name}, Kind: kind, Msg: msg}
+}

@@ -1,0 +1,207 @@
+package published
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"jixiao/layout"
+)
+
+// titles are the titles of the national final-accounts template's nine tables, by number, as
+// compared (key: no blanks, no quotation marks). Some units print a variant; both are here.
+var titles = map[string]int{
+	"收入支出决算总表":            1,
+	"收入决算表":               2,
+	"支出决算表":               3,
+	"财政拨款收入支出决算总表":        4,
+	"一般公共预算财政拨款支出决算表":     5,
+	"一般公共预算财政拨款基本支出决算表":   6,
+	"一般公共预算财政拨款三公经费支出决算表": 7,
+	"财政拨款三公经费支出决算表":       7,
+	"政府性基金预算财政拨款收入支出决算表":  8,
+	"国有资本经营预算财政拨款支出决算表":   9,
+	"国有资本经营预算财政拨款收入支出决算表": 9,
+}
+
+var (
+	labelRe       = regexp.MustCompile(`公开0?(\d{1,2})表`)
+	partHeadingRe = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
+	numberedRe    = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	selfEvalRe    = regexp.MustCompile(`^项目支出绩效自评表([(（].{1,6}[)）])?$`)
+	evalReportRe  = regexp.MustCompile(`^项目支出绩效评价报告([(（].{1,6}[)）])?$`)
+	noteRe        = regexp.MustCompile(`^注[:：\d]`)
+	yearRe        = regexp.MustCompile(`^(\d{4})年度?$`)
+)
+
+// region is a stretch of the document's lines that holds one thing: a table, a report, the
+// narrative's section.
+type region struct {
+	title  layout.Line // the line that opened it
+	lines  []layout.Line
+	number int         // a final-accounts table's number
+	label  layout.Line // its 公开NN表 line, when found
+}
+
+// sections is the document cut into what is read from it.
+type sections struct {
+	accounts    []*region
+	selfEvals   []*region
+	reports     []*region
+	performance *region // the 预算绩效情况说明
+	year        int
+}
+
+type lineKind int
+
+const (
+	prose lineKind = iota
+	partHeading
+	numberedHeading
+	accountsTitle
+	accountsLabel
+	selfEvalTitle
+	reportTitle
+	performanceHeading
+	note
+)
+
+// classify says what a line opens or ends. Only lines of one cell can be titles or headings:
+// the table of contents prints its entries with their page number in a second cell.
+func classify(l layout.Line) (lineKind, int) {
+	if l.IsRow() {
+		if n, ok := labelOf(l); ok {
+			return accountsLabel, n
+		}
+		return prose, 0
+	}
+	k := key(l.Cell(0))
+	if n, ok := labelOf(l); ok && len([]rune(k)) <= 12 {
+		return accountsLabel, n
+	}
+	switch {
+	case selfEvalRe.MatchString(k):
+		return selfEvalTitle, 0
+	case evalReportRe.MatchString(k):
+		return reportTitle, 0
+	case partHeadingRe.MatchString(k):
+		return partHeading, 0
+	case noteRe.MatchString(k):
+		return note, 0
+	}
+	bare := numberedRe.ReplaceAllString(k, "")
+	if n, ok := titles[bare]; ok {
+		return accountsTitle, n
+	}
+	if numberedRe.MatchString(k) {
+		if strings.Contains(k, "预算绩效") && strings.HasSuffix(k, "说明") {
+			return performanceHeading, 0
+		}
+		return numberedHeading, 0
+	}
+	return prose, 0
+}
+
+// labelOf finds a 公开NN表 label in a line that is no more than a label (a cell of its own).
+func labelOf(l layout.Line) (int, bool) {
+	for _, c := range l.Cells {
+		k := key(c.Text)
+		if len([]rune(k)) > 12 {
+			continue
+		}
+		if m := labelRe.FindStringSubmatch(k); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return n, n >= 1 && n <= 99
+		}
+	}
+	return 0, false
+}
+
+// split cuts the document's lines into regions. A final-accounts table runs from its title
+// (or label) to its note (注：…), the next heading or the next table; a self-evaluation table
+// from its title to the next title or heading; an evaluation report from its title to the
+// next report, table or part (its own numbered headings 一、二、 stay inside it); the
+// 预算绩效情况说明 to the next numbered heading.
+func split(doc *layout.Document) *sections {
+	s := &sections{}
+	var cur *region
+	var curKind lineKind
+	closeRegion := func() { cur, curKind = nil, prose }
+	for _, l := range doc.Lines {
+		kind, n := classify(l)
+		if s.year == 0 && !l.IsRow() {
+			if m := yearRe.FindStringSubmatch(key(l.Cell(0))); m != nil {
+				s.year, _ = strconv.Atoi(m[1])
+			}
+		}
+		switch kind {
+		case accountsTitle:
+			if cur != nil && curKind == accountsTitle && cur.number == n {
+				cur.lines = append(cur.lines, l) // the title under its own heading, or a page's header
+				continue
+			}
+			cur, curKind = &region{title: l, number: n}, accountsTitle
+			s.accounts = append(s.accounts, cur)
+			continue
+		case accountsLabel:
+			if cur != nil && curKind == accountsTitle && len(cur.rows()) == 0 && cur.label.Cells == nil {
+				cur.label = l
+				cur.number = n
+				continue
+			}
+			if cur != nil && curKind == accountsTitle && cur.number == n {
+				cur.lines = append(cur.lines, l) // printed again at the top of a page
+				continue
+			}
+			cur, curKind = &region{title: l, label: l, number: n}, accountsTitle
+			s.accounts = append(s.accounts, cur)
+			continue
+		case selfEvalTitle, reportTitle:
+			if cur != nil && curKind == kind && key(cur.title.Cell(0)) == key(l.Cell(0)) {
+				continue // the same title at the top of the next page
+			}
+			cur, curKind = &region{title: l}, kind
+			if kind == selfEvalTitle {
+				s.selfEvals = append(s.selfEvals, cur)
+			} else {
+				s.reports = append(s.reports, cur)
+			}
+			continue
+		case performanceHeading:
+			cur, curKind = &region{title: l}, performanceHeading
+			s.performance = cur
+			continue
+		case partHeading:
+			closeRegion()
+			continue
+		case numberedHeading:
+			// An evaluation report's own headings (一、项目基本情况) stay in it; an annex's
+			// heading (二、《项目支出绩效评价报告》) does not.
+			if curKind == reportTitle && !strings.Contains(l.Cell(0), "《") {
+				break
+			}
+			closeRegion()
+			continue
+		case note:
+			if curKind == accountsTitle || curKind == selfEvalTitle {
+				closeRegion()
+				continue
+			}
+		}
+		if cur != nil {
+			cur.lines = append(cur.lines, l)
+		}
+	}
+	return s
+}
+
+// rows are the region's lines of more than one cell.
+func (r *region) rows() []layout.Line {
+	var out []layout.Line
+	for _, l := range r.lines {
+		if l.IsRow() {
+			out = append(out, l)
+		}
+	}
+	return out
+}

@@ -8,8 +8,8 @@ const applicationID = 0x4A585256
 // number applied. A released step is never edited: change the schema by appending one.
 //
 // Times are UTC text of fixed width (timeFormat), so they sort as they read. Texts are
-// stored as given; a missing value is ”. The score is the shortest decimal text of the
-// points, or NULL when not scored, so it comes back exactly as saved.
+// stored as given; a missing value is the empty string. The score is the shortest decimal
+// text of the points, or NULL when not scored, so it comes back exactly as saved.
 var migrations = []string{
 	// 1: current records, and the audit of every change.
 	`

@@ -220,7 +220,7 @@ func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx, at time.Time, a
 }
 
 // touchProject makes sure the project has a row, and records the submission's fingerprint
-// at this save: the first one stays, the last one moves, and a change of it goes in the
+// at this save: the first one stays, the last one moves, and each new one goes in the
 // audit.
 func touchProject(ctx context.Context, tx *sql.Tx, key string, by Author, atText string) error {
 	var last string
@@ -237,7 +237,7 @@ func touchProject(ctx context.Context, tx *sql.Tx, key string, by Author, atText
 	if by.Fingerprint == "" {
 		return nil
 	}
-	if last != "" && last != by.Fingerprint {
+	if last != by.Fingerprint {
 		if err := audit(ctx, tx, atText, by.Name, key, 0, FieldFingerprint, last, by.Fingerprint); err != nil {
 			return err
 		}

@@ -25,7 +25,7 @@ func TestSaveReadRoundTrip(t *testing.T) {
 	inputs := []Entry{
 		{N: 1, Review: Indicator{Actual: "98%", Score: MustScore("19.81"), Reason: "部分佐证不足", Rule: "R03", Note: "见附件 2"}},
 		{N: 2, Review: Indicator{Actual: "12 个", Score: MustScore("0.1")}},
-		{N: 3, Review: Indicator{Score: MustScore("2.675")}}, // three decimals kept as typed
+		{N: 3, Review: Indicator{Score: MustScore("2.675")}},                    // three decimals kept as typed
 		{N: 10, Review: Indicator{Actual: "未提供", Reason: "无佐证材料", Rule: "R01"}}, // not scored yet
 	}
 	for _, in := range inputs {

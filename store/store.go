@@ -49,6 +49,11 @@ type Store struct {
 // brings its schema up to date. A file that is not a jixiao review database is refused
 // with ErrNotStore, one written by a newer jixiao with ErrNewerSchema; neither is changed.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, BusyTimeout)
+}
+
+// open is Open with another busy timeout, for tests.
+func open(ctx context.Context, path string, busy time.Duration) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, &Error{Op: opOpen, Path: path, Err: err}
@@ -61,7 +66,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
 		return nil, &Error{Op: opOpen, Path: abs, Err: err}
 	}
-	db, err := sql.Open("sqlite", dsn(abs))
+	db, err := sql.Open("sqlite", dsn(abs, busy))
 	if err != nil {
 		return nil, &Error{Op: opOpen, Path: abs, Err: err}
 	}
@@ -77,9 +82,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 
 // dsn is the driver's name for the file at abs with the connection settings. The path
 // goes in a file: URI, escaped, so '?', '#' and '%' in folder names stay part of it.
-func dsn(abs string) string {
+func dsn(abs string, busy time.Duration) string {
 	q := url.Values{}
-	q.Add("_pragma", "busy_timeout("+strconv.Itoa(int(BusyTimeout/time.Millisecond))+")")
+	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(busy.Milliseconds(), 10)+")")
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Set("_txlock", "immediate")
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}

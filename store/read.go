@@ -75,6 +75,21 @@ func (s *Store) All(ctx context.Context) ([]Record, error) {
 	return recs, nil
 }
 
+// Version is the number of changes the store holds (the audit's latest seq; 0 when empty).
+// Every save that changes anything increases it, and nothing else does, so a copy of All
+// kept in memory is current for as long as Version returns the number read just before
+// All was.
+func (s *Store) Version(ctx context.Context) (int64, error) {
+	var v int64
+	err := s.inRead(ctx, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, `SELECT coalesce(max(seq), 0) FROM audit`).Scan(&v)
+	})
+	if err != nil {
+		return 0, s.fail(ctx, opRead, "", 0, err)
+	}
+	return v, nil
+}
+
 // History returns every change of indicator n of the project key, oldest first.
 func (s *Store) History(ctx context.Context, key string, n int) ([]Change, error) {
 	if err := checkKey(key); err != nil {
@@ -183,16 +198,6 @@ func scanIndicator(row scanner, lead ...any) (IndicatorRecord, error) {
 		return IndicatorRecord{}, fmt.Errorf("indicator %d: %w", ir.N, err)
 	}
 	return ir, nil
-}
-
-// readIndicator reads one indicator's record; found is false if none is stored.
-func readIndicator(ctx context.Context, tx *sql.Tx, key string, n int) (ir IndicatorRecord, found bool, err error) {
-	row := tx.QueryRowContext(ctx, `SELECT `+indicatorColumns+` FROM indicator WHERE key = ? AND n = ?`, key, n)
-	ir, err = scanIndicator(row)
-	if errors.Is(err, sql.ErrNoRows) {
-		return IndicatorRecord{N: n}, false, nil
-	}
-	return ir, err == nil, err
 }
 
 // readRecord reads a project's whole record inside tx.

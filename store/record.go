@@ -57,7 +57,8 @@ type Stamp struct {
 	At time.Time // UTC, to the microsecond; zero if never changed
 }
 
-// Seen is the submission's fingerprint at a save, with who saved and when.
+// Seen is a fingerprint of the submission, with who first saved a review against it and
+// when.
 type Seen struct {
 	Fingerprint string // empty if no save of the project came with a fingerprint
 	By          string
@@ -79,8 +80,9 @@ type Record struct {
 	Project Project
 	// Changed says who changed a field of Project last and when; zero if never set.
 	Changed Stamp
-	// First and Last are the submission's fingerprints at the first and the latest save of
-	// the project (of either its fields or an indicator) that came with one.
+	// First is the first fingerprint of the submission a save of the project came with,
+	// Last the latest (of saves of its fields or of an indicator); each with who saved
+	// first against it and when. A save that brings no fingerprint leaves both alone.
 	First, Last Seen
 	Indicators  []IndicatorRecord // by N, ascending
 }

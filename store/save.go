@@ -16,11 +16,11 @@ type Entry struct {
 }
 
 // SaveIndicator records indicator n's review of the project key, replacing every field of
-// the record, in one transaction. Each field that changes gets a row in the audit; a save
-// that changes nothing leaves the record's Changed stamp as it was. It returns the record
-// as stored.
+// the record, in one transaction. Each field that changes gets a row in the audit, and so
+// does a new fingerprint of the submission; a save that changes nothing writes nothing and
+// leaves the Changed stamp as it was. It returns the record as stored.
 func (s *Store) SaveIndicator(ctx context.Context, key string, n int, rec Indicator, by Author) (IndicatorRecord, error) {
-	recs, err := s.saveIndicators(ctx, opSaveIndicator, key, []Entry{{N: n, Review: rec}}, by)
+	recs, err := s.saveIndicators(ctx, key, []Entry{{N: n, Review: rec}}, by)
 	if err != nil {
 		return IndicatorRecord{}, err
 	}
@@ -30,10 +30,11 @@ func (s *Store) SaveIndicator(ctx context.Context, key string, n int, rec Indica
 // SaveIndicators is SaveIndicator for several indicators of one project, all in one
 // transaction: all are saved or none. Each N may appear once.
 func (s *Store) SaveIndicators(ctx context.Context, key string, entries []Entry, by Author) ([]IndicatorRecord, error) {
-	return s.saveIndicators(ctx, opSaveIndicator, key, entries, by)
+	return s.saveIndicators(ctx, key, entries, by)
 }
 
-func (s *Store) saveIndicators(ctx context.Context, op, key string, entries []Entry, by Author) ([]IndicatorRecord, error) {
+func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry, by Author) ([]IndicatorRecord, error) {
+	const op = opSaveIndicator
 	one := 0 // the indicator errors name, when the save is of one
 	if len(entries) == 1 {
 		one = entries[0].N
@@ -59,17 +60,51 @@ func (s *Store) saveIndicators(ctx context.Context, op, key string, entries []En
 		}
 	}
 
-	out := make([]IndicatorRecord, 0, len(entries))
-	err := s.inWrite(ctx, func(tx *sql.Tx, at time.Time, atText string) error {
-		if err := touchProject(ctx, tx, key, by, atText); err != nil {
-			return err
+	out := make([]IndicatorRecord, len(entries))
+	err := s.inWrite(ctx, func(w *write) error {
+		type change struct {
+			name, old, new string
 		}
-		for _, e := range entries {
-			rec, err := s.saveIndicator(ctx, tx, key, e, by.Name, at, atText)
+		changes := make([][]change, len(entries))
+		any := false
+		for i, e := range entries {
+			old, err := w.indicator(key, e.N)
 			if err != nil {
 				return &atIndicator{n: e.N, err: err}
 			}
-			out = append(out, rec)
+			out[i] = old
+			for _, f := range [...]change{
+				{FieldActual, old.Review.Actual, e.Review.Actual},
+				{FieldScore, old.Review.Score.String(), e.Review.Score.String()},
+				{FieldReason, old.Review.Reason, e.Review.Reason},
+				{FieldRule, old.Review.Rule, e.Review.Rule},
+				{FieldNote, old.Review.Note, e.Review.Note},
+			} {
+				if f.old != f.new {
+					changes[i] = append(changes[i], f)
+				}
+			}
+			any = any || len(changes[i]) > 0
+		}
+		if err := w.touchProject(key, by, any); err != nil {
+			return err
+		}
+		for i, e := range entries {
+			if len(changes[i]) == 0 {
+				continue
+			}
+			for _, c := range changes[i] {
+				if err := w.audit(key, e.N, c.name, c.old, c.new); err != nil {
+					return &atIndicator{n: e.N, err: err}
+				}
+			}
+			if s.midSave != nil {
+				s.midSave(ctx)
+			}
+			if err := w.putIndicator(key, e); err != nil {
+				return &atIndicator{n: e.N, err: err}
+			}
+			out[i] = IndicatorRecord{N: e.N, Review: e.Review, Changed: Stamp{By: by.Name, At: w.at}}
 		}
 		return nil
 	})
@@ -92,54 +127,9 @@ type atIndicator struct {
 func (e *atIndicator) Error() string { return e.err.Error() }
 func (e *atIndicator) Unwrap() error { return e.err }
 
-func (s *Store) saveIndicator(ctx context.Context, tx *sql.Tx, key string, e Entry, by string, at time.Time, atText string) (IndicatorRecord, error) {
-	old, found, err := readIndicator(ctx, tx, key, e.N)
-	if err != nil {
-		return IndicatorRecord{}, err
-	}
-	changed := false
-	for _, f := range [...]struct{ name, old, new string }{
-		{FieldActual, old.Review.Actual, e.Review.Actual},
-		{FieldScore, old.Review.Score.String(), e.Review.Score.String()},
-		{FieldReason, old.Review.Reason, e.Review.Reason},
-		{FieldRule, old.Review.Rule, e.Review.Rule},
-		{FieldNote, old.Review.Note, e.Review.Note},
-	} {
-		if f.old == f.new {
-			continue
-		}
-		changed = true
-		if err := audit(ctx, tx, atText, by, key, e.N, f.name, f.old, f.new); err != nil {
-			return IndicatorRecord{}, err
-		}
-	}
-	if s.midSave != nil {
-		s.midSave(ctx)
-	}
-	if !changed && found {
-		return old, nil
-	}
-	var score any // NULL when not scored
-	if e.Review.Score.IsSet() {
-		score = e.Review.Score.String()
-	}
-	_, err = tx.ExecContext(ctx, `
-INSERT INTO indicator (key, n, actual, score, reason, rule, note, changed_by, changed_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (key, n) DO UPDATE SET
-	actual = excluded.actual, score = excluded.score, reason = excluded.reason,
-	rule = excluded.rule, note = excluded.note,
-	changed_by = excluded.changed_by, changed_at = excluded.changed_at`,
-		key, e.N, e.Review.Actual, score, e.Review.Reason, e.Review.Rule, e.Review.Note, by, atText)
-	if err != nil {
-		return IndicatorRecord{}, err
-	}
-	return IndicatorRecord{N: e.N, Review: e.Review, Changed: Stamp{By: by, At: at}}, nil
-}
-
 // SaveProject records the project's own review fields (reviewer, date), replacing both, in
-// one transaction, with an audit row for each that changes. It returns the project's whole
-// record as stored.
+// one transaction, with an audit row for each that changes and for a new fingerprint. It
+// returns the project's whole record as stored.
 func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Author) (Record, error) {
 	if err := checkKey(key); err != nil {
 		return Record{}, s.fail(ctx, opSaveProject, key, 0, err)
@@ -151,41 +141,37 @@ func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Autho
 		return Record{}, s.fail(ctx, opSaveProject, key, 0, err)
 	}
 	var rec Record
-	err := s.inWrite(ctx, func(tx *sql.Tx, _ time.Time, atText string) error {
-		if err := touchProject(ctx, tx, key, by, atText); err != nil {
-			return err
-		}
+	err := s.inWrite(ctx, func(w *write) error {
 		var reviewer, date string
-		err := tx.QueryRowContext(ctx, `SELECT reviewer, review_date FROM project WHERE key = ?`, key).
-			Scan(&reviewer, &date)
-		if err != nil {
+		err := w.stmt(s.stmts.projectFields).QueryRowContext(ctx, key).Scan(&reviewer, &date)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		changed := false
-		for _, f := range [...]struct{ name, old, new string }{
-			{FieldReviewer, reviewer, p.Reviewer},
-			{FieldDate, date, p.Date},
-		} {
-			if f.old == f.new {
-				continue
-			}
-			changed = true
-			if err := audit(ctx, tx, atText, by.Name, key, 0, f.name, f.old, f.new); err != nil {
-				return err
-			}
-		}
-		if s.midSave != nil {
-			s.midSave(ctx)
+		changed := reviewer != p.Reviewer || date != p.Date
+		if err := w.touchProject(key, by, changed); err != nil {
+			return err
 		}
 		if changed {
-			_, err := tx.ExecContext(ctx, `
-UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ? WHERE key = ?`,
-				p.Reviewer, p.Date, by.Name, atText, key)
+			for _, f := range [...]struct{ name, old, new string }{
+				{FieldReviewer, reviewer, p.Reviewer},
+				{FieldDate, date, p.Date},
+			} {
+				if f.old == f.new {
+					continue
+				}
+				if err := w.audit(key, 0, f.name, f.old, f.new); err != nil {
+					return err
+				}
+			}
+			if s.midSave != nil {
+				s.midSave(ctx)
+			}
+			_, err := w.stmt(s.stmts.putProjectFields).ExecContext(ctx, p.Reviewer, p.Date, by.Name, w.atText, key)
 			if err != nil {
 				return err
 			}
 		}
-		rec, err = readRecord(ctx, tx, key)
+		rec, err = readRecord(ctx, w.tx, key)
 		return err
 	})
 	if err != nil {
@@ -194,67 +180,138 @@ UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ?
 	return rec, nil
 }
 
+// write is one save's transaction.
+type write struct {
+	ctx    context.Context
+	s      *Store
+	tx     *sql.Tx
+	by     string
+	at     time.Time // the time of every change of this save
+	atText string
+}
+
 // inWrite runs fn in a write transaction, one save of this Store at a time, and commits
 // it. The time of the changes is taken once the write lock is held, so the order of the
 // stamps is the order of the commits (as far as the clock goes: the audit's seq is exact).
-func (s *Store) inWrite(ctx context.Context, fn func(tx *sql.Tx, at time.Time, atText string) error) error {
+func (s *Store) inWrite(ctx context.Context, fn func(w *write) error) error {
 	// Saves of this Store queue here, in turn and cancellably, rather than spinning on
 	// SQLite's busy handler; saves of other programs meet the busy timeout.
 	select {
-	case s.write <- struct{}{}:
+	case s.writing <- struct{}{}:
 	case <-ctx.Done():
 		return ctx.Err()
 	}
-	defer func() { <-s.write }()
+	defer func() { <-s.writing }()
 
 	tx, err := s.db.BeginTx(ctx, nil) // BEGIN IMMEDIATE (see dsn)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback() // a no-op after Commit
-	at, atText := s.stamp()
-	if err := fn(tx, at, atText); err != nil {
+	w := &write{ctx: ctx, s: s, tx: tx}
+	w.at, w.atText = s.stamp()
+	if err := fn(w); err != nil {
 		return err
 	}
 	return tx.Commit()
 }
 
-// touchProject makes sure the project has a row, and records the submission's fingerprint
-// at this save: the first one stays, the last one moves, and each new one goes in the
-// audit.
-func touchProject(ctx context.Context, tx *sql.Tx, key string, by Author, atText string) error {
+// stmt is a prepared statement of the Store, in this transaction.
+func (w *write) stmt(st *sql.Stmt) *sql.Stmt { return w.tx.StmtContext(w.ctx, st) }
+
+// indicator reads one indicator's record; one not stored comes back with only N.
+func (w *write) indicator(key string, n int) (IndicatorRecord, error) {
+	ir, err := scanIndicator(w.stmt(w.s.stmts.indicator).QueryRowContext(w.ctx, key, n))
+	if errors.Is(err, sql.ErrNoRows) {
+		return IndicatorRecord{N: n}, nil
+	}
+	return ir, err
+}
+
+func (w *write) putIndicator(key string, e Entry) error {
+	var score any // NULL when not scored
+	if e.Review.Score.IsSet() {
+		score = e.Review.Score.String()
+	}
+	_, err := w.stmt(w.s.stmts.putIndicator).ExecContext(w.ctx,
+		key, e.N, e.Review.Actual, score, e.Review.Reason, e.Review.Rule, e.Review.Note, w.by, w.atText)
+	return err
+}
+
+// touchProject makes sure the project has a row if the save changes anything, and records
+// a new fingerprint of the submission: the first stays, the last moves, and each new one
+// goes in the audit. A save that brings the fingerprint already recorded and changes
+// nothing writes nothing.
+func (w *write) touchProject(key string, by Author, changes bool) error {
+	w.by = by.Name
 	var last string
-	err := tx.QueryRowContext(ctx, `SELECT last_fingerprint FROM project WHERE key = ?`, key).Scan(&last)
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		_, err = tx.ExecContext(ctx, `INSERT INTO project (key) VALUES (?)`, key)
-		if err != nil {
-			return err
-		}
-	case err != nil:
+	err := w.stmt(w.s.stmts.lastFingerprint).QueryRowContext(w.ctx, key).Scan(&last)
+	exists := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
-	if by.Fingerprint == "" {
-		return nil
-	}
-	if last != by.Fingerprint {
-		if err := audit(ctx, tx, atText, by.Name, key, 0, FieldFingerprint, last, by.Fingerprint); err != nil {
+	newPrint := by.Fingerprint != "" && by.Fingerprint != last
+	if !exists && (changes || newPrint) {
+		if _, err := w.stmt(w.s.stmts.newProject).ExecContext(w.ctx, key); err != nil {
 			return err
 		}
 	}
-	_, err = tx.ExecContext(ctx, `
+	if !newPrint {
+		return nil
+	}
+	if err := w.audit(key, 0, FieldFingerprint, last, by.Fingerprint); err != nil {
+		return err
+	}
+	_, err = w.stmt(w.s.stmts.putFingerprint).ExecContext(w.ctx, by.Fingerprint, by.Name, w.atText, key)
+	return err
+}
+
+func (w *write) audit(key string, n int, field, old, new string) error {
+	_, err := w.stmt(w.s.stmts.audit).ExecContext(w.ctx, w.atText, w.by, key, n, field, old, new)
+	return err
+}
+
+// statements are the Store's prepared statements; each connection prepares them once.
+type statements struct {
+	indicator, putIndicator                            *sql.Stmt
+	lastFingerprint, newProject, putFingerprint, audit *sql.Stmt
+	projectFields, putProjectFields                    *sql.Stmt
+}
+
+func (s *Store) prepare(ctx context.Context) error {
+	for _, p := range [...]struct {
+		dst   **sql.Stmt
+		query string
+	}{
+		{&s.stmts.indicator, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? AND n = ?`},
+		{&s.stmts.putIndicator, `
+INSERT INTO indicator (key, n, actual, score, reason, rule, note, changed_by, changed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (key, n) DO UPDATE SET
+	actual = excluded.actual, score = excluded.score, reason = excluded.reason,
+	rule = excluded.rule, note = excluded.note,
+	changed_by = excluded.changed_by, changed_at = excluded.changed_at`},
+		{&s.stmts.lastFingerprint, `SELECT last_fingerprint FROM project WHERE key = ?`},
+		{&s.stmts.newProject, `INSERT INTO project (key) VALUES (?)`},
+		// SET expressions read the row as it was, so first_by and first_at test the old
+		// first_fingerprint too.
+		{&s.stmts.putFingerprint, `
 UPDATE project SET
 	first_fingerprint = CASE WHEN first_fingerprint = '' THEN ?1 ELSE first_fingerprint END,
 	first_by = CASE WHEN first_fingerprint = '' THEN ?2 ELSE first_by END,
 	first_at = CASE WHEN first_fingerprint = '' THEN ?3 ELSE first_at END,
 	last_fingerprint = ?1, last_by = ?2, last_at = ?3
-WHERE key = ?4`, by.Fingerprint, by.Name, atText, key)
-	return err
-}
-
-func audit(ctx context.Context, tx *sql.Tx, at, by, key string, n int, field, old, new string) error {
-	_, err := tx.ExecContext(ctx, `
-INSERT INTO audit (at, by, key, n, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		at, by, key, n, field, old, new)
-	return err
+WHERE key = ?4`},
+		{&s.stmts.audit, `INSERT INTO audit (at, by, key, n, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.projectFields, `SELECT reviewer, review_date FROM project WHERE key = ?`},
+		{&s.stmts.putProjectFields, `
+UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ? WHERE key = ?`},
+	} {
+		st, err := s.db.PrepareContext(ctx, p.query)
+		if err != nil {
+			return err
+		}
+		*p.dst = st
+	}
+	return nil
 }

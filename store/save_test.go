@@ -43,7 +43,7 @@ func TestSaveReadRoundTrip(t *testing.T) {
 		Project: Project{Reviewer: "张三、李四", Date: "2024-05-20"},
 		Changed: Stamp{By: "张三", At: at(4)},
 		First:   Seen{Fingerprint: zhang.Fingerprint, By: "张三", At: at(0)},
-		Last:    Seen{Fingerprint: zhang.Fingerprint, By: "张三", At: at(4)},
+		Last:    Seen{Fingerprint: zhang.Fingerprint, By: "张三", At: at(0)},
 		Indicators: []IndicatorRecord{
 			{N: 1, Review: inputs[0].Review, Changed: Stamp{By: "张三", At: at(0)}},
 			{N: 2, Review: inputs[1].Review, Changed: Stamp{By: "张三", At: at(1)}},
@@ -163,7 +163,7 @@ func TestAuditOldAndNewValues(t *testing.T) {
 	rec, err := s.Project(ctx, "k")
 	require.NoError(t, err)
 	assert.Equal(t, Seen{Fingerprint: v1, By: "张三", At: at(0)}, rec.First)
-	assert.Equal(t, Seen{Fingerprint: v2, By: "张三", At: at(4)}, rec.Last)
+	assert.Equal(t, Seen{Fingerprint: v2, By: "李四", At: at(3)}, rec.Last, "who first saved against v2")
 	assert.True(t, rec.Stale(v1), "the record was last saved against v2")
 	ir, _ := rec.Indicator(1)
 	assert.Equal(t, Stamp{By: "张三", At: at(4)}, ir.Changed)
@@ -448,4 +448,53 @@ func TestClosedStore(t *testing.T) {
 	assert.Contains(t, err.Error(), "save indicator")
 	_, err = s.All(context.Background())
 	require.Error(t, err)
+}
+
+func TestSaveThatChangesNothingWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	version := func() int64 {
+		v, err := s.Version(ctx)
+		require.NoError(t, err)
+		return v
+	}
+	require.Equal(t, int64(0), version())
+
+	// An empty review of a project never saved, without a fingerprint: nothing to keep.
+	got, err := s.SaveIndicator(ctx, "new#1", 1, Indicator{}, Author{Name: "王五"})
+	require.NoError(t, err)
+	assert.Equal(t, IndicatorRecord{N: 1}, got)
+	rec, err := s.SaveProject(ctx, "new#1", Project{}, Author{Name: "王五"})
+	require.NoError(t, err)
+	assert.Equal(t, Record{Key: "new#1"}, rec)
+	all, err := s.All(ctx)
+	require.NoError(t, err)
+	assert.Empty(t, all, "nothing changed, so nothing is stored")
+	assert.Equal(t, int64(0), version())
+
+	_, err = s.SaveIndicator(ctx, "k", 1, Indicator{Score: MustScore("5")}, zhang)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), version(), "a fingerprint and a score")
+	stored, err := s.Project(ctx, "k")
+	require.NoError(t, err)
+
+	// The same review again, with the same fingerprint, by someone else.
+	got, err = s.SaveIndicator(ctx, "k", 1, Indicator{Score: MustScore("5.00")}, li)
+	require.NoError(t, err)
+	assert.Equal(t, stored.Indicators[0], got, "the record as it was: 张三 changed it last")
+	again, err := s.Project(ctx, "k")
+	require.NoError(t, err)
+	assert.Equal(t, stored, again)
+	assert.Equal(t, int64(2), version())
+
+	// The same review against an edited submission: only the fingerprint is new.
+	_, err = s.SaveIndicator(ctx, "k", 1, Indicator{Score: MustScore("5")}, Author{Name: "李四", Fingerprint: "v2"})
+	require.NoError(t, err)
+	assert.Equal(t, int64(3), version())
+	again, err = s.Project(ctx, "k")
+	require.NoError(t, err)
+	assert.Equal(t, stored.Indicators, again.Indicators, "the indicator is unchanged")
+	assert.Equal(t, Seen{Fingerprint: "v2", By: "李四", At: at(4)}, again.Last) // the fifth save
+	assert.False(t, again.Stale("v2"), "the reviewer has now seen the edited submission")
+	checkAuditReplays(t, s)
 }

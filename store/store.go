@@ -35,10 +35,11 @@ func DefaultPath(dir string) string { return filepath.Join(dir, ".jixiao", "revi
 // Store is an open review database. Its methods are safe for concurrent use; Close it when
 // done.
 type Store struct {
-	db    *sql.DB
-	path  string
-	write chan struct{} // holds a token while a save of this Store runs
-	now   func() time.Time
+	db      *sql.DB
+	stmts   statements
+	path    string
+	writing chan struct{} // holds a token while a save of this Store runs
+	now     func() time.Time
 
 	// midSave, when set by a test, runs inside each save's transaction after the audit
 	// rows are written and before the record is, with the save's context.
@@ -58,7 +59,7 @@ func open(ctx context.Context, path string, busy time.Duration) (*Store, error) 
 	if err != nil {
 		return nil, &Error{Op: opOpen, Path: path, Err: err}
 	}
-	s := &Store{path: abs, write: make(chan struct{}, 1), now: time.Now}
+	s := &Store{path: abs, writing: make(chan struct{}, 1), now: time.Now}
 	if fi, err := os.Stat(abs); err == nil && fi.IsDir() {
 		return nil, &Error{Op: opOpen, Path: abs, Kind: ErrNotStore,
 			Msg: i18n.T("这是一个文件夹；请给出数据库文件的路径", "this is a folder; give the path of a database file")}
@@ -76,6 +77,10 @@ func open(ctx context.Context, path string, busy time.Duration) (*Store, error) 
 	if err := s.migrate(ctx); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if err := s.prepare(ctx); err != nil {
+		db.Close()
+		return nil, s.fail(ctx, opOpen, "", 0, err)
 	}
 	return s, nil
 }
@@ -97,6 +102,12 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database. Saves still running finish or fail first; nothing committed
 // is lost.
 func (s *Store) Close() error {
+	for _, st := range [...]*sql.Stmt{s.stmts.indicator, s.stmts.putIndicator, s.stmts.lastFingerprint,
+		s.stmts.newProject, s.stmts.putFingerprint, s.stmts.audit, s.stmts.projectFields, s.stmts.putProjectFields} {
+		if st != nil {
+			st.Close()
+		}
+	}
 	if err := s.db.Close(); err != nil {
 		return &Error{Op: opClose, Path: s.path, Err: err}
 	}

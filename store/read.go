@@ -18,7 +18,7 @@ func (s *Store) Project(ctx context.Context, key string) (Record, error) {
 	var rec Record
 	err := s.inRead(ctx, func(tx *sql.Tx) error {
 		var err error
-		rec, err = readRecord(ctx, tx, key)
+		rec, err = s.readRecord(ctx, tx, key)
 		return err
 	})
 	if err != nil {
@@ -201,15 +201,15 @@ func scanIndicator(row scanner, lead ...any) (IndicatorRecord, error) {
 }
 
 // readRecord reads a project's whole record inside tx.
-func readRecord(ctx context.Context, tx *sql.Tx, key string) (Record, error) {
-	rec, err := scanProject(tx.QueryRowContext(ctx, `SELECT `+projectColumns+` FROM project WHERE key = ?`, key))
+func (s *Store) readRecord(ctx context.Context, tx *sql.Tx, key string) (Record, error) {
+	rec, err := scanProject(tx.StmtContext(ctx, s.stmts.project).QueryRowContext(ctx, key))
 	if errors.Is(err, sql.ErrNoRows) {
 		return Record{Key: key}, nil
 	}
 	if err != nil {
 		return Record{}, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+indicatorColumns+` FROM indicator WHERE key = ? ORDER BY n`, key)
+	rows, err := tx.StmtContext(ctx, s.stmts.indicators).QueryContext(ctx, key)
 	if err != nil {
 		return Record{}, err
 	}

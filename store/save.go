@@ -171,7 +171,7 @@ func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Autho
 				return err
 			}
 		}
-		rec, err = readRecord(ctx, w.tx, key)
+		rec, err = s.readRecord(ctx, w.tx, key)
 		return err
 	})
 	if err != nil {
@@ -276,6 +276,12 @@ type statements struct {
 	indicator, putIndicator                            *sql.Stmt
 	lastFingerprint, newProject, putFingerprint, audit *sql.Stmt
 	projectFields, putProjectFields                    *sql.Stmt
+	project, indicators                                *sql.Stmt // for reads
+}
+
+func (st *statements) all() []*sql.Stmt {
+	return []*sql.Stmt{st.indicator, st.putIndicator, st.lastFingerprint, st.newProject, st.putFingerprint,
+		st.audit, st.projectFields, st.putProjectFields, st.project, st.indicators}
 }
 
 func (s *Store) prepare(ctx context.Context) error {
@@ -303,6 +309,8 @@ UPDATE project SET
 	last_fingerprint = ?1, last_by = ?2, last_at = ?3
 WHERE key = ?4`},
 		{&s.stmts.audit, `INSERT INTO audit (at, by, key, n, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.project, `SELECT ` + projectColumns + ` FROM project WHERE key = ?`},
+		{&s.stmts.indicators, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? ORDER BY n`},
 		{&s.stmts.projectFields, `SELECT reviewer, review_date FROM project WHERE key = ?`},
 		{&s.stmts.putProjectFields, `
 UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ? WHERE key = ?`},

@@ -102,8 +102,7 @@ func (s *Store) Path() string { return s.path }
 // Close closes the database. Saves still running finish or fail first; nothing committed
 // is lost.
 func (s *Store) Close() error {
-	for _, st := range [...]*sql.Stmt{s.stmts.indicator, s.stmts.putIndicator, s.stmts.lastFingerprint,
-		s.stmts.newProject, s.stmts.putFingerprint, s.stmts.audit, s.stmts.projectFields, s.stmts.putProjectFields} {
+	for _, st := range s.stmts.all() {
 		if st != nil {
 			st.Close()
 		}

@@ -20,8 +20,8 @@ import (
 // Connection settings. Every connection waits up to BusyTimeout for a lock another program
 // holds before a save fails with ErrBusy; write transactions take the write lock when they
 // begin (BEGIN IMMEDIATE), so two writers never deadlock half-way; the journal is WAL, so
-// readers never wait for a writer and a writer never waits for readers. synchronous stays
-// at SQLite's default FULL: a save that returned is on disk, even across a power cut.
+// readers never wait for a writer and a writer never waits for readers; synchronous is FULL,
+// so a save that returned is on disk, even across a power cut.
 const (
 	BusyTimeout = 5 * time.Second
 	// MaxConns bounds the connections one Store opens: reads run in parallel on them,
@@ -91,6 +91,7 @@ func dsn(abs string, busy time.Duration) string {
 	q := url.Values{}
 	q.Add("_pragma", "busy_timeout("+strconv.FormatInt(busy.Milliseconds(), 10)+")")
 	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(FULL)")
 	q.Set("_txlock", "immediate")
 	u := url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}
 	return u.String()

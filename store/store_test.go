@@ -46,11 +46,13 @@ func TestOpenSettingsOnEveryConnection(t *testing.T) {
 		conn, err := s.db.Conn(ctx)
 		require.NoError(t, err)
 		defer conn.Close()
-		var timeout, fk int
+		var timeout, fk, sync int
 		var mode string
 		require.NoError(t, conn.QueryRowContext(ctx, "PRAGMA busy_timeout").Scan(&timeout))
 		require.NoError(t, conn.QueryRowContext(ctx, "PRAGMA foreign_keys").Scan(&fk))
 		require.NoError(t, conn.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode))
+		require.NoError(t, conn.QueryRowContext(ctx, "PRAGMA synchronous").Scan(&sync))
+		assert.Equal(t, 2, sync, "connection %d: synchronous should be FULL", i)
 		assert.Equal(t, int(BusyTimeout/time.Millisecond), timeout, "connection %d: busy_timeout", i)
 		assert.Equal(t, 1, fk, "connection %d: foreign_keys", i)
 		assert.Equal(t, "wal", mode, "connection %d: journal_mode", i)
@@ -235,4 +237,25 @@ func TestErrorLocalized(t *testing.T) {
 	assert.Equal(t, "review store "+s.Path()+`: save indicator project "县/a.xlsx#1" indicator 3: name who is saving (the audit keeps it)`,
 		se.Localize(i18n.En))
 	assert.Equal(t, "复核记录库 "+s.Path()+`: 保存指标复核 项目 "县/a.xlsx#1" 指标 3: 请写明保存人的姓名`, se.Localize(i18n.Zh))
+}
+
+func TestCancelledContexts(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	_, err := Open(ctx, tempPath(t, "review.db"))
+	require.Error(t, err)
+	assert.ErrorIs(t, err, context.Canceled)
+
+	s := openTemp(t)
+	_, err = s.Project(ctx, "k")
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.All(ctx)
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.History(ctx, "k", 1)
+	assert.ErrorIs(t, err, context.Canceled)
+	_, err = s.SaveIndicator(ctx, "k", 1, Indicator{Note: "x"}, zhang)
+	assert.ErrorIs(t, err, context.Canceled)
+	all, err := s.All(context.Background())
+	require.NoError(t, err)
+	assert.Empty(t, all)
 }

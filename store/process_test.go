@@ -46,9 +46,10 @@ func helper(mode, path string) error {
 	child := Author{Name: "child"}
 	switch mode {
 	case "hold":
-		s.midSave = func(context.Context) {
+		s.midSave = func(context.Context) error {
 			fmt.Println("holding")
-			io.Copy(io.Discard, os.Stdin) // until the parent closes it
+			_, err := io.Copy(io.Discard, os.Stdin) // until the parent closes it
+			return err
 		}
 		if _, err := s.SaveIndicator(ctx, "k", 1, Indicator{Score: MustScore("77.7"), Note: "child"}, child); err != nil {
 			return err

@@ -99,7 +99,9 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 				}
 			}
 			if s.midSave != nil {
-				s.midSave(ctx)
+				if err := s.midSave(ctx); err != nil {
+					return &atIndicator{n: e.N, err: err}
+				}
 			}
 			if err := w.putIndicator(key, e); err != nil {
 				return &atIndicator{n: e.N, err: err}
@@ -164,7 +166,9 @@ func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Autho
 				}
 			}
 			if s.midSave != nil {
-				s.midSave(ctx)
+				if err := s.midSave(ctx); err != nil {
+					return err
+				}
 			}
 			_, err := w.stmt(s.stmts.putProjectFields).ExecContext(ctx, p.Reviewer, p.Date, by.Name, w.atText, key)
 			if err != nil {

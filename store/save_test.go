@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
@@ -351,10 +352,11 @@ func TestCancelledMidSave(t *testing.T) {
 			ctx, cancel := context.WithCancel(bg)
 			defer cancel()
 			calls := 0
-			s.midSave = func(context.Context) {
+			s.midSave = func(context.Context) error {
 				if calls++; calls == tt.cancelAt {
 					cancel()
 				}
+				return nil
 			}
 			defer func() { s.midSave = nil }()
 
@@ -390,6 +392,40 @@ func TestCancelledMidSave(t *testing.T) {
 	checkAuditReplays(t, s)
 }
 
+// TestFailedMidSave fails a save half-way for another reason than its context (a full
+// disk, say): the transaction is rolled back, not committed half.
+func TestFailedMidSave(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	_, err := s.SaveIndicators(ctx, "k", []Entry{{N: 1, Review: Indicator{Score: MustScore("9")}}}, zhang)
+	require.NoError(t, err)
+	before, err := s.All(ctx)
+	require.NoError(t, err)
+	version, err := s.Version(ctx)
+	require.NoError(t, err)
+
+	full := errors.New("disk full")
+	calls := 0
+	s.midSave = func(context.Context) error {
+		if calls++; calls == 2 {
+			return full
+		}
+		return nil
+	}
+	_, err = s.SaveIndicators(ctx, "k", []Entry{{N: 2, Review: Indicator{Note: "新"}}, {N: 1, Review: Indicator{Score: MustScore("3")}}},
+		Author{Name: "李四", Fingerprint: "v2"})
+	s.midSave = nil
+	require.ErrorIs(t, err, full)
+	assert.Equal(t, "review store "+s.Path()+`: save indicator project "k" indicator 1: disk full`, err.Error())
+
+	after, err := s.All(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, before, after, "nothing of the failed save is kept")
+	v, err := s.Version(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, version, v, "no audit rows from the failed save")
+}
+
 // TestReadersWhileAWriterWrites holds a save open in one Store while another Store on the
 // same file reads (without waiting, and without seeing the uncommitted save) and tries to
 // save (it waits, and gives up when its context ends).
@@ -401,9 +437,10 @@ func TestReadersWhileAWriterWrites(t *testing.T) {
 	require.NoError(t, err)
 
 	inside, release := make(chan struct{}), make(chan struct{})
-	writer.midSave = func(context.Context) {
+	writer.midSave = func(context.Context) error {
 		close(inside)
 		<-release
+		return nil
 	}
 	done := make(chan error, 1)
 	go func() {

@@ -42,8 +42,9 @@ type Store struct {
 	now     func() time.Time
 
 	// midSave, when set by a test, runs inside each save's transaction after the audit
-	// rows are written and before the record is, with the save's context.
-	midSave func(ctx context.Context)
+	// rows are written and before the record is, with the save's context; an error from it
+	// fails the save there.
+	midSave func(ctx context.Context) error
 }
 
 // Open opens the review database at path, creating the file and its folder if needed, and

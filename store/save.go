@@ -66,7 +66,7 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 			name, old, new string
 		}
 		changes := make([][]change, len(entries))
-		any := false
+		changed := false
 		for i, e := range entries {
 			old, err := w.indicator(key, e.N)
 			if err != nil {
@@ -84,9 +84,9 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 					changes[i] = append(changes[i], f)
 				}
 			}
-			any = any || len(changes[i]) > 0
+			changed = changed || len(changes[i]) > 0
 		}
-		if err := w.touchProject(key, by, any); err != nil {
+		if err := w.touchProject(key, by, changed); err != nil {
 			return err
 		}
 		for i, e := range entries {
@@ -270,8 +270,8 @@ func (w *write) touchProject(key string, by Author, changes bool) error {
 	return err
 }
 
-func (w *write) audit(key string, n int, field, old, new string) error {
-	_, err := w.stmt(w.s.stmts.audit).ExecContext(w.ctx, w.atText, w.by, key, n, field, old, new)
+func (w *write) audit(key string, n int, field, before, after string) error {
+	_, err := w.stmt(w.s.stmts.audit).ExecContext(w.ctx, w.atText, w.by, key, n, field, before, after)
 	return err
 }
 

@@ -17,6 +17,7 @@ var forbidden = map[string][]string{
 	"jixiao/batch":      {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
 	"jixiao/report":     {"jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
 	"jixiao/internal/":  {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd"},
+	"jixiao/store":      {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/batch", "jixiao/report", "jixiao/cmd"},
 }
 
 func TestImportDirection(t *testing.T) {

@@ -5,16 +5,9 @@ import (
 	"math"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
-)
-
-// Workbook limits: a 自评表 workbook is a few hundred kilobytes; these stop a zip bomb.
-const (
-	maxUnzipSize    = 256 << 20
-	maxUnzipXMLSize = 64 << 20
+	"jixiao/sheets"
 )
 
 // IsWorkbook reports whether a path names a spreadsheet jixiao reads.
@@ -33,7 +26,7 @@ func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
 	if err := checkSize(path, lim); err != nil {
 		return nil, ErrorList{err}
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize})
+	f, err := sheets.Open(path)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrSyntax, Msg: i18n.T(
 			"无法作为 Excel 工作簿（.xlsx）打开：%v。旧版 .xls 文件请先另存为 .xlsx",
@@ -42,7 +35,7 @@ func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
 	defer f.Close()
 	var projects []*Project
 	var errs, warnings ErrorList
-	for _, sheet := range f.GetSheetList() {
+	for _, sheet := range f.Sheets() {
 		ps, sheetErrs, sheetWarn := readSheet(f, path, sheet, lim)
 		projects = append(projects, ps...)
 		errs = append(errs, sheetErrs...)
@@ -62,19 +55,14 @@ func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
 	return projects, nil
 }
 
-// grid is one sheet's cells as shown, merged cells filled in, with the sheet's formulas.
+// grid is one sheet's cells as shown, merged cells filled in, with the file it is in.
 type grid struct {
+	*sheets.Grid
 	file, sheet string
 	rows        [][]string
-	f           *excelize.File
 }
 
-func (g *grid) cell(r, c int) string {
-	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
-		return ""
-	}
-	return strings.TrimSpace(g.rows[r][c])
-}
+func (g *grid) cell(r, c int) string { return strings.TrimSpace(g.Cell(r, c)) }
 
 func (g *grid) pos(r, c int) Pos { return Pos{File: g.file, Sheet: g.sheet, Line: r + 1, Col: c + 1} }
 
@@ -150,13 +138,12 @@ func header(g *grid, r int) (map[string]int, bool) {
 }
 
 // readSheet reads the projects of one sheet.
-func readSheet(f *excelize.File, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
-	rows, err := f.GetRows(sheet)
+func readSheet(f *sheets.Book, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
+	sg, err := f.Grid(sheet)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.T("无法读取工作表：%v", "cannot read the sheet: %v", err)}}, nil
 	}
-	g := &grid{file: file, sheet: sheet, rows: rows, f: f}
-	g.fillMerged()
+	g := &grid{Grid: sg, file: file, sheet: sheet, rows: sg.Rows}
 	var headers []int
 	for r := range g.rows {
 		if _, ok := header(g, r); ok {
@@ -185,34 +172,6 @@ func readSheet(f *excelize.File, file, sheet string, lim Limits) ([]*Project, Er
 		start = b.tableEnd
 	}
 	return projects, errs, warnings
-}
-
-// fillMerged copies each merged range's value into every cell it covers, so that a 一级指标
-// spanning five rows names all five.
-func (g *grid) fillMerged() {
-	merged, err := g.f.GetMergeCells(g.sheet)
-	if err != nil {
-		return
-	}
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2-r1 > 10000 || c2-c1 > 1000 {
-			continue
-		}
-		v := m.GetCellValue()
-		for r := r1 - 1; r < r2; r++ {
-			for len(g.rows) <= r {
-				g.rows = append(g.rows, nil)
-			}
-			for c := c1 - 1; c < c2; c++ {
-				for len(g.rows[r]) <= c {
-					g.rows[r] = append(g.rows[r], "")
-				}
-				g.rows[r][c] = v
-			}
-		}
-	}
 }
 
 // blockReader reads one project: the rows from top to end, its indicator header at head.
@@ -414,13 +373,10 @@ func (b *blockReader) number(r, c int, path string, what i18n.Text) *float64 {
 func (b *blockReader) cellValue(r, c int, path string) string {
 	v := b.g.cell(r, c)
 	if v == "" {
-		name, err := excelize.CoordinatesToCellName(c+1, r+1)
-		if err == nil {
-			if formula, _ := b.g.f.GetCellFormula(b.g.sheet, name); formula != "" {
-				b.warnings = append(b.warnings, &Error{Pos: b.g.pos(r, c), Kind: ErrValue, Project: b.p.Name, Indicator: b.indicatorName, Msg: i18n.T(
-					"单元格是公式 =%s，但工作簿没有保存它的计算结果：按空白处理；请在 Excel 或 WPS 中打开并保存后再试",
-					"the cell holds the formula =%s but the workbook kept no computed value: read as blank; open and save it in Excel or WPS, then try again", formula)})
-			}
+		if formula := b.g.Formula(r, c); formula != "" {
+			b.warnings = append(b.warnings, &Error{Pos: b.g.pos(r, c), Kind: ErrValue, Project: b.p.Name, Indicator: b.indicatorName, Msg: i18n.T(
+				"单元格是公式 =%s，但工作簿没有保存它的计算结果：按空白处理；请在 Excel 或 WPS 中打开并保存后再试",
+				"the cell holds the formula =%s but the workbook kept no computed value: read as blank; open and save it in Excel or WPS, then try again", formula)})
 		}
 	}
 	return v

@@ -10,12 +10,6 @@ import (
 	"jixiao/sheets"
 )
 
-// IsWorkbook reports whether a path names a spreadsheet jixiao reads.
-func IsWorkbook(path string) bool {
-	p := strings.ToLower(path)
-	return strings.HasSuffix(p, ".xlsx") || strings.HasSuffix(p, ".xlsm")
-}
-
 // LoadWorkbook reads every 项目支出绩效自评表 in an .xlsx workbook, the way a person finds
 // them: by the labels of the header row (一级指标 … 三级指标, 指标值, 实际完成值, 分值, 得分,
 // 评分标准 and their variants), not by fixed cells. Merged cells count for every cell they
@@ -539,16 +533,4 @@ func (b *blockReader) totals() {
 			break
 		}
 	}
-}
-
-// LoadAny reads a file as a workbook (.xlsx) or as TOML, by its name.
-func LoadAny(path string, lim Limits) ([]*Project, error) {
-	if IsWorkbook(path) {
-		return LoadWorkbook(path, lim)
-	}
-	p, err := Load(path, lim)
-	if err != nil {
-		return nil, err
-	}
-	return []*Project{p}, nil
 }

@@ -44,9 +44,6 @@ func cellPos(cells map[string]Pos, path, file string) Pos {
 			return pos
 		}
 	}
-	if pos, ok := cells[""]; ok {
-		return pos
-	}
 	return Pos{File: file}
 }
 

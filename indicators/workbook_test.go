@@ -196,3 +196,27 @@ func TestWorkbookErrors(t *testing.T) {
 }
 
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
+
+// A workbook is held to the same rules as a TOML file: the decoder they share reports a
+// duplicate indicator and a negative execution weight, at their cells.
+func TestWorkbookSameValidationAsTOML(t *testing.T) {
+	b := fujianBook(t)
+	require.NoError(t, b.f.SetText("Sheet1", "D9", "社保参保率")) // the row below says it again
+	_, err := LoadWorkbook(b.save(), Limits{})
+	var list ErrorList
+	require.True(t, errors.As(err, &list), "got %v", err)
+	assert.Equal(t, `book.xlsx:Sheet1!D9: 社保工作运行经费 › 社保参保率: duplicate indicator: same name as indicator 3 under the same headings; remove one or rename it`,
+		filepath.Base(list[0].Error()))
+
+	b = newBook(t)
+	b.sheet("Sheet1", [][]any{
+		{"项目名称", "教师培训"},
+		{"", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+		{"年度资金总额", "", 200, 180, 162, -10, "90%", 9},
+		{"一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "权重", "得分"},
+		{"产出指标", "数量指标", "培训人次", "500", "520", 90, 90},
+	})
+	_, err = LoadWorkbook(b.save(), Limits{})
+	require.True(t, errors.As(err, &list), "got %v", err)
+	assert.Equal(t, `book.xlsx:Sheet1!F3: 教师培训: the execution-rate weight cannot be negative`, filepath.Base(list[0].Error()))
+}

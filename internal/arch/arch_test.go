@@ -11,13 +11,15 @@ import (
 
 // Each package's forbidden imports, by prefix.
 var forbidden = map[string][]string{
-	"jixiao/indicators": {"jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd", "github.com/expr-lang/"},
-	"jixiao/rules":      {"jixiao/engine", "jixiao/report", "jixiao/cmd", "github.com/BurntSushi/toml"},
-	"jixiao/engine":     {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
-	"jixiao/batch":      {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
-	"jixiao/report":     {"jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
-	"jixiao/internal/":  {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd"},
-	"jixiao/sheets":     {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/batch", "jixiao/report", "jixiao/cmd"},
+	"jixiao/indicators":     {"jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd", "github.com/expr-lang/"},
+	"jixiao/rules":          {"jixiao/engine", "jixiao/report", "jixiao/cmd", "github.com/BurntSushi/toml"},
+	"jixiao/engine":         {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
+	"jixiao/batch":          {"jixiao/report", "jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
+	"jixiao/report":         {"jixiao/cmd", "github.com/expr-lang/", "github.com/BurntSushi/toml"},
+	"jixiao/internal/num":   {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd"},
+	"jixiao/internal/i18n":  {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/report", "jixiao/cmd"},
+	"jixiao/internal/synth": {"jixiao/rules", "jixiao/engine", "jixiao/batch", "jixiao/report", "jixiao/cmd", "jixiao/sheets"}, // it makes model projects
+	"jixiao/sheets":         {"jixiao/indicators", "jixiao/rules", "jixiao/engine", "jixiao/batch", "jixiao/report", "jixiao/cmd"},
 }
 
 // The libraries only one package may import (tests included): the workbook, TOML and JSON

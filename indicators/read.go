@@ -3,6 +3,7 @@ package indicators
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -121,12 +122,12 @@ func (d *decoder) finite(path, key string, label i18n.Text, f float64) bool {
 	return true
 }
 
+// blankMarks stand in a table's cell for "not given".
+var blankMarks = []string{"-", "—", "——", "/", "无", "N/A", "n/a"}
+
 func blank(s string) bool {
-	switch strings.TrimSpace(num.Normalize(s)) {
-	case "", "-", "—", "——", "/", "无", "N/A", "n/a":
-		return true
-	}
-	return false
+	s = strings.TrimSpace(num.Normalize(s))
+	return s == "" || slices.Contains(blankMarks, s)
 }
 
 // MaxCount bounds a Count: a year, a number of targets.

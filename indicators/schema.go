@@ -47,7 +47,7 @@ type Field struct {
 	Label       i18n.Text // what messages call it: 分值 / weight
 	Doc         string    // what it means, in English, for the README and editors
 	Enum        []string  // the only values a Text may take
-	Min, Max    *float64  // bounds of a Number or Count, inclusive unless MinOpen
+	Min, Max    *float64  // bounds of a Number or Count, inclusive unless MinOpen; Min of Tables: the fewest tables
 	MinOpen     bool      // Min itself is outside the bounds
 	Default     any       // what an absent key means: a string, float64, int or bool (nil: the zero value); []Grade for grades
 	// Implied computes the text an absent key means from the rest of its table (a direction
@@ -129,7 +129,7 @@ var Fields = []Field{
 	{In: inRoot, Key: "review", Type: Table, Label: i18n.T("复核阈值", "review thresholds"),
 		Doc: "Thresholds of the review checks, over the shared --config file's.",
 		at:  on(func(p *Project) any { return &p.Review })},
-	{In: inRoot, Key: "indicator", Type: Tables, Required: true, Label: i18n.T("指标", "indicators"),
+	{In: inRoot, Key: "indicator", Type: Tables, Required: true, Min: bound(1), Label: i18n.T("指标", "indicators"),
 		Doc:     "One table per 三级指标 row, in the table's order.",
 		Missing: i18n.T("没有任何指标：请用 [[indicator]] 逐项填写三级指标", "no indicators: add each 三级指标 as an [[indicator]] table"),
 		at:      on(func(p *Project) any { return &p.Indicators })},
@@ -194,7 +194,7 @@ var Fields = []Field{
 	{In: inScoring, Key: "method", Type: Text, Label: i18n.T("计分方法", "scoring method"),
 		Doc: "The method of an indicator with neither tiers nor a method of its own.", Enum: methodNames, Default: string(DefaultMethod),
 		Reject: rejectMethod, at: on(func(s *Scoring) any { return &s.Method })},
-	{In: inScoring, Key: "grades", Type: Tables, Label: i18n.T("等次", "grades"),
+	{In: inScoring, Key: "grades", Type: Tables, Min: bound(1), Label: i18n.T("等次", "grades"),
 		Doc: "等次 bands, each { name, min }: a total at or above min earns name unless a higher band applies.", Default: DefaultGrades(),
 		at: on(func(s *Scoring) any { return &s.Grades })},
 	{In: inGrades, Key: "name", Type: Text, Required: true, Label: i18n.T("等次名称", "grade name"),

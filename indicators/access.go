@@ -36,56 +36,38 @@ func text(p any) string {
 	panic(fmt.Sprintf("indicators: a text read from %T", p))
 }
 
-func setNumber(p any, v float64) {
+// store puts v where p points: in a T, or in a new T a *T points to (an optional key).
+func store[T any](p any, v T) {
 	switch p := p.(type) {
-	case *float64:
+	case *T:
 		*p = v
-	case **float64:
-		x := v // only a pointer's value is allocated
+	case **T:
+		x := v // only an optional key's value is allocated
 		*p = &x
 	default:
-		panic(fmt.Sprintf("indicators: a number stored in %T", p))
+		panic(fmt.Sprintf("indicators: a %T stored in %T", v, p))
 	}
 }
 
-// number is the number stored at p, if one is.
-func number(p any) (float64, bool) {
+// load is the T stored where p points, and whether one is.
+func load[T any](p any) (T, bool) {
 	switch p := p.(type) {
-	case *float64:
+	case *T:
 		return *p, true
-	case **float64:
+	case **T:
 		if *p != nil {
 			return **p, true
 		}
-		return 0, false
+		var zero T
+		return zero, false
 	}
-	panic(fmt.Sprintf("indicators: a number read from %T", p))
+	panic(fmt.Sprintf("indicators: a value read from %T", p))
 }
 
-func setCount(p any, n int) {
-	switch p := p.(type) {
-	case *int:
-		*p = n
-	case **int:
-		x := n
-		*p = &x
-	default:
-		panic(fmt.Sprintf("indicators: a count stored in %T", p))
-	}
-}
-
-func count(p any) (int, bool) {
-	switch p := p.(type) {
-	case *int:
-		return *p, true
-	case **int:
-		if *p != nil {
-			return **p, true
-		}
-		return 0, false
-	}
-	panic(fmt.Sprintf("indicators: a count read from %T", p))
-}
+func setNumber(p any, v float64)   { store(p, v) }
+func number(p any) (float64, bool) { return load[float64](p) }
+func setCount(p any, n int)        { store(p, n) }
+func count(p any) (int, bool)      { return load[int](p) }
 
 // defaults gives every key of a new model object of table in its default value.
 func (s *schema) defaults(in string, obj any) {

@@ -235,13 +235,19 @@ func inline(keys []node) string {
 // quote writes s as a TOML basic string.
 func quote(s string) string {
 	var b strings.Builder
+	quoteTo(&b, s, false)
+	return b.String()
+}
+
+// quoteTo writes s as a TOML basic string, or a JSON string: the same escapes but for the
+// case of \u's digits and the line separators JSON escapes too.
+func quoteTo(b *strings.Builder, s string, json bool) {
 	b.WriteByte('"')
 	for _, r := range s {
 		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r':
@@ -249,13 +255,18 @@ func quote(s string) string {
 		case r == '\t':
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
+			if json {
+				fmt.Fprintf(b, `\u%04x`, r)
+			} else {
+				fmt.Fprintf(b, `\u%04X`, r)
+			}
+		case json && (r == 0x2028 || r == 0x2029):
+			fmt.Fprintf(b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
-	return b.String()
 }
 
 // jsonTable writes keys as a JSON object.
@@ -297,24 +308,4 @@ func jsonValue(b *strings.Builder, n node) {
 }
 
 // jsonString writes s as a JSON string, non-ASCII characters as they are.
-func jsonString(b *strings.Builder, s string) {
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\r':
-			b.WriteString(`\r`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f || r == 0x2028 || r == 0x2029:
-			fmt.Fprintf(b, `\u%04x`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-}
+func jsonString(b *strings.Builder, s string) { quoteTo(b, s, true) }

@@ -6,9 +6,9 @@ import (
 	"strings"
 )
 
-// JSONSchema is the JSON Schema (draft-07) of the file format, made from Fields: TOML
-// editors (Taplo, Even Better TOML) read it from a file's `#:schema` first line to complete
-// keys, show what each means and flag errors as a person types. It says what a schema can:
+// JSONSchema is the JSON Schema of the file format, made from Fields: TOML editors (Taplo,
+// Even Better TOML) read it from a file's `#:schema` first line to complete keys, show what
+// each means and flag errors as a person types. It is draft-04, the draft Taplo implements. It says what a schema can:
 // keys, types, required keys, choices, bounds, a discretionary tier's min and max instead of
 // a score, tiers or a method; what only jixiao can check (expressions, a duplicate
 // indicator, min above max) it leaves to jixiao.
@@ -22,7 +22,7 @@ func JSONSchema() []byte {
 
 func (s *schema) jsonSchema() map[string]any {
 	root := s.object(inRoot)
-	root["$schema"] = "http://json-schema.org/draft-07/schema#"
+	root["$schema"] = "http://json-schema.org/draft-04/schema#"
 	root["title"] = "jixiao 项目支出绩效自评表"
 	root["description"] = "One project's performance self-evaluation (项目支出绩效自评表) as submitted, for jixiao to score and review."
 	return root
@@ -103,8 +103,7 @@ func (s *schema) property(f *Field) map[string]any {
 		if f.Min != nil {
 			n["minimum"] = *f.Min
 			if f.MinOpen {
-				delete(n, "minimum")
-				n["exclusiveMinimum"] = *f.Min
+				n["exclusiveMinimum"] = true // draft-04: minimum itself is out
 			}
 		}
 		if f.Max != nil {

@@ -21,7 +21,7 @@ func compiled(t *testing.T) *jsonschema.Schema {
 	c := jsonschema.NewCompiler()
 	require.NoError(t, c.AddResource("jixiao.schema.json", doc))
 	sch, err := c.Compile("jixiao.schema.json")
-	require.NoError(t, err, "the schema is a valid draft-07 schema")
+	require.NoError(t, err, "the schema is a valid draft-04 schema")
 	return sch
 }
 

@@ -19,7 +19,7 @@ func TestSchemaCommand(t *testing.T) {
 	assert.Equal(t, string(indicators.JSONSchema()), out)
 	var doc map[string]any
 	require.NoError(t, json.Unmarshal([]byte(out), &doc), "the schema is JSON")
-	assert.Equal(t, "http://json-schema.org/draft-07/schema#", doc["$schema"])
+	assert.Equal(t, "http://json-schema.org/draft-04/schema#", doc["$schema"], "the draft Taplo implements")
 	assert.Contains(t, doc["properties"], "indicator")
 
 	path := filepath.Join(t.TempDir(), "jixiao.schema.json")

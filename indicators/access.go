@@ -69,9 +69,9 @@ func number(p any) (float64, bool) { return load[float64](p) }
 func setCount(p any, n int)        { store(p, n) }
 func count(p any) (int, bool)      { return load[int](p) }
 
-// defaults gives every key of a new model object of table in its default value.
-func (s *schema) defaults(in string, obj any) {
-	for _, f := range s.fields(in) {
+// defaults gives every key of a new model object of table t its default value.
+func (s *schema) defaults(t *spec, obj any) {
+	for _, f := range t.defaults {
 		switch v := f.Default.(type) {
 		case nil:
 		case string:
@@ -88,21 +88,21 @@ func (s *schema) defaults(in string, obj any) {
 			panic(fmt.Sprintf("indicators: no default of type %T", v))
 		}
 		if f.Type == Table { // a table held by value exists as soon as its parent does
-			if sub := reflect.ValueOf(f.at(obj)); sub.Elem().Kind() != reflect.Pointer {
-				s.defaults(f.sub(), sub.Interface())
+			if sub := reflect.ValueOf(f.at(obj)); sub.Elem().Kind() != reflect.Pointer && f.spec != nil {
+				s.defaults(f.spec, sub.Interface())
 			}
 		}
 	}
 }
 
-// settle gives each absent key of table in that its value implied by the others, and
-// reports (to conflict) each key given together with one it excludes.
-func (s *schema) settle(in string, obj any, conflict func(*Field)) {
-	for _, f := range s.fields(in) {
+// settle gives each absent key of table t its value implied by the others, and reports (to
+// conflict) each key given together with one it excludes.
+func (s *schema) settle(t *spec, obj any, conflict func(*Field)) {
+	for _, f := range t.settled {
 		if f.Implied != nil && !s.present(f, obj) {
 			setText(f.at(obj), f.Implied(obj))
 		}
-		if f.Excludes != "" && s.present(f, obj) && s.present(s.field(in, f.Excludes), obj) {
+		if f.excluded != nil && s.present(f, obj) && s.present(f.excluded, obj) {
 			conflict(f)
 		}
 	}
@@ -110,8 +110,8 @@ func (s *schema) settle(in string, obj any, conflict func(*Field)) {
 
 // standsIn reports whether any of the keys that may stand in f's place is given.
 func (s *schema) standsIn(f *Field, obj any) bool {
-	for _, k := range f.Instead {
-		if s.present(s.field(f.In, k), obj) {
+	for _, g := range f.standIns {
+		if s.present(g, obj) {
 			return true
 		}
 	}

@@ -138,7 +138,7 @@ func (d *decoder) fields(t *table, obj any) {
 			d.field(t, f, obj)
 		}
 	}
-	d.s.settle(t.in, obj, func(f *Field) { d.errorf(join(t.path, f.Key), ErrValue, f.Conflict) })
+	d.s.settle(d.s.spec(t.in), obj, func(f *Field) { d.errorf(join(t.path, f.Key), ErrValue, f.Conflict) })
 }
 
 // field reads one key of t into obj: checks its type, bounds and values, and stores it.
@@ -223,13 +223,18 @@ func (d *decoder) subtable(path string, f *Field, v any, obj any) {
 // open returns the model object a Table field holds, making it (with its defaults) when the
 // field holds a pointer to one.
 func (s *schema) open(f *Field, obj any) any {
+	if p, ok := f.at(obj).(**Funds); ok { // the common case, without reflection
+		*p = &Funds{}
+		s.defaults(f.spec, *p)
+		return *p
+	}
 	at := reflect.ValueOf(f.at(obj))
 	if at.Elem().Kind() != reflect.Pointer {
 		return at.Interface()
 	}
 	made := reflect.New(at.Elem().Type().Elem())
 	at.Elem().Set(made)
-	s.defaults(f.sub(), made.Interface())
+	s.defaults(f.spec, made.Interface())
 	return made.Interface()
 }
 
@@ -252,7 +257,7 @@ func (d *decoder) tablesOf(path string, f *Field, v any, obj any) {
 // project reads a whole file's tables.
 func (d *decoder) project(m map[string]any) *Project {
 	p := &Project{File: d.base.File, Source: d.src}
-	d.s.defaults(inRoot, p)
+	d.s.defaults(d.s.spec(inRoot), p)
 	root := &table{m: m}
 	// The name first, so every message can say which project it is about.
 	if pm, isMap := m["project"].(map[string]any); isMap {
@@ -337,7 +342,7 @@ func (d *decoder) indicator(arrayPath string, f *Field, i int, v any) *Indicator
 		return nil
 	}
 	ind := &Indicator{Index: i, Pos: d.pos(path)}
-	d.s.defaults(t.in, ind)
+	d.s.defaults(f.spec, ind)
 	d.fields(t, ind)
 	d.done(t)
 	return ind

@@ -20,9 +20,10 @@ import (
 // same result.
 func fastProject(s *schema, obj *fastjson.Object, base Pos, lim Limits) (*Project, bool) {
 	p := &Project{File: base.File, line: base.Line}
-	s.defaults(inRoot, p)
+	root := s.spec(inRoot)
+	s.defaults(root, p)
 	fd := fast{s: s, base: base, lim: lim}
-	if _, ok := fd.table(obj, inRoot, p); !ok {
+	if _, ok := fd.table(obj, root, p); !ok {
 		return nil, false
 	}
 	return p, true
@@ -34,35 +35,31 @@ type fast struct {
 	lim  Limits
 }
 
-// table reads one JSON object into obj as the keys of table in. given has bit i set for
+// table reads one JSON object into obj as the keys of table t. given has bit i set for
 // the i-th key of the table.
-func (fd *fast) table(o *fastjson.Object, in string, obj any) (given uint64, ok bool) {
-	fields := fd.s.fields(in)
+func (fd *fast) table(o *fastjson.Object, t *spec, obj any) (given uint64, ok bool) {
 	ok = true
 	o.Visit(func(k []byte, x *fastjson.Value) {
 		if !ok {
 			return
 		}
-		i := 0
-		for i < len(fields) && fields[i].Key != string(k) {
-			i++
-		}
-		if i == len(fields) || given&(1<<i) != 0 { // unknown, or given twice
+		i := t.index(k)
+		if i < 0 || given&(1<<i) != 0 { // unknown, or given twice
 			ok = false
 			return
 		}
 		given |= 1 << i
-		ok = fd.field(fields[i], x, obj)
+		ok = fd.field(t.fields[i], x, obj)
 	})
 	if !ok {
 		return given, false
 	}
-	for i, f := range fields {
+	for i, f := range t.fields {
 		if f.Required && f.Instead == nil && given&(1<<i) == 0 {
 			return given, false
 		}
 	}
-	fd.s.settle(in, obj, func(*Field) { ok = false })
+	fd.s.settle(t, obj, func(*Field) { ok = false })
 	return given, ok
 }
 
@@ -148,7 +145,7 @@ func (fd *fast) field(f *Field, x *fastjson.Value, obj any) bool {
 		if err != nil {
 			return false
 		}
-		_, ok := fd.table(o, f.sub(), fd.s.open(f, obj))
+		_, ok := fd.table(o, f.spec, fd.s.open(f, obj))
 		return ok
 	case Tables:
 		items, err := x.Array()
@@ -187,8 +184,8 @@ func (fd *fast) indicators(f *Field, items []*fastjson.Value) ([]*Indicator, err
 			return nil, declined{}
 		}
 		ind := &Indicator{Index: i, Pos: fd.base}
-		fd.s.defaults(f.sub(), ind)
-		if _, ok := fd.table(o, f.sub(), ind); !ok {
+		fd.s.defaults(f.spec, ind)
+		if _, ok := fd.table(o, f.spec, ind); !ok {
 			return nil, declined{}
 		}
 		if _, dup := seen.add(ind, i); dup {
@@ -203,7 +200,7 @@ func (fd *fast) tiers(f *Field, items []*fastjson.Value) ([]Tier, error) {
 	if len(items) > fd.lim.MaxTiers {
 		return nil, declined{}
 	}
-	fields := fd.s.fields(f.sub())
+	fields := f.spec.fields
 	tiers := make([]Tier, len(items))
 	for k, item := range items {
 		o, err := item.Object()
@@ -212,7 +209,7 @@ func (fd *fast) tiers(f *Field, items []*fastjson.Value) ([]Tier, error) {
 		}
 		t := &tiers[k]
 		t.Pos = fd.base
-		given, ok := fd.table(o, f.sub(), t)
+		given, ok := fd.table(o, f.spec, t)
 		for i, sf := range fields {
 			switch {
 			case !ok || sf.Instead == nil:
@@ -239,7 +236,7 @@ func (fd *fast) grades(f *Field, items []*fastjson.Value) ([]Grade, error) {
 		if err != nil {
 			return nil, declined{}
 		}
-		if _, ok := fd.table(o, f.sub(), &grades[i]); !ok {
+		if _, ok := fd.table(o, f.spec, &grades[i]); !ok {
 			return nil, declined{}
 		}
 	}

@@ -74,10 +74,12 @@ type Field struct {
 	source func(obj any) *Expr
 	// path is In.Key, the name of the table a Table or Tables field holds.
 	path string
+	// Made by newSchema for the decoders: the table this one holds, the key it excludes,
+	// the keys that may stand in its place.
+	spec     *spec
+	excluded *Field
+	standIns []*Field
 }
-
-// on adapts a typed accessor to Field.at.
-func on[T any](f func(*T) any) func(any) any { return func(o any) any { return f(o.(*T)) } }
 
 func bound(f float64) *float64 { return &f }
 
@@ -116,203 +118,259 @@ var Fields = []Field{
 	{In: inRoot, Key: "project", Type: Table, Required: true, Label: i18n.T("项目", "project"),
 		Doc:     "The project: its name and the budget unit that ran it.",
 		Missing: i18n.T("缺少 [project] 表：请至少填写 [project] 的 name（专项名称）", "missing the [project] table: add [project] with at least its name"),
-		at:      on(func(p *Project) any { return p })},
+		at:      func(o any) any { return o.(*Project) }},
 	{In: inRoot, Key: "funds", Type: Table, Label: i18n.T("资金", "funds"),
 		Doc: "The money block: the Fujian ①–⑧ columns, or the central layout's budget, full-year budget and spent; every amount optional.",
-		at:  on(func(p *Project) any { return &p.Funds })},
+		at:  func(o any) any { return &o.(*Project).Funds }},
 	{In: inRoot, Key: "scoring", Type: Table, Label: i18n.T("计分规则", "scoring"),
 		Doc: "How the project is scored; every key has the national default.",
-		at:  on(func(p *Project) any { return &p.Scoring })},
+		at:  func(o any) any { return &o.(*Project).Scoring }},
 	{In: inRoot, Key: "reported", Type: Table, Label: i18n.T("自评结果", "reported"),
 		Doc: "What the submission states about itself: its total, score, grade and target counts.",
-		at:  on(func(p *Project) any { return &p.Reported })},
+		at:  func(o any) any { return &o.(*Project).Reported }},
 	{In: inRoot, Key: "review", Type: Table, Label: i18n.T("复核阈值", "review thresholds"),
 		Doc: "Thresholds of the review checks, over the shared --config file's.",
-		at:  on(func(p *Project) any { return &p.Review })},
+		at:  func(o any) any { return &o.(*Project).Review }},
 	{In: inRoot, Key: "indicator", Type: Tables, Required: true, Min: bound(1), Label: i18n.T("指标", "indicators"),
 		Doc:     "One table per 三级指标 row, in the table's order.",
 		Missing: i18n.T("没有任何指标：请用 [[indicator]] 逐项填写三级指标", "no indicators: add each 三级指标 as an [[indicator]] table"),
-		at:      on(func(p *Project) any { return &p.Indicators })},
+		at:      func(o any) any { return &o.(*Project).Indicators }},
 
 	{In: inProject, Key: "name", Type: Text, Required: true, Label: i18n.T("专项名称", "project name"),
 		Doc: "专项名称 / 项目名称, as the table writes it.", Sheet: []string{"专项名称", "项目名称"},
-		at: on(func(p *Project) any { return &p.Name })},
+		at: func(o any) any { return &o.(*Project).Name }},
 	{In: inProject, Key: "agency", Type: Text, Label: i18n.T("单位名称", "budget unit"),
 		Doc: "单位名称: the budget unit that ran the project.", Sheet: []string{"单位名称", "实施单位", "主管部门"},
-		at: on(func(p *Project) any { return &p.Agency })},
+		at: func(o any) any { return &o.(*Project).Agency }},
 	{In: inProject, Key: "agency_code", Type: Text, Label: i18n.T("单位编码", "unit code"),
 		Doc: "单位编码.", Sheet: []string{"单位编码"},
-		at: on(func(p *Project) any { return &p.AgencyCode })},
+		at: func(o any) any { return &o.(*Project).AgencyCode }},
 	{In: inProject, Key: "function_code", Type: Text, Label: i18n.T("功能科目编码", "function code"),
 		Doc: "部门预算功能科目: the budget function code.", Sheet: []string{"部门预算功能科目", "功能科目", "预算功能科目"},
-		at: on(func(p *Project) any { return &p.FunctionCode })},
+		at: func(o any) any { return &o.(*Project).FunctionCode }},
 	{In: inProject, Key: "year", Type: Count, Unit: "year", Label: i18n.T("年度", "year"),
 		Doc: "The budget year.", Sheet: []string{"年度"},
-		at: on(func(p *Project) any { return &p.Year })},
+		at: func(o any) any { return &o.(*Project).Year }},
 
 	{In: inFunds, Key: "unit", Type: Text, Label: i18n.T("金额单位", "money unit"),
 		Doc: "The unit of every amount of the funds.", Enum: []string{"万元", "元"}, Default: "万元",
 		Reject: func(v any) i18n.Text {
 			return i18n.T("金额单位只能是 万元 或 元，实际为 %q", "the money unit must be 万元 or 元, not %q", v)
 		},
-		at: on(func(f *Funds) any { return &f.Unit })},
+		at: func(o any) any { return &o.(*Funds).Unit }},
 	{In: inFunds, Key: "budget", Type: Number, Unit: "万元", Label: i18n.T("年初预算数①", "budget ①"),
-		Doc: "① 年初预算 / 年初预算数.", at: on(func(f *Funds) any { return &f.Budget })},
+		Doc: "① 年初预算 / 年初预算数.", at: func(o any) any { return &o.(*Funds).Budget }},
 	{In: inFunds, Key: "adjustment", Type: Number, Unit: "万元", Label: i18n.T("年中调整②", "adjustment ②"),
-		Doc: "② 年中调整.", at: on(func(f *Funds) any { return &f.Adjustment })},
+		Doc: "② 年中调整.", at: func(o any) any { return &o.(*Funds).Adjustment }},
 	{In: inFunds, Key: "allocated", Type: Number, Unit: "万元", Label: i18n.T("年度拨付③", "allocated ③"),
-		Doc: "③ 年度拨付.", at: on(func(f *Funds) any { return &f.Allocated })},
+		Doc: "③ 年度拨付.", at: func(o any) any { return &o.(*Funds).Allocated }},
 	{In: inFunds, Key: "balance", Type: Number, Unit: "万元", Label: i18n.T("本年度结余④", "balance ④"),
-		Doc: "④ 本年度结余 = ① + ② − ③.", at: on(func(f *Funds) any { return &f.Balance })},
+		Doc: "④ 本年度结余 = ① + ② − ③.", at: func(o any) any { return &o.(*Funds).Balance }},
 	{In: inFunds, Key: "received", Type: Number, Unit: "万元", Label: i18n.T("实际到位⑤", "received ⑤"),
-		Doc: "⑤ 实际到位.", at: on(func(f *Funds) any { return &f.Received })},
+		Doc: "⑤ 实际到位.", at: func(o any) any { return &o.(*Funds).Received }},
 	{In: inFunds, Key: "spent", Type: Number, Unit: "万元", Label: i18n.T("实际支出⑥", "spent ⑥"),
-		Doc: "⑥ 实际支出 / 全年执行数.", at: on(func(f *Funds) any { return &f.Spent })},
+		Doc: "⑥ 实际支出 / 全年执行数.", at: func(o any) any { return &o.(*Funds).Spent }},
 	{In: inFunds, Key: "unspent", Type: Number, Unit: "万元", Label: i18n.T("结余⑦", "unspent ⑦"),
-		Doc: "⑦ 结余 = ⑤ − ⑥.", at: on(func(f *Funds) any { return &f.Unspent })},
+		Doc: "⑦ 结余 = ⑤ − ⑥.", at: func(o any) any { return &o.(*Funds).Unspent }},
 	{In: inFunds, Key: "unspent_rate", Type: Number, Unit: "%", Label: i18n.T("结余率⑧", "unspent rate ⑧"),
-		Doc: "⑧ 结余率 = ⑦ / ⑤, in percent.", at: on(func(f *Funds) any { return &f.UnspentRate })},
+		Doc: "⑧ 结余率 = ⑦ / ⑤, in percent.", at: func(o any) any { return &o.(*Funds).UnspentRate }},
 	{In: inFunds, Key: "full_year_budget", Type: Number, Unit: "万元", Label: i18n.T("全年预算数", "full-year budget"),
-		Doc: "全年预算数; budget + adjustment when not given.", at: on(func(f *Funds) any { return &f.FullYearBudget })},
+		Doc: "全年预算数; budget + adjustment when not given.", at: func(o any) any { return &o.(*Funds).FullYearBudget }},
 	{In: inFunds, Key: "reported", Type: Number, Unit: "points", Label: i18n.T("预算执行率得分", "reported execution score"),
-		Doc: "The 预算执行率 score as the submission gave it.", at: on(func(f *Funds) any { return &f.Reported })},
+		Doc: "The 预算执行率 score as the submission gave it.", at: func(o any) any { return &o.(*Funds).Reported }},
 	{In: inFunds, Key: "weight", Type: Number, Unit: "points", Label: i18n.T("预算执行率分值", "execution-rate weight"),
 		Doc: "Points for 预算执行率, scored min(spent / full-year budget, 1) × weight; 0 or absent: not scored.", Min: bound(0),
 		Reject: always(i18n.T("预算执行率分值不能为负数", "the execution-rate weight cannot be negative")),
-		at:     on(func(f *Funds) any { return &f.Weight })},
+		at:     func(o any) any { return &o.(*Funds).Weight }},
 	{In: inFunds, Key: "reason", Type: Text, Label: i18n.T("偏差原因", "reason"),
-		Doc: "Why execution fell short.", at: on(func(f *Funds) any { return &f.Reason })},
+		Doc: "Why execution fell short.", at: func(o any) any { return &o.(*Funds).Reason }},
 
 	{In: inScoring, Key: "full_marks", Type: Number, Unit: "points", Label: i18n.T("满分", "full marks"),
 		Doc: "满分: what the weights add up to.", Min: bound(0), MinOpen: true, Default: float64(DefaultFullMarks),
 		Reject: always(i18n.T("满分必须大于 0", "full_marks must be greater than 0")),
-		at:     on(func(s *Scoring) any { return &s.FullMarks })},
+		at:     func(o any) any { return &o.(*Scoring).FullMarks }},
 	{In: inScoring, Key: "decimals", Type: Count, Label: i18n.T("小数位数", "decimals"),
 		Doc: "Decimals of every score, rounded half-up.", Max: bound(num.MaxDecimals), Default: DefaultDecimals,
 		Reject: always(i18n.T("小数位数最多 %d 位", "decimals can be at most %d", num.MaxDecimals)),
-		at:     on(func(s *Scoring) any { return &s.Decimals })},
+		at:     func(o any) any { return &o.(*Scoring).Decimals }},
 	{In: inScoring, Key: "method", Type: Text, Label: i18n.T("计分方法", "scoring method"),
 		Doc: "The method of an indicator with neither tiers nor a method of its own.", Enum: methodNames, Default: string(DefaultMethod),
-		Reject: rejectMethod, at: on(func(s *Scoring) any { return &s.Method })},
+		Reject: rejectMethod, at: func(o any) any { return &o.(*Scoring).Method }},
 	{In: inScoring, Key: "grades", Type: Tables, Min: bound(1), Label: i18n.T("等次", "grades"),
 		Doc: "等次 bands, each { name, min }: a total at or above min earns name unless a higher band applies.", Default: DefaultGrades(),
-		at: on(func(s *Scoring) any { return &s.Grades })},
+		at: func(o any) any { return &o.(*Scoring).Grades }},
 	{In: inGrades, Key: "name", Type: Text, Required: true, Label: i18n.T("等次名称", "grade name"),
-		Doc: "The grade: 优, 良, 中, 差.", at: on(func(g *Grade) any { return &g.Name })},
+		Doc: "The grade: 优, 良, 中, 差.", at: func(o any) any { return &o.(*Grade).Name }},
 	{In: inGrades, Key: "min", Type: Number, Unit: "points", Required: true, Label: i18n.T("等次下限", "grade lower bound"),
-		Doc: "The lowest total earning the grade, inclusive.", at: on(func(g *Grade) any { return &g.Min })},
+		Doc: "The lowest total earning the grade, inclusive.", at: func(o any) any { return &o.(*Grade).Min }},
 
 	{In: inReported, Key: "total", Type: Number, Unit: "points", Label: i18n.T("合计", "table total"),
-		Doc: "The 合计 printed in the table's score column.", at: on(func(r *Reported) any { return &r.Total })},
+		Doc: "The 合计 printed in the table's score column.", at: func(o any) any { return &o.(*Reported).Total }},
 	{In: inReported, Key: "score", Type: Number, Unit: "points", Label: i18n.T("自评得分", "self-assessed score"),
-		Doc: "The 自评得分 stated in the text.", at: on(func(r *Reported) any { return &r.Score })},
+		Doc: "The 自评得分 stated in the text.", at: func(o any) any { return &o.(*Reported).Score }},
 	{In: inReported, Key: "grade", Type: Text, Label: i18n.T("等次", "grade"),
-		Doc: "The 等次 as written: 优秀 and 优, 良好 and 良… are the same.", at: on(func(r *Reported) any { return &r.Grade })},
+		Doc: "The 等次 as written: 优秀 and 优, 良好 and 良… are the same.", at: func(o any) any { return &o.(*Reported).Grade }},
 	{In: inReported, Key: "targets_set", Type: Count, Label: i18n.T("设置绩效目标个数", "targets set"),
-		Doc: "设置绩效目标 N 个.", at: on(func(r *Reported) any { return &r.TargetsSet })},
+		Doc: "设置绩效目标 N 个.", at: func(o any) any { return &o.(*Reported).TargetsSet }},
 	{In: inReported, Key: "targets_met", Type: Count, Label: i18n.T("实际完成个数", "targets met"),
-		Doc: "实际完成 N 个.", at: on(func(r *Reported) any { return &r.TargetsMet })},
+		Doc: "实际完成 N 个.", at: func(o any) any { return &o.(*Reported).TargetsMet }},
 
 	{In: inReview, Key: "tolerance", Type: Number, Unit: "points", Label: i18n.T("得分容差", "score tolerance"), Min: bound(0),
-		Doc: "A reported score this close to the computed one matches (default 0.005).", at: on(func(r *Review) any { return &r.Tolerance })},
+		Doc: "A reported score this close to the computed one matches (default 0.005).", at: func(o any) any { return &o.(*Review).Tolerance }},
 	{In: inReview, Key: "money_tolerance", Type: Number, Unit: "万元", Label: i18n.T("金额容差", "money tolerance"), Min: bound(0),
-		Doc: "The 尾数误差 between money figures (default 0.01).", at: on(func(r *Review) any { return &r.MoneyTolerance })},
+		Doc: "The 尾数误差 between money figures (default 0.01).", at: func(o any) any { return &o.(*Review).MoneyTolerance }},
 	{In: inReview, Key: "overachieved_ratio", Type: Number, Unit: "fraction", Label: i18n.T("超额完成比例", "over-achievement ratio"), Min: bound(0),
-		Doc: "actual / target from which over-achievement needs a reason (default 1.30).", at: on(func(r *Review) any { return &r.OverachievedRatio })},
+		Doc: "actual / target from which over-achievement needs a reason (default 1.30).", at: func(o any) any { return &o.(*Review).OverachievedRatio }},
 	{In: inReview, Key: "execution_rate_min", Type: Number, Unit: "fraction", Label: i18n.T("预算执行率下限", "minimum execution rate"), Min: bound(0),
-		Doc: "Execution below this needs a reason (default 0.90).", at: on(func(r *Review) any { return &r.ExecutionRateMin })},
+		Doc: "Execution below this needs a reason (default 0.90).", at: func(o any) any { return &o.(*Review).ExecutionRateMin }},
 	{In: inReview, Key: "balance_rate_max", Type: Number, Unit: "fraction", Label: i18n.T("结余率上限", "maximum balance rate"), Min: bound(0),
-		Doc: "A 结余率 above this is flagged (default 0.20).", at: on(func(r *Review) any { return &r.BalanceRateMax })},
+		Doc: "A 结余率 above this is flagged (default 0.20).", at: func(o any) any { return &o.(*Review).BalanceRateMax }},
 	{In: inReview, Key: "spend_gap_max", Type: Number, Unit: "fraction", Label: i18n.T("绩效与支出差距上限", "maximum spend–results gap"), Min: bound(0),
-		Doc: "How far the indicators' score share may exceed the execution share (default 0.05).", at: on(func(r *Review) any { return &r.SpendGapMax })},
+		Doc: "How far the indicators' score share may exceed the execution share (default 0.05).", at: func(o any) any { return &o.(*Review).SpendGapMax }},
 	{In: inReview, Key: "disable", Type: Codes, Label: i18n.T("停用的检查", "disabled checks"),
-		Doc: "Codes of checks not to run, such as \"all-full-marks\".", at: on(func(r *Review) any { return &r.Disable })},
+		Doc: "Codes of checks not to run, such as \"all-full-marks\".", at: func(o any) any { return &o.(*Review).Disable }},
 
 	{In: inIndicator, Key: "level1", Type: Text, Label: i18n.T("一级指标", "level-1 heading"),
 		Doc: "一级指标: 产出指标, 效益指标, 满意度指标….", Sheet: []string{"一级指标"},
-		at: on(func(i *Indicator) any { return &i.Level1 })},
+		at: func(o any) any { return &o.(*Indicator).Level1 }},
 	{In: inIndicator, Key: "level2", Type: Text, Label: i18n.T("二级指标", "level-2 heading"),
 		Doc: "二级指标: 数量指标, 质量指标, 时效指标, 成本指标….", Sheet: []string{"二级指标"},
-		at: on(func(i *Indicator) any { return &i.Level2 })},
+		at: func(o any) any { return &o.(*Indicator).Level2 }},
 	{In: inIndicator, Key: "name", Type: Text, Required: true, Label: i18n.T("三级指标名称", "indicator name"),
 		Doc: "三级指标: unique under its headings.", Sheet: []string{"三级指标", "三级指标名称", "指标名称"}, SheetPart: []string{"三级指标"},
-		at: on(func(i *Indicator) any { return &i.Name })},
+		at: func(o any) any { return &o.(*Indicator).Name }},
 	{In: inIndicator, Key: "target", Type: Written, Unit: "the indicator's unit", Label: i18n.T("指标值", "target"),
 		Doc:       "指标值: a number, or text as written (\"≥99.22%\", \"≤5天\", \"有效\"); its operator sets the direction.",
 		Sheet:     []string{"指标值", "年度指标值", "年初目标值", "绩效目标值", "目标值", "年度目标值", "预期指标值"},
 		SheetPart: []string{"指标值", "目标值"},
-		at:        on(func(i *Indicator) any { return &i.Target })},
+		at:        func(o any) any { return &o.(*Indicator).Target }},
 	{In: inIndicator, Key: "unit", Type: Text, Label: i18n.T("度量单位", "unit"),
 		Doc: "度量单位: %, 人, 万元….", Sheet: []string{"度量单位", "计量单位", "单位"},
-		at: on(func(i *Indicator) any { return &i.Unit })},
+		at: func(o any) any { return &o.(*Indicator).Unit }},
 	{In: inIndicator, Key: "actual", Type: Written, Unit: "the indicator's unit", Label: i18n.T("实际完成值", "actual value"),
 		Doc:       "实际完成值: a number, or text as written.",
 		Sheet:     []string{"实际完成值", "全年实际值", "实际值", "完成值", "年度实际完成值"},
 		SheetPart: []string{"实际完成", "实际值"},
-		at:        on(func(i *Indicator) any { return &i.Actual })},
+		at:        func(o any) any { return &o.(*Indicator).Actual }},
 	{In: inIndicator, Key: "prior", Type: Written, Unit: "the indicator's unit", Label: i18n.T("上年度数值", "prior-year value"),
 		Doc: "上年度数值: last year's value.", Sheet: []string{"上年度数值", "上年实际值", "上年值"},
-		at: on(func(i *Indicator) any { return &i.Prior })},
+		at: func(o any) any { return &o.(*Indicator).Prior }},
 	{In: inIndicator, Key: "weight", Type: Number, Unit: "points", Required: true, BlankIsZero: true, Label: i18n.T("分值", "weight"),
 		Doc: "分值: the indicator's share of full marks.", Sheet: []string{"分值", "权重", "指标分值", "指标权重"}, SheetPart: []string{"分值", "权重"},
-		at: on(func(i *Indicator) any { return &i.Weight })},
+		at: func(o any) any { return &o.(*Indicator).Weight }},
 	{In: inIndicator, Key: "reported", Type: Number, Unit: "points", Label: i18n.T("得分", "reported score"),
 		Doc: "得分 as submitted.", Sheet: []string{"得分", "自评得分", "指标得分"},
-		at: on(func(i *Indicator) any { return &i.Reported })},
+		at: func(o any) any { return &o.(*Indicator).Reported }},
 	{In: inIndicator, Key: "reason", Type: Text, Label: i18n.T("偏差原因", "reason"),
 		Doc:       "偏差原因 / 未完成原因: why the target was not met.",
 		Sheet:     []string{"偏差原因", "未完成原因", "偏差原因分析及改进措施", "偏差原因及改进措施", "原因分析"},
 		SheetPart: []string{"偏差原因", "未完成原因"},
-		at:        on(func(i *Indicator) any { return &i.Reason })},
+		at:        func(o any) any { return &o.(*Indicator).Reason }},
 	{In: inIndicator, Key: "criterion", Type: Prose, Label: i18n.T("评分标准", "criterion"),
 		Doc:       "评分标准 as written; read into tiers when the indicator has neither tiers nor a method.",
 		Sheet:     []string{"评分标准", "评(扣)分标准", "评(扣)分依据", "评分规则", "计分方法", "评分方法"},
 		SheetPart: []string{"评分标准", "扣分标准", "评分规则"},
-		at:        on(func(i *Indicator) any { return &i.Criterion }),
+		at:        func(o any) any { return &o.(*Indicator).Criterion },
 		source:    func(o any) *Expr { return &o.(*Indicator).CriterionSource }},
 	{In: inIndicator, Key: "method", Type: Text, Label: i18n.T("计分方法", "scoring method"),
 		Doc: "A standard method instead of tiers.", Enum: methodNames, Reject: rejectMethod,
 		Excludes: "tiers", Conflict: i18n.T("一个指标不能同时有 tiers 和 method：请删去其一", "an indicator cannot have both tiers and a method: remove one"),
-		at: on(func(i *Indicator) any { return &i.Method })},
+		at: func(o any) any { return &o.(*Indicator).Method }},
 	{In: inIndicator, Key: "applicable", Type: Bool, Label: i18n.T("是否适用", "applicable"),
 		Doc: "false: left out, and the total rescaled to full marks (按百分制折算).", Default: true,
-		at: on(func(i *Indicator) any { return &i.Applicable })},
+		at: func(o any) any { return &o.(*Indicator).Applicable }},
 	{In: inIndicator, Key: "direction", Type: Text, Label: i18n.T("方向", "direction"),
 		Doc: "Which way is better; by default the target's operator says (≥ higher, ≤ lower, = equal).", Enum: []string{string(Higher), string(Lower), string(Equal)},
 		Implied: func(o any) string { return string(o.(*Indicator).Target.Op.Direction()) },
 		Reject: func(v any) i18n.Text {
 			return i18n.T("direction 只能是 higher、lower 或 equal，实际为 %q", "direction must be higher, lower or equal, not %q", v)
 		},
-		at: on(func(i *Indicator) any { return &i.Direction })},
+		at: func(o any) any { return &o.(*Indicator).Direction }},
 	{In: inIndicator, Key: "domain", Type: Interval, Unit: "the indicator's unit", Label: i18n.T("取值范围", "domain"),
-		Doc: "[low, high]: the range the actual value can take.", at: on(func(i *Indicator) any { return &i.Domain })},
+		Doc: "[low, high]: the range the actual value can take.", at: func(o any) any { return &o.(*Indicator).Domain }},
 	{In: inIndicator, Key: "tiers", Type: Tables, Label: i18n.T("分档", "tiers"),
 		Doc: "The criterion's tiers, tried in order: the first whose when holds gives the score.",
-		at:  on(func(i *Indicator) any { return &i.Tiers })},
+		at:  func(o any) any { return &o.(*Indicator).Tiers }},
 
 	{In: inTiers, Key: "when", Type: Expression, Required: true, Label: i18n.T("条件", "condition"),
-		Doc: "The condition, an expression over actual, target, weight, prior, rate, text and funds.", at: on(func(t *Tier) any { return &t.When })},
+		Doc: "The condition, an expression over actual, target, weight, prior, rate, text and funds.", at: func(o any) any { return &o.(*Tier).When }},
 	{In: inTiers, Key: "min", Type: Number, Unit: "points", Label: i18n.T("自由裁量下限", "discretionary minimum"),
-		Doc: "A discretionary tier's lowest score (with max, instead of score).", at: on(func(t *Tier) any { return &t.Min })},
+		Doc: "A discretionary tier's lowest score (with max, instead of score).", at: func(o any) any { return &o.(*Tier).Min }},
 	{In: inTiers, Key: "max", Type: Number, Unit: "points", Label: i18n.T("自由裁量上限", "discretionary maximum"),
-		Doc: "A discretionary tier's highest score (with min, instead of score).", at: on(func(t *Tier) any { return &t.Max })},
+		Doc: "A discretionary tier's highest score (with min, instead of score).", at: func(o any) any { return &o.(*Tier).Max }},
 	{In: inTiers, Key: "score", Type: Expression, Required: true, Instead: []string{"min", "max"}, Label: i18n.T("得分", "score"),
-		Doc: "The score, an expression such as \"20\" or \"weight * actual / target\".", at: on(func(t *Tier) any { return &t.Score })},
+		Doc: "The score, an expression such as \"20\" or \"weight * actual / target\".", at: func(o any) any { return &o.(*Tier).Score }},
 }
 
 // schema indexes a table of fields by the table each stands in.
 type schema struct {
 	all    []*Field
-	tables map[string][]*Field
+	tables map[string]*spec
+}
+
+// spec is one table of the format: its keys, and those the decoders visit for each object
+// of it besides reading what is given.
+type spec struct {
+	fields   []*Field
+	defaults []*Field // keys with a Default, and tables held by value (their defaults)
+	settled  []*Field // keys with Implied or Excludes
+	slots    [64]int8 // a key's hash → its index in fields + 1 (0: empty), probed in turn
+}
+
+// keyHash spreads a table's keys over the slots by length and first and last byte.
+func keyHash[S string | []byte](k S) int {
+	if len(k) == 0 {
+		return 0
+	}
+	return (len(k)*31 + int(k[0]) + int(k[len(k)-1])*7) & 63
+}
+
+// index is the place of key k in the table, or -1: the direct JSON path looks up every key.
+func (t *spec) index(k []byte) int {
+	for h := keyHash(k); t.slots[h] != 0; h = (h + 1) & 63 {
+		if i := int(t.slots[h]) - 1; t.fields[i].Key == string(k) {
+			return i
+		}
+	}
+	return -1
 }
 
 func newSchema(fields []Field) *schema {
-	s := &schema{tables: map[string][]*Field{}}
+	s := &schema{tables: map[string]*spec{}}
 	for i := range fields {
 		f := &fields[i]
 		f.path = join(f.In, f.Key)
 		s.all = append(s.all, f)
-		s.tables[f.In] = append(s.tables[f.In], f)
+		t := s.tables[f.In]
+		if t == nil {
+			t = &spec{}
+			s.tables[f.In] = t
+		}
+		t.fields = append(t.fields, f)
+		if len(t.fields) > 60 {
+			panic("indicators: a table of more than 60 keys") // the slots and the decoders' bit sets
+		}
+		h := keyHash(f.Key)
+		for t.slots[h] != 0 {
+			h = (h + 1) & 63
+		}
+		t.slots[h] = int8(len(t.fields))
+		if f.Default != nil || f.Type == Table {
+			t.defaults = append(t.defaults, f)
+		}
+		if f.Implied != nil || f.Excludes != "" {
+			t.settled = append(t.settled, f)
+		}
+	}
+	for _, f := range s.all {
+		f.spec = s.tables[f.path]
+		if f.Excludes != "" {
+			f.excluded = s.field(f.In, f.Excludes)
+		}
+		f.standIns = nil
+		for _, k := range f.Instead {
+			f.standIns = append(f.standIns, s.field(f.In, k))
+		}
 	}
 	return s
 }
@@ -321,11 +379,19 @@ func newSchema(fields []Field) *schema {
 var std = newSchema(Fields)
 
 // fields lists the keys of one table, in order.
-func (s *schema) fields(in string) []*Field { return s.tables[in] }
+func (s *schema) fields(in string) []*Field { return s.spec(in).fields }
+
+// spec is the table named in; an empty one if the format has none.
+func (s *schema) spec(in string) *spec {
+	if t := s.tables[in]; t != nil {
+		return t
+	}
+	return &spec{}
+}
 
 // field finds a key of a table.
 func (s *schema) field(in, key string) *Field {
-	for _, f := range s.tables[in] {
+	for _, f := range s.fields(in) {
 		if f.Key == key {
 			return f
 		}

@@ -219,12 +219,12 @@ func Sources(ctx context.Context, inputs []string, stdin io.Reader, maxLine int)
 		for _, in := range inputs {
 			var ok bool
 			switch {
+			case indicators.FormatOf(in) != indicators.JSONLines:
+				ok = s.send(Item{Name: in})
 			case in == "-":
 				ok = s.lines(stdin, "stdin", maxLine)
-			case indicators.FormatOf(in) == indicators.JSONLines:
-				ok = s.file(in, maxLine)
 			default:
-				ok = s.send(Item{Name: in})
+				ok = s.file(in, maxLine)
 			}
 			if !ok {
 				return

@@ -208,10 +208,9 @@ func (wk *worker) process(item Item) Output {
 	return out
 }
 
-// Sources sends the items of each input in turn, then closes the channel: "-" is a JSON
-// Lines stream on stdin, a JSON Lines file (indicators.IsStream) is read a line at a time,
-// and any other file is one item. Lines longer than maxLine become items that carry the
-// error.
+// Sources sends the items of each input in turn, then closes the channel: a JSON Lines
+// input (indicators.FormatOf) is read a line at a time, "-" from stdin, and any other file
+// is one item. Lines longer than maxLine become items that carry the error.
 func Sources(ctx context.Context, inputs []string, stdin io.Reader, maxLine int) <-chan Item {
 	ch := make(chan Item, 64)
 	go func() {
@@ -220,12 +219,12 @@ func Sources(ctx context.Context, inputs []string, stdin io.Reader, maxLine int)
 		for _, in := range inputs {
 			var ok bool
 			switch {
+			case indicators.FormatOf(in) != indicators.JSONLines:
+				ok = s.send(Item{Name: in})
 			case in == "-":
 				ok = s.lines(stdin, "stdin", maxLine)
-			case indicators.IsStream(in):
-				ok = s.file(in, maxLine)
 			default:
-				ok = s.send(Item{Name: in})
+				ok = s.file(in, maxLine)
 			}
 			if !ok {
 				return

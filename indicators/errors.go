@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 
 	"jixiao/internal/i18n"
+	"jixiao/sheets"
 )
 
 // Pos is a place in a source file. Line and Col start at 1; Col counts characters (runes),
@@ -30,7 +30,7 @@ func (p Pos) IsValid() bool { return p.Line > 0 }
 func (p Pos) String() string {
 	if p.Sheet != "" {
 		if p.Line > 0 && p.Col > 0 {
-			return fmt.Sprintf("%s:%s!%s", p.File, p.Sheet, cellName(p.Col, p.Line))
+			return fmt.Sprintf("%s:%s!%s", p.File, p.Sheet, sheets.CellName(p.Col, p.Line))
 		}
 		return fmt.Sprintf("%s:%s", p.File, p.Sheet)
 	}
@@ -173,15 +173,4 @@ func col(line string, byteOff int) int {
 		byteOff = 0
 	}
 	return utf8.RuneCountInString(line[:byteOff]) + 1
-}
-
-// cellName is a spreadsheet cell's name: column 3, row 12 is C12.
-func cellName(col, row int) string {
-	name := ""
-	for col > 0 {
-		col--
-		name = string(rune('A'+col%26)) + name
-		col /= 26
-	}
-	return name + strconv.Itoa(row)
 }

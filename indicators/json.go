@@ -2,20 +2,11 @@ package indicators
 
 import (
 	"math"
-	"path/filepath"
-	"strings"
 
 	"github.com/valyala/fastjson"
 
 	"jixiao/internal/i18n"
 )
-
-// IsStream reports whether a path names a JSON Lines stream of projects (*.jsonl, *.ndjson),
-// read one project per line.
-func IsStream(path string) bool {
-	ext := strings.ToLower(filepath.Ext(path))
-	return ext == ".jsonl" || ext == ".ndjson"
-}
 
 // JSONParser reads projects written as JSON objects with the same fields as the TOML file
 // format ({"project": {...}, "funds": {...}, "indicator": [...]}), one per line of a JSONL
@@ -25,6 +16,14 @@ type JSONParser struct {
 	// Validating makes every project go through the validating decoder, for comparing it
 	// with the direct one (which is otherwise tried first).
 	Validating bool
+	s          *schema // nil: the file format
+}
+
+func (jp *JSONParser) schema() *schema {
+	if jp.s == nil {
+		return std
+	}
+	return jp.s
 }
 
 // Parse reads one project from one JSON object. name and line place errors (a stream has
@@ -45,22 +44,16 @@ func (jp *JSONParser) Parse(name string, line int, data []byte, lim Limits) (*Pr
 		return nil, ErrorList{{Pos: base, Kind: ErrType, Msg: i18n.T("每一行应是一个 JSON 对象（一个项目）", "each line must be one JSON object (one project)")}}
 	}
 	if !jp.Validating {
-		if p, ok := fastProject(obj, base, lim); ok {
+		if p, ok := fastProject(jp.schema(), obj, base, lim); ok {
 			return p, nil
 		}
 	}
 	m := make(map[string]any, obj.Len())
 	obj.Visit(func(k []byte, v *fastjson.Value) { m[string(k)] = plain(v) })
-	d := &decoder{base: base, lim: lim}
+	d := &decoder{s: jp.schema(), base: base, lim: lim}
 	p := d.project(m)
 	p.line = line
-	if len(d.errs) > 0 {
-		if len(d.errs) > MaxErrors {
-			d.errs = d.errs[:MaxErrors]
-		}
-		return nil, d.errs
-	}
-	return p, nil
+	return d.result(p)
 }
 
 // plain turns a JSON value into the Go values the TOML decoder yields: tables, arrays,

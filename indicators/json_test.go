@@ -10,12 +10,13 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"github.com/valyala/fastjson"
 
 	"jixiao/internal/i18n"
 )
 
 // seedJSON is a seed project written as one JSON line, as another system would send it.
-func seedJSON(t *testing.T, file string) []byte {
+func seedJSON(t testing.TB, file string) []byte {
 	t.Helper()
 	var m map[string]any
 	_, err := toml.DecodeFile(filepath.Join("..", "testdata", "quangang-2021", file), &m)
@@ -52,42 +53,72 @@ func TestJSONLoadsLikeTOML(t *testing.T) {
 // declines and the validating one decides: for every seed, every variation below, and
 // lines with every kind of fault.
 func TestJSONDirectDecoderAgreesWithValidating(t *testing.T) {
-	var lines [][]byte
-	for _, file := range []string{"社保工作运行经费.toml", "城乡居民养老金及个账补贴.toml"} {
-		lines = append(lines, seedJSON(t, file))
+	type line struct {
+		data   []byte
+		direct bool // the direct decoder takes it
 	}
-	base := string(lines[0])
-	for _, v := range []struct{ from, to string }{
-		{`"weight":20`, `"weight":"20"`},        // a number as text
-		{`"weight":20`, `"weight":null`},        // null
-		{`"weight":20`, `"weight":-20`},         // negative: loads, reported later
-		{`"actual":98.67`, `"actual":"98.67%"`}, // percent text
-		{`"name":"资金投入"`, `"name":"  资金投入 "`},   // blanks trimmed
-		{`"agency_code":"408003"`, `"agency_code":408003`},
-		{`"year":2021`, `"year":2021.5`}, // not whole: an error
-		{`"unit":"%"`, `"unit":"%","direction":"lower"`},
-		{`"unit":"%"`, `"unit":"%","colour":"red"}`}, // broken JSON
-		{`"unit":"%"`, `"unit":"%","applicable":false`},
-		{`"unit":"%"`, `"unit":"%","method":"ratio"`}, // unknown method
-		{`"score":"20"`, `"score":20`},                // a number as a score expression
-		{`"when":"actual >= 100"`, `"when":""`},
-		{`"project":{`, `"scoring":{"decimals":1},"project":{`},
-		{`"funds":{`, `"funds":{"unit":"美元",`},
+	var lines []line
+	for _, file := range []string{"社保工作运行经费.toml", "城乡居民养老金及个账补贴.toml"} {
+		lines = append(lines, line{seedJSON(t, file), true})
+	}
+	base := string(lines[0].data)
+	for _, v := range []struct {
+		from, to string
+		direct   bool
+	}{
+		{`"weight":20`, `"weight":"20"`, false},              // a number as text
+		{`"weight":20`, `"weight":null`, false},              // null
+		{`"weight":20`, `"weight":-20`, true},                // negative: loads, reported later
+		{`"actual":98.67`, `"actual":"98.67%"`, true},        // percent text
+		{`"name":"资金投入"`, `"name":"  资金投入 "`, true},          // blanks trimmed
+		{`"name":"资金投入"`, `"name":"资金投入","name":"x"`, false}, // a key twice
+		{`"agency_code":"408003"`, `"agency_code":408003`, false},
+		{`"year":2021`, `"year":2021.5`, false}, // not whole: an error
+		{`"unit":"%"`, `"unit":"%","direction":"lower"`, true},
+		{`"unit":"%"`, `"unit":"%","direction":"sideways"`, false},
+		{`"unit":"%"`, `"unit":"%","domain":[0,100]`, true},
+		{`"unit":"%"`, `"unit":"%","domain":[100,0]`, false},
+		{`"unit":"%"`, `"unit":"%","colour":"red"}`, false}, // broken JSON
+		{`"unit":"%"`, `"unit":"%","applicable":false`, true},
+		{`"unit":"%"`, `"unit":"%","method":"ratio"`, false},   // unknown method
+		{`"unit":"%"`, `"unit":"%","method":"reverse"`, false}, // a method beside tiers
+		{`"score":"20"`, `"score":20`, false},                  // a number as a score expression
+		{`"score":"20"`, `"min":15,"max":18`, true},            // a discretionary tier
+		{`"score":"20"`, `"min":18,"max":15`, false},
+		{`"score":"20"`, `"min":15,"max":18,"score":"20"`, false},
+		{`"score":"20"`, `"min":15`, false},
+		{`"when":"actual >= 100"`, `"when":""`, false},
+		{`"project":{`, `"scoring":{"decimals":1,"full_marks":50,"method":"reverse","grades":[{"name":"好","min":60},{"name":"优","min":90}]},"project":{`, true},
+		{`"project":{`, `"scoring":{"decimals":12},"project":{`, false},
+		{`"project":{`, `"scoring":{"full_marks":0},"project":{`, false},
+		{`"project":{`, `"scoring":{"grades":[]},"project":{`, false},
+		{`"project":{`, `"review":{"tolerance":0.1,"disable":["all-full-marks"]},"project":{`, true},
+		{`"project":{`, `"review":{"tolerance":-1},"project":{`, false},
+		{`"project":{`, `"review":{"disable":[]},"project":{`, true},
+		{`"funds":{`, `"funds":{"unit":"美元",`, false},
+		{`"funds":{`, `"funds":{"unit":"元","weight":10,`, true},
+		{`"funds":{`, `"funds":{"weight":-1,`, false},
 	} {
 		require.Contains(t, base, v.from, "the variation applies")
-		lines = append(lines, []byte(strings.Replace(base, v.from, v.to, 1)))
+		lines = append(lines, line{[]byte(strings.Replace(base, v.from, v.to, 1)), v.direct})
 	}
 	fast, slow := JSONParser{}, JSONParser{Validating: true}
-	for i, line := range lines {
-		p, errFast := fast.Parse("stdin", i+1, line, Limits{})
-		q, errSlow := slow.Parse("stdin", i+1, line, Limits{})
+	var parser fastjson.Parser
+	for i, l := range lines {
+		p, errFast := fast.Parse("stdin", i+1, l.data, Limits{})
+		q, errSlow := slow.Parse("stdin", i+1, l.data, Limits{})
+		if v, err := parser.ParseBytes(l.data); err == nil {
+			obj, _ := v.Object()
+			_, direct := fastProject(std, obj, Pos{File: "stdin", Line: i + 1}, Limits{}.withDefaults())
+			assert.Equal(t, l.direct, direct, "line %d takes the direct path: %s", i+1, l.data)
+		}
 		if errSlow != nil {
-			require.Error(t, errFast, "line %d: %s", i+1, line)
+			require.Error(t, errFast, "line %d: %s", i+1, l.data)
 			assert.Equal(t, errSlow.Error(), errFast.Error(), "line %d", i+1)
 			continue
 		}
 		require.NoError(t, errFast, "line %d", i+1)
-		assert.Equal(t, q, p, "line %d decodes alike: %s", i+1, line)
+		assert.Equal(t, q, p, "line %d decodes alike: %s", i+1, l.data)
 	}
 }
 

@@ -4,46 +4,247 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/valyala/fastjson"
+
+	"jixiao/internal/i18n"
 )
 
-// fastProject decodes a well-formed project straight from the parsed JSON, without the
-// generic tables the validating decoder builds. It accepts only what the validating decoder
-// would accept without a message, and gives the same Project; on anything else (an unknown
-// key, a value of another type, a number out of range, a limit reached, a duplicate…) it
-// reports false and the caller decodes again the slow way, which says precisely what is
-// wrong. A differential test holds the two to the same result.
-func fastProject(obj *fastjson.Object, base Pos, lim Limits) (*Project, bool) {
-	p := &Project{File: base.File, line: base.Line,
-		Scoring: Scoring{FullMarks: DefaultFullMarks, Decimals: DefaultDecimals, Method: DefaultMethod, Grades: DefaultGrades()}}
-	ok, sawProject, sawIndicators := true, false, false
-	obj.Visit(func(k []byte, v *fastjson.Value) {
-		if !ok {
-			return
-		}
-		switch string(k) {
-		case "project":
-			sawProject = true
-			ok = fastHead(v, p)
-		case "funds":
-			p.Funds, ok = fastFunds(v)
-		case "reported":
-			ok = fastReported(v, &p.Reported)
-		case "indicator":
-			sawIndicators = true
-			p.Indicators, ok = fastIndicators(v, base, lim)
-		default: // scoring, review, or an unknown key: the validating decoder's business
-			ok = false
-		}
-	})
-	if !ok || !sawProject || !sawIndicators || p.Name == "" {
+// fastProject decodes a well-formed project straight from the parsed JSON, key by key as
+// the schema says, without the generic tables the validating decoder builds. It accepts
+// only what the validating decoder would accept without a message, and gives the same
+// Project; on anything else (an unknown key, a value of another type, null, a number out of
+// range, a limit reached, a duplicate…) it reports false and the caller decodes again the
+// slow way, which says precisely what is wrong. A differential test holds the two to the
+// same result.
+func fastProject(s *schema, obj *fastjson.Object, base Pos, lim Limits) (*Project, bool) {
+	p := &Project{File: base.File, line: base.Line}
+	root := s.spec(inRoot)
+	s.defaults(root, p)
+	fd := fast{s: s, base: base, lim: lim}
+	if _, ok := fd.table(obj, root, p); !ok {
 		return nil, false
 	}
 	return p, true
 }
 
-// str reads a string; JSON null or absence is "".
+type fast struct {
+	s    *schema
+	base Pos
+	lim  Limits
+}
+
+// table reads one JSON object into obj as the keys of table t. given has bit i set for
+// the i-th key of the table.
+func (fd *fast) table(o *fastjson.Object, t *spec, obj any) (given uint64, ok bool) {
+	ok = true
+	o.Visit(func(k []byte, x *fastjson.Value) {
+		if !ok {
+			return
+		}
+		i := t.index(k)
+		if i < 0 || given&(1<<i) != 0 { // unknown, or given twice
+			ok = false
+			return
+		}
+		given |= 1 << i
+		ok = fd.field(t.fields[i], x, obj)
+	})
+	if !ok {
+		return given, false
+	}
+	for i, f := range t.fields {
+		if f.Required && f.Instead == nil && given&(1<<i) == 0 {
+			return given, false
+		}
+	}
+	fd.s.settle(t, obj, func(*Field) { ok = false })
+	return given, ok
+}
+
+// field reads one value into obj, as the validating decoder would without a message.
+func (fd *fast) field(f *Field, x *fastjson.Value, obj any) bool {
+	switch f.Type {
+	case Text, Prose:
+		s, ok := jstr(x)
+		switch {
+		case !ok || s == "" && f.Required || s != "" && f.Enum != nil && !slices.Contains(f.Enum, s):
+			return false
+		case s == "":
+		default:
+			setText(f.at(obj), s)
+			if f.Type == Prose {
+				b, _ := x.StringBytes()
+				*f.source(obj) = Expr{Text: string(b)}
+			}
+		}
+	case Number:
+		v, ok := jnum(x)
+		if !ok || !f.within(v) {
+			return false
+		}
+		setNumber(f.at(obj), v)
+	case Count:
+		v, ok := jnum(x)
+		if !ok || !wholeCount(v) || !f.within(v) {
+			return false
+		}
+		setCount(f.at(obj), int(v))
+	case Bool:
+		switch x.Type() {
+		case fastjson.TypeTrue:
+			*f.at(obj).(*bool) = true
+		case fastjson.TypeFalse:
+			*f.at(obj).(*bool) = false
+		default:
+			return false
+		}
+	case Written:
+		v, ok := fastValue(x)
+		if !ok {
+			return false
+		}
+		*f.at(obj).(*Value) = v
+	case Expression:
+		e, ok := fd.expr(x)
+		if !ok {
+			return false
+		}
+		*f.at(obj).(*Expr) = e
+	case Interval:
+		items, err := x.Array()
+		if err != nil || len(items) != 2 {
+			return false
+		}
+		lo, ok1 := jnum(items[0])
+		hi, ok2 := jnum(items[1])
+		if !ok1 || !ok2 || lo > hi {
+			return false
+		}
+		*f.at(obj).(**[2]float64) = &[2]float64{lo, hi}
+	case Codes:
+		items, err := x.Array()
+		if err != nil {
+			return false
+		}
+		var codes []string // nil when empty, as the validating decoder leaves it
+		if len(items) > 0 {
+			codes = make([]string, len(items))
+		}
+		for i, it := range items {
+			b, err := it.StringBytes()
+			if err != nil {
+				return false
+			}
+			codes[i] = string(b)
+		}
+		*f.at(obj).(*[]string) = codes
+	case Table:
+		o, err := x.Object()
+		if err != nil {
+			return false
+		}
+		_, ok := fd.table(o, f.spec, fd.s.open(f, obj))
+		return ok
+	case Tables:
+		items, err := x.Array()
+		if err != nil {
+			return false
+		}
+		switch dst := f.at(obj).(type) {
+		case *[]*Indicator:
+			*dst, err = fd.indicators(f, items)
+		case *[]Tier:
+			*dst, err = fd.tiers(f, items)
+		case *[]Grade:
+			*dst, err = fd.grades(f, items)
+		default:
+			return false
+		}
+		return err == nil
+	}
+	return true
+}
+
+// declined tells the caller to decode the slow way.
+type declined struct{}
+
+func (declined) Error() string { return "declined" }
+
+func (fd *fast) indicators(f *Field, items []*fastjson.Value) ([]*Indicator, error) {
+	if len(items) == 0 || len(items) > fd.lim.MaxIndicators {
+		return nil, declined{}
+	}
+	out := make([]*Indicator, 0, len(items))
+	seen := make(indicatorNames, 0, len(items))
+	for i, item := range items {
+		o, err := item.Object()
+		if err != nil {
+			return nil, declined{}
+		}
+		ind := &Indicator{Index: i, Pos: fd.base}
+		fd.s.defaults(f.spec, ind)
+		if _, ok := fd.table(o, f.spec, ind); !ok {
+			return nil, declined{}
+		}
+		if _, dup := seen.add(ind, i); dup {
+			return nil, declined{} // the validating decoder names it
+		}
+		out = append(out, ind)
+	}
+	return out, nil
+}
+
+func (fd *fast) tiers(f *Field, items []*fastjson.Value) ([]Tier, error) {
+	if len(items) > fd.lim.MaxTiers {
+		return nil, declined{}
+	}
+	fields := f.spec.fields
+	tiers := make([]Tier, len(items))
+	for k, item := range items {
+		o, err := item.Object()
+		if err != nil {
+			return nil, declined{}
+		}
+		t := &tiers[k]
+		t.Pos = fd.base
+		given, ok := fd.table(o, f.spec, t)
+		for i, sf := range fields {
+			switch {
+			case !ok || sf.Instead == nil:
+			case fd.s.standsIn(sf, t):
+				discretion(t, given&(1<<i) != 0, func(string, ErrorKind, i18n.Text) { ok = false })
+			default:
+				ok = given&(1<<i) != 0
+			}
+		}
+		if !ok {
+			return nil, declined{}
+		}
+	}
+	return tiers, nil
+}
+
+func (fd *fast) grades(f *Field, items []*fastjson.Value) ([]Grade, error) {
+	if len(items) == 0 {
+		return nil, declined{}
+	}
+	grades := make([]Grade, len(items))
+	for i, item := range items {
+		o, err := item.Object()
+		if err != nil {
+			return nil, declined{}
+		}
+		if _, ok := fd.table(o, f.spec, &grades[i]); !ok {
+			return nil, declined{}
+		}
+	}
+	sortGrades(grades)
+	return grades, nil
+}
+
+// jstr reads a string, trimmed.
 func jstr(v *fastjson.Value) (string, bool) {
 	if v.Type() != fastjson.TypeString {
 		return "", false
@@ -52,7 +253,7 @@ func jstr(v *fastjson.Value) (string, bool) {
 	return strings.TrimSpace(string(b)), true
 }
 
-// num reads a finite number within the magnitude every loader accepts.
+// jnum reads a finite number within the magnitude every loader accepts.
 func jnum(v *fastjson.Value) (float64, bool) {
 	if v.Type() != fastjson.TypeNumber {
 		return 0, false
@@ -64,128 +265,7 @@ func jnum(v *fastjson.Value) (float64, bool) {
 	return f, true
 }
 
-func jnumPtr(v *fastjson.Value) (*float64, bool) {
-	f, ok := jnum(v)
-	return &f, ok
-}
-
-func fastHead(v *fastjson.Value, p *Project) bool {
-	o, err := v.Object()
-	if err != nil {
-		return false
-	}
-	ok := true
-	o.Visit(func(k []byte, x *fastjson.Value) {
-		if !ok {
-			return
-		}
-		switch string(k) {
-		case "name":
-			p.Name, ok = jstr(x)
-		case "agency":
-			p.Agency, ok = jstr(x)
-		case "agency_code":
-			p.AgencyCode, ok = jstr(x)
-		case "function_code":
-			p.FunctionCode, ok = jstr(x)
-		case "year":
-			f, good := jnum(x)
-			ok = good && f == math.Trunc(f) && f >= 0 && f <= 1e9
-			p.Year = int(f)
-		default:
-			ok = false
-		}
-	})
-	return ok
-}
-
-func fastFunds(v *fastjson.Value) (*Funds, bool) {
-	o, err := v.Object()
-	if err != nil {
-		return nil, false
-	}
-	f := &Funds{Unit: "万元"}
-	ok := true
-	o.Visit(func(k []byte, x *fastjson.Value) {
-		if !ok {
-			return
-		}
-		key := string(k)
-		var dst **float64
-		switch key {
-		case "budget":
-			dst = &f.Budget
-		case "adjustment":
-			dst = &f.Adjustment
-		case "allocated":
-			dst = &f.Allocated
-		case "balance":
-			dst = &f.Balance
-		case "received":
-			dst = &f.Received
-		case "spent":
-			dst = &f.Spent
-		case "unspent":
-			dst = &f.Unspent
-		case "unspent_rate":
-			dst = &f.UnspentRate
-		case "full_year_budget":
-			dst = &f.FullYearBudget
-		case "reported":
-			dst = &f.Reported
-		}
-		switch {
-		case dst != nil:
-			*dst, ok = jnumPtr(x)
-		case key == "weight":
-			f.Weight, ok = jnum(x)
-			ok = ok && f.Weight >= 0
-		case key == "reason":
-			f.Reason, ok = jstr(x)
-		case key == "unit":
-			f.Unit, ok = jstr(x)
-			ok = ok && (f.Unit == "万元" || f.Unit == "元")
-		default:
-			ok = false
-		}
-	})
-	return f, ok
-}
-
-func fastReported(v *fastjson.Value, r *Reported) bool {
-	o, err := v.Object()
-	if err != nil {
-		return false
-	}
-	ok := true
-	count := func(x *fastjson.Value) (*int, bool) {
-		f, good := jnum(x)
-		n := int(f)
-		return &n, good && f == math.Trunc(f) && f >= 0 && f <= 1e9
-	}
-	o.Visit(func(k []byte, x *fastjson.Value) {
-		if !ok {
-			return
-		}
-		switch string(k) {
-		case "total":
-			r.Total, ok = jnumPtr(x)
-		case "score":
-			r.Score, ok = jnumPtr(x)
-		case "grade":
-			r.Grade, ok = jstr(x)
-		case "targets_set":
-			r.TargetsSet, ok = count(x)
-		case "targets_met":
-			r.TargetsMet, ok = count(x)
-		default:
-			ok = false
-		}
-	})
-	return ok
-}
-
-// value reads a target, actual or prior as the validating decoder does.
+// fastValue reads a target, actual or prior as the validating decoder does.
 func fastValue(x *fastjson.Value) (Value, bool) {
 	switch x.Type() {
 	case fastjson.TypeNumber:
@@ -203,144 +283,16 @@ func fastValue(x *fastjson.Value) (Value, bool) {
 	return Value{}, false
 }
 
-func fastIndicators(v *fastjson.Value, base Pos, lim Limits) ([]*Indicator, bool) {
-	items, err := v.Array()
-	if err != nil || len(items) == 0 || len(items) > lim.MaxIndicators {
-		return nil, false
-	}
-	out := make([]*Indicator, 0, len(items))
-	seen := make([]string, 0, len(items))
-	for i, item := range items {
-		ind, ok := fastIndicator(item, i, base, lim)
-		if !ok {
-			return nil, false
-		}
-		key := ind.Level1 + "\x00" + ind.Level2 + "\x00" + ind.Name
-		if slices.Contains(seen, key) {
-			return nil, false // a duplicate: the validating decoder names it
-		}
-		seen = append(seen, key)
-		out = append(out, ind)
-	}
-	return out, true
-}
-
-func fastIndicator(v *fastjson.Value, i int, base Pos, lim Limits) (*Indicator, bool) {
-	o, err := v.Object()
-	if err != nil {
-		return nil, false
-	}
-	ind := &Indicator{Index: i, Pos: base, Applicable: true}
-	ok, hasWeight := true, false
-	o.Visit(func(k []byte, x *fastjson.Value) {
-		if !ok {
-			return
-		}
-		switch string(k) {
-		case "level1":
-			ind.Level1, ok = jstr(x)
-		case "level2":
-			ind.Level2, ok = jstr(x)
-		case "name":
-			ind.Name, ok = jstr(x)
-		case "target":
-			ind.Target, ok = fastValue(x)
-		case "unit":
-			ind.Unit, ok = jstr(x)
-		case "actual":
-			ind.Actual, ok = fastValue(x)
-		case "prior":
-			ind.Prior, ok = fastValue(x)
-		case "weight":
-			ind.Weight, ok = jnum(x)
-			hasWeight = true
-		case "reported":
-			ind.Reported, ok = jnumPtr(x)
-		case "reason":
-			ind.Reason, ok = jstr(x)
-		case "criterion":
-			ind.Criterion, ok = jstr(x)
-			if ok && ind.Criterion != "" {
-				b, _ := x.StringBytes()
-				ind.CriterionSource = Expr{Text: string(b)}
-			}
-		case "method":
-			var m string
-			m, ok = jstr(x)
-			ind.Method = Method(m)
-			ok = ok && slices.Contains(Methods, ind.Method)
-		case "applicable":
-			switch x.Type() {
-			case fastjson.TypeTrue:
-				ind.Applicable = true
-			case fastjson.TypeFalse:
-				ind.Applicable = false
-			default:
-				ok = false
-			}
-		case "tiers":
-			ind.Tiers, ok = fastTiers(x, base, lim)
-		default: // direction, domain, or an unknown key
-			ok = false
-		}
-	})
-	if !ok || !hasWeight || ind.Name == "" || len(ind.Tiers) > 0 && ind.Method != "" {
-		return nil, false
-	}
-	ind.Direction = ind.Target.Op.Direction()
-	return ind, true
-}
-
-func fastTiers(v *fastjson.Value, base Pos, lim Limits) ([]Tier, bool) {
-	items, err := v.Array()
-	if err != nil || len(items) > lim.MaxTiers {
-		return nil, false
-	}
-	tiers := make([]Tier, 0, len(items))
-	for _, item := range items {
-		o, err := item.Object()
-		if err != nil {
-			return nil, false
-		}
-		t := Tier{Pos: base}
-		ok := true
-		o.Visit(func(k []byte, x *fastjson.Value) {
-			if !ok {
-				return
-			}
-			switch string(k) {
-			case "when":
-				t.When, ok = fastExpr(x, base, lim)
-			case "score":
-				t.Score, ok = fastExpr(x, base, lim)
-			case "min":
-				t.Min, ok = jnumPtr(x)
-			case "max":
-				t.Max, ok = jnumPtr(x)
-			default:
-				ok = false
-			}
-		})
-		discretionary := t.Min != nil || t.Max != nil
-		if !ok || t.When.Text == "" || discretionary && (t.Min == nil || t.Max == nil || *t.Min > *t.Max || t.Score.Text != "") ||
-			!discretionary && t.Score.Text == "" {
-			return nil, false
-		}
-		tiers = append(tiers, t)
-	}
-	return tiers, true
-}
-
-// fastExpr reads an expression string (not blank, within the length limit); a number is
-// left to the validating decoder, which writes it as text.
-func fastExpr(x *fastjson.Value, base Pos, lim Limits) (Expr, bool) {
+// expr reads an expression string (not blank, within the length limit); a number is left
+// to the validating decoder, which writes it as text.
+func (fd *fast) expr(x *fastjson.Value) (Expr, bool) {
 	if x.Type() != fastjson.TypeString {
 		return Expr{}, false
 	}
 	b, _ := x.StringBytes()
 	s := string(b)
-	if strings.TrimSpace(s) == "" || len([]rune(s)) > lim.MaxExprLen {
+	if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > fd.lim.MaxExprLen {
 		return Expr{}, false
 	}
-	return Expr{Text: s, Pos: base}, true
+	return Expr{Text: s, Pos: fd.base}, true
 }

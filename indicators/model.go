@@ -38,12 +38,7 @@ func (p *Project) Line() int { return p.line }
 // Pos returns where the key at path ("indicator[2].weight") stands in the file.
 func (p *Project) Pos(path string) Pos {
 	if p.cells != nil {
-		for q := path; q != ""; q = parent(q) {
-			if pos, ok := p.cells[q]; ok {
-				return pos
-			}
-		}
-		return Pos{File: p.File}
+		return cellPos(p.cells, path, p.File)
 	}
 	if p.Source == nil {
 		return Pos{File: p.File, Line: p.line}

@@ -3,37 +3,29 @@ package indicators
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/sheets"
 )
-
-// Workbook limits: a 自评表 workbook is a few hundred kilobytes; these stop a zip bomb.
-const (
-	maxUnzipSize    = 256 << 20
-	maxUnzipXMLSize = 64 << 20
-)
-
-// IsWorkbook reports whether a path names a spreadsheet jixiao reads.
-func IsWorkbook(path string) bool {
-	p := strings.ToLower(path)
-	return strings.HasSuffix(p, ".xlsx") || strings.HasSuffix(p, ".xlsm")
-}
 
 // LoadWorkbook reads every 项目支出绩效自评表 in an .xlsx workbook, the way a person finds
 // them: by the labels of the header row (一级指标 … 三级指标, 指标值, 实际完成值, 分值, 得分,
-// 评分标准 and their variants), not by fixed cells. Merged cells count for every cell they
-// cover. A workbook may hold several projects, one per sheet or stacked in one sheet. Sheets
-// that hold no table are passed over with a warning; a workbook with none at all is an error.
-func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
+// 评分标准 and their variants, as Fields names them), not by fixed cells. Merged cells count
+// for every cell they cover. A workbook may hold several projects, one per sheet or stacked
+// in one sheet. Sheets that hold no table are passed over with a warning; a workbook with
+// none at all is an error. What is read goes through the same decoder as TOML and JSON, so
+// a workbook is held to the same rules (a duplicate indicator, a negative weight…).
+func LoadWorkbook(path string, lim Limits) ([]*Project, error) { return loadWorkbook(std, path, lim) }
+
+func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	lim = lim.withDefaults()
 	if err := checkSize(path, lim); err != nil {
 		return nil, ErrorList{err}
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: maxUnzipSize, UnzipXMLSizeLimit: maxUnzipXMLSize})
+	f, err := sheets.Open(path)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrSyntax, Msg: i18n.T(
 			"无法作为 Excel 工作簿（.xlsx）打开：%v。旧版 .xls 文件请先另存为 .xlsx",
@@ -42,8 +34,8 @@ func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
 	defer f.Close()
 	var projects []*Project
 	var errs, warnings ErrorList
-	for _, sheet := range f.GetSheetList() {
-		ps, sheetErrs, sheetWarn := readSheet(f, path, sheet, lim)
+	for _, sheet := range f.Sheets() {
+		ps, sheetErrs, sheetWarn := readSheet(s, f, path, sheet, lim)
 		projects = append(projects, ps...)
 		errs = append(errs, sheetErrs...)
 		warnings = append(warnings, sheetWarn...)
@@ -62,21 +54,15 @@ func LoadWorkbook(path string, lim Limits) ([]*Project, error) {
 	return projects, nil
 }
 
-// grid is one sheet's cells as shown, merged cells filled in, with the sheet's formulas.
+// grid is one sheet's cells as shown, merged cells filled in, with the file it is in.
 type grid struct {
-	file, sheet string
-	rows        [][]string
-	f           *excelize.File
+	*sheets.Grid
+	file string
 }
 
-func (g *grid) cell(r, c int) string {
-	if r < 0 || r >= len(g.rows) || c < 0 || c >= len(g.rows[r]) {
-		return ""
-	}
-	return strings.TrimSpace(g.rows[r][c])
-}
+func (g *grid) cell(r, c int) string { return strings.TrimSpace(g.Cell(r, c)) }
 
-func (g *grid) pos(r, c int) Pos { return Pos{File: g.file, Sheet: g.sheet, Line: r + 1, Col: c + 1} }
+func (g *grid) pos(r, c int) Pos { return Pos{File: g.file, Sheet: g.Sheet, Line: r + 1, Col: c + 1} }
 
 // label is a cell's text for matching against header labels: no blanks, half-width.
 func label(s string) string {
@@ -89,35 +75,40 @@ func label(s string) string {
 	}, s)
 }
 
-// The columns of an indicator table and the header labels that name them, exact forms
-// first. A column is claimed by the first field whose label it matches.
-var columns = []struct {
-	field  string
-	exact  []string
-	within []string
-}{
-	{"level1", []string{"一级指标"}, nil},
-	{"level2", []string{"二级指标"}, nil},
-	{"name", []string{"三级指标", "三级指标名称", "指标名称"}, []string{"三级指标"}},
-	{"nature", []string{"指标性质", "指标方向"}, nil},
-	{"target", []string{"指标值", "年度指标值", "年初目标值", "绩效目标值", "目标值", "年度目标值", "预期指标值"}, []string{"指标值", "目标值"}},
-	{"unit", []string{"度量单位", "计量单位", "单位"}, nil},
-	{"actual", []string{"实际完成值", "全年实际值", "实际值", "完成值", "年度实际完成值"}, []string{"实际完成", "实际值"}},
-	{"prior", []string{"上年度数值", "上年实际值", "上年值"}, nil},
-	{"weight", []string{"分值", "权重", "指标分值", "指标权重"}, []string{"分值", "权重"}},
-	{"score", []string{"得分", "自评得分", "指标得分"}, nil},
-	{"criterion", []string{"评分标准", "评(扣)分标准", "评(扣)分依据", "评分规则", "计分方法", "评分方法"}, []string{"评分标准", "扣分标准", "评分规则"}},
-	{"reason", []string{"偏差原因", "未完成原因", "偏差原因分析及改进措施", "偏差原因及改进措施", "原因分析"}, []string{"偏差原因", "未完成原因"}},
+// column is a column of the indicator table: the key it holds and the labels that name it.
+type column struct {
+	field        *Field // nil for the nature column
+	exact, parts []string
 }
 
-// header finds a row's indicator columns; ok when it has a name, a weight and a score column.
-func header(g *grid, r int) (map[string]int, bool) {
+// nature is the 指标性质 column: the operator (≥, ≤, =) that belongs before the target.
+var nature = column{exact: []string{"指标性质", "指标方向"}}
+
+// columns are the indicator table's columns, in the order they claim a header cell: the
+// schema's indicator keys that a workbook labels, then the nature column.
+func (s *schema) columns() []column {
+	var cols []column
+	for _, f := range s.fields(inIndicator) {
+		if f.Sheet != nil {
+			cols = append(cols, column{field: f, exact: f.Sheet, parts: f.SheetPart})
+		}
+	}
+	return append(cols, nature)
+}
+
+// header finds a row's indicator columns, by key ("" for the nature column); ok when it has
+// a name, a weight and a score column.
+func header(s *schema, g *grid, r int) (map[string]int, bool) {
 	cols := map[string]int{}
 	taken := map[int]bool{}
-	row := g.rows[r]
+	row := g.Rows[r]
 	for pass := 0; pass < 2; pass++ {
-		for _, col := range columns {
-			if _, done := cols[col.field]; done {
+		for _, col := range s.columns() {
+			key := ""
+			if col.field != nil {
+				key = col.field.Key
+			}
+			if _, done := cols[key]; done {
 				continue
 			}
 			for c := range row {
@@ -127,16 +118,14 @@ func header(g *grid, r int) (map[string]int, bool) {
 				l := label(row[c])
 				hit := false
 				if pass == 0 {
-					for _, e := range col.exact {
-						hit = hit || l == e
-					}
+					hit = slices.Contains(col.exact, l)
 				} else {
-					for _, w := range col.within {
+					for _, w := range col.parts {
 						hit = hit || strings.Contains(l, w) && !strings.Contains(l, "复核")
 					}
 				}
 				if hit {
-					cols[col.field] = c
+					cols[key] = c
 					taken[c] = true
 					break
 				}
@@ -145,21 +134,20 @@ func header(g *grid, r int) (map[string]int, bool) {
 	}
 	_, name := cols["name"]
 	_, weight := cols["weight"]
-	_, score := cols["score"]
+	_, score := cols["reported"]
 	return cols, name && weight && score
 }
 
 // readSheet reads the projects of one sheet.
-func readSheet(f *excelize.File, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
-	rows, err := f.GetRows(sheet)
+func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
+	sg, err := f.Grid(sheet)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.T("无法读取工作表：%v", "cannot read the sheet: %v", err)}}, nil
 	}
-	g := &grid{file: file, sheet: sheet, rows: rows, f: f}
-	g.fillMerged()
+	g := &grid{Grid: sg, file: file}
 	var headers []int
-	for r := range g.rows {
-		if _, ok := header(g, r); ok {
+	for r := range g.Rows {
+		if _, ok := header(s, g, r); ok {
 			headers = append(headers, r)
 		}
 	}
@@ -171,11 +159,11 @@ func readSheet(f *excelize.File, file, sheet string, lim Limits) ([]*Project, Er
 	var errs, warnings ErrorList
 	start := 0
 	for k, h := range headers {
-		end := len(g.rows)
+		end := len(g.Rows)
 		if k+1 < len(headers) {
 			end = headers[k+1]
 		}
-		b := &blockReader{g: g, lim: lim, top: start, head: h, end: end}
+		b := &blockReader{s: s, g: g, lim: lim, top: start, head: h, end: end}
 		p := b.read()
 		errs = append(errs, b.errs...)
 		warnings = append(warnings, b.warnings...)
@@ -187,61 +175,48 @@ func readSheet(f *excelize.File, file, sheet string, lim Limits) ([]*Project, Er
 	return projects, errs, warnings
 }
 
-// fillMerged copies each merged range's value into every cell it covers, so that a 一级指标
-// spanning five rows names all five.
-func (g *grid) fillMerged() {
-	merged, err := g.f.GetMergeCells(g.sheet)
-	if err != nil {
-		return
-	}
-	for _, m := range merged {
-		c1, r1, err1 := excelize.CellNameToCoordinates(m.GetStartAxis())
-		c2, r2, err2 := excelize.CellNameToCoordinates(m.GetEndAxis())
-		if err1 != nil || err2 != nil || r2-r1 > 10000 || c2-c1 > 1000 {
-			continue
-		}
-		v := m.GetCellValue()
-		for r := r1 - 1; r < r2; r++ {
-			for len(g.rows) <= r {
-				g.rows = append(g.rows, nil)
-			}
-			for c := c1 - 1; c < c2; c++ {
-				for len(g.rows[r]) <= c {
-					g.rows[r] = append(g.rows[r], "")
-				}
-				g.rows[r][c] = v
-			}
-		}
-	}
-}
-
 // blockReader reads one project: the rows from top to end, its indicator header at head.
+// It reads each cell as its key's type says and hands the values, with their cells, to the
+// decoder.
 type blockReader struct {
+	s              *schema
 	g              *grid
 	lim            Limits
 	top, head, end int
 	tableEnd       int // the first row after the indicator rows
-	p              *Project
+	root           map[string]any
+	cells          map[string]Pos
+	name           string // the project's name, for messages
 	errs, warnings ErrorList
 	indicatorName  string
 }
 
 func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
-	b.errs = append(b.errs, &Error{Pos: b.g.pos(r, c), Kind: kind, Project: b.p.Name, Indicator: b.indicatorName, Msg: msg})
+	b.errs = append(b.errs, &Error{Pos: b.g.pos(r, c), Kind: kind, Project: b.name, Indicator: b.indicatorName, Msg: msg})
 }
 
-func (b *blockReader) at(path string, r, c int) { b.p.cells[path] = b.g.pos(r, c) }
+func (b *blockReader) at(path string, r, c int) { b.cells[path] = b.g.pos(r, c) }
+
+// table is the generic table at key of the top level, made when first needed.
+func (b *blockReader) table(key string) map[string]any {
+	t, ok := b.root[key].(map[string]any)
+	if !ok {
+		t = map[string]any{}
+		b.root[key] = t
+	}
+	return t
+}
 
 // valueRight is the first non-empty cell right of (r, c) that is not another label, with
 // its column.
 func (b *blockReader) valueRight(r, c int) (string, int) {
-	row := b.g.rows[r]
+	row := b.g.Rows[r]
 	for k := c + 1; k < len(row); k++ {
 		v := b.g.cell(r, k)
 		if v == "" || v == b.g.cell(r, c) {
 			continue // a merged label repeats itself
 		}
-		if isLabel(v) {
+		if b.isLabel(v) {
 			return "", -1
 		}
 		return v, k
@@ -249,144 +224,159 @@ func (b *blockReader) valueRight(r, c int) (string, int) {
 	return "", -1
 }
 
-var preambleLabels = []string{"专项名称", "项目名称", "单位名称", "主管部门", "实施单位", "单位编码", "部门预算功能科目", "功能科目", "预算功能科目", "年度"}
-
-func isLabel(v string) bool {
-	l := label(v)
-	for _, p := range preambleLabels {
-		if l == p {
-			return true
+// preamble is the project key a label above the table names, or nil.
+func (b *blockReader) preamble(l string) *Field {
+	for _, f := range b.s.fields(inProject) {
+		if slices.Contains(f.Sheet, l) {
+			return f
 		}
 	}
-	return false
+	return nil
 }
+
+func (b *blockReader) isLabel(v string) bool { return b.preamble(label(v)) != nil }
 
 func (b *blockReader) read() *Project {
 	g := b.g
-	p := &Project{File: g.file, cells: map[string]Pos{}, Scoring: Scoring{FullMarks: DefaultFullMarks, Decimals: DefaultDecimals,
-		Method: DefaultMethod, Grades: DefaultGrades()}}
-	b.p = p
+	b.root, b.cells = map[string]any{}, map[string]Pos{}
 	b.at("", b.head, 0)
-	// The project's facts above the table.
+	// The project's facts above the table, each from the cell right of its label.
+	project := b.table("project")
 	for r := b.top; r < b.head; r++ {
-		for c := range g.rows[r] {
-			l := label(g.cell(r, c))
-			switch l {
-			case "专项名称", "项目名称":
-				if v, k := b.valueRight(r, c); k >= 0 && p.Name == "" {
-					p.Name = v
-					b.at("project.name", r, k)
-				}
-			case "单位名称", "实施单位", "主管部门":
-				if v, k := b.valueRight(r, c); k >= 0 && p.Agency == "" {
-					p.Agency = v
-				}
-			case "单位编码":
-				if v, k := b.valueRight(r, c); k >= 0 {
-					p.AgencyCode = v
-				}
-			case "部门预算功能科目", "功能科目", "预算功能科目":
-				if v, k := b.valueRight(r, c); k >= 0 {
-					p.FunctionCode = v
-				}
-			case "年度":
-				if v, k := b.valueRight(r, c); k >= 0 {
-					if y, ok := num.ParseNumber(strings.TrimSuffix(v, "年")); ok && y == math.Trunc(y) && y > 1900 && y < 3000 {
-						p.Year = int(y)
-					}
-				}
+		for c := range g.Rows[r] {
+			f := b.preamble(label(g.cell(r, c)))
+			if f == nil {
+				continue
+			}
+			if _, done := project[f.Key]; done {
+				continue
+			}
+			if v, k := b.valueRight(r, c); k >= 0 {
+				b.put(project, "project", f, v, r, k)
 			}
 		}
 	}
-	if p.Name == "" {
-		p.Name = g.sheet
-		b.warnings = append(b.warnings, &Error{Pos: g.pos(b.head, 0), Kind: ErrMissing, Project: p.Name, Msg: i18n.T(
-			"表头上方没有找到专项名称（项目名称），以工作表名“%s”作为项目名称", "no 专项名称 (project name) above the table: the sheet's name %q is used", g.sheet)})
+	if name, _ := project["name"].(string); name != "" {
+		b.name = name
+	} else {
+		b.name = g.Sheet
+		project["name"] = g.Sheet
+		b.warnings = append(b.warnings, &Error{Pos: g.pos(b.head, 0), Kind: ErrMissing, Project: b.name, Msg: i18n.T(
+			"表头上方没有找到专项名称（项目名称），以工作表名“%s”作为项目名称", "no 专项名称 (project name) above the table: the sheet's name %q is used", g.Sheet)})
 	}
 	b.funds()
-	b.indicators()
+	indicators := b.indicators()
 	b.totals()
-	if len(p.Indicators) == 0 {
+	if len(indicators) == 0 {
 		b.errorf(b.head, 0, ErrMissing, i18n.T("表头下面没有任何指标行", "no indicator rows below the header"))
 	}
 	if len(b.errs) > 0 {
 		return nil
 	}
+	b.root["indicator"] = indicators
+	d := &decoder{s: b.s, cells: b.cells, base: Pos{File: g.file}, lim: b.lim}
+	p := d.project(b.root)
+	if len(d.errs) > 0 {
+		b.errs = append(b.errs, d.errs...)
+		return nil
+	}
+	p.cells = b.cells
 	return p
+}
+
+// put reads the cell at (r, c) as field f's type says and stores it in t, recording the
+// cell of the value. Blank is absent.
+func (b *blockReader) put(t map[string]any, path string, f *Field, v string, r, c int) {
+	key := join(path, f.Key)
+	switch f.Type {
+	case Number:
+		if n := b.number(r, c, key, f); n != nil {
+			t[f.Key] = *n
+		} else if f.Required {
+			b.errorf(r, c, ErrMissing, i18n.T("缺少%[1]s", "no %[2]s", f.Label.Zh, f.Label.En))
+		}
+	case Count:
+		n, ok := num.ParseNumber(strings.TrimRight(v, "年个"))
+		if ok && wholeCount(n) {
+			t[f.Key] = n
+			b.at(key, r, c)
+		}
+	case Written:
+		if val := b.value(r, c, key); val.Set {
+			t[f.Key] = val
+		}
+	case Prose:
+		if v != "" {
+			t[f.Key] = v
+			b.at(key, r, c)
+		}
+	default:
+		if v != "" && (f.Required || !blank(v)) {
+			t[f.Key] = v
+			b.at(key, r, c)
+		}
+	}
 }
 
 // funds reads the funds block above the table, in either layout: the Fujian ①–⑧ columns,
 // or 年初预算数 / 全年预算数 / 全年执行数 (/ 分值 / 执行率 / 得分).
 func (b *blockReader) funds() {
 	g := b.g
+	fujian := []string{"budget", "adjustment", "allocated", "balance", "received", "spent", "unspent", "unspent_rate"}
+	central := []struct{ label, key string }{
+		{"年初预算数", "budget"}, {"全年预算数", "full_year_budget"}, {"全年执行数", "spent"}, {"分值", "weight"}, {"得分", "reported"},
+	}
 	for r := b.top; r < b.head; r++ {
-		markers := map[rune]int{}
-		central := map[string]int{}
-		for c := range g.rows[r] {
+		markers := map[int]int{} // ①–⑧, as 0–7, by column
+		found := map[string]int{}
+		for c := range g.Rows[r] {
 			l := label(g.cell(r, c))
-			for _, m := range "①②③④⑤⑥⑦⑧" {
-				if strings.ContainsRune(l, m) {
-					if _, seen := markers[m]; !seen {
-						markers[m] = c
-					}
+			for i, m := range []rune("①②③④⑤⑥⑦⑧") {
+				if _, seen := markers[i]; !seen && strings.ContainsRune(l, m) {
+					markers[i] = c
 				}
 			}
-			for _, key := range []string{"年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"} {
-				if strings.Contains(l, key) {
-					if _, seen := central[key]; !seen {
-						central[key] = c
-					}
+			for _, x := range central {
+				if _, seen := found[x.key]; !seen && strings.Contains(l, x.label) {
+					found[x.key] = c
 				}
 			}
 		}
+		var cols map[string]int
+		row := -1
 		switch {
 		case len(markers) >= 6:
-			if row := b.dataRow(r+1, b.head, "合计"); row >= 0 {
-				f := &Funds{Unit: "万元"}
-				dst := map[rune]**float64{'①': &f.Budget, '②': &f.Adjustment, '③': &f.Allocated, '④': &f.Balance,
-					'⑤': &f.Received, '⑥': &f.Spent, '⑦': &f.Unspent, '⑧': &f.UnspentRate}
-				keys := map[rune]string{'①': "budget", '②': "adjustment", '③': "allocated", '④': "balance",
-					'⑤': "received", '⑥': "spent", '⑦': "unspent", '⑧': "unspent_rate"}
-				for m, c := range markers {
-					*dst[m] = b.number(row, c, "funds."+keys[m], i18n.T("资金", "funds"))
-				}
-				b.p.Funds = f
-				return
-			}
-		case central["年初预算数"] > 0 || central["全年执行数"] > 0:
-			if _, ok := central["全年执行数"]; !ok {
-				continue
-			}
-			row := b.dataRow(r+1, b.head, "年度资金总额")
-			if row < 0 {
-				row = r + 1
-			}
-			f := &Funds{Unit: "万元"}
-			if c, ok := central["年初预算数"]; ok {
-				f.Budget = b.number(row, c, "funds.budget", i18n.T("年初预算数", "budget"))
-			}
-			if c, ok := central["全年预算数"]; ok {
-				f.FullYearBudget = b.number(row, c, "funds.full_year_budget", i18n.T("全年预算数", "full-year budget"))
-			}
-			f.Spent = b.number(row, central["全年执行数"], "funds.spent", i18n.T("全年执行数", "spent"))
-			if c, ok := central["分值"]; ok {
-				if w := b.number(row, c, "funds.weight", i18n.T("预算执行率分值", "execution weight")); w != nil {
-					f.Weight = *w
+			if row = b.dataRow(r+1, b.head, "合计"); row >= 0 {
+				cols = map[string]int{}
+				for i, c := range markers {
+					cols[fujian[i]] = c
 				}
 			}
-			if c, ok := central["得分"]; ok {
-				f.Reported = b.number(row, c, "funds.reported", i18n.T("预算执行率得分", "execution score"))
+		case found["budget"] > 0 || found["spent"] > 0:
+			if _, ok := found["spent"]; ok {
+				if row = b.dataRow(r+1, b.head, "年度资金总额"); row < 0 {
+					row = r + 1
+				}
+				cols = found
 			}
-			b.p.Funds = f
-			return
 		}
+		if cols == nil {
+			continue
+		}
+		t := b.table("funds")
+		for _, f := range b.s.fields(inFunds) {
+			if c, ok := cols[f.Key]; ok {
+				b.put(t, "funds", f, b.g.cell(row, c), row, c)
+			}
+		}
+		return
 	}
 }
 
 // dataRow is the first row from r to end whose first non-empty cells include want, or -1.
 func (b *blockReader) dataRow(r, end int, want string) int {
 	for ; r < end; r++ {
-		for c := range b.g.rows[r] {
+		for c := range b.g.Rows[r] {
 			if strings.Contains(label(b.g.cell(r, c)), want) {
 				return r
 			}
@@ -396,14 +386,14 @@ func (b *blockReader) dataRow(r, end int, want string) int {
 }
 
 // number reads a cell as a number: "19.81", "１９.８１", "217,418", "21.74万"; blank is nil.
-func (b *blockReader) number(r, c int, path string, what i18n.Text) *float64 {
-	v := b.cellValue(r, c, path)
+func (b *blockReader) number(r, c int, path string, f *Field) *float64 {
+	v := b.cellValue(r, c)
 	if blank(v) {
 		return nil
 	}
 	n, ok := num.ParseNumber(v)
 	if !ok || math.IsNaN(n) || math.IsInf(n, 0) || math.Abs(n) > MaxMagnitude {
-		b.errorf(r, c, ErrType, i18n.T("%s应为数字，单元格里是 %q", "%s should be a number; the cell holds %q", what, v))
+		b.errorf(r, c, ErrType, i18n.T("%[1]s应为数字，单元格里是 %[3]q", "the %[2]s should be a number; the cell holds %[3]q", f.Label.Zh, f.Label.En, v))
 		return nil
 	}
 	b.at(path, r, c)
@@ -411,113 +401,93 @@ func (b *blockReader) number(r, c int, path string, what i18n.Text) *float64 {
 }
 
 // cellValue is a cell as shown; a formula whose computed value was never saved is reported.
-func (b *blockReader) cellValue(r, c int, path string) string {
+func (b *blockReader) cellValue(r, c int) string {
 	v := b.g.cell(r, c)
 	if v == "" {
-		name, err := excelize.CoordinatesToCellName(c+1, r+1)
-		if err == nil {
-			if formula, _ := b.g.f.GetCellFormula(b.g.sheet, name); formula != "" {
-				b.warnings = append(b.warnings, &Error{Pos: b.g.pos(r, c), Kind: ErrValue, Project: b.p.Name, Indicator: b.indicatorName, Msg: i18n.T(
-					"单元格是公式 =%s，但工作簿没有保存它的计算结果：按空白处理；请在 Excel 或 WPS 中打开并保存后再试",
-					"the cell holds the formula =%s but the workbook kept no computed value: read as blank; open and save it in Excel or WPS, then try again", formula)})
-			}
+		if formula := b.g.Formula(r, c); formula != "" {
+			b.warnings = append(b.warnings, &Error{Pos: b.g.pos(r, c), Kind: ErrValue, Project: b.name, Indicator: b.indicatorName, Msg: i18n.T(
+				"单元格是公式 =%s，但工作簿没有保存它的计算结果：按空白处理；请在 Excel 或 WPS 中打开并保存后再试",
+				"the cell holds the formula =%s but the workbook kept no computed value: read as blank; open and save it in Excel or WPS, then try again", formula)})
 		}
 	}
 	return v
 }
 
+// headings are the keys whose blank cell repeats the value above: a heading spans its rows.
+var headings = []string{"level1", "level2"}
+
 // indicators reads the indicator rows below the header, up to the 合计 row or the end.
-func (b *blockReader) indicators() {
+func (b *blockReader) indicators() []any {
 	g := b.g
-	cols, _ := header(g, b.head)
+	cols, _ := header(b.s, g, b.head)
 	b.tableEnd = b.end
-	var level1, level2 string
+	above := map[string]string{}
+	var out []any
 	for r := b.head + 1; r < b.end; r++ {
 		first := ""
-		for c := range g.rows[r] {
+		for c := range g.Rows[r] {
 			if v := label(g.cell(r, c)); v != "" {
 				first = v
 				break
 			}
 		}
 		if strings.HasPrefix(first, "合计") || strings.HasPrefix(first, "总分") || strings.HasPrefix(first, "自评得分") ||
-			strings.HasPrefix(first, "等次") || isLabel(first) {
+			strings.HasPrefix(first, "等次") || b.isLabel(first) {
 			b.tableEnd = r
-			return
+			return out
 		}
-		get := func(field string) (string, int) {
-			c, ok := cols[field]
-			if !ok {
-				return "", -1
-			}
-			return g.cell(r, c), c
-		}
-		name, nameCol := get("name")
+		nameCol := cols["name"]
+		name := g.cell(r, nameCol)
 		if name == "" || label(name) == label(g.cell(b.head, nameCol)) {
 			continue // a blank row, or the header repeated by a merge
 		}
-		if len(b.p.Indicators) >= b.lim.MaxIndicators {
+		if len(out) >= b.lim.MaxIndicators {
 			b.errorf(r, nameCol, ErrLimit, i18n.T("指标超过 %d 个；请检查工作表，或用 --max-indicators 放宽上限",
 				"more than %d indicators: check the sheet, or raise the limit with --max-indicators", b.lim.MaxIndicators))
-			return
+			return out
 		}
-		i := len(b.p.Indicators)
-		path := fmt.Sprintf("indicator[%d]", i)
+		path := fmt.Sprintf("indicator[%d]", len(out))
 		b.indicatorName = name
-		ind := &Indicator{Index: i, Name: name, Applicable: true, Pos: g.pos(r, nameCol)}
 		b.at(path, r, nameCol)
-		if v, _ := get("level1"); v != "" {
-			level1 = v
-		}
-		if v, _ := get("level2"); v != "" {
-			level2 = v
-		}
-		ind.Level1, ind.Level2 = level1, level2
-		if v, c := get("target"); c >= 0 {
-			ind.Target = b.value(r, c, path+".target")
-			if op, _ := get("nature"); op != "" && ind.Target.IsNum && ind.Target.Op == OpNone {
-				if withOp := ParseValue(op + ind.Target.Text); withOp.IsNum {
-					withOp.Text = v
-					ind.Target = withOp
+		ind := map[string]any{}
+		for _, f := range b.s.fields(inIndicator) {
+			c, ok := cols[f.Key]
+			if !ok {
+				continue
+			}
+			v := g.cell(r, c)
+			if slices.Contains(headings, f.Key) {
+				if v == "" {
+					v = above[f.Key]
 				}
+				above[f.Key] = v
 			}
+			b.put(ind, path, f, v, r, c)
 		}
-		if v, _ := get("unit"); v != "" {
-			ind.Unit = v
+		if target, ok := ind["target"].(Value); ok {
+			ind["target"] = b.withNature(target, g.cell(r, cols[""]), cols)
 		}
-		if _, c := get("actual"); c >= 0 {
-			ind.Actual = b.value(r, c, path+".actual")
-		}
-		if _, c := get("prior"); c >= 0 {
-			ind.Prior = b.value(r, c, path+".prior")
-		}
-		if _, c := get("weight"); c >= 0 {
-			if w := b.number(r, c, path+".weight", i18n.T("分值", "the weight")); w != nil {
-				ind.Weight = *w
-			} else {
-				b.errorf(r, c, ErrMissing, i18n.T("缺少分值", "no weight"))
-			}
-		}
-		if _, c := get("score"); c >= 0 {
-			ind.Reported = b.number(r, c, path+".reported", i18n.T("得分", "the score"))
-		}
-		if v, c := get("criterion"); c >= 0 && v != "" {
-			ind.Criterion = v
-			ind.CriterionSource = Expr{Text: v, Pos: g.pos(r, c)}
-			b.at(path+".criterion", r, c)
-		}
-		if v, _ := get("reason"); v != "" && !blank(v) {
-			ind.Reason = v
-		}
-		ind.Direction = ind.Target.Op.Direction()
-		b.p.Indicators = append(b.p.Indicators, ind)
+		out = append(out, ind)
 		b.indicatorName = ""
 	}
+	return out
+}
+
+// withNature joins the 指标性质 column's operator to a target written without one.
+func (b *blockReader) withNature(target Value, op string, cols map[string]int) Value {
+	if _, ok := cols[""]; !ok || op == "" || !target.IsNum || target.Op != OpNone {
+		return target
+	}
+	if withOp := ParseValue(op + target.Text); withOp.IsNum {
+		withOp.Text = target.Text
+		return withOp
+	}
+	return target
 }
 
 // value reads a target, actual or prior cell as written.
 func (b *blockReader) value(r, c int, path string) Value {
-	v := b.cellValue(r, c, path)
+	v := b.cellValue(r, c)
 	if blank(v) {
 		return Value{}
 	}
@@ -537,43 +507,40 @@ func (b *blockReader) value(r, c int, path string) Value {
 // totals reads 合计, 自评得分 and 等次 below the indicator rows.
 func (b *blockReader) totals() {
 	g := b.g
-	cols, _ := header(g, b.head)
+	cols, _ := header(b.s, g, b.head)
+	t := b.table("reported")
+	field := func(key string) *Field { return b.s.field(inReported, key) }
 	for r := b.tableEnd; r < b.end; r++ {
-		for c := range g.rows[r] {
+		for c := range g.Rows[r] {
 			l := label(g.cell(r, c))
 			switch {
 			case strings.HasPrefix(l, "合计") || l == "总分":
-				if sc, ok := cols["score"]; ok {
-					b.p.Reported.Total = b.number(r, sc, "reported.total", i18n.T("合计得分", "the total"))
+				if sc, ok := cols["reported"]; ok {
+					b.put(t, "reported", field("total"), g.cell(r, sc), r, sc)
 				}
 			case strings.Contains(l, "等次") || strings.Contains(l, "等级"):
 				if v, k := b.valueRight(r, c); k >= 0 {
 					if n, isNum := num.ParseNumber(v); isNum {
-						b.p.Reported.Score = &n
+						t["score"] = n
 						b.at("reported.score", r, k)
 					} else {
-						b.p.Reported.Grade = v
+						t["grade"] = v
 						b.at("reported.grade", r, k)
 					}
 				}
 			case strings.HasPrefix(l, "设置绩效目标") || strings.HasPrefix(l, "实际完成"):
 				if v, k := b.valueRight(r, c); k >= 0 {
-					if n, isNum := num.ParseNumber(strings.TrimSuffix(v, "个")); isNum && n >= 0 && n == math.Trunc(n) {
-						count := int(n)
-						if strings.HasPrefix(l, "设置") {
-							b.p.Reported.TargetsSet = &count
-							b.at("reported.targets_set", r, k)
-						} else {
-							b.p.Reported.TargetsMet = &count
-							b.at("reported.targets_met", r, k)
-						}
+					key := "targets_met"
+					if strings.HasPrefix(l, "设置") {
+						key = "targets_set"
 					}
+					b.put(t, "reported", field(key), v, r, k)
 				}
 				continue // both may stand in one row
 			case l == "自评得分" || l == "自评总分" || l == "综合得分":
 				if v, k := b.valueRight(r, c); k >= 0 {
 					if n, isNum := num.ParseNumber(v); isNum {
-						b.p.Reported.Score = &n
+						t["score"] = n
 						b.at("reported.score", r, k)
 					}
 				}
@@ -583,16 +550,4 @@ func (b *blockReader) totals() {
 			break
 		}
 	}
-}
-
-// LoadAny reads a file as a workbook (.xlsx) or as TOML, by its name.
-func LoadAny(path string, lim Limits) ([]*Project, error) {
-	if IsWorkbook(path) {
-		return LoadWorkbook(path, lim)
-	}
-	p, err := Load(path, lim)
-	if err != nil {
-		return nil, err
-	}
-	return []*Project{p}, nil
 }

@@ -8,33 +8,31 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/xuri/excelize/v2"
 
 	"jixiao/internal/i18n"
+	"jixiao/sheets"
 )
 
 // book builds a workbook for a test: sheets of rows, merges and formulas.
 type book struct {
 	t *testing.T
-	f *excelize.File
+	f *sheets.Book
 }
 
 func newBook(t *testing.T) *book {
-	return &book{t: t, f: excelize.NewFile()}
+	return &book{t: t, f: sheets.New()}
 }
 
 func (b *book) sheet(name string, rows [][]any) {
 	if name != "Sheet1" {
-		_, err := b.f.NewSheet(name)
-		require.NoError(b.t, err)
+		require.NoError(b.t, b.f.AddSheet(name))
 	}
 	for r, row := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, r+1)
-		require.NoError(b.t, b.f.SetSheetRow(name, cell, &row))
+		require.NoError(b.t, b.f.SetRow(name, sheets.CellName(1, r+1), row))
 	}
 }
 
-func (b *book) merge(sheet, from, to string) { require.NoError(b.t, b.f.MergeCell(sheet, from, to)) }
+func (b *book) merge(sheet, from, to string) { require.NoError(b.t, b.f.Merge(sheet, from, to)) }
 
 func (b *book) save() string {
 	path := filepath.Join(b.t.TempDir(), "book.xlsx")
@@ -62,8 +60,8 @@ func fujianBook(t *testing.T) *book {
 	b.merge("Sheet1", "B6", "B7") // 产出指标 over two rows
 	b.merge("Sheet1", "B8", "B9") // 效益指标 over two rows
 	b.merge("Sheet1", "C8", "C9")
-	require.NoError(t, b.f.SetCellFloat("Sheet1", "I10", 94.81, 2, 64))
-	require.NoError(t, b.f.SetCellFormula("Sheet1", "I10", "SUM(I6:I9)")) // the cached 94.81 stays
+	require.NoError(t, b.f.SetNumber("Sheet1", "I10", 94.81))
+	require.NoError(t, b.f.SetFormula("Sheet1", "I10", "SUM(I6:I9)")) // the cached 94.81 stays
 	return b
 }
 
@@ -165,8 +163,8 @@ func TestWorkbookStackedProjects(t *testing.T) {
 
 func TestWorkbookFormulaWithoutValue(t *testing.T) {
 	b := fujianBook(t)
-	require.NoError(t, b.f.SetCellDefault("Sheet1", "I6", ""))
-	require.NoError(t, b.f.SetCellFormula("Sheet1", "I6", "H6*1")) // no cached value
+	require.NoError(t, b.f.Clear("Sheet1", "I6"))
+	require.NoError(t, b.f.SetFormula("Sheet1", "I6", "H6*1")) // no cached value
 	projects, err := LoadWorkbook(b.save(), Limits{})
 	require.NoError(t, err)
 	p := projects[0]
@@ -184,7 +182,7 @@ func TestWorkbookErrors(t *testing.T) {
 	assert.Contains(t, err.Error(), "no self-evaluation table in this workbook: no sheet has a header row with 三级指标, 分值 (weight) and 得分 (score)")
 
 	b = fujianBook(t)
-	require.NoError(t, b.f.SetCellStr("Sheet1", "H7", "十分"))
+	require.NoError(t, b.f.SetText("Sheet1", "H7", "十分"))
 	_, err = LoadWorkbook(b.save(), Limits{})
 	var list ErrorList
 	require.True(t, errors.As(err, &list))
@@ -198,3 +196,27 @@ func TestWorkbookErrors(t *testing.T) {
 }
 
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }
+
+// A workbook is held to the same rules as a TOML file: the decoder they share reports a
+// duplicate indicator and a negative execution weight, at their cells.
+func TestWorkbookSameValidationAsTOML(t *testing.T) {
+	b := fujianBook(t)
+	require.NoError(t, b.f.SetText("Sheet1", "D9", "社保参保率")) // the row below says it again
+	_, err := LoadWorkbook(b.save(), Limits{})
+	var list ErrorList
+	require.True(t, errors.As(err, &list), "got %v", err)
+	assert.Equal(t, `book.xlsx:Sheet1!D9: 社保工作运行经费 › 社保参保率: duplicate indicator: same name as indicator 3 under the same headings; remove one or rename it`,
+		filepath.Base(list[0].Error()))
+
+	b = newBook(t)
+	b.sheet("Sheet1", [][]any{
+		{"项目名称", "教师培训"},
+		{"", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},
+		{"年度资金总额", "", 200, 180, 162, -10, "90%", 9},
+		{"一级指标", "二级指标", "三级指标", "年度指标值", "全年实际值", "权重", "得分"},
+		{"产出指标", "数量指标", "培训人次", "500", "520", 90, 90},
+	})
+	_, err = LoadWorkbook(b.save(), Limits{})
+	require.True(t, errors.As(err, &list), "got %v", err)
+	assert.Equal(t, `book.xlsx:Sheet1!F3: 教师培训: the execution-rate weight cannot be negative`, filepath.Base(list[0].Error()))
+}

@@ -3,135 +3,251 @@ package indicators
 import (
 	"fmt"
 	"io"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
 // WriteTOML writes a project in jixiao's file format, as `jixiao import` saves a table read
-// from a workbook: every field it has, the criterion as written, tiers only where the
-// project has them (a criterion alone is read into tiers when scored).
-func WriteTOML(w io.Writer, p *Project, origin string) error {
+// from a workbook: every key the project gives, in the schema's order, leaving out what
+// the defaults already say; the criterion as written, tiers only where the project has them
+// (a criterion alone is read into tiers when scored). origin, if not empty, becomes a
+// comment on the first line.
+func WriteTOML(w io.Writer, p *Project, origin string) error { return writeTOML(std, w, p, origin) }
+
+// WriteJSON writes a project as one line of JSON Lines: the same keys as WriteTOML, the
+// form `jixiao check -` reads.
+func WriteJSON(w io.Writer, p *Project) error { return writeJSON(std, w, p) }
+
+func writeTOML(s *schema, w io.Writer, p *Project, origin string) error {
 	var b strings.Builder
 	if origin != "" {
 		fmt.Fprintf(&b, "# %s\n", origin)
 	}
-	b.WriteString("[project]\n")
-	str(&b, "name", p.Name)
-	str(&b, "agency", p.Agency)
-	str(&b, "agency_code", p.AgencyCode)
-	str(&b, "function_code", p.FunctionCode)
-	if p.Year != 0 {
-		fmt.Fprintf(&b, "year = %d\n", p.Year)
+	doc := s.tree(inRoot, p)
+	for _, n := range doc { // keys of the top level stand before its first table
+		if n.kind != tableNode && n.kind != tablesNode {
+			fmt.Fprintf(&b, "%s = %s\n", n.key, n.toml())
+		}
 	}
-	if f := p.Funds; f != nil {
-		b.WriteString("\n[funds]\n")
-		if f.Unit != "" && f.Unit != "万元" {
-			str(&b, "unit", f.Unit)
+	first := true
+	header := func(h string) {
+		if !first {
+			b.WriteByte('\n')
 		}
-		for _, x := range []struct {
-			key string
-			v   *float64
-		}{{"budget", f.Budget}, {"adjustment", f.Adjustment}, {"allocated", f.Allocated}, {"balance", f.Balance},
-			{"received", f.Received}, {"spent", f.Spent}, {"unspent", f.Unspent}, {"unspent_rate", f.UnspentRate},
-			{"full_year_budget", f.FullYearBudget}, {"reported", f.Reported}} {
-			number(&b, x.key, x.v)
-		}
-		if f.Weight != 0 {
-			number(&b, "weight", &f.Weight)
-		}
-		str(&b, "reason", f.Reason)
+		first = false
+		b.WriteString(h + "\n")
 	}
-	r := p.Reported
-	if r.Total != nil || r.Score != nil || r.Grade != "" || r.TargetsSet != nil || r.TargetsMet != nil {
-		b.WriteString("\n[reported]\n")
-		number(&b, "total", r.Total)
-		number(&b, "score", r.Score)
-		str(&b, "grade", r.Grade)
-		integer(&b, "targets_set", r.TargetsSet)
-		integer(&b, "targets_met", r.TargetsMet)
-	}
-	for _, ind := range p.Indicators {
-		b.WriteString("\n[[indicator]]\n")
-		str(&b, "level1", ind.Level1)
-		str(&b, "level2", ind.Level2)
-		str(&b, "name", ind.Name)
-		value(&b, "target", ind.Target)
-		str(&b, "unit", ind.Unit)
-		value(&b, "actual", ind.Actual)
-		value(&b, "prior", ind.Prior)
-		number(&b, "weight", &ind.Weight)
-		number(&b, "reported", ind.Reported)
-		str(&b, "reason", ind.Reason)
-		str(&b, "criterion", ind.Criterion)
-		if ind.Method != "" {
-			str(&b, "method", string(ind.Method))
-		}
-		if !ind.Applicable {
-			b.WriteString("applicable = false\n")
-		}
-		if len(ind.Tiers) > 0 {
-			b.WriteString("tiers = [\n")
-			for _, t := range ind.Tiers {
-				if t.Discretionary() && t.Min != nil && t.Max != nil {
-					fmt.Fprintf(&b, "  { when = %s, min = %s, max = %s },\n", quote(t.When.Text), fmtFloat(*t.Min), fmtFloat(*t.Max))
-				} else {
-					fmt.Fprintf(&b, "  { when = %s, score = %s },\n", quote(t.When.Text), quote(t.Score.Text))
-				}
+	for _, n := range doc {
+		switch n.kind {
+		case tableNode:
+			header("[" + n.key + "]")
+			tomlKeys(&b, n.keys)
+		case tablesNode:
+			for _, t := range n.tables {
+				header("[[" + n.key + "]]")
+				tomlKeys(&b, t)
 			}
-			b.WriteString("]\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func str(b *strings.Builder, key, v string) {
-	if v != "" {
-		fmt.Fprintf(b, "%s = %s\n", key, quote(v))
+func tomlKeys(b *strings.Builder, keys []node) {
+	for _, n := range keys {
+		fmt.Fprintf(b, "%s = %s\n", n.key, n.toml())
 	}
 }
 
-func number(b *strings.Builder, key string, v *float64) {
-	if v != nil {
-		fmt.Fprintf(b, "%s = %s\n", key, fmtFloat(*v))
-	}
+func writeJSON(s *schema, w io.Writer, p *Project) error {
+	var b strings.Builder
+	jsonTable(&b, s.tree(inRoot, p))
+	b.WriteByte('\n')
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-func integer(b *strings.Builder, key string, v *int) {
-	if v != nil {
-		fmt.Fprintf(b, "%s = %d\n", key, *v)
-	}
+// node is one key of a project about to be written, in a form both syntaxes print.
+type node struct {
+	key    string
+	kind   nodeKind
+	lit    string   // a number or boolean, as written
+	str    string   // a string
+	items  []node   // an array of scalars
+	keys   []node   // a table
+	tables [][]node // an array of tables
 }
 
-// tomlNumber is a number literal TOML reads as written ("99.60", "217100").
-var tomlNumber = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+type nodeKind int
 
-// value writes a target, actual or prior: a plain number as the table showed it, else text.
-func value(b *strings.Builder, key string, v Value) {
+const (
+	litNode nodeKind = iota
+	strNode
+	arrayNode
+	tableNode
+	tablesNode
+)
+
+// tree is what obj holds of table in, key by key, leaving out what need not be written.
+func (s *schema) tree(in string, obj any) []node {
+	var out []node
+	for _, f := range s.fields(in) {
+		if !s.worth(f, obj) {
+			continue
+		}
+		n := node{key: f.Key}
+		p := f.at(obj)
+		switch f.Type {
+		case Text, Prose:
+			n.kind, n.str = strNode, text(p)
+		case Number:
+			v, _ := number(p)
+			n.lit = fmtFloat(v)
+		case Count:
+			v, _ := count(p)
+			n.lit = strconv.Itoa(v)
+		case Bool:
+			n.lit = strconv.FormatBool(*p.(*bool))
+		case Written:
+			n = writtenNode(f.Key, *p.(*Value))
+		case Expression:
+			n.kind, n.str = strNode, p.(*Expr).Text
+		case Interval:
+			d := *p.(**[2]float64)
+			n.kind, n.items = arrayNode, []node{{lit: fmtFloat(d[0])}, {lit: fmtFloat(d[1])}}
+		case Codes:
+			n.kind = arrayNode
+			for _, c := range *p.(*[]string) {
+				n.items = append(n.items, node{kind: strNode, str: c})
+			}
+		case Table:
+			sub := p
+			if v := reflect.ValueOf(p).Elem(); v.Kind() == reflect.Pointer {
+				sub = v.Interface()
+			}
+			n.kind, n.keys = tableNode, s.tree(f.sub(), sub)
+		case Tables:
+			n.kind = tablesNode
+			rows := reflect.ValueOf(p).Elem()
+			for i := 0; i < rows.Len(); i++ {
+				row := rows.Index(i)
+				if row.Kind() != reflect.Pointer {
+					row = row.Addr()
+				}
+				n.tables = append(n.tables, s.tree(f.sub(), row.Interface()))
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// worth reports whether a key is worth writing: required, or given and not what its
+// default or the rest of its table already says.
+func (s *schema) worth(f *Field, obj any) bool {
+	p := f.at(obj)
 	switch {
-	case !v.Set:
-	case v.Plain && tomlNumber.MatchString(v.Text):
-		fmt.Fprintf(b, "%s = %s\n", key, v.Text)
-	case v.Plain:
-		fmt.Fprintf(b, "%s = %s\n", key, fmtFloat(v.Num))
-	default:
-		fmt.Fprintf(b, "%s = %s\n", key, quote(v.Text))
+	case !s.present(f, obj):
+		return false
+	case f.Required:
+		return true
+	case f.Implied != nil && text(p) == f.Implied(obj):
+		return false
 	}
+	switch f.Type {
+	case Text:
+		return f.Default == nil || text(p) != f.Default
+	case Number:
+		v, _ := number(p)
+		_, ptr := p.(**float64)
+		return ptr || v != 0 && v != f.Default
+	case Count:
+		v, _ := count(p)
+		_, ptr := p.(**int)
+		return ptr || v != 0 && v != f.Default
+	case Bool:
+		want, _ := f.Default.(bool)
+		return *p.(*bool) != want
+	case Table:
+		if v := reflect.ValueOf(p).Elem(); v.Kind() == reflect.Pointer {
+			return true // a table the project has, however empty
+		}
+		return len(s.tree(f.sub(), p)) > 0
+	case Tables:
+		return f.Default == nil || !reflect.DeepEqual(reflect.ValueOf(p).Elem().Interface(), f.Default)
+	}
+	return true
+}
+
+// numberLiteral is a number written the way TOML and JSON both read it as written ("99.60",
+// "217100").
+var numberLiteral = regexp.MustCompile(`^-?(0|[1-9][0-9]*)(\.[0-9]+)?$`)
+
+// writtenNode is a target, actual or prior: a plain number as the table showed it, else text.
+func writtenNode(key string, v Value) node {
+	switch {
+	case v.Plain && numberLiteral.MatchString(v.Text):
+		return node{key: key, lit: v.Text}
+	case v.Plain:
+		return node{key: key, lit: fmtFloat(v.Num)}
+	}
+	return node{key: key, kind: strNode, str: v.Text}
 }
 
 func fmtFloat(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
 
+// toml is the node's value in TOML: tables within tables inline, arrays of them one table
+// a line.
+func (n node) toml() string {
+	switch n.kind {
+	case strNode:
+		return quote(n.str)
+	case arrayNode:
+		parts := make([]string, len(n.items))
+		for i, it := range n.items {
+			parts[i] = it.toml()
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case tableNode:
+		return inline(n.keys)
+	case tablesNode:
+		var b strings.Builder
+		b.WriteString("[\n")
+		for _, t := range n.tables {
+			b.WriteString("  " + inline(t) + ",\n")
+		}
+		b.WriteString("]")
+		return b.String()
+	}
+	return n.lit
+}
+
+func inline(keys []node) string {
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k.key + " = " + k.toml()
+	}
+	return "{ " + strings.Join(parts, ", ") + " }"
+}
+
 // quote writes s as a TOML basic string.
 func quote(s string) string {
 	var b strings.Builder
+	quoteTo(&b, s, false)
+	return b.String()
+}
+
+// quoteTo writes s as a TOML basic string, or a JSON string: the same escapes but for the
+// case of \u's digits and the line separators JSON escapes too.
+func quoteTo(b *strings.Builder, s string, json bool) {
 	b.WriteByte('"')
 	for _, r := range s {
 		switch {
-		case r == '"':
-			b.WriteString(`\"`)
-		case r == '\\':
-			b.WriteString(`\\`)
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
 		case r == '\n':
 			b.WriteString(`\n`)
 		case r == '\r':
@@ -139,11 +255,57 @@ func quote(s string) string {
 		case r == '\t':
 			b.WriteString(`\t`)
 		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
+			if json {
+				fmt.Fprintf(b, `\u%04x`, r)
+			} else {
+				fmt.Fprintf(b, `\u%04X`, r)
+			}
+		case json && (r == 0x2028 || r == 0x2029):
+			fmt.Fprintf(b, `\u%04x`, r)
 		default:
 			b.WriteRune(r)
 		}
 	}
 	b.WriteByte('"')
-	return b.String()
 }
+
+// jsonTable writes keys as a JSON object.
+func jsonTable(b *strings.Builder, keys []node) {
+	b.WriteByte('{')
+	for i, n := range keys {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		jsonString(b, n.key)
+		b.WriteByte(':')
+		jsonValue(b, n)
+	}
+	b.WriteByte('}')
+}
+
+func jsonValue(b *strings.Builder, n node) {
+	switch n.kind {
+	case strNode:
+		jsonString(b, n.str)
+	case arrayNode, tablesNode:
+		b.WriteByte('[')
+		for i := range max(len(n.items), len(n.tables)) {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if n.kind == arrayNode {
+				jsonValue(b, n.items[i])
+			} else {
+				jsonTable(b, n.tables[i])
+			}
+		}
+		b.WriteByte(']')
+	case tableNode:
+		jsonTable(b, n.keys)
+	default:
+		b.WriteString(n.lit)
+	}
+}
+
+// jsonString writes s as a JSON string, non-ASCII characters as they are.
+func jsonString(b *strings.Builder, s string) { quoteTo(b, s, true) }

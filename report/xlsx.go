@@ -6,13 +6,13 @@ import (
 	"strings"
 
 	"github.com/mattn/go-runewidth"
-	"github.com/xuri/excelize/v2"
 
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/sheets"
 )
 
 // Workbook writes the review as an .xlsx workbook a reviewer can file: a summary sheet
@@ -22,21 +22,21 @@ import (
 // frozen). The project sheets keep the 自评表's own Chinese labels, so jixiao can read the
 // workbook back; the summary and findings are in the reader's language.
 func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
-	f := excelize.NewFile()
+	f := sheets.New()
 	defer f.Close()
 	x, err := newXlsx(f, lang)
 	if err != nil {
 		return err
 	}
 	summary := i18n.Pick(lang, "汇总", "Summary")
-	if err := f.SetSheetName("Sheet1", summary); err != nil {
+	if err := f.RenameSheet("Sheet1", summary); err != nil {
 		return err
 	}
 	x.used[summary] = true
 	names := make([]string, len(results))
 	for i, r := range results {
 		names[i] = x.sheetName(r.Project.Name)
-		if _, err := f.NewSheet(names[i]); err != nil {
+		if err := f.AddSheet(names[i]); err != nil {
 			return err
 		}
 		if err := x.project(names[i], r); err != nil {
@@ -47,41 +47,39 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
 		return err
 	}
 	findings := x.sheetName(i18n.Pick(lang, "问题清单", "Findings"))
-	if _, err := f.NewSheet(findings); err != nil {
+	if err := f.AddSheet(findings); err != nil {
 		return err
 	}
 	if err := x.findings(findings, results); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
+	f.SetActive(0)
 	return f.Write(w)
 }
 
 // xlsx carries one workbook being written: its styles and the sheet names taken.
 type xlsx struct {
-	f                                   *excelize.File
+	f                                   *sheets.Book
 	lang                                i18n.Lang
 	used                                map[string]bool
-	head, num, disputed, unscored, wrap int
-	decimals                            map[int]int // number formats by decimals
+	head, num, disputed, unscored, wrap sheets.StyleID
+	decimals                            map[int]sheets.StyleID // number formats by decimals
 }
 
-func newXlsx(f *excelize.File, lang i18n.Lang) (*xlsx, error) {
-	x := &xlsx{f: f, lang: lang, used: map[string]bool{}, decimals: map[int]int{}}
+func newXlsx(f *sheets.Book, lang i18n.Lang) (*xlsx, error) {
+	x := &xlsx{f: f, lang: lang, used: map[string]bool{}, decimals: map[int]sheets.StyleID{}}
 	styles := []struct {
-		dst   *int
-		style excelize.Style
+		dst   *sheets.StyleID
+		style sheets.Style
 	}{
-		{&x.head, excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#D9E1F2"}},
-			Alignment: &excelize.Alignment{WrapText: true, Vertical: "center"}}},
-		{&x.num, excelize.Style{NumFmt: 2}}, // 0.00
-		{&x.disputed, excelize.Style{NumFmt: 2, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#FFC7CE"}},
-			Font: &excelize.Font{Color: "#9C0006"}}},
-		{&x.unscored, excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"#FFEB9C"}}}},
-		{&x.wrap, excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}},
+		{&x.head, sheets.Style{Bold: true, Fill: "#D9E1F2", Wrap: true, Vertical: "center"}},
+		{&x.num, sheets.Style{NumFmt: 2}}, // 0.00
+		{&x.disputed, sheets.Style{NumFmt: 2, Fill: "#FFC7CE", Color: "#9C0006"}},
+		{&x.unscored, sheets.Style{Fill: "#FFEB9C"}},
+		{&x.wrap, sheets.Style{Wrap: true, Vertical: "top"}},
 	}
 	for _, s := range styles {
-		id, err := f.NewStyle(&s.style)
+		id, err := f.NewStyle(s.style)
 		if err != nil {
 			return nil, err
 		}
@@ -113,10 +111,7 @@ func (x *xlsx) sheetName(name string) string {
 	return candidate
 }
 
-func cell(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
+func cell(col, row int) string { return sheets.CellName(col, row) }
 
 // sheetWriter fills one sheet row by row and keeps the widest text of each column.
 type sheetWriter struct {
@@ -141,10 +136,10 @@ func (s *sheetWriter) put(col int, v any) {
 		if x == "" {
 			return
 		}
-		s.err = s.x.f.SetCellStr(s.sheet, cell(col, s.row), x)
+		s.err = s.x.f.SetText(s.sheet, cell(col, s.row), x)
 		s.measure(col, x)
 	case float64:
-		s.err = s.x.f.SetCellFloat(s.sheet, cell(col, s.row), x, -1, 64)
+		s.err = s.x.f.SetNumber(s.sheet, cell(col, s.row), x)
 		s.measure(col, num.Short(x, 2))
 	case literal: // a number shown with the decimals it was written with: 99.60
 		s.put(col, x.value)
@@ -156,7 +151,7 @@ func (s *sheetWriter) put(col int, v any) {
 			s.put(col, *x)
 		}
 	case int:
-		s.err = s.x.f.SetCellInt(s.sheet, cell(col, s.row), int64(x))
+		s.err = s.x.f.SetInt(s.sheet, cell(col, s.row), int64(x))
 		s.measure(col, fmt.Sprint(x))
 	}
 }
@@ -169,15 +164,15 @@ func (s *sheetWriter) measure(col int, text string) {
 	s.widths[col] = max(s.widths[col], w)
 }
 
-func (s *sheetWriter) style(col, style int) {
+func (s *sheetWriter) style(col int, style sheets.StyleID) {
 	if s.err == nil {
-		s.err = s.x.f.SetCellStyle(s.sheet, cell(col, s.row), cell(col, s.row), style)
+		s.err = s.x.f.SetStyle(s.sheet, cell(col, s.row), style)
 	}
 }
 
 func (s *sheetWriter) comment(col int, text string) {
 	if s.err == nil && text != "" {
-		s.err = s.x.f.AddComment(s.sheet, excelize.Comment{Cell: cell(col, s.row), Author: "jixiao", Text: text, Width: 320, Height: 140})
+		s.err = s.x.f.SetComment(s.sheet, sheets.Comment{Cell: cell(col, s.row), Author: "jixiao", Text: text, Width: 320, Height: 140})
 	}
 }
 
@@ -196,16 +191,11 @@ func (s *sheetWriter) finish() error {
 	}
 	for col, w := range s.widths {
 		width := float64(min(max(w+2, 8), 60))
-		name, _ := excelize.ColumnNumberToName(col)
-		if err := s.x.f.SetColWidth(s.sheet, name, name, width); err != nil {
+		if err := s.x.f.SetColWidth(s.sheet, col, width); err != nil {
 			return err
 		}
 	}
-	fit, wide, tall, landscape := true, 1, 0, "landscape"
-	if err := s.x.f.SetSheetProps(s.sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return s.x.f.SetPageLayout(s.sheet, &excelize.PageLayoutOptions{Orientation: &landscape, FitToWidth: &wide, FitToHeight: &tall})
+	return s.x.f.FitToWidth(s.sheet, true)
 }
 
 // project writes one project's table.
@@ -398,12 +388,11 @@ func valueCell(v indicators.Value) any {
 }
 
 // decimalStyle is the number format showing exactly d decimals, made once per d.
-func (x *xlsx) decimalStyle(d int) int {
+func (x *xlsx) decimalStyle(d int) sheets.StyleID {
 	if id, ok := x.decimals[d]; ok {
 		return id
 	}
-	format := "0." + strings.Repeat("0", d)
-	id, err := x.f.NewStyle(&excelize.Style{CustomNumFmt: &format})
+	id, err := x.f.NewStyle(sheets.Style{Format: "0." + strings.Repeat("0", d)})
 	if err != nil {
 		return 0
 	}
@@ -452,10 +441,10 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) e
 		s.put(11, p.File)
 	}
 	if s.err == nil && len(results) > 0 {
-		s.err = x.f.AutoFilter(sheet, "A1:"+cell(11, s.row), nil)
+		s.err = x.f.AutoFilter(sheet, "A1:"+cell(11, s.row))
 	}
 	if s.err == nil {
-		s.err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+		s.err = x.f.FreezeRows(sheet, 1)
 	}
 	return s.finish()
 }
@@ -488,10 +477,10 @@ func (x *xlsx) findings(sheet string, results []*engine.Result) error {
 		}
 	}
 	if s.err == nil {
-		s.err = x.f.AutoFilter(sheet, "A1:"+cell(9, max(s.row, 1)), nil)
+		s.err = x.f.AutoFilter(sheet, "A1:"+cell(9, max(s.row, 1)))
 	}
 	if s.err == nil {
-		s.err = x.f.SetPanes(sheet, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
+		s.err = x.f.FreezeRows(sheet, 1)
 	}
 	return s.finish()
 }

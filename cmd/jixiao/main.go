@@ -79,6 +79,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runImport(ctx, args[1:], stdout, stderr)
 	case "gen":
 		return runGen(ctx, args[1:], stdout, stderr)
+	case "schema":
+		return runSchema(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help", "-help":
 		usage(stdout)
 		return exitOK

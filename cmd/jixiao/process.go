@@ -163,7 +163,7 @@ func inputs(ctx context.Context, o *options, stdin io.Reader, stderr io.Writer) 
 	}
 	total := len(files)
 	for _, f := range files {
-		if f == "-" || indicators.IsStream(f) {
+		if indicators.FormatOf(f) == indicators.JSONLines {
 			total = -1
 		}
 	}

@@ -9,7 +9,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"github.com/xuri/excelize/v2"
+
+	"jixiao/sheets"
 )
 
 // summary is what must survive a round trip: each project's totals, grade, targets and
@@ -91,65 +92,59 @@ func TestReviewWorkbookContents(t *testing.T) {
 	book := filepath.Join(t.TempDir(), "review.xlsx")
 	code, _, errOut := runIn("check", "--format", "xlsx", "-o", book, "../../testdata/quangang-2021")
 	require.Equal(t, exitFindings, code, errOut)
-	f, err := excelize.OpenFile(book)
+	f, err := sheets.Open(book)
 	require.NoError(t, err)
 	defer f.Close()
-	assert.Equal(t, []string{"汇总", "城乡居民养老金及个账补贴", "社保工作运行经费", "问题清单"}, f.GetSheetList())
+	assert.Equal(t, []string{"汇总", "城乡居民养老金及个账补贴", "社保工作运行经费", "问题清单"}, f.Sheets())
 
-	rows, err := f.GetRows("汇总")
-	require.NoError(t, err)
+	rows := grid(t, f, "汇总")
 	require.Len(t, rows, 3)
 	assert.Equal(t, []string{"项目", "单位", "工作表", "自评得分", "自评等次", "复核总分", "复核等次", "错误", "警告", "提示", "文件"}, rows[0])
 	assert.Equal(t, "城乡居民养老金及个账补贴", rows[1][0])
 	assert.Equal(t, "88.52", rows[1][5])
 	assert.Equal(t, "良", rows[1][6])
-	total, err := f.GetCellType("汇总", "F2")
+	total, err := f.Kind("汇总", "F2")
 	require.NoError(t, err)
-	assert.Contains(t, []excelize.CellType{excelize.CellTypeNumber, excelize.CellTypeUnset}, total, "numbers are numbers, not text")
-	name, err := f.GetCellType("汇总", "A2")
+	assert.Equal(t, sheets.Number, total, "numbers are numbers, not text")
+	name, err := f.Kind("汇总", "A2")
 	require.NoError(t, err)
-	assert.Equal(t, excelize.CellTypeSharedString, name, "text is text")
+	assert.Equal(t, sheets.Text, name, "text is text")
 
 	// 社保参保率's reported 19.81 is disputed: filled, with the finding as a comment.
 	cellName := findCell(t, f, "社保工作运行经费", "社保参保率", 7) // the 得分 column, 3 right of 实际完成值
-	comments, err := f.GetComments("社保工作运行经费")
+	comments, err := f.Comments("社保工作运行经费")
 	require.NoError(t, err)
 	var text string
 	for _, c := range comments {
 		if c.Cell == cellName {
 			text = c.Text
-			for _, p := range c.Paragraph {
-				text += p.Text
-			}
 		}
 	}
 	assert.Contains(t, text, "[score-mismatch] 自评得分 19.81，按评分标准应得 18.00")
-	styleID, err := f.GetCellStyle("社保工作运行经费", cellName)
+	style, err := f.CellStyle("社保工作运行经费", cellName)
 	require.NoError(t, err)
-	style, err := f.GetStyle(styleID)
-	require.NoError(t, err)
-	assert.Equal(t, []string{"FFC7CE"}, style.Fill.Color)
+	assert.Equal(t, "FFC7CE", style.Fill)
 
-	rows, err = f.GetRows("问题清单")
+	assert.Len(t, grid(t, f, "问题清单"), 17, "a header and the 16 findings of the seed")
+	frozen, err := f.FrozenRows("问题清单")
 	require.NoError(t, err)
-	assert.Len(t, rows, 17, "a header and the 16 findings of the seed")
-	panes, err := f.GetPanes("问题清单")
+	assert.Equal(t, 1, frozen, "the header is frozen")
+}
+
+func grid(t *testing.T, f *sheets.Book, sheet string) [][]string {
+	t.Helper()
+	g, err := f.Grid(sheet)
 	require.NoError(t, err)
-	assert.True(t, panes.Freeze)
-	assert.Equal(t, 1, panes.YSplit)
+	return g.Rows
 }
 
 // findCell returns the cell offset columns to the right of the cell holding text.
-func findCell(t *testing.T, f *excelize.File, sheet, text string, offset int) string {
+func findCell(t *testing.T, f *sheets.Book, sheet, text string, offset int) string {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
-	require.NoError(t, err)
-	for r, row := range rows {
+	for r, row := range grid(t, f, sheet) {
 		for c, v := range row {
 			if v == text {
-				name, err := excelize.CoordinatesToCellName(c+1+offset, r+1)
-				require.NoError(t, err)
-				return name
+				return sheets.CellName(c+1+offset, r+1)
 			}
 		}
 	}

@@ -46,6 +46,21 @@ func TestGeneratedProjectsLoadTheSameFromTOMLAndJSON(t *testing.T) {
 	assert.Zero(t, codes["weight-sum"], "the weights add up")
 }
 
+// A generated project is a model project: read back from the line written for it, it
+// writes the same line again.
+func TestGeneratedProjectsRoundTrip(t *testing.T) {
+	g := New(3)
+	var parser indicators.JSONParser
+	for i := 0; i < 50; i++ {
+		var first, second bytes.Buffer
+		require.NoError(t, WriteJSON(&first, g.Next()))
+		p, err := parser.Parse("p.jsonl", i+1, bytes.TrimSpace(first.Bytes()), indicators.Limits{})
+		require.NoError(t, err, first.String())
+		require.NoError(t, WriteJSON(&second, p))
+		assert.Equal(t, first.String(), second.String())
+	}
+}
+
 func TestSameSeedSameProjects(t *testing.T) {
 	var a, b bytes.Buffer
 	g1, g2 := New(42), New(42)

@@ -1,0 +1,120 @@
+package indicators
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"jixiao/internal/i18n"
+)
+
+// Format is what an input is, decided in one place (FormatOf) for the file discovery, the
+// batch's reader and the loaders alike.
+type Format int
+
+// The input formats.
+const (
+	Unknown   Format = iota // not an input jixiao looks for in a folder; named alone, read as TOML
+	TOML                    // *.toml: one project
+	Workbook                // *.xlsx, *.xlsm: one or more projects, read by their labels
+	JSONLines               // *.jsonl, *.ndjson, or "-" (standard input): one project per line
+)
+
+// FormatOf says what the input at path is, by its name.
+func FormatOf(path string) Format {
+	if path == "-" {
+		return JSONLines
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".toml":
+		return TOML
+	case ".xlsx", ".xlsm":
+		return Workbook
+	case ".jsonl", ".ndjson":
+		return JSONLines
+	}
+	return Unknown
+}
+
+// Files expands the command-line arguments into the inputs to read: a file stands for
+// itself, a folder for every input below it whose format is known (not Office's ~$ lock
+// files), in lexical order, and "-" (standard input) for itself.
+func Files(args []string) ([]string, error) {
+	var files []string
+	var errs ErrorList
+	for _, arg := range args {
+		if arg == "-" {
+			files = append(files, arg)
+			continue
+		}
+		info, err := os.Stat(arg)
+		if err != nil {
+			errs = append(errs, readError(arg, err))
+			continue
+		}
+		if !info.IsDir() {
+			files = append(files, arg)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(arg, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				errs = append(errs, readError(path, err))
+				return nil
+			}
+			if !d.IsDir() && FormatOf(path) != Unknown && !strings.HasPrefix(d.Name(), "~$") {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			errs = append(errs, readError(arg, err))
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, errs.Err()
+}
+
+// LoadAny reads the projects of a file that is not a JSON Lines stream: a workbook, or TOML.
+func LoadAny(path string, lim Limits) ([]*Project, error) {
+	if FormatOf(path) == Workbook {
+		return LoadWorkbook(path, lim)
+	}
+	p, err := Load(path, lim)
+	if err != nil {
+		return nil, err
+	}
+	return []*Project{p}, nil
+}
+
+// checkSize rejects a file that does not exist or is larger than the limit, before it is read.
+func checkSize(path string, lim Limits) *Error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return readError(path, err)
+	}
+	if info.Size() > lim.MaxFileSize {
+		return &Error{Pos: Pos{File: path}, Kind: ErrLimit, Msg: i18n.T(
+			"文件大小 %d 字节，超过上限 %d 字节；真实的自评表远小于此，请检查文件，或用 --max-file-size 放宽上限",
+			"the file is %d bytes, over the limit of %d; no real self-evaluation is this large: check the file, or raise the limit with --max-file-size",
+			info.Size(), lim.MaxFileSize)}
+	}
+	return nil
+}
+
+func readError(path string, err error) *Error {
+	var msg i18n.Text
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		msg = i18n.T("文件不存在，请检查路径", "no such file: check the path")
+	case errors.Is(err, fs.ErrPermission):
+		msg = i18n.T("没有读取权限", "permission denied")
+	default:
+		msg = i18n.T("无法读取：%v", "cannot read: %v", err)
+	}
+	return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: msg}
+}

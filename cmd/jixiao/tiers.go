@@ -10,6 +10,7 @@ import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/rules/prose"
 )
 
 // runTiers reads one criterion's prose and prints the tiers it reads, as TOML to paste into
@@ -46,7 +47,7 @@ func runTiers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			"give the criterion's text, e.g. jixiao tiers \"≥95%得10分，<95%不得分\""))
 		return exitInput
 	}
-	ctx := rules.CriterionContext{Weight: *weight, Target: *target, Percent: *unit == "%", Text: *text}
+	ctx := prose.Context{Weight: *weight, Target: *target, Unit: *unit, Text: *text}
 	tiers, unparsed := rules.ReadCriterion(criterion, ctx)
 
 	var b strings.Builder

@@ -158,7 +158,8 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 			}
 			continue
 		case t.is("增长"):
-			if !r.ctx.percent() {
+			// Growth is the indicator's value when it is a rate or names the growth itself.
+			if !r.ctx.percent() && !strings.Contains(r.ctx.Name, "增长") && !strings.Contains(r.ctx.Name, "新增") {
 				return nil, failed(OtherQuantity, "增长: growth needs the value it grows from")
 			}
 			continue
@@ -197,7 +198,7 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 			continue
 		case t.is("和") && r.comparedWith(i, b):
 			// "与年度计划相比": what the text compares with is the target.
-			for i+1 < b && !r.toks[i].is("相比") {
+			for i+1 < b && !r.toks[i].is("相比") && !r.toks[i+1].sep() {
 				i++
 			}
 			continue
@@ -207,7 +208,8 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 	return ts, cond{}
 }
 
-// comparedWith reports whether the 与 at i opens "与…相比" on the target.
+// comparedWith reports whether the 与 at i opens "与年度计划相比" or ends a condition with
+// "与计划" (before 每偏差2%…): what the text compares with is the target.
 func (r *reader) comparedWith(i, b int) bool {
 	target := false
 	for j := i + 1; j < b && j < i+6; j++ {
@@ -221,7 +223,7 @@ func (r *reader) comparedWith(i, b int) bool {
 			return false
 		}
 	}
-	return false
+	return target && r.emptyCond(i+1, b)
 }
 
 // valueUnit reports whether a number is in the indicator's terms: its unit, none, or a
@@ -555,7 +557,6 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 					return nil, nil, false
 				}
 				b.implicit = true
-				c.addConv(ConvInclusiveWords)
 				i++
 				if m1 != nil {
 					mark(&b, *m1)
@@ -563,6 +564,9 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 				if at(i) == 'm' {
 					mark(&b, el[i].t)
 					i++
+				}
+				if b.implicit {
+					c.addConv(ConvInclusiveWords)
 				}
 				cur = append(cur, b)
 			default:
@@ -731,7 +735,7 @@ func (r *reader) wordCond(ts []tok) cond {
 			partial = true
 		case t.isWordIn("未完成", "未按计划", "不到位", "不按时", "不达标", "未达成"):
 			neg = true
-		case t.isWordIn("全部", "完成", "按计划", "到位", "按时", "达标", "完成率"):
+		case t.isWordIn("全部", "完成", "按计划", "到位", "按时", "达标"):
 			full = true
 		case t.target() || t.is("预算"):
 			target = true

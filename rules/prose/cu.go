@@ -1,5 +1,9 @@
 package prose
 
+import (
+	"strings"
+)
+
 // A consequence is what a clause gives: a score, full marks, nothing, a discretionary range,
 // a deduction or bonus per step, a fixed deduction, a formula; or a modifier of the
 // consequence before it (扣完为止, 最多加5分, 超过100%按100%计).
@@ -462,6 +466,9 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 		}
 		return x, j
 	}
+	if f, n := r.bareFormulaAt(c); n > 0 {
+		return f, n
+	}
 	if !c.word(0, "按") {
 		return cu{}, 0
 	}
@@ -490,12 +497,18 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 		}
 		return x, j + 1
 	}
-	// 按(任务)完成比例, 按实际完成值占目标值的比重, 按比例: the completion rate times the weight.
+	// 按(任务)完成比例, 按实际完成值占目标值的比重, 按比例, 按到位率: the completion rate
+	// times the weight.
 	proportional := false
 	for k := inner; k < innerEnd; k++ {
 		t := &r.toks[k]
 		switch {
 		case t.is("比例") || t.is("完成率"):
+			proportional = true
+		case t.k == kText && strings.HasSuffix(t.w, "率") && k == innerEnd-1:
+			if r.ctx.percent() && !r.ownRate(t.w) {
+				return cu{}, 0
+			}
 			proportional = true
 		case t.is("实际值") || t.is("占") || t.target() || t.is("的") || t.k == kText || t.is("完成"):
 		default:
@@ -511,6 +524,36 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 		f.ratio = ratioPercent
 	}
 	return cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j].e])}, j + 1
+}
+
+// bareFormulaAt reads a formula written without 得分=, standing alone as a clause:
+// "实际完成量/计划量×该项分值".
+func (r *reader) bareFormulaAt(c *cur) (cu, int) {
+	if c.i > 0 && !r.toks[c.i-1].sep() && !r.toks[c.i-1].isLabel() {
+		return cu{}, 0
+	}
+	j, ops, weight := 0, 0, false
+	for c.at(j) != nil && !c.at(j).sep() {
+		t := c.at(j)
+		switch {
+		case t.sym("×") || t.sym("*") || t.sym("/") || t.sym("÷"):
+			ops++
+		case t.is("分值"):
+			weight = true
+		case t.is("得分") || t.equals():
+			return cu{}, 0
+		}
+		j++
+	}
+	if ops == 0 || !weight {
+		return cu{}, 0
+	}
+	f, ok, detail := r.parseFormula(c.i, c.i+j)
+	x := cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j-1].e])}
+	if !ok {
+		x.kind, x.unread, x.detail = cuUnread, OtherQuantity, detail
+	}
+	return x, j
 }
 
 // shareAt reads shares of the weight: 得分值的80%-100%, 得分区间为该指标分值的60%（含）-80%,
@@ -603,6 +646,9 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 		k++
 	}
 	x.words = string(r.x.norm[r.toks[c.i].s:r.toks[c.i+k-1].e])
+	if w.isZero() {
+		return cu{kind: cuUnread, unread: NoWeight, detail: x.words}, k
+	}
 	return x, k
 }
 
@@ -680,7 +726,7 @@ func (r *reader) pointsAt(c *cur) (cu, int) {
 			}
 			return cu{kind: cuPoints, pts: p, rule: pointsRule(p), words: words(k + 1)}, k + 1
 		}
-	case c.word(0, "得分") && (c.at(1) == nil || c.at(1).sep() || c.word(1, "否则")):
+	case c.word(0, "得分") && (c.at(1) == nil || c.at(1).sep() || c.word(1, "否则")) && !(c.i > 0 && r.toks[c.i-1].isWordIn("计算", "按")):
 		return cu{kind: cuFull, rule: RuleFull, words: words(1)}, 1
 	}
 	if p, ok := c.points(0); ok {

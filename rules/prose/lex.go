@@ -422,6 +422,12 @@ func (l *lexer) run() {
 				if strings.HasPrefix(e.w, "verb:") {
 					t.w = e.w[len("verb:"):]
 				}
+				// 到位率, 达标率, 合格率: a word before 率 names a rate, the subject.
+				if i+n < len(s) && s[i+n] == '率' && e.k == kWord && e.w != "完成率" {
+					l.add(tok{k: kText, s: i, e: i + n + 1, w: string(s[i : i+n+1])})
+					i += n + 1
+					continue
+				}
 				l.add(t)
 				i += n
 				continue

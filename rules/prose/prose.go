@@ -128,6 +128,7 @@ const (
 	OtherQuantity     Reason = "a quantity that is not the indicator's"
 	BareNumber        Reason = "a bare number beside a description"
 	NoTarget          Reason = "needs a target, and none is given"
+	NoWeight          Reason = "needs the weight, and none is given"
 	Depends           Reason = "depends on a part not read"
 )
 

@@ -379,7 +379,7 @@ func onlySeps(r *reader, a, b int) bool {
 func (r *reader) emptyCond(a, b int) bool {
 	for i := a; i < b; i++ {
 		t := r.toks[i]
-		if !(t.sep() || t.fillerWord() || t.k == kText && !strings.ContainsAny(t.w, "0123456789")) {
+		if !(t.sep() || t.fillerWord() || t.is("的") || t.is("相比") || t.target() || t.k == kText && !strings.ContainsAny(t.w, "0123456789")) {
 			return false
 		}
 	}
@@ -438,19 +438,47 @@ func (r *reader) preamble(a, b int) int {
 		}
 		break
 	}
+	// "满分10分，": the weight, stated.
+	k := a
+	if k < b && r.toks[k].is("该项") {
+		k++
+	}
+	if k+1 < b && r.toks[k].isWordIn("满分", "分值") {
+		j := k + 1
+		if r.toks[j].is("为") {
+			j++
+		}
+		if j < b && r.toks[j].points() && (j+1 == b || r.toks[j+1].sep()) {
+			r.place(a, j+1, partRec{kind: Filler, what: "stated weight"})
+			return j + 1
+		}
+	}
 	if a >= b || !r.toks[a].is("按") {
 		return a
 	}
 	if x, ok := r.cuAt(a, b); ok && x.kind == cuFormula {
 		return a // 按完成比例计算得分 is the score, not a preamble
 	}
-	// 根据…评分，如 / 依据…要求，: up to the first comma after 评分 or 要求.
+	// 根据…评分，如 / 依据…要求，: up to the first comma after 评分 or 要求, or before the
+	// scores; what stands in brackets there (a document's title and number) is part of it.
+	depth := 0
 	for i := a + 1; i < b; i++ {
 		t := r.toks[i]
-		if t.hard() {
+		switch {
+		case t.hard():
+			return a
+		case t.open() || t.sym("《"):
+			depth++
+			continue
+		case t.close() || t.sym("》"):
+			depth--
+			continue
+		case depth > 0:
+			continue
+		case t.k == kNum || t.k == kOp:
 			return a
 		}
-		if (t.is("评分") || t.is("要求")) && i+1 < b && r.toks[i+1].sym(",") {
+		if i+1 < b && r.toks[i+1].sym(",") && (t.is("评分") || t.is("要求") || r.hasScoreAfter(i+2, b)) {
 			end := i + 2
 			if end < b && r.toks[end].is("如") {
 				end++
@@ -463,6 +491,16 @@ func (r *reader) preamble(a, b int) int {
 		}
 	}
 	return a
+}
+
+// hasScoreAfter reports whether tokens [a, b) hold a consequence.
+func (r *reader) hasScoreAfter(a, b int) bool {
+	for i := a; i < b; i++ {
+		if _, ok := r.cuAt(i, b); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // maskName merges a stretch of the text that repeats the indicator's name with digits in

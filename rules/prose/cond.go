@@ -72,9 +72,9 @@ func (r *reader) parseCond(cl *clause) cond {
 	if bad.unread != "" {
 		return bad
 	}
-	words := strings.TrimSpace(string(r.x.norm[r.toks[cl.cs].s:r.toks[max(cl.cs, cl.ce-1)].e]))
-	if cl.ce <= cl.cs {
-		words = ""
+	words := ""
+	if cl.ce > cl.cs {
+		words = string(r.x.norm[r.toks[cl.cs].s:r.toks[cl.ce-1].e])
 	}
 	hasNum, hasOp, always := false, false, false
 	for _, t := range ts {

@@ -455,10 +455,7 @@ func countUnit(u string) bool {
 // formulaAt reads "得分=完成率×分值" and "按…比例计算得分".
 func (r *reader) formulaAt(c *cur) (cu, int) {
 	if c.word(0, "得分") && c.at(1) != nil && c.at(1).equals() {
-		j := 2
-		for c.at(j) != nil && !c.at(j).sep() {
-			j++
-		}
+		j := r.formulaEnd(c, 2)
 		f, ok, detail := r.parseFormula(c.i+2, c.i+j)
 		x := cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j-1].e])}
 		if !ok {
@@ -526,14 +523,31 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 	return cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j].e])}, j + 1
 }
 
+// formulaEnd is where a formula starting at offset k ends: at a separator, or before a
+// bracket that is no cap of it (a note such as "（数据来源：…）").
+func (r *reader) formulaEnd(c *cur, k int) int {
+	for c.at(k) != nil && !c.at(k).sep() {
+		if c.at(k).open() {
+			if _, n := r.modifierAt(&cur{r: r, i: c.i + k, end: c.end}); n > 0 {
+				k += n
+				continue
+			}
+			break
+		}
+		k++
+	}
+	return k
+}
+
 // bareFormulaAt reads a formula written without 得分=, standing alone as a clause:
 // "实际完成量/计划量×该项分值".
 func (r *reader) bareFormulaAt(c *cur) (cu, int) {
 	if c.i > 0 && !r.toks[c.i-1].sep() && !r.toks[c.i-1].isLabel() {
 		return cu{}, 0
 	}
+	end := r.formulaEnd(c, 0)
 	j, ops, weight := 0, 0, false
-	for c.at(j) != nil && !c.at(j).sep() {
+	for ; j < end; j++ {
 		t := c.at(j)
 		switch {
 		case t.sym("×") || t.sym("*") || t.sym("/") || t.sym("÷"):
@@ -543,7 +557,6 @@ func (r *reader) bareFormulaAt(c *cur) (cu, int) {
 		case t.is("得分") || t.equals():
 			return cu{}, 0
 		}
-		j++
 	}
 	if ops == 0 || !weight {
 		return cu{}, 0
@@ -713,7 +726,7 @@ func (r *reader) pointsAt(c *cur) (cu, int) {
 			n++
 		}
 		return cu{kind: cuFull, rule: RuleFull, words: words(n)}, n
-	case c.word(0, "满分") && (c.at(1) == nil || c.at(1).sep() || c.at(1).close()):
+	case c.word(0, "满分") && endsClause(c.at(1)):
 		return cu{kind: cuFull, rule: RuleFull, words: words(1)}, 1
 	case c.word(0, "得", "为"):
 		k := 1
@@ -726,7 +739,7 @@ func (r *reader) pointsAt(c *cur) (cu, int) {
 			}
 			return cu{kind: cuPoints, pts: p, rule: pointsRule(p), words: words(k + 1)}, k + 1
 		}
-	case c.word(0, "得分") && (c.at(1) == nil || c.at(1).sep() || c.word(1, "否则")) && !(c.i > 0 && r.toks[c.i-1].isWordIn("计算", "按")):
+	case c.word(0, "得分") && (endsClause(c.at(1)) || c.word(1, "否则")) && !(c.i > 0 && r.toks[c.i-1].isWordIn("计算", "按")):
 		return cu{kind: cuFull, rule: RuleFull, words: words(1)}, 1
 	}
 	if p, ok := c.points(0); ok {
@@ -740,13 +753,17 @@ func (r *reader) pointsAt(c *cur) (cu, int) {
 			p := r.toks[c.i-1]
 			prevOK = p.sep() || p.open() || p.sym("□") || p.isLabel() || p.hard()
 		}
-		nextOK := c.at(1) == nil || c.at(1).sep() || c.at(1).close() || c.at(1).sym("—")
+		nextOK := endsClause(c.at(1)) || c.at(1).sym("—")
 		if prevOK || nextOK {
 			return cu{kind: cuPoints, pts: p, rule: pointsRule(p), words: words(1)}, 1
 		}
 	}
 	return cu{}, 0
 }
+
+// endsClause reports whether a token after a score ends its clause: nothing, a separator,
+// or a bracket (a note or a cap after it, or the end of "(14分)").
+func endsClause(t *tok) bool { return t == nil || t.sep() || t.open() || t.close() }
 
 func pointsRule(p dec) Rule {
 	if p.isZero() {

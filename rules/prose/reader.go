@@ -404,11 +404,8 @@ func (r *reader) aboveTarget(a, b int) bool {
 	return seenOp && seenTarget
 }
 
-// note reports whether tokens [a, b) are a bracketed note: "（数据来源：…）".
+// note reports whether tokens [a, b) are bracketed notes: "（数据来源：…）".
 func (r *reader) note(a, b int) bool {
-	if !r.toks[a].open() {
-		return false
-	}
 	depth := 0
 	for i := a; i < b; i++ {
 		switch {
@@ -416,12 +413,14 @@ func (r *reader) note(a, b int) bool {
 			depth++
 		case r.toks[i].close():
 			depth--
-			if depth == 0 {
-				return onlySeps(r, i+1, b)
+			if depth < 0 {
+				return false
 			}
+		case depth == 0 && !r.toks[i].sep():
+			return false
 		}
 	}
-	return false
+	return depth == 0
 }
 
 // preamble sets aside a leading "评分标准：", "根据…评分，如" or "依据《…》要求，" and returns

@@ -31,7 +31,6 @@ type cu struct {
 	f      *formula
 	mod    modifier
 	rule   Rule
-	words  string // what it says, for --explain
 	unread Reason
 	detail string
 }
@@ -135,7 +134,53 @@ func (c *cur) points(k int) (dec, bool) {
 	return dec{}, false
 }
 
+// cuAt finds a consequence starting at token i, within tokens [i, end). Results are kept
+// per token for the sentence being read: sentences look for them more than once.
 func (r *reader) cuAt(i, end int) (cu, bool) {
+	if r.memo == nil || len(r.memo) != len(r.toks) {
+		r.memo = make([]memo, len(r.toks))
+	}
+	if m := &r.memo[i]; m.set && m.end == end {
+		if m.x == nil {
+			return cu{}, false
+		}
+		return *m.x, true
+	}
+	x, ok := r.findCU(i, end)
+	m := memo{set: true, end: end}
+	if ok {
+		m.x = &x
+	}
+	r.memo[i] = m
+	return x, ok
+}
+
+// memo is a consequence found at a token, or nil where none is.
+type memo struct {
+	set bool
+	end int
+	x   *cu
+}
+
+// mayStart reports whether a consequence can start at a token: most tokens are subjects,
+// separators and values, where none can.
+func (r *reader) mayStart(i int) bool {
+	t := &r.toks[i]
+	switch t.k {
+	case kText, kLabel:
+		return i == 0 || r.toks[i-1].sep() || r.toks[i-1].isLabel() // a formula without 得分=
+	case kSep:
+		return false
+	case kNum:
+		return t.unit == "分" || t.unit == "" || t.unit == "="
+	}
+	return true
+}
+
+func (r *reader) findCU(i, end int) (cu, bool) {
+	if !r.mayStart(i) {
+		return cu{}, false
+	}
 	c := &cur{r: r, i: i, end: end}
 	if m, n := r.modifierAt(c); n > 0 {
 		return cu{kind: cuModifier, s: i, e: i + n, mod: m}, true
@@ -439,7 +484,6 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 	if a.step.cmp(decInt(1)) != 0 && x.kind == cuAdjust {
 		x.rule = RuleSteps
 	}
-	x.words = string(r.x.norm[r.toks[c.i].s:r.toks[c.i+end+1].e])
 	return x, end + 2
 }
 
@@ -457,7 +501,7 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 	if c.word(0, "得分") && c.at(1) != nil && c.at(1).equals() {
 		j := r.formulaEnd(c, 2)
 		f, ok, detail := r.parseFormula(c.i+2, c.i+j)
-		x := cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j-1].e])}
+		x := cu{kind: cuFormula, f: f, rule: RuleFormula}
 		if !ok {
 			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, detail
 		}
@@ -488,7 +532,7 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 	// A quoted formula: 按“执行率×分值”计算得分.
 	if r.toks[inner].sym("\"") && r.toks[innerEnd-1].sym("\"") && innerEnd-inner > 2 {
 		f, ok, detail := r.parseFormula(inner+1, innerEnd-1)
-		x := cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j].e])}
+		x := cu{kind: cuFormula, f: f, rule: RuleFormula}
 		if !ok {
 			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, detail
 		}
@@ -520,7 +564,7 @@ func (r *reader) formulaAt(c *cur) (cu, int) {
 		// A completion share of an indicator already in % is its actual value.
 		f.ratio = ratioPercent
 	}
-	return cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j].e])}, j + 1
+	return cu{kind: cuFormula, f: f, rule: RuleFormula}, j + 1
 }
 
 // formulaEnd is where a formula starting at offset k ends: at a separator, or before a
@@ -562,7 +606,7 @@ func (r *reader) bareFormulaAt(c *cur) (cu, int) {
 		return cu{}, 0
 	}
 	f, ok, detail := r.parseFormula(c.i, c.i+j)
-	x := cu{kind: cuFormula, f: f, rule: RuleFormula, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+j-1].e])}
+	x := cu{kind: cuFormula, f: f, rule: RuleFormula}
 	if !ok {
 		x.kind, x.unread, x.detail = cuUnread, OtherQuantity, detail
 	}
@@ -658,9 +702,8 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 	for c.word(k, "得分", "计分") {
 		k++
 	}
-	x.words = string(r.x.norm[r.toks[c.i].s:r.toks[c.i+k-1].e])
 	if w.isZero() {
-		return cu{kind: cuUnread, unread: NoWeight, detail: x.words}, k
+		return cu{kind: cuUnread, unread: NoWeight, detail: "shares of the weight"}, k
 	}
 	return x, k
 }
@@ -689,8 +732,7 @@ func (r *reader) rangeAt(c *cur) (cu, int) {
 		lo, hi = hi, lo // 6分到0分
 	}
 	n := k + 3
-	return cu{kind: cuRange, lo: lo, hi: hi, rule: RuleDiscretionary,
-		words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+n-1].e])}, n
+	return cu{kind: cuRange, lo: lo, hi: hi, rule: RuleDiscretionary,}, n
 }
 
 // fixedAt reads a deduction without a step: 该项扣3分.
@@ -706,28 +748,27 @@ func (r *reader) fixedAt(c *cur) (cu, int) {
 	if !ok {
 		return cu{}, 0
 	}
-	return cu{kind: cuFixed, pts: p, rule: RuleFixed, words: string(r.x.norm[r.toks[c.i].s:r.toks[c.i+k+1].e])}, k + 2
+	return cu{kind: cuFixed, pts: p, rule: RuleFixed}, k + 2
 }
 
 // pointsAt reads 得10分, 计4分, 不得分, 得满分, (14分), 【5分】, and a bare 4分 where a clause
 // ends.
 func (r *reader) pointsAt(c *cur) (cu, int) {
-	words := func(n int) string { return string(r.x.norm[r.toks[c.i].s:r.toks[c.i+n-1].e]) }
 	switch {
 	case c.word(0, "不得分"):
-		return cu{kind: cuPoints, rule: RuleNothing, words: words(1)}, 1
+		return cu{kind: cuPoints, rule: RuleNothing}, 1
 	case c.word(0, "该项") && c.word(1, "不得分"):
-		return cu{kind: cuPoints, rule: RuleNothing, words: words(2)}, 2
+		return cu{kind: cuPoints, rule: RuleNothing}, 2
 	case c.word(0, "得满分"):
-		return cu{kind: cuFull, rule: RuleFull, words: words(1)}, 1
+		return cu{kind: cuFull, rule: RuleFull}, 1
 	case c.word(0, "得", "按") && c.word(1, "满分"):
 		n := 2
 		if c.word(n, "计算", "得") {
 			n++
 		}
-		return cu{kind: cuFull, rule: RuleFull, words: words(n)}, n
+		return cu{kind: cuFull, rule: RuleFull}, n
 	case c.word(0, "满分") && endsClause(c.at(1)):
-		return cu{kind: cuFull, rule: RuleFull, words: words(1)}, 1
+		return cu{kind: cuFull, rule: RuleFull}, 1
 	case c.word(0, "得", "为"):
 		k := 1
 		if c.word(k, "为") {
@@ -737,10 +778,10 @@ func (r *reader) pointsAt(c *cur) (cu, int) {
 			if nt := c.at(k + 1); nt != nil && nt.rangeSign() {
 				return cu{}, 0
 			}
-			return cu{kind: cuPoints, pts: p, rule: pointsRule(p), words: words(k + 1)}, k + 1
+			return cu{kind: cuPoints, pts: p, rule: pointsRule(p)}, k + 1
 		}
 	case c.word(0, "得分") && (endsClause(c.at(1)) || c.word(1, "否则")) && !(c.i > 0 && r.toks[c.i-1].isWordIn("计算", "按")):
-		return cu{kind: cuFull, rule: RuleFull, words: words(1)}, 1
+		return cu{kind: cuFull, rule: RuleFull}, 1
 	}
 	if p, ok := c.points(0); ok {
 		if nt := c.at(1); nt != nil && (nt.rangeSign() || nt.k == kNum) {
@@ -755,7 +796,7 @@ func (r *reader) pointsAt(c *cur) (cu, int) {
 		}
 		nextOK := endsClause(c.at(1)) || c.at(1).sym("—")
 		if prevOK || nextOK {
-			return cu{kind: cuPoints, pts: p, rule: pointsRule(p), words: words(1)}, 1
+			return cu{kind: cuPoints, pts: p, rule: pointsRule(p)}, 1
 		}
 	}
 	return cu{}, 0

@@ -105,7 +105,8 @@ func (r *reader) factor(a, b int) (string, dec) {
 			hasTarget = true
 		case t.k == kText:
 			text.WriteString(t.w)
-			if strings.HasSuffix(t.w, "率") {
+			// A rate (…率), or the indicator itself when it is measured in % (满意度).
+			if strings.HasSuffix(t.w, "率") || r.ctx.percent() && r.ownRate(t.w) {
 				hasRate = true
 			}
 			if strings.Contains(t.w, "实有") || strings.Contains(t.w, "实际") {

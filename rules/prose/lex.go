@@ -378,7 +378,7 @@ type lexer struct {
 }
 
 func lex(x *text, ctx *Context) []tok {
-	l := &lexer{x: x, ctx: ctx}
+	l := &lexer{x: x, ctx: ctx, toks: make([]tok, 0, len(x.norm)/2+1)}
 	if ctx.Unit != "" && ctx.Unit != "%" {
 		var u text
 		u.orig = []rune(ctx.Unit)
@@ -386,6 +386,11 @@ func lex(x *text, ctx *Context) []tok {
 		l.unit = u.norm
 	}
 	l.run()
+	for i := range l.toks {
+		if t := &l.toks[i]; t.k == kText && t.w == "" {
+			t.w = string(x.norm[t.s:t.e])
+		}
+	}
 	return l.toks
 }
 
@@ -394,7 +399,7 @@ func (l *lexer) add(t tok) {
 	if t.k == kText && len(l.toks) > 0 {
 		if p := &l.toks[len(l.toks)-1]; p.k == kText && p.e == t.s {
 			p.e = t.e
-			p.w = string(l.x.norm[p.s:p.e])
+			p.w = "" // filled once the run ends
 			return
 		}
 	}

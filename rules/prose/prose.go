@@ -168,7 +168,7 @@ type Reading struct {
 }
 
 // Whole reports whether every part of the text was read or is filler.
-func (r *Reading) Whole() bool { return len(r.Unread) == 0 && len(r.Tiers) > 0 }
+func (r Reading) Whole() bool { return len(r.Unread) == 0 && len(r.Tiers) > 0 }
 
 // MaxText bounds the text read, in runes: a criterion is a cell of a table, and anything
 // longer is left unread as a whole.

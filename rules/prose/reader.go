@@ -23,6 +23,7 @@ type reader struct {
 	clauses []*clause
 	drafts  []*draft
 	whole   *partRec // set when the whole text is left unread
+	memo    []memo   // consequences found per token
 }
 
 // partRec is what became of some tokens: used by a clause's tiers, filler, or unread.

@@ -110,7 +110,7 @@ func (r *reader) resolve() {
 func (r *reader) scoreOf(d *draft) bool {
 	x := d.cl.cu
 	d.rules = append(d.rules, x.rule)
-	d.then = x.words
+	d.then = r.words(x.s, x.e)
 	switch x.kind {
 	case cuPoints:
 		if x.pts.big() {
@@ -358,7 +358,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 	switch {
 	case c.kind == condEmpty:
 		if r.unreadBefore(cl) && r.baseOf(cl) == nil {
-			r.leave(cl, Depends, cl.cu.words)
+			r.leave(cl, Depends, r.words(cl.cu.s, cl.cu.e))
 			return
 		}
 		base = r.baseOf(cl)
@@ -420,7 +420,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 			b = bound{op: opGE, v: r.target}
 			convs = append(convs, ConvFromTarget)
 		default:
-			r.leave(cl, NoTarget, cl.cu.words)
+			r.leave(cl, NoTarget, r.words(cl.cu.s, cl.cu.e))
 			return
 		}
 		if a.side != 2 {
@@ -448,7 +448,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 		sides = []int8{1, -1}
 	}
 	for _, side := range sides {
-		d := &draft{cl: cl, adjust: true, then: cl.cu.words}
+		d := &draft{cl: cl, adjust: true, then: r.words(cl.cu.s, cl.cu.e)}
 		if ownSpan {
 			d.s, d.e = cl.cu.s, cl.e
 		}
@@ -807,6 +807,15 @@ func sameScores(d *draft, os []*draft) bool {
 
 func (r *reader) source(cl *clause) string {
 	sp := r.clauseSpan(cl)
+	return string(r.x.orig[sp.Start:sp.End])
+}
+
+// words is the original text of tokens [s, e).
+func (r *reader) words(s, e int) string {
+	if e <= s {
+		return ""
+	}
+	sp := r.x.span(r.toks[s].s, r.toks[e-1].e)
 	return string(r.x.orig[sp.Start:sp.End])
 }
 

@@ -732,7 +732,7 @@ func (r *reader) rangeAt(c *cur) (cu, int) {
 		lo, hi = hi, lo // 6分到0分
 	}
 	n := k + 3
-	return cu{kind: cuRange, lo: lo, hi: hi, rule: RuleDiscretionary,}, n
+	return cu{kind: cuRange, lo: lo, hi: hi, rule: RuleDiscretionary}, n
 }
 
 // fixedAt reads a deduction without a step: 该项扣3分.

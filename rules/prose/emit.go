@@ -127,7 +127,7 @@ func (r *reader) emit(out *Reading) []int {
 		if d.dead || d.cl.unread != "" {
 			continue
 		}
-		t := Tier{When: r.when(d), Score: d.score, Rules: d.rules, Conventions: d.conv, Then: d.then}
+		t := Tier{When: r.when(d), Score: d.score, CondRule: d.condRule, ThenRule: d.thenRule, Conventions: d.conv, Then: d.then}
 		if d.rng {
 			lo, hi := d.lo.float(), d.hi.float()
 			t.Min, t.Max = &lo, &hi
@@ -164,7 +164,7 @@ func (r *reader) condText(d *draft) string {
 	if d.e > d.s {
 		s, e = d.s, min(d.e, cl.ce)
 	}
-	if d.adjust && d.e > d.s || e <= s {
+	if d.adjust && (d.e > d.s || cl.cond.kind == condEmpty) || e <= s {
 		return ""
 	}
 	sp := r.x.span(r.toks[s].s, r.toks[e-1].e)

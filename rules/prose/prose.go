@@ -100,15 +100,17 @@ const (
 // compiler (over actual, rate, text, weight, target); a discretionary tier has Min and Max
 // instead of Score.
 type Tier struct {
-	When        string
-	Score       string // "" for a discretionary range
-	Min, Max    *float64
-	Span        Span   // the text it was read from
-	Source      string // the text of Span
-	Rules       []Rule // the rules that read its condition and its consequence
-	Conventions []Convention
-	Cond        string // the condition as read, in words for --explain
-	Then        string // the consequence as read, in words for --explain
+	When     string
+	Score    string // "" for a discretionary range
+	Min, Max *float64
+	Span     Span   // the text it was read from
+	Source   string // the text of Span
+	// Cond and Then are the words of its condition and consequence ("" for a condition the
+	// consequence implies: a deduction's side of its threshold, full marks implied), and
+	// CondRule and ThenRule the rules that read them.
+	Cond, Then         string
+	CondRule, ThenRule Rule
+	Conventions        []Convention // the conventions that settled its reading
 }
 
 // Reason says why a part of the text is left unread. The values are stable.

@@ -15,7 +15,8 @@ type draft struct {
 	lo, hi   dec
 	konst    *dec // the score when it is one number
 	fullMark bool // the score is full marks
-	rules    []Rule
+	condRule Rule // what read the condition
+	thenRule Rule // what read the consequence
 	conv     []Convention
 	isFull   bool   // the condition is full completion or a reach: what 未达到 refers to
 	reach    *bound // that reach as written, before a bonus narrowed it to its point
@@ -109,7 +110,7 @@ func (r *reader) resolve() {
 // scoreOf fills a draft's score from its clause's consequence.
 func (r *reader) scoreOf(d *draft) bool {
 	x := d.cl.cu
-	d.rules = append(d.rules, x.rule)
+	d.thenRule = x.rule
 	d.then = r.words(x.s, x.e)
 	switch x.kind {
 	case cuPoints:
@@ -192,7 +193,7 @@ func (r *reader) resolvePlain(cl *clause, notStarted bool) {
 	d.conv = append(d.conv, c.conv...)
 	d.isFull = c.full
 	if c.rule != "" {
-		d.rules = append(d.rules, c.rule)
+		d.condRule = c.rule
 	}
 	switch c.kind {
 	case condEmpty:
@@ -309,7 +310,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 			b = bound{op: opGE, v: r.target}
 		}
 		imp := &draft{cl: cl, any: [][]bound{{b}}, score: "weight", fullMark: true, isFull: true, implied: true,
-			rules: []Rule{RuleCompletion, RuleFull}, then: "满分", reach: &b}
+			condRule: RuleCompletion, thenRule: RuleFull, reach: &b}
 		imp.addConv(ConvFullImplied)
 		r.add(imp)
 		ref = imp
@@ -379,7 +380,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 		case a.side == -1 && (own.op.lower() || own.op == opEQ), a.side == 1 && own.op.upper():
 			// 全年开展健康讲座12期，每少1期扣1分: the requirement, with full marks there.
 			req := &draft{cl: cl, any: [][]bound{{own}}, score: "weight", fullMark: true, isFull: true, implied: true,
-				rules: []Rule{RuleRequired, RuleFull}, then: "满分", reach: &own, s: cl.cs, e: r.trimSeps(cl.cs, cl.ce)}
+				condRule: RuleRequired, thenRule: RuleFull, reach: &own, s: cl.cs, e: r.trimSeps(cl.cs, cl.ce)}
 			ownSpan = true
 			req.conv = append(req.conv, c.conv...)
 			req.addConv(ConvFullImplied)
@@ -429,7 +430,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 				o = opLE
 			}
 			imp := &draft{cl: cl, any: [][]bound{{{op: o, v: b.v, rate: b.rate}}}, score: "weight", fullMark: true, isFull: true,
-				implied: true, rules: []Rule{RuleCompletion, RuleFull}, then: "满分"}
+				implied: true, condRule: RuleCompletion, thenRule: RuleFull}
 			imp.addConv(convs...)
 			imp.addConv(ConvFullImplied)
 			r.add(imp)
@@ -452,7 +453,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 		if ownSpan {
 			d.s, d.e = cl.cu.s, cl.e
 		}
-		d.rules = append(d.rules, cl.cu.rule)
+		d.condRule, d.thenRule = cl.cu.rule, cl.cu.rule
 		if !ownSpan {
 			d.conv = append(d.conv, c.conv...)
 		}

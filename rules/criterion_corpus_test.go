@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -15,6 +16,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/rules/prose"
 )
 
 // corpusCase is one criterion of ../shared/criteria/corpus.json (described in its README).
@@ -95,6 +97,7 @@ func TestCorpus(t *testing.T) {
 	var readWhole, readable, probes, right, refused, unreadCases int
 	for _, c := range cases {
 		t.Run(fmt.Sprintf("%d-%s", c.ID, c.Form), func(t *testing.T) {
+			placed(t, c)
 			if c.Unread {
 				unreadCases++
 				_, crit := score(t, c, nil)
@@ -133,6 +136,19 @@ func TestCorpus(t *testing.T) {
 	}
 	t.Logf("corpus: %d of %d readable cases read whole; %d of %d probes scored as written; %d of %d unread cases refused",
 		readWhole, readable, right, probes, refused, unreadCases)
+}
+
+// placed checks that every rune of the case's text is in a used, filler or unread part.
+func placed(t *testing.T, c corpusCase) {
+	t.Helper()
+	r := prose.Read(c.Text, rules.ContextOf(corpusIndicator(c, nil)))
+	at := 0
+	for _, p := range r.Parts {
+		require.Equal(t, at, p.Span.Start, "case %d: the parts %+v leave a gap or overlap", c.ID, r.Parts)
+		require.Greater(t, p.Span.End, p.Span.Start)
+		at = p.Span.End
+	}
+	require.Equal(t, utf8.RuneCountInString(c.Text), at, "case %d: the parts stop short of the text", c.ID)
 }
 
 func checkProbe(t *testing.T, c corpusCase, p []json.RawMessage, o rules.Outcome, crit *rules.Criterion) bool {

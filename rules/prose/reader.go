@@ -30,7 +30,7 @@ type reader struct {
 type partRec struct {
 	kind   PartKind
 	clause int // Used: the clause
-	tier   int // Used: the tier, when it has a stretch of the clause of its own; else 0
+	tier   int // Used: the tier, when it has a stretch of the clause of its own; else -1
 	what   string
 	reason Reason
 	detail string
@@ -345,7 +345,7 @@ func (r *reader) claim(cl *clause) {
 		cl.cs = cl.s
 	}
 	cl.part = len(r.parts)
-	r.place(cl.s, cl.e, partRec{kind: Used, clause: cl.idx})
+	r.place(cl.s, cl.e, partRec{kind: Used, clause: cl.idx, tier: -1})
 }
 
 // leave leaves a clause unread.
@@ -702,9 +702,14 @@ func (r *reader) result() Reading {
 		sp := Span{i, j}
 		switch p.kind {
 		case Used:
-			k := tierOf[p.clause]
-			if p.tier > 0 || k < 0 {
-				k = p.tier
+			k := p.tier
+			if k < 0 {
+				k = tierOf[p.clause]
+			}
+			if k < 0 {
+				// Between the stretches of a clause that two tiers share: "，" after a requirement.
+				out.Parts = append(out.Parts, Part{Span: sp, Kind: Filler, Tier: -1, What: "separator"})
+				break
 			}
 			out.Parts = append(out.Parts, Part{Span: sp, Kind: Used, Tier: k, What: "tier"})
 		case Filler:

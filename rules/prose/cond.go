@@ -305,9 +305,61 @@ func (r *reader) elems(ts []tok, dev bool) []elem {
 	return el
 }
 
+// completionWords name a completion rate whatever the indicator: 资金到位率 for 资金投入.
+var completionWords = []string{"完成", "到位", "执行", "实现", "进度", "达成", "落实", "兑现", "拨付", "发放"}
+
+// foreignRate finds a rate the condition speaks of that is not the indicator's: 考核合格率
+// in a criterion of 培训人数, where a percentage would otherwise be read as the share of the
+// target. A rate of the indicator shares a word of two characters with its name (到位率 of
+// 资金到位情况) or names a completion (完成率).
+func (r *reader) foreignRate(ts []tok) string {
+	// An indicator in % is itself a rate: the rate named is taken for it, as written.
+	if r.ctx.Name == "" || r.ctx.percent() {
+		return ""
+	}
+	name := []rune(r.name())
+	for _, t := range ts {
+		if t.k != kText || !strings.HasSuffix(t.w, "率") {
+			continue
+		}
+		w := []rune(t.w)
+		if len(w) < 2 {
+			continue
+		}
+		related := false
+		for _, c := range completionWords {
+			if strings.Contains(t.w, c) {
+				related = true
+			}
+		}
+		for k := 0; k+2 <= len(w) && !related; k++ {
+			for j := 0; j+2 <= len(name); j++ {
+				if w[k] == name[j] && w[k+1] == name[j+1] {
+					related = true
+					break
+				}
+			}
+		}
+		if !related {
+			return t.w
+		}
+	}
+	return ""
+}
+
 // numCond reads comparisons: ≥95%, 不低于93%但低于96%, 95%≤x<97%, 90%以上, 80%（含）至90%,
 // 在80-90%之间, a bare 100%.
 func (r *reader) numCond(ts []tok) cond {
+	c := r.comparisonCond(ts)
+	if c.unread == "" {
+		if w := r.foreignRate(ts); w != "" {
+			return failed(OtherQuantity, w)
+		}
+	}
+	return c
+}
+
+func (r *reader) comparisonCond(ts []tok) cond {
 	el := r.elems(ts, false)
 	c := cond{kind: condBounds}
 	groups, bare, ok := r.comparisons(el, &c, false)

@@ -434,3 +434,18 @@ func TestEveryRuneIsPlaced(t *testing.T) {
 		}
 	}
 }
+
+// A rate that is not the indicator's is not read as the share of its target.
+func TestForeignRate(t *testing.T) {
+	r := prose.Read("培训人数达到200人得5分，考核合格率≥95%得5分", count("培训人数", "人", 200, 10).context())
+	assert.Equal(t, []string{"actual >= 200 → 5"}, tierLines(r))
+	if assert.Len(t, r.Unread, 1) {
+		assert.Equal(t, prose.OtherQuantity, r.Unread[0].Reason)
+		assert.Equal(t, "考核合格率", r.Unread[0].Detail)
+	}
+	// The completion rate of the indicator, and a rate of its own name, are its.
+	for _, text := range []string{"资金到位率达到100%得满分，否则不得分", "完成率达到100%得满分，否则不得分"} {
+		r := prose.Read(text, count("资金投入", "万元", 73, 10).context())
+		assert.Equal(t, []string{"rate >= 1 → weight", "true → 0"}, tierLines(r), text)
+	}
+}

@@ -150,10 +150,7 @@ func (r *reader) factor(a, b int) (string, dec) {
 // with it ("修复率" of 水毁设施修复率), or it is the completion rate of a completion-rate
 // indicator.
 func (r *reader) ownRate(word string) bool {
-	var n text
-	n.orig = []rune(r.ctx.Name)
-	n.normalize()
-	name := string(n.norm)
+	name := r.name()
 	w := []rune(word)
 	for k := 0; k+2 <= len(w); k++ {
 		if strings.HasSuffix(name, string(w[k:])) {

@@ -18,12 +18,13 @@ type reader struct {
 	standard *bound
 	devWord  string // a word the text defines as the deviation ("偏离度＝|…|/目标值×100%")
 
-	owner   []int // per token: its part, an index into parts; -1 until placed
-	parts   []partRec
-	clauses []*clause
-	drafts  []*draft
-	whole   *partRec // set when the whole text is left unread
-	memo    []memo   // consequences found per token
+	owner    []int // per token: its part, an index into parts; -1 until placed
+	parts    []partRec
+	clauses  []*clause
+	drafts   []*draft
+	whole    *partRec // set when the whole text is left unread
+	memo     []memo   // consequences found per token
+	normName *string  // the indicator's name, normalised
 }
 
 // partRec is what became of some tokens: used by a clause's tiers, filler, or unread.
@@ -503,16 +504,25 @@ func (r *reader) hasScoreAfter(a, b int) bool {
 	return false
 }
 
+// name is the indicator's name as the text is normalised: simplified, half-width.
+func (r *reader) name() string {
+	if r.normName == nil {
+		var n text
+		n.orig = []rune(r.ctx.Name)
+		n.normalize()
+		s := strings.ReplaceAll(string(n.norm), string(labelRune), "")
+		r.normName = &s
+	}
+	return *r.normName
+}
+
 // maskName merges a stretch of the text that repeats the indicator's name with digits in
 // it ("60周岁以上…发放率", "12345热线…") into one subject token: its digits are no values.
 func (r *reader) maskName() {
 	if r.ctx.Name == "" {
 		return
 	}
-	var n text
-	n.orig = []rune(r.ctx.Name)
-	n.normalize()
-	name := string(n.norm)
+	name := r.name()
 	if !strings.ContainsAny(name, "0123456789") {
 		return
 	}

@@ -326,6 +326,11 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 		}
 		var p dec
 		switch {
+		case deduct && !bonus && c.at(k) != nil && c.at(k).k == kOp && c.at(k).op == opLE && c.word(k+1, "分值", "满分"):
+			// 扣分不超过该项分值: deducted to 0 at most.
+			zero := dec{}
+			m.floor = &zero
+			return m, k + 2
 		case c.word(k, "最多", "最高") || c.at(k) != nil && c.at(k).k == kOp && c.at(k).op == opLE:
 			q, ok := c.points(k + 1)
 			if !ok {
@@ -576,11 +581,36 @@ func (r *reader) formulaEnd(c *cur, k int) int {
 				k += n
 				continue
 			}
+			// A bracket that groups a product or quotient: "(实际完成值/目标值)×分值".
+			if n := r.groupLen(c, k); n > 0 {
+				k += n
+				continue
+			}
 			break
 		}
 		k++
 	}
 	return k
+}
+
+// groupLen is the length of a bracket at offset k holding an operator of a formula, or 0.
+func (r *reader) groupLen(c *cur, k int) int {
+	ops := false
+	for j := k + 1; c.at(j) != nil; j++ {
+		t := c.at(j)
+		switch {
+		case t.close():
+			if ops {
+				return j - k + 1
+			}
+			return 0
+		case t.open(), t.sep():
+			return 0
+		case t.sym("×") || t.sym("*") || t.sym("/") || t.sym("÷"):
+			ops = true
+		}
+	}
+	return 0
 }
 
 // bareFormulaAt reads a formula written without 得分=, standing alone as a clause:
@@ -627,6 +657,9 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 			return cu{}, 0
 		}
 		k++
+	case c.word(0, "得", "按") && c.at(1) != nil && c.at(1).k == kNum && c.at(1).pct && c.word(2, "分值", "满分"):
+		// 得80%分值: one share.
+		return r.oneShare(c, c.at(1).val, 3)
 	case c.word(0, "得分值"):
 		k = 1
 	case c.word(0, "得", "按"):
@@ -653,6 +686,14 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 	k++
 	if c.word(k, "含") {
 		k++
+	}
+	if !(c.at(k) != nil && c.at(k).rangeSign() || c.word(k, "以下", "以上")) && a.pct {
+		// 得该项分值的60%: one share.
+		n := k
+		for c.word(n, "计分", "得分", "计算") || c.word(n, "得") {
+			n++
+		}
+		return r.oneShare(c, a.val, n)
 	}
 	w := r.weight
 	share := func(p dec) (dec, bool) {
@@ -706,6 +747,21 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 		return cu{kind: cuUnread, unread: NoWeight, detail: "shares of the weight"}, k
 	}
 	return x, k
+}
+
+// oneShare is a score that is a share of the weight: 得该项分值的60%.
+func (r *reader) oneShare(c *cur, p dec, n int) (cu, int) {
+	if r.weight.isZero() {
+		return cu{kind: cuUnread, unread: NoWeight, detail: "a share of the weight"}, n
+	}
+	v, ok := r.weight.mul(p)
+	if ok {
+		v, ok = v.shift(2)
+	}
+	if !ok {
+		return cu{kind: cuUnread, unread: Condition, detail: "a share too precise"}, n
+	}
+	return cu{kind: cuPoints, pts: v, rule: RuleShare}, n
 }
 
 // rangeAt reads a discretionary range: 得12~16分, 9—10分, 10分到13分, (6分到0分), □13.0-15分,

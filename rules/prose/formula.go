@@ -29,13 +29,19 @@ func (r *reader) parseFormula(a, b int) (*formula, bool, string) {
 				continue
 			}
 		}
-		if i == b || r.toks[i].sym("×") || r.toks[i].sym("*") || r.toks[i].sym("/") || r.toks[i].sym("÷") {
+		if i < b && (r.toks[i].open() || r.toks[i].close()) && start == i {
+			// A grouping bracket: transparent to the product.
+			start = i + 1
+			afterMod = true
+			continue
+		}
+		if i == b || r.toks[i].sym("×") || r.toks[i].sym("*") || r.toks[i].sym("/") || r.toks[i].sym("÷") || r.toks[i].close() {
 			if start < i {
 				fs = append(fs, factor{start, i, div})
 			} else if i < b && !afterMod {
 				return nil, false, "an operator without a quantity"
 			}
-			afterMod = false
+			afterMod = i < b && r.toks[i].close()
 			div = i < b && (r.toks[i].sym("/") || r.toks[i].sym("÷"))
 			start = i + 1
 		}
@@ -67,11 +73,9 @@ func (r *reader) parseFormula(a, b int) (*formula, bool, string) {
 		}
 	}
 	if actual == 1 && target == 1 && ratio == 0 {
+		// 实际完成值÷目标值: the rate, whatever the unit.
 		ratio = 1
 		f.ratio = ratioRate
-		if r.ctx.percent() {
-			return nil, false, "a ratio of an indicator already in %"
-		}
 	}
 	if ratio != 1 || coef != 1 || actual+target != 0 && actual+target != 2 {
 		return nil, false, "a formula the reader does not follow"

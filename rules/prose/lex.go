@@ -251,8 +251,10 @@ var ops = []struct {
 	op    op
 	side  int8
 }{
-	{[]string{"≥", "不低于", "不少于", "不小于", "大于等于", "大于或等于", "高于或等于", "达到", "达", "至少", "不低於", "以上达到"}, opGE, 0},
-	{[]string{"≤", "不高于", "不超过", "不大于", "不多于", "小于等于", "小于或等于", "低于或等于", "至多", "控制在"}, opLE, 0},
+	{[]string{"≥", "不低于", "不少于", "不小于", "大于等于", "大于或等于", "高于或等于", "达到", "达", "至少", "不低於", "以上达到",
+		"达到或超过", "达到或高于", "等于或大于", "等于或高于", "等于或超过"}, opGE, 0},
+	{[]string{"≤", "不高于", "不超过", "不大于", "不多于", "小于等于", "小于或等于", "低于或等于", "至多", "控制在",
+		"等于或小于", "等于或低于"}, opLE, 0},
 	{[]string{">", "高于", "大于", "超过", "多于", "超出", "高出"}, opGT, 1},
 	{[]string{"<", "低于", "小于", "不足", "少于", "未达到", "未达", "不到", "不够", "达不到", "没有达到"}, opLT, -1},
 	{[]string{"=", "等于"}, opEQ, 0},
@@ -680,11 +682,22 @@ func (l *lexer) chineseLen(i int) int {
 }
 
 func (l *lexer) chineseNumber(i int) int {
+	s := l.x.norm
+	// 百分之九十五: a percentage in words.
+	if hasPrefixRunes(s[i:], []rune("百分之")) {
+		str := string(s[i+3 : min(len(s), i+11)])
+		if v, nb, ok := num.LeadingChinese(str); ok {
+			if d, ok := decOf(v); ok {
+				n := len([]rune(str[:nb]))
+				l.add(tok{k: kNum, s: i, e: i + 3 + n, val: d, pct: true, cn: true})
+				return i + 3 + n
+			}
+		}
+	}
 	n := l.chineseLen(i)
 	if n == 0 {
 		return 0
 	}
-	s := l.x.norm
 	v, _, _ := num.LeadingChinese(string(s[i : i+n]))
 	d, ok := decOf(v)
 	if !ok {

@@ -439,6 +439,28 @@ func (r *reader) preamble(a, b int) int {
 		}
 		break
 	}
+	// "完成率=实际完成数/计划数×100%，": a definition before the scores.
+	for k := a; k < b; k++ {
+		t := r.toks[k]
+		if t.sep() {
+			break
+		}
+		if t.equals() {
+			if k == a || r.toks[k-1].is("得分") {
+				break
+			}
+			e := k
+			for e < b && !r.toks[e].sep() {
+				e++
+			}
+			if e < b && r.toks[e].sym(",") && r.hasScoreAfter(e+1, b) && !r.hasScoreAfter(a, e) {
+				r.definition(a, e)
+				r.place(a, e+1, partRec{kind: Filler, what: "definition"})
+				a = e + 1
+			}
+			break
+		}
+	}
 	// "满分10分，": the weight, stated.
 	k := a
 	if k < b && r.toks[k].is("该项") {

@@ -661,7 +661,7 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 					// 达到95%以上: the word agrees with the comparison, or the text contradicts
 					// itself.
 					if postOp(el[i].t).lower() != o.op.lower() || o.op == opEQ {
-						return fail(Ambiguous, o.t(r)+" and "+el[i].t.text(&r.x))
+						return fail(Ambiguous, o.text(&r.x)+" and "+el[i].t.text(&r.x))
 					}
 					i++
 					if at(i) == 'm' {
@@ -680,7 +680,7 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 					c.rule = RuleCompletion
 				}
 			default:
-				return fail(Condition, o.t(r)+" without a value")
+				return fail(Condition, o.text(&r.x)+" without a value")
 			}
 		case 'a', 's', 't':
 			i++
@@ -708,8 +708,6 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 	}
 	return groups, bare, true
 }
-
-func (e tok) t(r *reader) string { return e.text(&r.x) }
 
 // bound makes a bound of a number: a percentage is the actual value of an indicator in %,
 // else a share of the target (rate); a number in the indicator's unit is the actual value.

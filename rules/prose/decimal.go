@@ -21,8 +21,6 @@ const (
 	maxValue = 1e15
 )
 
-var pow10i = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18}
-
 func decInt(i int64) dec { return dec{m: i} }
 
 // parseDec reads digits with an optional point ("95", "0.5", "13.0").

@@ -103,7 +103,6 @@ func (t tok) sep() bool           { return t.k == kSep }
 func (t tok) hard() bool          { return t.k == kSep && (t.w == ";" || t.w == "。" || t.w == "\n") }
 func (t tok) text(x *text) string { return string(x.norm[t.s:t.e]) }
 func (t tok) verb() bool          { return t.side != 0 && (t.k == kWord || t.k == kOp) }
-func (t tok) isOpTok() bool       { return t.k == kOp }
 func (t tok) target() bool        { return t.is("目标") || t.is("计划") }
 func (t tok) open() bool          { return t.sym("(") || t.sym("[") }
 func (t tok) close() bool         { return t.sym(")") || t.sym("]") }
@@ -111,11 +110,7 @@ func (t tok) rangeSign() bool     { return t.sym("-") || t.sym("~") || t.is("至
 func (t tok) fillerWord() bool    { return t.k == kWord && fillerWords[t.w] }
 func (t tok) isMark() bool        { return t.is("含") }
 func (t tok) isPost() bool        { return t.is("以上") || t.is("以下") || t.is("以内") }
-func (t tok) scoreVerb() bool     { return t.is("得") }
-func (t tok) deductVerb() bool    { return t.is("扣") || t.is("减") }
-func (t tok) numIsPercent() bool  { return t.k == kNum && (t.pct || t.unit == "个百分点") }
 func (t tok) isLabel() bool       { return t.k == kLabel }
-func (t tok) isOpen() bool        { return t.open() }
 func (t tok) isWordIn(ws ...string) bool {
 	if t.k != kWord {
 		return false

@@ -2,6 +2,7 @@ package prose
 
 import (
 	"fmt"
+	"math"
 )
 
 // draft is a tier being built from a clause.
@@ -299,6 +300,16 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 			r.leave(cl, Condition, "有1人… with no tier asking for all before it")
 			return false
 		}
+		if len(live) > 0 {
+			// 未达到 after tiers that reach down to one bound: below it.
+			b, ok := r.below(live)
+			if !ok {
+				r.leave(cl, Ambiguous, "未达到 what? the tiers before it reach no one bound")
+				return false
+			}
+			d.any = [][]bound{{b}}
+			return true
+		}
 		// 未完成计划数的: not the plan, whose full marks are implied.
 		b, bad := r.fullBound(nil)
 		if !r.ctx.percent() {
@@ -327,6 +338,39 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 		d.any = [][]bound{{nb}}
 	}
 	return true
+}
+
+// below is what the tiers before leave below them, when together they cover everything
+// from one bound up: "≥95%得10分，90%-95%得8分，未达到的不得分" leaves actual < 90.
+func (r *reader) below(live []*draft) (bound, bool) {
+	var cover set
+	rate := live[0].rate()
+	for _, d := range live {
+		if d.always || d.grade != nil || len(d.any) == 0 || d.rate() != rate {
+			return bound{}, false
+		}
+		cover = cover.union(setOf(d.any))
+	}
+	all := set{full()}
+	rest := all.minus(cover)
+	if len(rest) != 1 || !math.IsInf(rest[0].lo, -1) || math.IsInf(rest[0].hi, 1) {
+		return bound{}, false
+	}
+	// The bound, as written in the tiers.
+	for _, d := range live {
+		for _, g := range d.any {
+			for _, b := range g {
+				if b.v.float() == rest[0].hi {
+					o := opLT
+					if !rest[0].hiOpen {
+						o = opLE
+					}
+					return bound{op: o, v: b.v, rate: rate}, true
+				}
+			}
+		}
+	}
+	return bound{}, false
 }
 
 // baseOf finds the tier a deduction or bonus without a threshold of its own counts from:
@@ -358,11 +402,16 @@ func (r *reader) resolveAdjust(cl *clause) {
 	ownSpan := false // the requirement before the deduction is a tier of its own text
 	switch {
 	case c.kind == condEmpty:
-		if r.unreadBefore(cl) && r.baseOf(cl) == nil {
+		base = r.baseOf(cl)
+		if base == nil && r.unreadBefore(cl) {
 			r.leave(cl, Depends, r.words(cl.cu.s, cl.cu.e))
 			return
 		}
-		base = r.baseOf(cl)
+		if base == nil && len(r.live()) > 0 {
+			// "90%-100%得10分，每降低1个百分点扣1分": from 90, from 100, or from the target?
+			r.leave(cl, Ambiguous, "the tiers before it give no one threshold to count from")
+			return
+		}
 	case c.kind == condBounds && len(c.any) == 1 && len(c.any[0]) == 1:
 		own := c.any[0][0]
 		switch {

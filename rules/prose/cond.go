@@ -367,8 +367,12 @@ func (r *reader) comparisonCond(ts []tok) cond {
 		return c
 	}
 	if bare != nil {
-		// A bare value means reaching it; not beside words that describe a band.
+		// A bare value means reaching it; not beside words that describe a band, nor after a
+		// negation the reader does not know ("不及95%").
 		for _, t := range ts {
+			if t.k == kText && t.e <= bare.s && strings.ContainsAny(string([]rune(t.w)[len([]rune(t.w))-1:]), "不未没无非") {
+				return failed(Condition, t.w+bare.text(&r.x))
+			}
 			if t.k == kText {
 				for _, q := range qualifiers {
 					if strings.Contains(t.w, q) {

@@ -370,6 +370,7 @@ var unreadForms = []struct {
 	{"a tier the tiers before it cover", "完成率≥80%得6分；完成率≥90%得10分", pct("完成率", 100, 10), prose.Ambiguous},
 	{"a point marked (含) twice", "完成率80%（含）以上得6分，80%（含）以下得3分", pct("完成率", 100, 6), prose.Ambiguous},
 	{"a deduction after a range: from which end?", "90%-100%得10分，每降低1个百分点扣1分", pct("完成率", 100, 10), prose.Ambiguous},
+	{"a negation it does not know before a bare number", "完成率不及95%不得分", pct("完成率", 100, 10), prose.Condition},
 	{"a share of the plan, or points?", "低于计划的80%不得分", pct("完成率", 90, 5), prose.Ambiguous},
 	{"a bare number beside a description", "基本完成80%得6分", pct("完成率", 100, 6), prose.BareNumber},
 	{"a deviation without a target", "偏差在±5%以内得满分", ind{unit: "%", target: math.NaN(), weight: 5}, prose.NoTarget},

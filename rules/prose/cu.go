@@ -149,7 +149,8 @@ func (r *reader) cuAt(i, end int) (cu, bool) {
 	x, ok := r.findCU(i, end)
 	m := memo{set: true, end: end}
 	if ok {
-		m.x = &x
+		m.x = new(cu)
+		*m.x = x
 	}
 	r.memo[i] = m
 	return x, ok
@@ -185,14 +186,31 @@ func (r *reader) findCU(i, end int) (cu, bool) {
 	if m, n := r.modifierAt(c); n > 0 {
 		return cu{kind: cuModifier, s: i, e: i + n, mod: m}, true
 	}
-	for _, f := range []func(*cur) (cu, int){r.noRangeAt, r.adjustAt, r.formulaAt, r.shareAt, r.rangeAt, r.fixedAt, r.pointsAt} {
-		if x, n := f(c); n > 0 {
-			x.s, x.e = i, i+n
-			r.bracket(&x)
-			return x, true
-		}
+	x, n := r.noRangeAt(c)
+	if n == 0 {
+		x, n = r.adjustAt(c)
 	}
-	return cu{}, false
+	if n == 0 {
+		x, n = r.formulaAt(c)
+	}
+	if n == 0 {
+		x, n = r.shareAt(c)
+	}
+	if n == 0 {
+		x, n = r.rangeAt(c)
+	}
+	if n == 0 {
+		x, n = r.fixedAt(c)
+	}
+	if n == 0 {
+		x, n = r.pointsAt(c)
+	}
+	if n == 0 {
+		return cu{}, false
+	}
+	x.s, x.e = i, i+n
+	r.bracket(&x)
+	return x, true
 }
 
 // bracket widens a consequence over the brackets around it: "(14分)", "【5分】".
@@ -228,7 +246,6 @@ func pdec(d dec) *dec { return &d }
 
 func (r *reader) modifierBody(c *cur) (modifier, int) {
 	var m modifier
-	zero := dec{}
 	// until: an optional 为止 after n tokens.
 	until := func(n int) int {
 		if c.word(n, "为止") {
@@ -238,7 +255,7 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 	}
 	switch {
 	case c.word(0, "扣完为止"):
-		m.floor = &zero
+		m.floor = pdec(dec{})
 		return m, until(1)
 	case c.word(0, "最低"):
 		k := 1
@@ -246,17 +263,17 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 			k++
 		}
 		if p, ok := c.points(k); ok {
-			m.floor = &p
+			m.floor = pdec(p)
 			return m, k + 1
 		}
 	case c.word(0, "扣满"):
 		if p, ok := c.points(1); ok {
-			m.maxDeduct = &p
+			m.maxDeduct = pdec(p)
 			return m, until(2)
 		}
 	case c.word(0, "加满"):
 		if p, ok := c.points(1); ok {
-			m.scoreCap = &p
+			m.scoreCap = pdec(p)
 			return m, until(2)
 		}
 	case c.word(0, "满分为止"):
@@ -267,17 +284,17 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 		switch {
 		case c.word(k, "扣", "减", "扣分"):
 			if p, ok := c.points(k + 1); ok {
-				m.maxDeduct = &p
+				m.maxDeduct = pdec(p)
 				return m, until(k + 2)
 			}
 		case c.word(k, "加", "加分"):
 			if p, ok := c.points(k + 1); ok {
-				m.maxBonus = &p
+				m.maxBonus = pdec(p)
 				return m, until(k + 2)
 			}
 		case c.word(k, "加减"):
 			if p, ok := c.points(k + 1); ok {
-				m.both = &p
+				m.both = pdec(p)
 				return m, until(k + 2)
 			}
 		}
@@ -328,8 +345,7 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 		switch {
 		case deduct && !bonus && c.at(k) != nil && c.at(k).k == kOp && c.at(k).op == opLE && c.word(k+1, "分值", "满分"):
 			// 扣分不超过该项分值: deducted to 0 at most.
-			zero := dec{}
-			m.floor = &zero
+			m.floor = pdec(dec{})
 			return m, k + 2
 		case c.word(k, "最多", "最高") || c.at(k) != nil && c.at(k).k == kOp && c.at(k).op == opLE:
 			q, ok := c.points(k + 1)
@@ -348,11 +364,11 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 		}
 		switch {
 		case bonus && deduct:
-			m.both = &p
+			m.both = pdec(p)
 		case bonus:
-			m.maxBonus = &p
+			m.maxBonus = pdec(p)
 		default:
-			m.maxDeduct = &p
+			m.maxDeduct = pdec(p)
 		}
 		return m, until(k)
 	case c.word(0, "以"):

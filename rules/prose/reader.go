@@ -541,7 +541,7 @@ func (r *reader) name() string {
 // maskName merges a stretch of the text that repeats the indicator's name with digits in
 // it ("60周岁以上…发放率", "12345热线…") into one subject token: its digits are no values.
 func (r *reader) maskName() {
-	if r.ctx.Name == "" {
+	if !strings.ContainsAny(r.ctx.Name, "0123456789０１２３４５６７８９") {
 		return
 	}
 	name := r.name()

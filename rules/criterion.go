@@ -13,8 +13,6 @@ type (
 	Span = prose.Span
 	// Unparsed is a part of a criterion's text left unread, with the reason.
 	Unparsed = prose.Unread
-	// DerivedTier is a tier read from a criterion's text.
-	DerivedTier = prose.Tier
 )
 
 // Why a part of a criterion was left unread; prose names more reasons than these.
@@ -25,7 +23,7 @@ const (
 )
 
 // ReadCriterion reads an indicator's criterion prose into tiers, with what it left unread.
-func ReadCriterion(text string, ctx prose.Context) ([]DerivedTier, []Unparsed) {
+func ReadCriterion(text string, ctx prose.Context) ([]prose.Tier, []Unparsed) {
 	r := prose.Read(text, ctx)
 	return r.Tiers, r.Unread
 }

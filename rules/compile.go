@@ -2,7 +2,6 @@ package rules
 
 import (
 	"errors"
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -255,17 +254,6 @@ func derive(ind *indicators.Indicator, crit *Criterion) []indicators.Tier {
 		}
 	}
 	return tiers
-}
-
-// ContextOf is what the criterion reader needs to know of an indicator.
-func ContextOf(ind *indicators.Indicator) CriterionContext {
-	ctx := CriterionContext{Weight: ind.Weight, Target: math.NaN(),
-		Percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent,
-		Text:    ind.Actual.Set && !ind.Actual.IsNum && !indicators.SameText(ind.Actual, ind.Target)}
-	if ind.Target.IsNum {
-		ctx.Target = ind.Target.Num
-	}
-	return ctx
 }
 
 func located(p *indicators.Project, ind *indicators.Indicator, e *indicators.Error) *indicators.Error {

@@ -129,8 +129,9 @@ Flags of check and lint:
 
 Flags of tiers:
   --weight W --target T --unit U   the indicator's weight, target and unit (U = % for percentages)
+  --name NAME           the indicator's name; --direction higher|lower|equal when the target has no ≥ or ≤
   --text                the actual value is text (定性)
-  --explain             show which span of the text became which tier
+  --explain             show how each part was read: tiers, spans, rules, conventions, what was left
 
 Exit status: 0 success (check, lint: no error found), 1 check or lint found an error
 (tiers: part of the text could not be read),

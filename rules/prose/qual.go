@@ -1,0 +1,162 @@
+package prose
+
+import (
+	"strings"
+)
+
+// grade is a qualitative band: the text actual matches it when it contains one of keys and
+// none of nots ("较好" is not "好", "未建立" is not "建立").
+type grade struct {
+	label string // the band as written, simplified, without blanks
+	orig  string // the band as written (traditional characters kept)
+	keys  []string
+	nots  []string
+}
+
+// gradeWords are the words of qualitative bands; the longest one in a band's text is its
+// key, unless two bands share it.
+var gradeWords = []string{
+	"好", "较好", "良好", "一般", "差", "较差", "优秀", "优", "良", "中", "合格", "不合格",
+	"达成", "部分达成", "未达成", "基本达成", "建立", "已建立", "未建立", "完成", "全部完成", "未完成",
+	"部分完成", "基本完成", "显著", "效果显著", "效果较好", "效果一般", "无明显效果", "明显", "不明显",
+	"符合", "不符合", "满意", "基本满意", "不满意", "不理想", "较高", "较低",
+}
+
+// negations turn a grade into another: 好 → 较好, 达成 → 未达成.
+var negations = []string{"未", "不", "部分", "基本", "较", "没有", "非", "无", "良"}
+
+// gradeCond reads a clause's condition as a band of a text actual.
+func (r *reader) gradeCond(cl *clause) cond {
+	if cl.ce <= cl.cs {
+		return cond{kind: condEmpty}
+	}
+	sp := r.x.span(r.toks[cl.cs].s, r.toks[cl.ce-1].e)
+	var orig, simp []rune
+	for _, c := range r.x.orig[sp.Start:sp.End] {
+		if isGap(c) {
+			continue
+		}
+		orig = append(orig, c)
+		simp = append(simp, sign(c))
+	}
+	// Trim what joins the band to its score: "的", ":", "，", a label.
+	trim := func(c rune) bool {
+		return strings.ContainsRune("的者,，:：;；、.。()（）[]【】□ ", c) || c == labelRune
+	}
+	for len(simp) > 0 && trim(simp[len(simp)-1]) {
+		simp, orig = simp[:len(simp)-1], orig[:len(orig)-1]
+	}
+	for len(simp) > 0 && trim(simp[0]) {
+		simp, orig = simp[1:], orig[1:]
+	}
+	if len(simp) == 0 {
+		return cond{kind: condEmpty}
+	}
+	return cond{kind: condText, grade: &grade{label: string(simp), orig: string(orig)}, rule: RuleGrade, words: string(orig)}
+}
+
+// gradeKeys chooses the keys of every band of a criterion: the longest grade word in each
+// band, or the band's whole text where two bands share a word or a band has none.
+func gradeKeys(gs []*grade) {
+	key := make([]string, len(gs))
+	for i, g := range gs {
+		for _, w := range gradeWords {
+			if strings.Contains(g.label, w) && len([]rune(w)) > len([]rune(key[i])) {
+				key[i] = w
+			}
+		}
+	}
+	shared := make([]bool, len(gs))
+	for i := range gs {
+		shared[i] = key[i] == ""
+		for j := range gs {
+			if i != j && key[i] != "" && key[i] == key[j] {
+				shared[i] = true
+			}
+		}
+	}
+	for i := range gs {
+		if shared[i] {
+			key[i] = gs[i].label
+		}
+	}
+	for i, g := range gs {
+		k := key[i]
+		g.keys = variants(k, g)
+		var nots []string
+		// The grades this one's key is part of: 较好 is not 好, 未建立 is not 建立.
+		for _, w := range gradeWords {
+			for _, n := range negations {
+				if w == n+k {
+					nots = append(nots, w)
+				}
+			}
+		}
+		// A band whose key holds this one's is another band: 部分达成 is not 达成.
+		for j := range gs {
+			if j != i && strings.Contains(key[j], k) && key[j] != k {
+				nots = append(nots, key[j])
+			}
+		}
+		seen := map[string]bool{}
+		for _, n := range nots {
+			for _, v := range variants(n, nil) {
+				if !seen[v] && !containsAny(g.keys, v) {
+					seen[v] = true
+					g.nots = append(g.nots, v)
+				}
+			}
+		}
+	}
+}
+
+func containsAny(xs []string, s string) bool {
+	for _, x := range xs {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// variants are a key as simplified and as the text wrote it (較好 for 较好), so that a
+// text actual in traditional characters matches too.
+func variants(k string, g *grade) []string {
+	out := []string{k}
+	if g != nil {
+		if i := strings.Index(g.label, k); i >= 0 {
+			start := len([]rune(g.label[:i]))
+			o := []rune(g.orig)
+			if start+len([]rune(k)) <= len(o) {
+				if v := string(o[start : start+len([]rune(k))]); v != k {
+					out = append(out, v)
+				}
+			}
+		}
+	}
+	var t []rune
+	changed := false
+	for _, c := range k {
+		if tc, ok := traditional[c]; ok {
+			t = append(t, tc)
+			changed = true
+		} else {
+			t = append(t, c)
+		}
+	}
+	if changed && !containsAny(out, string(t)) {
+		out = append(out, string(t))
+	}
+	return out
+}
+
+// traditional maps simplified characters back, for the variants of a grade.
+var traditional = func() map[rune]rune {
+	m := map[rune]rune{}
+	for t, s := range simplified {
+		if old, ok := m[s]; !ok || t < old {
+			m[s] = t
+		}
+	}
+	return m
+}()

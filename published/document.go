@@ -13,6 +13,10 @@ type Document struct {
 	Year     int        // the year the report is about (2021 年度), 0 if not found
 	Projects []*Project // one per 项目支出绩效自评表, or per evaluation report without a table
 	Tables   []*Table   // the 公开NN表 found, in the order of the report
+	// Contents are the final-accounts tables the report's 目录 lists, in its order; nil when
+	// the report has no 目录 (HasContents false) or it lists no table.
+	Contents    []ContentsEntry
+	HasContents bool
 	// Narrative is what the 预算绩效情况说明 states about the projects.
 	Narrative Narrative
 	// Notes are what reading noticed: rows it could not read, cells a row lacks, rows only the
@@ -79,6 +83,9 @@ type Table struct {
 	Agency string         // the unit or department the table is of
 	Pos    indicators.Pos // the title line (or the label, when no title precedes it)
 	Parts  []*Part        // one part, or the sides of a table printed side by side (收入 | 支出)
+	// NoData: the table is printed without any figure, and the report says so (本表无数据);
+	// its amounts count as 0 where another table's must equal them.
+	NoData bool
 }
 
 // Name is how findings name the table: its label, else its title.

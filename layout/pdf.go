@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
@@ -67,8 +68,10 @@ type pdfError struct {
 func (e *pdfError) Error() string   { return e.err.Error() }
 func (e *pdfError) Unwrap() []error { return []error{e.err, e.sentinel} }
 
-// PageSheet is how a position names a PDF page: Pos.Sheet "第3页", Line the line on the page,
-// Col the cell on the line (both from 1).
+// PageSheet is how a position names a PDF page: Pos.Sheet "第3页", Line the line of text on
+// the page from its top, Col the character along the line as Line.Text reads it (both from
+// 1). Pos.String prints such a place as a workbook's cell ("第3页!C12"); a reader is better
+// served by "第3页第12行".
 func PageSheet(page int) string { return "第" + strconv.Itoa(page) + "页" }
 
 var pageSheetRe = regexp.MustCompile(`^第(\d+)页$`)
@@ -105,7 +108,7 @@ func ReadPDF(ctx context.Context, name string, data []byte, opts PDFOptions) (*D
 	}
 	if !isPDF(data) {
 		return nil, fileError(name, indicators.ErrRead, i18n.T(
-			"不是 PDF 文件（文件开头没有 %%PDF- 标记）", "not a PDF file (it does not start with the %%PDF- marker)"))
+			"不是 PDF 文件（文件开头没有 %PDF- 标记）", "not a PDF file (it does not start with the %PDF- marker)"))
 	}
 	out, err := extract(ctx, name, data, opts)
 	if err != nil {
@@ -358,7 +361,13 @@ func pageLines(name string, page int, words []word) []Line {
 			flush()
 			text.Reset()
 			text.WriteString(w.text)
-			cur = &Cell{X0: w.x0, X1: w.x1, Pos: indicators.Pos{File: name, Sheet: sheet, Line: i + 1, Col: len(line.Cells) + 1}}
+			// Col counts characters along the line as its text reads with a tab between
+			// cells (Line.Text), as in a text file.
+			col := 1
+			for _, c := range line.Cells {
+				col += utf8.RuneCountInString(c.Text) + 1
+			}
+			cur = &Cell{X0: w.x0, X1: w.x1, Pos: indicators.Pos{File: name, Sheet: sheet, Line: i + 1, Col: col}}
 		}
 		flush()
 		out = append(out, line)

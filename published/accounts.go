@@ -47,7 +47,7 @@ func readAccounts(r *region, geometric bool) (*Table, []Finding) {
 		}
 	}
 	if geometric {
-		rd.laidOut = true
+		rd.laidOut, t.BlankIsZero = true, true
 		g := gridTable(r.lines, rd.meta)
 		if g.empty && t.NoData {
 			return t, nil

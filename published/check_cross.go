@@ -38,13 +38,20 @@ var identities = []struct{ left, right []term }{
 	{[]term{{2, "", []string{"合计"}, "附属单位上缴收入"}}, []term{{1, "收入", []string{"附属单位上缴收入"}, ""}}},
 	{[]term{{2, "", []string{"合计"}, "其他收入"}}, []term{{1, "收入", []string{"其他收入"}, ""}}},
 	{[]term{{4, "收入", []string{"本年收入合计"}, ""}}, []term{{2, "", []string{"合计"}, "财政拨款收入"}}},
-	{[]term{{4, "支出", []string{"本年支出合计"}, "一般公共预算财政拨款"}}, []term{{5, "", []string{"合计"}, "小计"}}},
-	{[]term{{4, "支出", []string{"本年支出合计"}, "政府性基金预算财政拨款"}}, []term{{8, "", []string{"合计"}, "本年支出/小计"}}},
-	{[]term{{4, "支出", []string{"本年支出合计"}, "国有资本经营预算财政拨款"}}, []term{{9, "", []string{"合计"}, "合计"}}},
+	{[]term{{4, "支出", []string{"本年支出合计"}, "一般公共预算财政拨款"}}, []term{{5, "", []string{"合计"}, col05Total}}},
+	{[]term{{4, "支出", []string{"本年支出合计"}, "政府性基金预算财政拨款"}}, []term{{8, "", []string{"合计"}, col08Spent}}},
+	{[]term{{4, "支出", []string{"本年支出合计"}, "国有资本经营预算财政拨款"}}, []term{{9, "", []string{"合计"}, col09Spent}}},
 	{[]term{{5, "", []string{"合计"}, "基本支出"}}, []term{
 		{6, "人员经费", []string{"人员经费合计"}, ""}, {6, "公用经费", []string{"公用经费合计"}, ""}}},
 	{[]term{{8, "", []string{"合计"}, "本年收入"}}, []term{{4, "收入", []string{"政府性基金预算财政拨款", "政府性基金预算财政拨款收入"}, ""}}},
 }
+
+// The total spending column of 05表, 08表 and 09表, as templates name it.
+const (
+	col05Total = "小计|本年支出/小计|合计|本年支出/合计"
+	col08Spent = "本年支出/小计|本年支出/合计|本年支出"
+	col09Spent = "合计|本年支出/合计|本年支出/小计|小计"
+)
 
 // found is a term located: its amount in 万元 and where it stands.
 type found struct {
@@ -58,6 +65,9 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 	t := c.byNumber[tm.table]
 	if t == nil {
 		return found{}, false
+	}
+	if t.NoData {
+		return found{value: 0, pos: t.Pos, desc: t.Name() + "（本表无数据）"}, true
 	}
 	p := t.Part(tm.part)
 	if p == nil {
@@ -77,6 +87,9 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 		col = p.Column(tm.column)
 	}
 	v, ok := r.value(col)
+	if !ok && t.BlankIsZero && col >= 0 && col < len(r.Amounts) && blankAmount(r.Amounts[col].Text) {
+		v, ok = 0, true
+	}
 	if !ok {
 		return found{}, false
 	}
@@ -170,6 +183,9 @@ func (c *acctChecker) classView(n int, part, column string, allLevels bool) *vie
 	if t == nil {
 		return nil
 	}
+	if t.NoData {
+		return &view{table: t, part: &Part{}, lines: map[string]line{}}
+	}
 	p := t.Part(part)
 	if p == nil {
 		return nil
@@ -215,9 +231,9 @@ func (c *acctChecker) classView(n int, part, column string, allLevels bool) *vie
 func (c *acctChecker) classLines() {
 	for _, pair := range [][2]*view{
 		{c.classView(1, "支出", "", false), c.classView(3, "", "本年支出合计", false)},
-		{c.classView(4, "支出", "一般公共预算财政拨款", false), c.classView(5, "", "小计", false)},
-		{c.classView(4, "支出", "政府性基金预算财政拨款", false), c.classView(8, "", "本年支出/小计", false)},
-		{c.classView(4, "支出", "国有资本经营预算财政拨款", false), c.classView(9, "", "合计", false)},
+		{c.classView(4, "支出", "一般公共预算财政拨款", false), c.classView(5, "", col05Total, false)},
+		{c.classView(4, "支出", "政府性基金预算财政拨款", false), c.classView(8, "", col08Spent, false)},
+		{c.classView(4, "支出", "国有资本经营预算财政拨款", false), c.classView(9, "", col09Spent, false)},
 	} {
 		a, b := pair[0], pair[1]
 		if a == nil || b == nil {
@@ -227,7 +243,7 @@ func (c *acctChecker) classLines() {
 		c.missingLines(b, a)
 	}
 	all := c.classView(3, "", "本年支出合计", true)
-	for _, sub := range []*view{c.classView(5, "", "小计", true), c.classView(8, "", "本年支出/小计", true)} {
+	for _, sub := range []*view{c.classView(5, "", col05Total, true), c.classView(8, "", col08Spent, true)} {
 		if sub == nil || all == nil {
 			continue
 		}

@@ -1,6 +1,8 @@
 package published
 
 import (
+	"strings"
+
 	"jixiao/indicators"
 	"jixiao/layout"
 )
@@ -19,6 +21,9 @@ type Document struct {
 	HasContents bool
 	// Narrative is what the 预算绩效情况说明 states about the projects.
 	Narrative Narrative
+	// Claims are the figures the part explaining the final accounts (部门决算情况说明) states:
+	// amounts of table lines, shares, changes from last year, completion rates.
+	Claims []Claim
 	// Notes are what reading noticed: rows it could not read, cells a row lacks, rows only the
 	// evaluation report gives, headings that differ. Check returns them with its own findings.
 	Notes []Finding
@@ -86,6 +91,9 @@ type Table struct {
 	// NoData: the table is printed without any figure, and the report says so (本表无数据);
 	// its amounts count as 0 where another table's must equal them.
 	NoData bool
+	// BlankIsZero: a blank amount cell is an amount of 0 printed blank (a PDF laid out by
+	// where its text stands), not a cell extraction may have lost.
+	BlankIsZero bool
 }
 
 // Name is how findings name the table: its label, else its title.
@@ -117,8 +125,17 @@ type Part struct {
 }
 
 // Column returns the index of the column named name: the whole name ("本年支出/小计"), else
-// its last part ("小计"); -1 when there is none.
+// its last part ("小计"); -1 when there is none. Names separated by | are tried in turn
+// ("小计|合计": templates name the same column either way).
 func (p *Part) Column(name string) int {
+	if alts := strings.Split(name, "|"); len(alts) > 1 {
+		for _, a := range alts {
+			if i := p.Column(a); i >= 0 {
+				return i
+			}
+		}
+		return -1
+	}
 	for i, c := range p.Columns {
 		if c.Name == name {
 			return i

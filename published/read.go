@@ -47,6 +47,15 @@ func FromLayout(ld *layout.Document) (*Document, error) {
 		doc.Projects = append(doc.Projects, p)
 		doc.Notes = append(doc.Notes, notes...)
 	}
+	doc.Claims = readExplanation(s.explanation)
+	for _, pg := range ld.Pages {
+		if pg.Words == 0 {
+			f := newFinding(CodePageNoText)
+			f.Pos = indicators.Pos{File: ld.File, Sheet: layout.PageSheet(pg.Number), Line: 1}
+			f.Subject = layout.PageSheet(pg.Number)
+			doc.Notes = append(doc.Notes, f)
+		}
+	}
 	if s.performance != nil {
 		doc.Narrative = readNarrative(s.performance)
 	}

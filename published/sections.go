@@ -55,7 +55,9 @@ type sections struct {
 	selfEvals   []*region
 	reports     []*region
 	performance *region // the 预算绩效情况说明
-	year        int
+	explanation *region // the part that explains the final accounts (部门决算情况说明), whole
+
+	year int
 }
 
 type lineKind int
@@ -137,6 +139,7 @@ func split(doc *layout.Document) *sections {
 	var cur *region
 	var curKind lineKind
 	var noted *region // a table whose note closed it: what follows the note until the next heading
+	explaining := false
 	closeRegion := func() { cur, curKind = nil, prose }
 	tocFrom, tocTo := contentsExtent(doc.Lines)
 	s.hasContents = tocFrom >= 0
@@ -152,6 +155,14 @@ func split(doc *layout.Document) *sections {
 		kind, n := classify(l)
 		if kind != prose && kind != note {
 			noted = nil
+		}
+		if kind == partHeading {
+			explaining = false
+			if strings.Contains(key(l.Text()), "决算情况") && s.explanation == nil {
+				s.explanation, explaining = &region{title: l}, true
+			}
+		} else if explaining {
+			s.explanation.lines = append(s.explanation.lines, l)
 		}
 		if s.year == 0 && !l.IsRow() {
 			if m := yearRe.FindStringSubmatch(key(l.Cell(0))); m != nil {

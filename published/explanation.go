@@ -210,6 +210,12 @@ func claimSubject(before string) string {
 	s = yearPrefixRe.ReplaceAllString(s, "")
 	s = comparedRe.ReplaceAllString(s, "")
 	_, s = splitNumbering(s)
+	for _, who := range []string{"本单位", "本部门", "单位", "部门"} {
+		if t, ok := strings.CutPrefix(s, who); ok && t != "" {
+			s = t
+			break
+		}
+	}
 	for _, suffix := range []string{"为", "共计", "达", "是"} {
 		if t, ok := strings.CutSuffix(strings.TrimSpace(s), suffix); ok && t != "" {
 			s = t

@@ -33,6 +33,7 @@ var (
 	evalReportRe  = regexp.MustCompile(`^项目支出绩效评价报告([(（].{1,6}[)）])?$`)
 	noteRe        = regexp.MustCompile(`^注[:：\d]`)
 	yearRe        = regexp.MustCompile(`^(\d{4})年度?$`)
+	reportYearRe  = regexp.MustCompile(`(\d{4})年度?(?:部门)?决算`)
 )
 
 // region is a stretch of the document's lines that holds one thing: a table, a report, the
@@ -166,6 +167,11 @@ func split(doc *layout.Document) *sections {
 		}
 		if s.year == 0 && !l.IsRow() {
 			if m := yearRe.FindStringSubmatch(key(l.Cell(0))); m != nil {
+				s.year, _ = strconv.Atoi(m[1])
+			}
+		}
+		if s.year == 0 {
+			if m := reportYearRe.FindStringSubmatch(key(l.Text())); m != nil {
 				s.year, _ = strconv.Atoi(m[1])
 			}
 		}

@@ -352,7 +352,7 @@ func pageLines(name string, page int, words []word) []Line {
 		}
 		for _, w := range pl.words {
 			line.Y0, line.Y1 = min(line.Y0, w.y0), max(line.Y1, w.y1)
-			if cur != nil && w.x0-cur.X1 <= 0.9*h {
+			if cur != nil && w.x0-cur.X1 <= gapWithin(text.String(), w.text, h) {
 				text.WriteByte(' ')
 				text.WriteString(w.text)
 				cur.X1 = max(cur.X1, w.x1)
@@ -374,6 +374,20 @@ func pageLines(name string, page int, words []word) []Line {
 	}
 	return out
 }
+
+// gapWithin is the widest gap between two words of one cell: about a character's height; but
+// half that between a number and a word, where a table's amount column ends and the next
+// column's name begins (a space in prose is a quarter of a character).
+func gapWithin(before, next string, h float64) float64 {
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(next)
+	if isFigure(last) != isFigure(first) {
+		return 0.5 * h
+	}
+	return 0.9 * h
+}
+
+func isFigure(r rune) bool { return r >= '0' && r <= '9' || r == '.' || r == ',' || r == '%' }
 
 func abs(x float64) float64 {
 	if x < 0 {

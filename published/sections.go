@@ -287,8 +287,16 @@ func contentsExtent(lines []layout.Line) (int, int) {
 			return from, j
 		}
 	}
+	// Else the entries run while they look like entries and none is printed again (the
+	// body's first heading or title repeats an entry, its numbering aside).
+	seen := map[string]bool{}
 	j := from + 1
 	for j < len(lines) && tocLike(lines[j]) {
+		k := numberedRe.ReplaceAllString(entryKey(lines[j]), "")
+		if seen[k] {
+			break
+		}
+		seen[k] = true
 		j++
 	}
 	return from, j

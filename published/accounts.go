@@ -58,6 +58,9 @@ func readAccounts(r *region, geometric bool) (*Table, []Finding) {
 			for _, l := range g.body {
 				rd.line(l)
 			}
+			for _, l := range g.unplaced {
+				rd.unread(l)
+			}
 		}
 		rd.nameParts()
 		rd.finish()
@@ -234,6 +237,12 @@ func (rd *accountsReader) header(lines []layout.Line) {
 		rd.starts = append(rd.starts, i)
 	}
 	slices.Sort(rd.starts)
+	// Cells left of the first part's 项目 belong to it: no cell of a row falls outside the parts.
+	if rd.starts[0] > 0 {
+		delete(starts, rd.starts[0])
+		rd.starts[0] = 0
+		starts[0] = true
+	}
 	partOf := func(i int) int {
 		p := 0
 		for k, s := range rd.starts {

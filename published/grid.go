@@ -54,7 +54,10 @@ func overlaps(a0, a1, b0, b1 float64) bool { return a0 <= b1 && b0 <= a1 }
 
 // grid is a table laid out by the grid stage.
 type grid struct {
-	cols   []*gcol
+	cols []*gcol
+	// unplaced are lines with a cell that fits no column of its kind: words where amounts
+	// stand, two numbers in one column. They are reported, not read.
+	unplaced []layout.Line
 	meta   []layout.Line // 单位：万元 and the like, as they stand
 	header []layout.Line // the header as lines of cells in the table's columns
 	body   []layout.Line // one line per row
@@ -107,7 +110,7 @@ func gridTable(lines []layout.Line, isMeta func(layout.Line) bool) grid {
 	var nums, texts []gcell
 	for _, l := range gl[first:] {
 		for _, c := range l.cells {
-			if _, ok := parseAmount(c.text); ok {
+			if isFigureCell(c.text) {
 				nums = append(nums, c)
 			} else {
 				texts = append(texts, c)
@@ -117,6 +120,9 @@ func gridTable(lines []layout.Line, isMeta func(layout.Line) bool) grid {
 	var cols []*gcol
 	for _, cl := range clusters(nums) {
 		kind := amountCol
+		if allBlank(cl) {
+			continue // dashes alone make no column: they stand in the amount columns around them
+		}
 		if allCodes(cl) {
 			kind = codeCol
 		}
@@ -225,12 +231,36 @@ func gridTable(lines []layout.Line, isMeta func(layout.Line) bool) grid {
 	for _, r := range rows {
 		l := gl[r.anchor].l
 		out := layout.Line{Pos: l.Pos, Page: l.Page, Y0: l.Y0, Y1: l.Y1}
+		placed := true
 		for j, cs := range r.cells {
-			out.Cells = append(out.Cells, joinCells(cs, cols[j], l.Pos))
+			c := joinCells(cs, cols[j], l.Pos)
+			if cols[j].kind != textCol && c.Text != "" && !isFigureCell(c.Text) {
+				placed = false
+			}
+			out.Cells = append(out.Cells, c)
+		}
+		if !placed {
+			g.unplaced = append(g.unplaced, out)
+			continue
 		}
 		g.body = append(g.body, out)
 	}
 	return g
+}
+
+// isFigureCell reports whether a cell holds an amount, a code, or a dash for no amount.
+func isFigureCell(text string) bool {
+	_, ok := parseAmount(text)
+	return ok || blankAmount(text) && strings.TrimSpace(text) != ""
+}
+
+func allBlank(cells []gcell) bool {
+	for _, c := range cells {
+		if _, ok := parseAmount(c.text); ok {
+			return false
+		}
+	}
+	return true
 }
 
 // textHeight is the median height of the table's lines: about a character's height.
@@ -333,18 +363,28 @@ func continuation(l, first gline, cols []*gcol, h float64) bool {
 	return true
 }
 
-// columnOf is the column a cell belongs to: the one it overlaps most, else the nearest.
+// columnOf is the column a cell belongs to: of the columns of its kind (a number's, a
+// word's) the one it overlaps most, else of any kind, else the nearest.
 func columnOf(cols []*gcol, c gcell) int {
-	best, bestOver, bestDist := 0, -1.0, 0.0
-	for j, col := range cols {
-		over := min(c.x1, col.x1) - max(c.x0, col.x0)
-		dist := abs((col.x0+col.x1)/2 - c.cx())
-		if over > 0 && over > bestOver {
-			best, bestOver = j, over
-			continue
+	numeric := isFigureCell(c.text)
+	best, bestOver := -1, 0.0
+	for pass := 0; pass < 2 && best < 0; pass++ {
+		for j, col := range cols {
+			if pass == 0 && (col.kind == textCol) == numeric {
+				continue
+			}
+			if over := min(c.x1, col.x1) - max(c.x0, col.x0); over >= 0 && (best < 0 || over > bestOver) {
+				best, bestOver = j, over
+			}
 		}
-		if bestOver < 0 && (j == 0 || dist < bestDist) {
-			best, bestDist = j, dist
+	}
+	if best >= 0 {
+		return best
+	}
+	best, bestDist := 0, 0.0
+	for j, col := range cols {
+		if d := abs((col.x0+col.x1)/2 - c.cx()); j == 0 || d < bestDist {
+			best, bestDist = j, d
 		}
 	}
 	return best
@@ -537,10 +577,7 @@ func pagesOf(gl []gline, start int) [][]int {
 // a class of the classification).
 func anchorSegment(cells []gcell, cols []*gcol) bool {
 	for _, c := range cells {
-		if _, ok := parseAmount(c.text); ok {
-			return true
-		}
-		if rowStart(c.text) {
+		if isFigureCell(c.text) || rowStart(c.text) {
 			return true
 		}
 	}
@@ -570,9 +607,11 @@ func joinCells(cs []gcell, col *gcol, at indicators.Pos) layout.Cell {
 	if len(cs) == 0 {
 		return layout.Cell{Pos: at}
 	}
+	// Two numbers in one column of one row are not one number: joined so that they read as
+	// none, the row is reported rather than summed by accident.
 	sep := ""
 	if col.kind != textCol {
-		sep = " "
+		sep = " | "
 	}
 	parts := make([]string, len(cs))
 	out := layout.Cell{Pos: cs[0].pos, X0: cs[0].x0, X1: cs[0].x1}

@@ -58,10 +58,10 @@ type grid struct {
 	// unplaced are lines with a cell that fits no column of its kind: words where amounts
 	// stand, two numbers in one column. They are reported, not read.
 	unplaced []layout.Line
-	meta   []layout.Line // 单位：万元 and the like, as they stand
-	header []layout.Line // the header as lines of cells in the table's columns
-	body   []layout.Line // one line per row
-	empty  bool          // no amount and no code anywhere: a table printed without data
+	meta     []layout.Line // 单位：万元 and the like, as they stand
+	header   []layout.Line // the header as lines of cells in the table's columns
+	body     []layout.Line // one line per row
+	empty    bool          // no amount and no code anywhere: a table printed without data
 }
 
 var intCodeRe = regexp.MustCompile(`^\d{2,7}$`)

@@ -121,6 +121,9 @@ func ReadFile(path string) (*Document, error) {
 		return nil, fileError(path, indicators.ErrLimit, i18n.T(
 			"文件有 %d 字节，超过上限 %d 字节", "the file has %d bytes, more than the limit of %d", info.Size(), int64(DefaultMaxSize)))
 	}
+	if format == PDF {
+		return ReadPDFFile(context.Background(), path, PDFOptions{})
+	}
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"os"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -110,10 +111,41 @@ func ReadPDF(ctx context.Context, name string, data []byte, opts PDFOptions) (*D
 		return nil, fileError(name, indicators.ErrRead, i18n.T(
 			"不是 PDF 文件（文件开头没有 %PDF- 标记）", "not a PDF file (it does not start with the %PDF- marker)"))
 	}
-	out, err := extract(ctx, name, data, opts)
+	out, err := extract(ctx, name, "-", data, opts)
 	if err != nil {
 		return nil, err
 	}
+	return readBBox(name, out)
+}
+
+// ReadPDFFile is ReadPDF of the file at path, which pdftotext reads itself (twice as fast as
+// through a pipe, which it copies first).
+func ReadPDFFile(ctx context.Context, path string, opts PDFOptions) (*Document, error) {
+	opts = opts.withDefaults()
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))
+	}
+	head := make([]byte, 1024)
+	n, _ := io.ReadFull(f, head)
+	f.Close()
+	if !isPDF(head[:n]) {
+		return nil, fileError(path, indicators.ErrRead, i18n.T(
+			"不是 PDF 文件（文件开头没有 %PDF- 标记）", "not a PDF file (it does not start with the %PDF- marker)"))
+	}
+	arg := path
+	if strings.HasPrefix(arg, "-") {
+		arg = "./" + arg // a file, not an option of pdftotext
+	}
+	out, err := extract(ctx, path, arg, nil, opts)
+	if err != nil {
+		return nil, err
+	}
+	return readBBox(path, out)
+}
+
+// readBBox lays out pdftotext's output; a PDF without text on any page is a scan.
+func readBBox(name string, out []byte) (*Document, error) {
 	pages, err := parseBBox(out)
 	if err != nil {
 		return nil, fileError(name, indicators.ErrSyntax, i18n.T(
@@ -139,8 +171,9 @@ func isPDF(data []byte) bool {
 	return bytes.Contains(head, []byte("%PDF-"))
 }
 
-// extract runs pdftotext on data, bounded in time and output.
-func extract(ctx context.Context, name string, data []byte, opts PDFOptions) ([]byte, error) {
+// extract runs pdftotext on the file at input, or on data when input is "-", bounded in time
+// and output.
+func extract(ctx context.Context, name, input string, data []byte, opts PDFOptions) ([]byte, error) {
 	path, err := exec.LookPath(opts.Command)
 	if err != nil {
 		return nil, &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
@@ -150,8 +183,10 @@ func extract(ctx context.Context, name string, data []byte, opts PDFOptions) ([]
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, path, "-bbox", "-enc", "UTF-8", "-q", "-", "-")
-	cmd.Stdin = bytes.NewReader(data)
+	cmd := exec.CommandContext(ctx, path, "-bbox", "-enc", "UTF-8", "-q", input, "-")
+	if input == "-" {
+		cmd.Stdin = bytes.NewReader(data)
+	}
 	stdout, stderr := &capped{max: opts.MaxOutput}, &capped{max: 64 << 10}
 	cmd.Stdout, cmd.Stderr = stdout, stderr
 	cmd.WaitDelay = time.Second

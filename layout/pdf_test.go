@@ -104,6 +104,17 @@ func TestReadPDFLinesAndCells(t *testing.T) {
 		"第2页 1 Second page",
 	}, got, "words whose centres meet are a line; words far apart are cells")
 
+	// The same from a file, which pdftotext reads itself; its name may look like an option.
+	path := filepath.Join(t.TempDir(), "-r.pdf")
+	require.NoError(t, os.WriteFile(path, pdf, 0o644))
+	fromFile, err := layout.ReadFile(path)
+	require.NoError(t, err)
+	require.Len(t, fromFile.Lines, len(doc.Lines))
+	for i, l := range fromFile.Lines {
+		assert.Equal(t, doc.Lines[i].Text(), l.Text())
+		assert.Equal(t, path, l.Pos.File)
+	}
+
 	row := doc.Lines[1]
 	assert.Equal(t, 1, row.Page)
 	assert.InDelta(t, 60, row.Cells[0].X0, 0.5, "a cell's left edge, in points")

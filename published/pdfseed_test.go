@@ -42,6 +42,7 @@ type pdfWriter struct {
 	y       float64 // the next line's top
 	page    int
 	wrapped int // subject names wrapped over two lines
+	limit   int // when set, no page after this one: what does not fit is left out
 }
 
 const (
@@ -64,6 +65,10 @@ func newPDFWriter(t testing.TB) *pdfWriter {
 }
 
 func (w *pdfWriter) newPage() {
+	if w.limit > 0 && w.page >= w.limit {
+		w.y = -1e6 // what follows is left out, off the page
+		return
+	}
 	w.pdf.AddPage()
 	w.page++
 	w.text(leftMargin+120, 40, "泉港区社会保险中心 2021 年度部门决算") // the running head
@@ -82,6 +87,9 @@ func itoaPage(n int) string {
 // text writes s with its top at y: ASCII text (amounts, codes) in Helvetica, as reports set
 // figures in a Latin face, the rest in the CJK font.
 func (w *pdfWriter) text(x, y float64, s string) {
+	if y < 0 {
+		return
+	}
 	w.font(s)
 	w.pdf.Text(x, y+fontSize*0.88, s)
 }
@@ -308,7 +316,13 @@ func wrapRunes(s string, n int) []string {
 
 // seedPDF builds a PDF holding the seed report's 目录, final-accounts tables and 情况说明, as
 // read from its text form, and returns its path and the number of pages.
-func seedPDF(t *testing.T, text *published.Document, seedText string) (string, int) {
+func seedPDF(t testing.TB, text *published.Document, seedText string) (string, int) {
+	return seedPDFPages(t, text, seedText, 0)
+}
+
+// seedPDFPages is seedPDF with the 情况说明 printed again until the PDF has at least pages
+// pages.
+func seedPDFPages(t testing.TB, text *published.Document, seedText string, pages int) (string, int) {
 	t.Helper()
 	w := newPDFWriter(t)
 	w.text((leftMargin+rightEdge)/2-w.width("目 录")/2, w.y, "目 录")
@@ -325,18 +339,23 @@ func seedPDF(t *testing.T, text *published.Document, seedText string) (string, i
 	}
 	// The 情况说明, as the text form has it, up to its last part.
 	lines := strings.Split(seedText, "\n")
-	in := false
-	for _, l := range lines {
-		l = strings.TrimSpace(l)
-		switch {
-		case strings.HasPrefix(l, "第三部分"):
-			in = true
-			w.newPage()
-		case strings.HasPrefix(l, "第四部分"):
-			in = false
+	for first := true; first || w.page < pages; first = false {
+		if !first {
+			w.limit = pages
 		}
-		if in && l != "" {
-			w.prose(l)
+		in := false
+		for _, l := range lines {
+			l = strings.TrimSpace(l)
+			switch {
+			case strings.HasPrefix(l, "第三部分"):
+				in = true
+				w.newPage()
+			case strings.HasPrefix(l, "第四部分"):
+				in = false
+			}
+			if in && l != "" {
+				w.prose(l)
+			}
 		}
 	}
 	path := filepath.Join(t.TempDir(), "quangang-2021-report.pdf")

@@ -2,6 +2,7 @@ package published
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"jixiao/indicators"
@@ -55,7 +56,9 @@ const (
 
 // found is a term located: its amount in 万元 and where it stands.
 type found struct {
-	value float64
+	value float64 // 万元
+	raw   float64 // as printed, in its table's unit
+	unit  string  // its table's unit
 	pos   indicators.Pos
 	desc  string
 }
@@ -67,7 +70,7 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 		return found{}, false
 	}
 	if t.NoData {
-		return found{value: 0, pos: t.Pos, desc: t.Name() + "（本表无数据）"}, true
+		return found{value: 0, unit: t.Unit, pos: t.Pos, desc: t.Name() + "（本表无数据）"}, true
 	}
 	p := t.Part(tm.part)
 	if p == nil {
@@ -97,7 +100,7 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 	if tm.column != "" {
 		desc += "（" + p.Columns[col].Name + "）"
 	}
-	return found{value: toWan(t, v), pos: r.amountPos(col), desc: desc}, true
+	return found{value: toWan(t, v), raw: v, unit: t.Unit, pos: r.amountPos(col), desc: desc}, true
 }
 
 // toWan converts an amount to 万元 from its table's unit.
@@ -113,39 +116,75 @@ func toWan(t *Table, v float64) float64 {
 	return v
 }
 
-func (c *acctChecker) side(terms []term) (float64, indicators.Pos, string, bool) {
-	var vals []float64
+func (c *acctChecker) side(terms []term) (sideSum, bool) {
+	var out sideSum
+	var vals, raws []float64
 	var descs []string
-	var pos indicators.Pos
 	for i, tm := range terms {
 		f, ok := c.locate(tm)
 		if !ok {
-			return 0, pos, "", false
+			return out, false
 		}
 		if i == 0 {
-			pos = f.pos
+			out.pos = f.pos
 		}
-		vals = append(vals, f.value)
+		vals, raws = append(vals, f.value), append(raws, f.raw)
 		descs = append(descs, f.desc)
+		out.units = append(out.units, f.unit)
 	}
-	return num.Sum(2, vals...), pos, strings.Join(descs, " + "), true
+	out.value, out.raw, out.desc = num.Sum(2, vals...), num.Sum(2, raws...), strings.Join(descs, " + ")
+	return out, true
 }
 
-// cross checks the identities between tables.
+// sideSum is one side of an identity: its amount in 万元 and as printed, with the units of
+// its tables.
+type sideSum struct {
+	value, raw float64
+	units      []string
+	pos        indicators.Pos
+	desc       string
+}
+
+// cross checks the identities between tables. Where an identity fails once the amounts are
+// converted by the units the tables state, yet holds on the figures as printed, a table's
+// 单位 line is wrong: that is the finding.
 func (c *acctChecker) cross() {
 	for _, id := range identities {
-		a, apos, adesc, ok1 := c.side(id.left)
-		b, bpos, bdesc, ok2 := c.side(id.right)
-		if !ok1 || !ok2 || c.within(a, b) {
+		a, ok1 := c.side(id.left)
+		b, ok2 := c.side(id.right)
+		if !ok1 || !ok2 || c.within(a.value, b.value) {
+			continue
+		}
+		units := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(a.units), b.units...))))
+		if len(units) > 1 && math.Abs(a.raw) > c.tol && c.within(a.raw, b.raw) {
+			f := newFinding(CodeUnitMismatch)
+			f.Pos, f.Other = a.pos, b.pos
+			f.Subject = c.byNumber[id.left[0].table].Name()
+			if minority(a.units, b.units) {
+				f.Subject = c.byNumber[id.right[0].table].Name()
+				f.Pos, f.Other = b.pos, a.pos
+			}
+			f.Item = a.desc + " = " + b.desc
+			f.Actual, f.Expected = a.raw, b.raw
+			f.Names = units
+			if !slices.ContainsFunc(c.out, func(o Finding) bool { return o.Code == CodeUnitMismatch && o.Subject == f.Subject }) {
+				c.out = append(c.out, f) // once per table: its other identities fail for the same reason
+			}
 			continue
 		}
 		f := newFinding(CodeCrossMismatch)
-		f.Pos, f.Other, f.Unit = apos, bpos, "万元"
+		f.Pos, f.Other, f.Unit = a.pos, b.pos, "万元"
 		f.Subject = c.byNumber[id.left[0].table].Name()
-		f.Item = adesc + " = " + bdesc
-		f.Actual, f.Expected, f.Diff = a, b, num.Round(a-b, 2)
+		f.Item = a.desc + " = " + b.desc
+		f.Actual, f.Expected, f.Diff = a.value, b.value, num.Round(a.value-b.value, 2)
 		c.out = append(c.out, f)
 	}
+}
+
+// minority reports whether the right side's unit is the odd one out: the unit other tables
+// use is taken as right (the left side is blamed unless its unit is the common one).
+func minority(left, right []string) bool {
+	return len(right) > 0 && len(left) > 0 && right[0] != left[0] && (left[0] == "万元" || left[0] == "")
 }
 
 // classCodes are the 类 of the functional classification of expenditure (政府收支分类科目),

@@ -166,10 +166,7 @@ func (c *acctChecker) resolve(cl Claim) (found, bool) {
 	if tm, ok := subjectTerms[k]; ok {
 		return c.locate(tm)
 	}
-	table := 5
-	if strings.Contains(cl.Section, "政府性基金") {
-		table = 8
-	}
+	table := fundsTable(cl.Part + " " + cl.Section)
 	if m := codeSubjectRe.FindStringSubmatch(k); m != nil {
 		return c.lineByCode(table, m[2])
 	}
@@ -186,13 +183,28 @@ func (c *acctChecker) resolve(cl Claim) (found, bool) {
 	return found{}, false
 }
 
+// fundsTable is the table whose lines a part of the 情况说明 speaks of: 05表 for 一般公共预算
+// 财政拨款, 08表 for 政府性基金, 09表 for 国有资本经营, else 03表 (all funds).
+func fundsTable(context string) int {
+	k := key(context)
+	switch {
+	case strings.Contains(k, "政府性基金"):
+		return 8
+	case strings.Contains(k, "国有资本经营"):
+		return 9
+	case strings.Contains(k, "一般公共预算"):
+		return 5
+	}
+	return 3
+}
+
 // lineByCode finds a coded line's total spending in table n.
 func (c *acctChecker) lineByCode(n int, code string) (found, bool) {
 	t := c.byNumber[n]
 	if t == nil || t.NoData {
 		return found{}, false
 	}
-	col := map[int]string{5: col05Total, 8: col08Spent}[n]
+	col := map[int]string{3: "本年支出合计|合计", 5: col05Total, 8: col08Spent, 9: col09Spent}[n]
 	for _, p := range t.Parts {
 		i := p.Column(col)
 		if i < 0 {

@@ -47,6 +47,9 @@ type Claim struct {
 	// Item is the classification path an item of the list names (一般公共服务支出（类）社会工作
 	// 事务（款）行政运行（项）): the subject of its 支出决算.
 	Item string `json:"item,omitempty"`
+	// Part is the numbered part of the 情况说明 the claim stands in (五、一般公共预算财政拨款
+	// 支出决算情况说明): which funds its classes and codes speak of.
+	Part string `json:"part,omitempty"`
 }
 
 var (
@@ -67,7 +70,7 @@ func readExplanation(r *region) []Claim {
 		return nil
 	}
 	var out []Claim
-	section := ""
+	section, part := "", ""
 	type stated struct {
 		value float64
 		ok    bool
@@ -80,6 +83,9 @@ func readExplanation(r *region) []Claim {
 		text := p.text
 		if m := subHeadingRe.FindStringSubmatch(text); m != nil && heading(text) {
 			section = strings.TrimSpace(text)
+			if numberedRe.MatchString(key(section)) {
+				part = section
+			}
 			lead, full, initial, item = -1, stated{}, stated{}, ""
 			continue
 		}
@@ -104,7 +110,7 @@ func readExplanation(r *region) []Claim {
 					if last < 0 {
 						continue
 					}
-					c := Claim{Kind: ClaimChange, Subject: out[last].Subject, Section: section, Pos: p.posAt(m[4]),
+					c := Claim{Kind: ClaimChange, Subject: out[last].Subject, Section: section, Part: part, Pos: p.posAt(m[4]),
 						Amount: out[last].Value, Change: v}
 					if verb := text[m[2]:m[3]]; strings.HasPrefix(verb, "减少") || verb == "下降" || verb == "降低" {
 						c.Change = -v
@@ -113,7 +119,7 @@ func readExplanation(r *region) []Claim {
 					continue
 				}
 				subject := claimSubject(text[:m[4]])
-				c := Claim{Kind: ClaimAmount, Subject: subject, Section: section, Pos: p.posAt(m[4]), Value: v, Item: item}
+				c := Claim{Kind: ClaimAmount, Subject: subject, Section: section, Part: part, Pos: p.posAt(m[4]), Value: v, Item: item}
 				switch k := key(subject); {
 				case strings.HasSuffix(k, "全年预算") || strings.HasSuffix(k, "全年预算数") || strings.HasSuffix(k, "调整预算"):
 					full = stated{v, true}
@@ -148,7 +154,7 @@ func readExplanation(r *region) []Claim {
 				if last < 0 {
 					continue
 				}
-				c := Claim{Kind: ClaimShare, Subject: out[last].Subject, Section: section, Pos: pos, Value: n, Decimals: dec, Amount: out[last].Value}
+				c := Claim{Kind: ClaimShare, Subject: out[last].Subject, Section: section, Part: part, Pos: pos, Value: n, Decimals: dec, Amount: out[last].Value}
 				base := strings.TrimSuffix(strings.TrimPrefix(what, "占"), "的")
 				if base != "" {
 					c.BaseName = base
@@ -165,7 +171,7 @@ func readExplanation(r *region) []Claim {
 				if !spent.ok {
 					continue
 				}
-				c := Claim{Kind: ClaimRate, Subject: item, Section: section, Pos: pos, Value: n, Decimals: dec, Amount: spent.value}
+				c := Claim{Kind: ClaimRate, Subject: item, Section: section, Part: part, Pos: pos, Value: n, Decimals: dec, Amount: spent.value}
 				switch {
 				case strings.Contains(what, "年初") && initial.ok:
 					c.Base, c.BaseName, c.BaseSet = initial.value, "年初预算", true

@@ -172,8 +172,6 @@ func TestReadPDFErrors(t *testing.T) {
 	}{
 		{"scanned", minimalPDF([][]text{{}, {}}), layout.PDFOptions{}, layout.ErrScanned, indicators.ErrRead,
 			"这是扫描件，没有文字层：PDF 的 2 页上都没有可读取的文字", "this is a scan, without a text layer"},
-		{"no extractor", good, layout.PDFOptions{Command: "pdftotext-not-installed-here"}, layout.ErrNoExtractor, indicators.ErrRead,
-			"请安装 poppler-utils（Debian/Ubuntu：apt-get install poppler-utils", "install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils"},
 		{"damaged", []byte("%PDF-1.4\nnothing else"), layout.PDFOptions{}, nil, indicators.ErrRead,
 			"pdftotext 无法读取这个 PDF（文件损坏、加密或不是 PDF）", "pdftotext cannot read this PDF"},
 		{"timeout", good, layout.PDFOptions{Command: script("slow", "sleep 5"), Timeout: 100 * time.Millisecond}, nil, indicators.ErrLimit,
@@ -200,4 +198,21 @@ func TestReadPDFErrors(t *testing.T) {
 			assert.Contains(t, e.Msg.String(i18n.En), tt.en)
 		})
 	}
+}
+
+// Without pdftotext, reading a PDF is one error saying how to install it (the command line
+// exits 2 on it); it needs no pdftotext to run.
+func TestReadPDFNoExtractor(t *testing.T) {
+	_, err := layout.ReadPDF(context.Background(), "r.pdf", minimalPDF([][]text{{{60, 100, "text"}}}),
+		layout.PDFOptions{Command: "pdftotext-not-installed-here"})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, layout.ErrNoExtractor)
+	var e *indicators.Error
+	require.True(t, errors.As(err, &e), "the error holds an *indicators.Error: %v", err)
+	assert.Equal(t, "r.pdf", e.Pos.File)
+	assert.Equal(t, indicators.ErrRead, e.Kind)
+	assert.Equal(t, "读取 PDF 需要 poppler 的 pdftotext 程序，本机没有找到它（pdftotext-not-installed-here）：请安装 poppler-utils（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler），或改用报告的 .docx 或 .txt 文本",
+		e.Msg.String(i18n.Zh))
+	assert.Equal(t, "r.pdf: reading a PDF needs poppler's pdftotext, which is not installed (pdftotext-not-installed-here): install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or give the report as .docx or .txt",
+		err.Error(), "one line, naming the file")
 }

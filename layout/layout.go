@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ const (
 	Text     Format = "text"     // extracted text: one line per line, cells separated by tabs
 	Markdown Format = "markdown" // text whose tables may be Markdown pipe tables
 	Docx     Format = "docx"     // a Word document: paragraphs and tables
+	PDF      Format = "pdf"      // a PDF's text layer, each word where it stands on its page
 )
 
 // DefaultMaxSize is the largest document Read accepts, in bytes. A published report is a few
@@ -32,6 +34,9 @@ const DefaultMaxSize = 64 << 20
 type Cell struct {
 	Text string         // trimmed, with TeX operators replaced (\geq → ≥, $>$ → >)
 	Pos  indicators.Pos // the cell's first character; in a .docx, Sheet "表N", Line the row, Col the cell
+	// X0 and X1 are where the cell's text begins and ends on a PDF page, in points from the
+	// page's left edge; both 0 in other formats.
+	X0, X1 float64
 }
 
 // Line is one non-blank line of the document: a paragraph (one cell) or a table row (one cell
@@ -40,8 +45,13 @@ type Line struct {
 	Cells []Cell
 	// Pos is where the line starts. In text, Line is the file's line; in a .docx, a paragraph's
 	// Line counts the paragraphs and table rows of the body from the top, and a table row is
-	// placed like its first cell.
+	// placed like its first cell. In a PDF, Sheet names the page ("第3页", PageSheet) and Line
+	// counts the lines of text on that page from its top.
 	Pos indicators.Pos
+	// Page is the PDF page the line stands on (from 1), and Y0, Y1 its top and bottom in
+	// points from the page's top edge; all 0 in other formats.
+	Page   int
+	Y0, Y1 float64
 }
 
 // Text is the line's cells joined by tabs.
@@ -69,7 +79,15 @@ type Document struct {
 	File   string
 	Format Format
 	Lines  []Line
+	// Pages are a PDF's pages; nil in other formats.
+	Pages []Page
+	// Furniture are the lines of a PDF set aside as running heads, feet and page numbers.
+	Furniture []Line
 }
+
+// Geometric reports whether the document's cells carry their places on the page (a PDF):
+// columns are then found by where text stands, not by counting cells.
+func (d *Document) Geometric() bool { return d.Format == PDF }
 
 // FormatOf returns the format a file name implies, and false for a name Read does not read.
 func FormatOf(path string) (Format, bool) {
@@ -80,17 +98,20 @@ func FormatOf(path string) (Format, bool) {
 		return Markdown, true
 	case ".docx":
 		return Docx, true
+	case ".pdf":
+		return PDF, true
 	}
 	return "", false
 }
 
-// ReadFile reads the document at path, in the format its extension names (.txt, .md, .docx).
+// ReadFile reads the document at path, in the format its extension names (.txt, .md, .docx,
+// .pdf), a PDF with the default PDFOptions.
 func ReadFile(path string) (*Document, error) {
 	format, ok := FormatOf(path)
 	if !ok {
 		return nil, fileError(path, indicators.ErrRead, i18n.T(
-			"不能读取这种文件：发布的报告应为 .txt、.md 或 .docx 文件",
-			"cannot read this kind of file: a published report must be a .txt, .md or .docx file"))
+			"不能读取这种文件：发布的报告应为 .pdf、.docx、.txt 或 .md 文件",
+			"cannot read this kind of file: a published report must be a .pdf, .docx, .txt or .md file"))
 	}
 	info, err := os.Stat(path)
 	if err != nil {
@@ -99,6 +120,9 @@ func ReadFile(path string) (*Document, error) {
 	if info.Size() > DefaultMaxSize {
 		return nil, fileError(path, indicators.ErrLimit, i18n.T(
 			"文件有 %d 字节，超过上限 %d 字节", "the file has %d bytes, more than the limit of %d", info.Size(), int64(DefaultMaxSize)))
+	}
+	if format == PDF {
+		return ReadPDFFile(context.Background(), path, PDFOptions{})
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -114,6 +138,8 @@ func Read(name string, format Format, data []byte) (*Document, error) {
 			"文件有 %d 字节，超过上限 %d 字节", "the file has %d bytes, more than the limit of %d", len(data), DefaultMaxSize))
 	}
 	switch format {
+	case PDF:
+		return ReadPDF(context.Background(), name, data, PDFOptions{})
 	case Docx:
 		return readDocx(name, data)
 	case Text, Markdown:

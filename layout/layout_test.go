@@ -89,7 +89,8 @@ func TestReadFileErrors(t *testing.T) {
 		{"binary", write("bin.md", []byte("ab\x00cd")), indicators.ErrEncoding, "文件含有二进制数据，不是文本"},
 		{"zip as text", write("z.txt", []byte("PK\x03\x04rest")), indicators.ErrEncoding, "这是一个压缩包（.docx 或 .xlsx），不是文本文件：请使用正确的扩展名"},
 		{"not a zip", write("bad.docx", []byte("hello")), indicators.ErrRead, "不是有效的 .docx 文件（无法作为 zip 压缩包打开）：zip: not a valid zip file"},
-		{"extension", write("r.pdf", []byte("%PDF")), indicators.ErrRead, "不能读取这种文件：发布的报告应为 .txt、.md 或 .docx 文件"},
+		{"extension", write("r.rtf", []byte("{\\rtf1}")), indicators.ErrRead, "不能读取这种文件：发布的报告应为 .pdf、.docx、.txt 或 .md 文件"},
+		{"not a pdf", write("r.pdf", []byte("hello")), indicators.ErrRead, "不是 PDF 文件（文件开头没有 %PDF- 标记）"},
 		{"missing", filepath.Join(dir, "none.txt"), indicators.ErrRead, ""},
 	}
 	for _, tt := range tests {

@@ -26,7 +26,7 @@ var (
 // readAccounts reads a final-accounts table: the lines before its header (单位, year, 单位：万元),
 // its header (which parts, which amount columns), then its rows, each a code, a label and
 // one amount per column. Lines it cannot place are findings.
-func readAccounts(r *region) (*Table, []Finding) {
+func readAccounts(r *region, geometric bool) (*Table, []Finding) {
 	t := &Table{Number: r.number, Pos: r.title.Pos, Title: tableTitles[r.number]}
 	if !r.title.IsRow() {
 		if _, isTitle := titles[numberedRe.ReplaceAllString(key(r.title.Cell(0)), "")]; isTitle {
@@ -41,6 +41,31 @@ func readAccounts(r *region) (*Table, []Finding) {
 		}
 	}
 	rd := &accountsReader{t: t}
+	for _, l := range r.after {
+		if noDataRe.MatchString(key(l.Text())) {
+			t.NoData = true
+		}
+	}
+	if geometric {
+		rd.laidOut, t.BlankIsZero = true, true
+		g := gridTable(r.lines, rd.meta)
+		if g.empty && t.NoData {
+			return t, nil
+		}
+		t.NoData = false
+		if !g.empty {
+			rd.header(g.header)
+			for _, l := range g.body {
+				rd.line(l)
+			}
+			for _, l := range g.unplaced {
+				rd.unread(l)
+			}
+		}
+		rd.nameParts()
+		rd.finish()
+		return t, rd.notes
+	}
 	var header []layout.Line
 	started := false
 	for _, l := range r.lines {
@@ -61,12 +86,47 @@ func readAccounts(r *region) (*Table, []Finding) {
 			rd.line(l)
 		}
 	}
+	if t.NoData && len(rd.allRows()) == 0 {
+		return t, rd.notes
+	}
+	t.NoData = false
+	rd.nameParts()
+	rd.finish()
+	return t, rd.notes
+}
+
+// noDataRe is what a report says under a table it prints without data.
+var noDataRe = regexp.MustCompile(`本表(无|没有)数据|本表为空|故本表无|空表`)
+
+// finish reports a table of which no row was read.
+func (rd *accountsReader) finish() {
 	if len(rd.allRows()) == 0 {
 		f := newFinding(CodeTableUnread)
-		f.Pos, f.Subject = t.Pos, t.Name()
+		f.Pos, f.Subject = rd.t.Pos, rd.t.Name()
 		rd.notes = append(rd.notes, f)
 	}
-	return t, rd.notes
+}
+
+// nameParts names the parts of a table printed side by side without a word over each (公开06
+// 表 as 经济分类科目编码 | 科目名称 | 决算数 twice): each after its total row (人员经费合计 →
+// 人员经费).
+func (rd *accountsReader) nameParts() {
+	if len(rd.t.Parts) < 2 {
+		return
+	}
+	for _, p := range rd.t.Parts {
+		if p.Name != "" {
+			return
+		}
+	}
+	for _, p := range rd.t.Parts {
+		for _, r := range p.Rows {
+			if name, ok := strings.CutSuffix(r.Name, "合计"); ok && name != "" && name != "本年收入" && name != "本年支出" {
+				p.Name = name
+				break
+			}
+		}
+	}
 }
 
 type accountsReader struct {
@@ -80,6 +140,9 @@ type accountsReader struct {
 	pending      *Row
 	pendingPart  *Part
 	pendingAdded bool // the pending row is already in its part
+	// laidOut: the rows come from the grid stage, a cell for every column: a blank cell is an
+	// amount not printed, not a cell extraction lost.
+	laidOut bool
 }
 
 func (rd *accountsReader) allRows() []*Row {
@@ -174,6 +237,12 @@ func (rd *accountsReader) header(lines []layout.Line) {
 		rd.starts = append(rd.starts, i)
 	}
 	slices.Sort(rd.starts)
+	// Cells left of the first part's 项目 belong to it: no cell of a row falls outside the parts.
+	if rd.starts[0] > 0 {
+		delete(starts, rd.starts[0])
+		rd.starts[0] = 0
+		starts[0] = true
+	}
 	partOf := func(i int) int {
 		p := 0
 		for k, s := range rd.starts {
@@ -262,7 +331,7 @@ func (rd *accountsReader) header(lines []layout.Line) {
 			}
 		}
 		p := logical[name]
-		if p == nil || !sameColumns(p.Columns, cols) {
+		if p == nil || !sameColumns(p.Columns, cols) || (name == "" && len(rd.starts) > 1) {
 			p = &Part{Name: name, Columns: cols}
 			logical[name] = p
 			rd.t.Parts = append(rd.t.Parts, p)
@@ -411,7 +480,7 @@ func (rd *accountsReader) fill(row *Row, part *Part, rest []layout.Cell, l layou
 		a.Value, a.Set = parseAmount(c.Text)
 		row.Amounts[i] = a
 	}
-	if n := len(rest); n < len(part.Columns) {
+	if n := len(rest); n < len(part.Columns) && !rd.laidOut {
 		f := newFinding(CodeCellsMissing)
 		f.Pos, f.Subject, f.Item = l.Pos, rd.t.Name(), row.Label
 		for _, c := range part.Columns[n:] {

@@ -195,6 +195,22 @@ func TestMiniAccountsRead(t *testing.T) {
 	assert.Equal(t, "公务用车购置费", seven.Rows[3].Name)
 }
 
+// A table whose 单位 line says 元 while its figures are in 万元, as the other tables': the
+// identities it takes part in hold on the figures as printed, so the unit is wrong, once.
+func TestUnitMismatch(t *testing.T) {
+	i := strings.Index(miniAccounts, "公开 02 表\n单位：万元")
+	require.GreaterOrEqual(t, i, 0)
+	text := miniAccounts[:i] + strings.Replace(miniAccounts[i:], "单位：万元", "单位：元", 1)
+	doc, err := published.Read(writeReport(t, text))
+	require.NoError(t, err)
+	fs := published.Check(doc, nil, published.Options{})
+	require.Equal(t, []string{published.CodeUnitMismatch}, codes(fs))
+	f := fs[0]
+	assert.Equal(t, "公开02表", f.Subject, "the table whose unit is the odd one out")
+	assert.Equal(t, []string{"万元", "元"}, f.Names)
+	assert.Equal(t, "公开02表 的单位多半标错：表间关系 公开01表 › 收入 本年收入合计 = 公开02表 合计（本年收入合计） 按各表所标单位（万元、元）换算后不成立，而按所印数字 160.00 与 160.00 正好相等", f.Message(i18n.Zh))
+}
+
 // toYuan rewrites one table of the report in 元: its unit line and every amount × 10000.
 func toYuan(text, label string) string {
 	start := strings.Index(text, label)
@@ -366,5 +382,5 @@ func TestCodes(t *testing.T) {
 			assert.NotEqual(t, c.Code, msg)
 		}
 	}
-	assert.Len(t, seen, 18, "the codes of this package")
+	assert.Len(t, seen, 27, "the codes of this package")
 }

@@ -31,8 +31,9 @@ func (o Options) withDefaults() Options {
 }
 
 // Check returns every finding about the document, sorted by place: what reading noticed
-// (Document.Notes), each project's table against its evaluation report, the final-accounts
-// tables within and across tables, and the narrative against the tables and the projects.
+// (Document.Notes), each project's table against its evaluation report, the 目录 against the
+// tables found, the final-accounts tables within and across tables, the 情况说明's figures
+// against the tables, and the narrative against the tables and the projects.
 //
 // grades holds each project's grade as jixiao computes it (engine results), in the order of
 // doc.Projects, for comparing with the grades the narrative states; "" where a project's grade
@@ -43,7 +44,9 @@ func Check(doc *Document, grades []string, opts Options) []Finding {
 	for _, p := range doc.Projects {
 		out = append(out, checkProject(p, opts)...)
 	}
+	out = append(out, checkContents(doc)...)
 	out = append(out, checkAccounts(doc.Tables, opts)...)
+	out = append(out, checkExplanation(doc, opts)...)
 	out = append(out, checkNarrative(doc, grades, opts)...)
 	sortFindings(out)
 	return out

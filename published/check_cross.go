@@ -2,6 +2,7 @@ package published
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"jixiao/indicators"
@@ -38,17 +39,26 @@ var identities = []struct{ left, right []term }{
 	{[]term{{2, "", []string{"合计"}, "附属单位上缴收入"}}, []term{{1, "收入", []string{"附属单位上缴收入"}, ""}}},
 	{[]term{{2, "", []string{"合计"}, "其他收入"}}, []term{{1, "收入", []string{"其他收入"}, ""}}},
 	{[]term{{4, "收入", []string{"本年收入合计"}, ""}}, []term{{2, "", []string{"合计"}, "财政拨款收入"}}},
-	{[]term{{4, "支出", []string{"本年支出合计"}, "一般公共预算财政拨款"}}, []term{{5, "", []string{"合计"}, "小计"}}},
-	{[]term{{4, "支出", []string{"本年支出合计"}, "政府性基金预算财政拨款"}}, []term{{8, "", []string{"合计"}, "本年支出/小计"}}},
-	{[]term{{4, "支出", []string{"本年支出合计"}, "国有资本经营预算财政拨款"}}, []term{{9, "", []string{"合计"}, "合计"}}},
+	{[]term{{4, "支出", []string{"本年支出合计"}, "一般公共预算财政拨款"}}, []term{{5, "", []string{"合计"}, col05Total}}},
+	{[]term{{4, "支出", []string{"本年支出合计"}, "政府性基金预算财政拨款"}}, []term{{8, "", []string{"合计"}, col08Spent}}},
+	{[]term{{4, "支出", []string{"本年支出合计"}, "国有资本经营预算财政拨款"}}, []term{{9, "", []string{"合计"}, col09Spent}}},
 	{[]term{{5, "", []string{"合计"}, "基本支出"}}, []term{
 		{6, "人员经费", []string{"人员经费合计"}, ""}, {6, "公用经费", []string{"公用经费合计"}, ""}}},
 	{[]term{{8, "", []string{"合计"}, "本年收入"}}, []term{{4, "收入", []string{"政府性基金预算财政拨款", "政府性基金预算财政拨款收入"}, ""}}},
 }
 
+// The total spending column of 05表, 08表 and 09表, as templates name it.
+const (
+	col05Total = "小计|本年支出/小计|合计|本年支出/合计"
+	col08Spent = "本年支出/小计|本年支出/合计|本年支出"
+	col09Spent = "合计|本年支出/合计|本年支出/小计|小计"
+)
+
 // found is a term located: its amount in 万元 and where it stands.
 type found struct {
-	value float64
+	value float64 // 万元
+	raw   float64 // as printed, in its table's unit
+	unit  string  // its table's unit
 	pos   indicators.Pos
 	desc  string
 }
@@ -58,6 +68,9 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 	t := c.byNumber[tm.table]
 	if t == nil {
 		return found{}, false
+	}
+	if t.NoData {
+		return found{value: 0, unit: t.Unit, pos: t.Pos, desc: t.Name() + "（本表无数据）"}, true
 	}
 	p := t.Part(tm.part)
 	if p == nil {
@@ -77,6 +90,9 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 		col = p.Column(tm.column)
 	}
 	v, ok := r.value(col)
+	if !ok && t.BlankIsZero && col >= 0 && col < len(r.Amounts) && blankAmount(r.Amounts[col].Text) {
+		v, ok = 0, true
+	}
 	if !ok {
 		return found{}, false
 	}
@@ -84,7 +100,7 @@ func (c *acctChecker) locate(tm term) (found, bool) {
 	if tm.column != "" {
 		desc += "（" + p.Columns[col].Name + "）"
 	}
-	return found{value: toWan(t, v), pos: r.amountPos(col), desc: desc}, true
+	return found{value: toWan(t, v), raw: v, unit: t.Unit, pos: r.amountPos(col), desc: desc}, true
 }
 
 // toWan converts an amount to 万元 from its table's unit.
@@ -100,39 +116,75 @@ func toWan(t *Table, v float64) float64 {
 	return v
 }
 
-func (c *acctChecker) side(terms []term) (float64, indicators.Pos, string, bool) {
-	var vals []float64
+func (c *acctChecker) side(terms []term) (sideSum, bool) {
+	var out sideSum
+	var vals, raws []float64
 	var descs []string
-	var pos indicators.Pos
 	for i, tm := range terms {
 		f, ok := c.locate(tm)
 		if !ok {
-			return 0, pos, "", false
+			return out, false
 		}
 		if i == 0 {
-			pos = f.pos
+			out.pos = f.pos
 		}
-		vals = append(vals, f.value)
+		vals, raws = append(vals, f.value), append(raws, f.raw)
 		descs = append(descs, f.desc)
+		out.units = append(out.units, f.unit)
 	}
-	return num.Sum(2, vals...), pos, strings.Join(descs, " + "), true
+	out.value, out.raw, out.desc = num.Sum(2, vals...), num.Sum(2, raws...), strings.Join(descs, " + ")
+	return out, true
 }
 
-// cross checks the identities between tables.
+// sideSum is one side of an identity: its amount in 万元 and as printed, with the units of
+// its tables.
+type sideSum struct {
+	value, raw float64
+	units      []string
+	pos        indicators.Pos
+	desc       string
+}
+
+// cross checks the identities between tables. Where an identity fails once the amounts are
+// converted by the units the tables state, yet holds on the figures as printed, a table's
+// 单位 line is wrong: that is the finding.
 func (c *acctChecker) cross() {
 	for _, id := range identities {
-		a, apos, adesc, ok1 := c.side(id.left)
-		b, bpos, bdesc, ok2 := c.side(id.right)
-		if !ok1 || !ok2 || c.within(a, b) {
+		a, ok1 := c.side(id.left)
+		b, ok2 := c.side(id.right)
+		if !ok1 || !ok2 || c.within(a.value, b.value) {
+			continue
+		}
+		units := slices.Compact(slices.Sorted(slices.Values(append(slices.Clone(a.units), b.units...))))
+		if len(units) > 1 && math.Abs(a.raw) > c.tol && c.within(a.raw, b.raw) {
+			f := newFinding(CodeUnitMismatch)
+			f.Pos, f.Other = a.pos, b.pos
+			f.Subject = c.byNumber[id.left[0].table].Name()
+			if minority(a.units, b.units) {
+				f.Subject = c.byNumber[id.right[0].table].Name()
+				f.Pos, f.Other = b.pos, a.pos
+			}
+			f.Item = a.desc + " = " + b.desc
+			f.Actual, f.Expected = a.raw, b.raw
+			f.Names = units
+			if !slices.ContainsFunc(c.out, func(o Finding) bool { return o.Code == CodeUnitMismatch && o.Subject == f.Subject }) {
+				c.out = append(c.out, f) // once per table: its other identities fail for the same reason
+			}
 			continue
 		}
 		f := newFinding(CodeCrossMismatch)
-		f.Pos, f.Other, f.Unit = apos, bpos, "万元"
+		f.Pos, f.Other, f.Unit = a.pos, b.pos, "万元"
 		f.Subject = c.byNumber[id.left[0].table].Name()
-		f.Item = adesc + " = " + bdesc
-		f.Actual, f.Expected, f.Diff = a, b, num.Round(a-b, 2)
+		f.Item = a.desc + " = " + b.desc
+		f.Actual, f.Expected, f.Diff = a.value, b.value, num.Round(a.value-b.value, 2)
 		c.out = append(c.out, f)
 	}
+}
+
+// minority reports whether the right side's unit is the odd one out: the unit other tables
+// use is taken as right (the left side is blamed unless its unit is the common one).
+func minority(left, right []string) bool {
+	return len(right) > 0 && len(left) > 0 && right[0] != left[0] && (left[0] == "万元" || left[0] == "")
 }
 
 // classCodes are the 类 of the functional classification of expenditure (政府收支分类科目),
@@ -169,6 +221,9 @@ func (c *acctChecker) classView(n int, part, column string, allLevels bool) *vie
 	t := c.byNumber[n]
 	if t == nil {
 		return nil
+	}
+	if t.NoData {
+		return &view{table: t, part: &Part{}, lines: map[string]line{}}
 	}
 	p := t.Part(part)
 	if p == nil {
@@ -215,9 +270,9 @@ func (c *acctChecker) classView(n int, part, column string, allLevels bool) *vie
 func (c *acctChecker) classLines() {
 	for _, pair := range [][2]*view{
 		{c.classView(1, "支出", "", false), c.classView(3, "", "本年支出合计", false)},
-		{c.classView(4, "支出", "一般公共预算财政拨款", false), c.classView(5, "", "小计", false)},
-		{c.classView(4, "支出", "政府性基金预算财政拨款", false), c.classView(8, "", "本年支出/小计", false)},
-		{c.classView(4, "支出", "国有资本经营预算财政拨款", false), c.classView(9, "", "合计", false)},
+		{c.classView(4, "支出", "一般公共预算财政拨款", false), c.classView(5, "", col05Total, false)},
+		{c.classView(4, "支出", "政府性基金预算财政拨款", false), c.classView(8, "", col08Spent, false)},
+		{c.classView(4, "支出", "国有资本经营预算财政拨款", false), c.classView(9, "", col09Spent, false)},
 	} {
 		a, b := pair[0], pair[1]
 		if a == nil || b == nil {
@@ -227,7 +282,7 @@ func (c *acctChecker) classLines() {
 		c.missingLines(b, a)
 	}
 	all := c.classView(3, "", "本年支出合计", true)
-	for _, sub := range []*view{c.classView(5, "", "小计", true), c.classView(8, "", "本年支出/小计", true)} {
+	for _, sub := range []*view{c.classView(5, "", col05Total, true), c.classView(8, "", col08Spent, true)} {
 		if sub == nil || all == nil {
 			continue
 		}

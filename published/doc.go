@@ -5,10 +5,11 @@
 //
 // Reading runs in stages, each of which says what it could not place, with positions:
 //
-//	layout (package layout)   text or .docx → lines of cells
-//	sections                  lines → regions: each table, each report, the narrative
+//	layout (package layout)   text, .docx or PDF → lines of cells
+//	sections                  lines → regions: the 目录, each table, each report, the narratives
+//	grid (PDF only)           words placed on pages → lines of cells in a table's columns
 //	tables                    cells → rows under named columns (which table, which column)
-//	model                     rows → indicators.Project, Table, Narrative
+//	model                     rows → indicators.Project, Table, Narrative, Claims
 //
 // Read gives a Document; Check gives its findings, each a stable code with its figures and
 // places, rendered in either language by one message function per code. Scoring a project is

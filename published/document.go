@@ -1,6 +1,8 @@
 package published
 
 import (
+	"strings"
+
 	"jixiao/indicators"
 	"jixiao/layout"
 )
@@ -13,8 +15,15 @@ type Document struct {
 	Year     int        // the year the report is about (2021 年度), 0 if not found
 	Projects []*Project // one per 项目支出绩效自评表, or per evaluation report without a table
 	Tables   []*Table   // the 公开NN表 found, in the order of the report
+	// Contents are the final-accounts tables the report's 目录 lists, in its order; nil when
+	// the report has no 目录 (HasContents false) or it lists no table.
+	Contents    []ContentsEntry
+	HasContents bool
 	// Narrative is what the 预算绩效情况说明 states about the projects.
 	Narrative Narrative
+	// Claims are the figures the part explaining the final accounts (部门决算情况说明) states:
+	// amounts of table lines, shares, changes from last year, completion rates.
+	Claims []Claim
 	// Notes are what reading noticed: rows it could not read, cells a row lacks, rows only the
 	// evaluation report gives, headings that differ. Check returns them with its own findings.
 	Notes []Finding
@@ -79,6 +88,12 @@ type Table struct {
 	Agency string         // the unit or department the table is of
 	Pos    indicators.Pos // the title line (or the label, when no title precedes it)
 	Parts  []*Part        // one part, or the sides of a table printed side by side (收入 | 支出)
+	// NoData: the table is printed without any figure, and the report says so (本表无数据);
+	// its amounts count as 0 where another table's must equal them.
+	NoData bool
+	// BlankIsZero: a blank amount cell is an amount of 0 printed blank (a PDF laid out by
+	// where its text stands), not a cell extraction may have lost.
+	BlankIsZero bool
 }
 
 // Name is how findings name the table: its label, else its title.
@@ -110,8 +125,17 @@ type Part struct {
 }
 
 // Column returns the index of the column named name: the whole name ("本年支出/小计"), else
-// its last part ("小计"); -1 when there is none.
+// its last part ("小计"); -1 when there is none. Names separated by | are tried in turn
+// ("小计|合计": templates name the same column either way).
 func (p *Part) Column(name string) int {
+	if alts := strings.Split(name, "|"); len(alts) > 1 {
+		for _, a := range alts {
+			if i := p.Column(a); i >= 0 {
+				return i
+			}
+		}
+		return -1
+	}
 	for i, c := range p.Columns {
 		if c.Name == name {
 			return i

@@ -26,6 +26,7 @@ const (
 	CodeRowUnread      = "report-row-unread"     // a line inside a table that could not be read as a row
 	CodeCellsMissing   = "report-cells-missing"  // a row read in part: cells it lacks
 	CodeTableUnread    = "accounts-table-unread" // a final-accounts table found by title or label, with no row read
+	CodePageNoText     = "report-page-no-text"   // a page of a PDF without text: blank, or a scanned image
 	CodeRowFromReport  = "eval-row-from-report"  // an indicator the evaluation report restates and the table lacks
 	CodeHeadingDiffers = "eval-heading-differs"  // the table and the report file an indicator under other headings
 	CodeReportMissing  = "eval-report-missing"   // a self-evaluation table without its evaluation report
@@ -35,18 +36,28 @@ const (
 	CodeEvalMismatch = "eval-report-mismatch" // the table and the report state a figure differently
 
 	// The final-accounts tables.
-	CodeTotalMismatch   = "accounts-total-mismatch"   // a total is not the sum of its lines
-	CodeRowMismatch     = "accounts-row-mismatch"     // a row's total column is not the sum of its columns
-	CodeBalanceMismatch = "accounts-balance-mismatch" // 总计, carry-overs or the two sides do not balance
-	CodeCrossMismatch   = "accounts-cross-mismatch"   // an identity between two tables does not hold
-	CodeLineMissing     = "accounts-line-missing"     // a 类/款/项 line of one table is missing from another
-	CodeLineMismatch    = "accounts-line-mismatch"    // the same line differs between tables that must agree
-	CodeLineExceeds     = "accounts-line-exceeds"     // a fiscal line exceeds all spending on the same subject
+	CodeTotalMismatch    = "accounts-total-mismatch"    // a total is not the sum of its lines
+	CodeRowMismatch      = "accounts-row-mismatch"      // a row's total column is not the sum of its columns
+	CodeBalanceMismatch  = "accounts-balance-mismatch"  // 总计, carry-overs or the two sides do not balance
+	CodeCrossMismatch    = "accounts-cross-mismatch"    // an identity between two tables does not hold
+	CodeLineMissing      = "accounts-line-missing"      // a 类/款/项 line of one table is missing from another
+	CodeLineMismatch     = "accounts-line-mismatch"     // the same line differs between tables that must agree
+	CodeLineExceeds      = "accounts-line-exceeds"      // a fiscal line exceeds all spending on the same subject
+	CodeUnitMismatch     = "accounts-unit-mismatch"     // a table's 单位 (元 or 万元) contradicts its figures
+	CodeContentsMissing  = "accounts-contents-missing"  // a table the 目录 lists that the report does not hold
+	CodeContentsUnlisted = "accounts-contents-unlisted" // a table the report holds that the 目录 does not list
 
 	// The narrative against the tables and the projects.
 	CodeNarrativeCount  = "narrative-count-mismatch" // the number (or names) of projects stated
 	CodeNarrativeFunds  = "narrative-funds-mismatch" // the funds total stated
 	CodeNarrativeGrades = "narrative-grade-mismatch" // the grades stated
+
+	// The 情况说明 (the narrative of the final accounts) against the tables.
+	CodeNarrativeFigure = "narrative-figure-mismatch"  // an amount stated about a table's line
+	CodeNarrativeShare  = "narrative-share-mismatch"   // a share stated (占 N%)
+	CodeNarrativeChange = "narrative-change-mismatch"  // a change from last year (增加 X 万元，增长 N%)
+	CodeNarrativeNoBase = "narrative-change-from-zero" // a rate of growth or completion over a base of 0
+	CodeNarrativeRate   = "narrative-rate-mismatch"    // a completion rate stated (完成全年预算的 N%)
 )
 
 // Finding is one fact about the report a reviewer must know, with its figures and places.

@@ -9,6 +9,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/layout"
 )
 
 // catalogue is every kind of finding with its documentation and its message: the single
@@ -23,6 +24,9 @@ var catalogue = []*CodeDoc{
 	{Code: CodeTableUnread, Severity: Warning, message: msgTableUnread,
 		Title: i18n.T("决算表未能读出", "a final-accounts table not read"),
 		Doc:   "A final-accounts table was found by its title or its 公开NN表 label, but no row of it could be read: no header row names its columns, or its rows are missing. None of its checks run. Fields: Subject (the table)."},
+	{Code: CodePageNoText, Severity: Info, message: msgPageNoText,
+		Title: i18n.T("PDF 页面没有文字", "a PDF page without text"),
+		Doc:   "A page of a PDF holds no text: it is blank, or it is a scanned image whose content cannot be read without text recognition. Whatever it shows takes part in no check; if a table is missing from the report, look at this page. (A PDF with no text on any page is not read at all: it is named as a scan.) Fields: Subject (the page), Pos."},
 	{Code: CodeRowFromReport, Severity: Warning, message: msgRowFromReport,
 		Title: i18n.T("指标只见于评价报告", "an indicator only the evaluation report gives"),
 		Doc:   "The evaluation report (项目支出绩效评价报告) restates an indicator that the self-evaluation table does not have: the table lost the row in extraction, or the report and the table list different indicators. The indicator is read from the report (target, actual, weight, score, reason), without a criterion, so it is scored by the default method. Fields: Subject (the project), Item (the indicator), Pos (the report's line), Other (the table)."},
@@ -59,6 +63,30 @@ var catalogue = []*CodeDoc{
 	{Code: CodeLineExceeds, Severity: Error, message: msgLineExceeds,
 		Title: i18n.T("财政拨款支出超过全部支出", "fiscal spending above all spending"),
 		Doc:   "A line of 05表 (一般公共预算财政拨款) or 08表 (政府性基金) exceeds all spending on the same subject in 03表, which includes it. Fields: Subject, Item, Actual (the fiscal line), Expected (03表's line), Diff, Names, Pos, Other."},
+	{Code: CodeUnitMismatch, Severity: Error, message: msgUnitMismatch,
+		Title: i18n.T("表的金额单位与数字不符", "a table's unit contradicts its figures"),
+		Doc:   "An identity between two tables fails once their amounts are converted by the units their 单位 lines state (元 and 万元), yet holds on the figures as printed: one table's 单位 line is wrong (or its figures were not converted). Fields: Subject (the table whose unit is suspect), Item (the identity), Actual, Expected (as printed), Names (the two units), Pos, Other."},
+	{Code: CodeContentsMissing, Severity: Warning, message: msgContentsMissing,
+		Title: i18n.T("目录所列的表在报告中没有找到", "a table the 目录 lists is missing"),
+		Doc:   "The report's 目录 lists a table of the national template (收入支出决算总表 … 国有资本经营预算财政拨款收入支出决算表) that the report does not hold under that title, or that jixiao could not find (a scanned page, a title worded otherwise). Its checks did not run. Fields: Item (the title as listed), Names (the table), Pos (the 目录 entry)."},
+	{Code: CodeContentsUnlisted, Severity: Warning, message: msgContentsUnlisted,
+		Title: i18n.T("报告中的表没有列入目录", "a table not in the 目录"),
+		Doc:   "The report holds a final-accounts table that its 目录 does not list. Fields: Subject (the table), Item (its title), Pos (the table), Other (the 目录)."},
+	{Code: CodeNarrativeFigure, Severity: Error, message: msgNarrativeFigure,
+		Title: i18n.T("情况说明中的金额与表不符", "an amount the 情况说明 states differs from its table"),
+		Doc:   "The part explaining the final accounts (部门决算情况说明) states an amount of a table's line (本年收入合计, 基本支出, 一般公共服务支出（类）, 社会保险经办机构（2080109）, a listed item's 支出决算…) that differs from the table by more than the money tolerance. Amounts in 元 are compared in 万元. Fields: Subject (the section), Item (what the amount is of, as written), Actual (stated), Expected (the table), Diff, Names (the table's line), Pos (the figure), Other (the table's cell)."},
+	{Code: CodeNarrativeShare, Severity: Error, message: msgNarrativeShare,
+		Title: i18n.T("情况说明中的占比算错", "a share the 情况说明 states is wrong"),
+		Doc:   "A share (占 N%, 占本年支出合计的 N%) is not the amount it follows divided by the whole it is a share of (the whole named, or else the first amount of its section), rounded to the decimals written; a difference of 0.01 percentage points, left when shares are made to add up to 100 %, is tolerated. Fields: Item, Actual (stated %), Expected (computed %), Names (the whole, the amount, the whole's amount), Pos."},
+	{Code: CodeNarrativeChange, Severity: Error, message: msgNarrativeChange,
+		Title: i18n.T("情况说明中的增减幅度算错", "a change from last year is wrong"),
+		Doc:   "A change from last year (增加/减少 X 万元，增长/下降 N%) does not hold: last year's amount is this year's amount less the change, and N must be the change divided by it, rounded to the decimals written (0.01 percentage points tolerated). Fields: Item, Actual (stated %), Expected (computed %), Names (this year's amount, the change, last year's), Pos."},
+	{Code: CodeNarrativeNoBase, Severity: Info, message: msgNarrativeNoBase,
+		Title: i18n.T("以 0 为基数的增长率或完成率", "a rate over a base of 0"),
+		Doc:   "A growth rate, share or completion rate is stated over a base of 0: an increase from last year's 0 (a new unit or a new item: “增长 100%” is a convention, not a computation), or 完成年初预算的 N% where the 年初预算 is 0 (the figure is then the rate of the 全年预算, given as Expected). Worth rewording; no figure is wrong. Fields: Item, Actual (stated %), Expected (the rate of the 全年预算, where one is stated), Names, Pos."},
+	{Code: CodeNarrativeRate, Severity: Error, message: msgNarrativeRate,
+		Title: i18n.T("情况说明中的预算完成率算错", "a completion rate is wrong"),
+		Doc:   "A completion rate (完成全年预算的 N%, 完成年初预算的 N%) is not the 支出决算 stated divided by the budget named, rounded to the decimals written (0.01 percentage points tolerated). Fields: Item (the item of the list), Actual (stated %), Expected (computed %), Names (the budget, the spending, the budget's amount), Pos."},
 	{Code: CodeNarrativeCount, Severity: Error, message: msgNarrativeCount,
 		Title: i18n.T("情况说明中的项目个数不符", "the narrative's number of projects"),
 		Doc:   "The 预算绩效情况说明 states a number of projects self-evaluated (or evaluated) that differs from the number of 项目支出绩效自评表 (or 评价报告) the report holds, or names a project the report has no table for (Names). Fields: Actual (stated), Expected (found), Names, Pos."},
@@ -90,6 +118,71 @@ func msgCellsMissing(f *Finding) i18n.Text {
 func msgTableUnread(f *Finding) i18n.Text {
 	return i18n.T("%s找到了标题，但没有读出任何数据行；它的核对都没有进行",
 		"%s: its title was found but no row could be read; none of its checks ran", f.Subject)
+}
+
+func msgPageNoText(f *Finding) i18n.Text {
+	return i18n.T("%s没有文字层（空白页，或是扫描的图片）：这一页的内容没有读入",
+		"%s has no text (a blank page, or a scanned image): nothing on it was read", pageName(f.Pos))
+}
+
+func msgUnitMismatch(f *Finding) i18n.Text {
+	return i18n.T("%s 的单位多半标错：表间关系 %s 按各表所标单位（%s）换算后不成立，而按所印数字 %s 与 %s 正好相等",
+		"%s probably states the wrong unit: the identity %s fails once converted by the units stated (%s), yet the figures as printed, %s and %s, are equal",
+		f.Subject, f.Item, strings.Join(f.Names, "、"), value(f.Actual), value(f.Expected))
+}
+
+func msgContentsMissing(f *Finding) i18n.Text {
+	return i18n.T("目录列有“%s”（%s），报告中没有找到这张表；它的核对都没有进行",
+		"the 目录 lists “%s” (%s), but the report holds no such table; none of its checks ran", f.Item, first(f.Names))
+}
+
+func msgContentsUnlisted(f *Finding) i18n.Text {
+	return i18n.T("%s“%s”不在目录（%s）中", "%s “%s” is not listed in the 目录 (%s)", f.Subject, f.Item, place(f.Other))
+}
+
+func msgNarrativeFigure(f *Finding) i18n.Text {
+	return i18n.T("%s：“%s”写为 %s 万元，而%s为 %s 万元（%s），相差 %s 万元",
+		"%s: “%s” is stated as %s 万元, but %s is %s 万元 (%s), a difference of %s 万元",
+		f.Subject, f.Item, value(f.Actual), first(f.Names), value(f.Expected), place(f.Other), money(math.Abs(f.Diff)))
+}
+
+func msgNarrativeShare(f *Finding) i18n.Text {
+	return i18n.T("%[1]s：“%[2]s”%[3]s 万元写为占%[4]s的 %[5]s%%，而 %[3]s ÷ %[6]s = %[7]s%%",
+		"%[1]s: “%[2]s”, %[3]s 万元, is stated as %[5]s%% of %[4]s, but %[3]s ÷ %[6]s = %[7]s%%",
+		f.Subject, f.Item, nth(f.Names, 1), nth(f.Names, 0), percent(f.Actual), nth(f.Names, 2), percent(f.Expected))
+}
+
+func msgNarrativeChange(f *Finding) i18n.Text {
+	return i18n.T("%s：“%s”本年 %s 万元、比上年变化 %s 万元，则上年为 %s 万元，变化率应为 %s%%，而文中写为 %s%%",
+		"%s: “%s” is %s 万元 this year, a change of %s 万元, so last year's was %s 万元 and the rate of change is %s%%, but the text states %s%%",
+		f.Subject, f.Item, nth(f.Names, 0), nth(f.Names, 1), nth(f.Names, 2), percent(f.Expected), percent(f.Actual))
+}
+
+func msgNarrativeNoBase(f *Finding) i18n.Text {
+	switch nth(f.Names, 0) {
+	case string(ClaimRate):
+		t := i18n.T("%s：“%s”写为完成%s的 %s%%，而%s为 0，完成率无从计算",
+			"%s: “%s” is stated as %s%% of the %s, but the %s is 0 and no rate can be computed",
+			f.Subject, f.Item, nth(f.Names, 1), percent(f.Actual), nth(f.Names, 1))
+		if len(f.Names) > 4 {
+			t = i18n.T("%s；%s%% 是支出决算 %s 万元对全年预算 %s 万元的完成率", "%s; %s%% is the spending, %s 万元, over the full-year budget of %s 万元",
+				t, percent(f.Expected), nth(f.Names, 3), nth(f.Names, 4))
+		}
+		return t
+	case string(ClaimShare):
+		return i18n.T("%s：“%s”写为占%s的 %s%%，而%s为 0，占比无从计算",
+			"%s: “%s” is stated as %s%% of %s, which is 0: no share can be computed",
+			f.Subject, f.Item, nth(f.Names, 1), percent(f.Actual), nth(f.Names, 1))
+	}
+	return i18n.T("%s：“%s”本年 %s 万元，比上年的变化也是这么多，上年为 0：增长率无从计算，文中的 %s%% 不是算出来的",
+		"%s: “%s” is %s 万元 this year and changed by as much, so last year's was 0: no rate of growth can be computed, and the %s%% stated is not a computation",
+		f.Subject, f.Item, nth(f.Names, 3), percent(f.Actual))
+}
+
+func msgNarrativeRate(f *Finding) i18n.Text {
+	return i18n.T("%s：“%s”写为完成%s的 %s%%，而支出决算 %s ÷ %s %s = %s%%",
+		"%s: “%s” is stated as %s%% of the %s, but the spending %s ÷ the %s %s = %s%%",
+		f.Subject, f.Item, nth(f.Names, 0), percent(f.Actual), nth(f.Names, 1), nth(f.Names, 0), nth(f.Names, 2), percent(f.Expected))
 }
 
 func msgRowFromReport(f *Finding) i18n.Text {
@@ -253,8 +346,15 @@ func withBlame(t i18n.Text, blame []Ref) i18n.Text {
 		t, strings.Join(names, "、"))
 }
 
-// place is a position without its file: "第583行" / "line 583", or a .docx cell "表3!B5".
+// place is a position without its file: "第583行" / "line 583", a .docx cell "表3!B5", or a
+// PDF's page and line "第5页第12行" / "page 5, line 12".
 func place(p indicators.Pos) i18n.Text {
+	if page, ok := layout.PageOf(p); ok {
+		if p.Line > 0 {
+			return i18n.T("第%d页第%d行", "page %d, line %d", page, p.Line)
+		}
+		return i18n.T("第%d页", "page %d", page)
+	}
 	switch {
 	case p.Sheet != "":
 		s := indicators.Pos{Sheet: p.Sheet, Line: p.Line, Col: p.Col}.String()
@@ -316,6 +416,32 @@ func unit(f *Finding) string {
 		return ""
 	}
 	return " " + f.Unit
+}
+
+// Place renders a position for a reader: a PDF's page and line (第5页第12行), a .docx cell
+// (表3!B5) or a text line (第583行), without the file.
+func Place(p indicators.Pos) i18n.Text { return place(p) }
+
+func pageName(p indicators.Pos) i18n.Text {
+	if page, ok := layout.PageOf(p); ok {
+		return i18n.T("第%d页", "page %d", page)
+	}
+	return place(p)
+}
+
+// percent prints a percentage as stated or computed: 34.30.
+func percent(v any) string {
+	if x, ok := v.(float64); ok {
+		return num.Format(x, 2)
+	}
+	return fmt.Sprint(value(v))
+}
+
+func nth(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return ""
 }
 
 func first(s []string) string {

@@ -8,8 +8,8 @@ import (
 	"jixiao/layout"
 )
 
-// Read reads the published report at path: extracted text (.txt, .md) or a Word document
-// (.docx). A file holding no self-evaluation table, no final-accounts table and no evaluation
+// Read reads the published report at path: a PDF (its text layer, read with poppler's
+// pdftotext), a Word document (.docx) or extracted text (.txt, .md). A file holding no self-evaluation table, no final-accounts table and no evaluation
 // report is an error naming it.
 func Read(path string) (*Document, error) {
 	ld, err := layout.ReadFile(path)
@@ -23,14 +23,14 @@ func Read(path string) (*Document, error) {
 // extractor (a PDF's text layer).
 func FromLayout(ld *layout.Document) (*Document, error) {
 	s := split(ld)
-	doc := &Document{File: ld.File, Format: ld.Format, Year: s.year}
+	doc := &Document{File: ld.File, Format: ld.Format, Year: s.year, Contents: s.contents, HasContents: s.hasContents}
 	if len(s.accounts)+len(s.selfEvals)+len(s.reports) == 0 {
 		return nil, &indicators.Error{Pos: indicators.Pos{File: ld.File}, Kind: indicators.ErrMissing, Msg: i18n.T(
 			"没有找到可识别的表格：既没有项目支出绩效自评表、项目支出绩效评价报告，也没有公开01–09表（收入支出决算总表等）",
 			"no table jixiao recognises: no 项目支出绩效自评表, no 项目支出绩效评价报告 and no final-accounts table (公开01–09表, 收入支出决算总表…)")}
 	}
 	for _, r := range s.accounts {
-		t, notes := readAccounts(r)
+		t, notes := readAccounts(r, ld.Geometric())
 		doc.Tables = append(doc.Tables, t)
 		doc.Notes = append(doc.Notes, notes...)
 	}
@@ -46,6 +46,15 @@ func FromLayout(ld *layout.Document) (*Document, error) {
 		p, notes := buildProject(ld.File, s.year, m.table, m.report)
 		doc.Projects = append(doc.Projects, p)
 		doc.Notes = append(doc.Notes, notes...)
+	}
+	doc.Claims = readExplanation(s.explanation)
+	for _, pg := range ld.Pages {
+		if pg.Words == 0 {
+			f := newFinding(CodePageNoText)
+			f.Pos = indicators.Pos{File: ld.File, Sheet: layout.PageSheet(pg.Number), Line: 1}
+			f.Subject = layout.PageSheet(pg.Number)
+			doc.Notes = append(doc.Notes, f)
+		}
 	}
 	if s.performance != nil {
 		doc.Narrative = readNarrative(s.performance)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"jixiao/indicators"
 	"jixiao/layout"
 )
 
@@ -32,6 +33,7 @@ var (
 	evalReportRe  = regexp.MustCompile(`^项目支出绩效评价报告([(（].{1,6}[)）])?$`)
 	noteRe        = regexp.MustCompile(`^注[:：\d]`)
 	yearRe        = regexp.MustCompile(`^(\d{4})年度?$`)
+	reportYearRe  = regexp.MustCompile(`(\d{4})年度?(?:部门)?决算`)
 )
 
 // region is a stretch of the document's lines that holds one thing: a table, a report, the
@@ -41,15 +43,22 @@ type region struct {
 	lines  []layout.Line
 	number int         // a final-accounts table's number
 	label  layout.Line // its 公开NN表 line, when found
+	// after are the lines between a table's note (注：…) and what comes next: further notes,
+	// and the 说明 of a table printed without data (本表无数据).
+	after []layout.Line
 }
 
 // sections is the document cut into what is read from it.
 type sections struct {
+	contents    []ContentsEntry // the tables the 目录 lists
+	hasContents bool            // the report has a 目录
 	accounts    []*region
 	selfEvals   []*region
 	reports     []*region
 	performance *region // the 预算绩效情况说明
-	year        int
+	explanation *region // the part that explains the final accounts (部门决算情况说明), whole
+
+	year int
 }
 
 type lineKind int
@@ -72,6 +81,10 @@ func classify(l layout.Line) (lineKind, int) {
 	if l.IsRow() {
 		if n, ok := labelOf(l); ok {
 			return accountsLabel, n
+		}
+		// A part heading set with a wide space (第三部分    …情况说明) is cut into cells in a PDF.
+		if partHeadingRe.MatchString(key(l.Cell(0))) && !hasAmount(l) {
+			return partHeading, 0
 		}
 		return prose, 0
 	}
@@ -126,11 +139,39 @@ func split(doc *layout.Document) *sections {
 	s := &sections{}
 	var cur *region
 	var curKind lineKind
+	var noted *region // a table whose note closed it: what follows the note until the next heading
+	explaining := false
 	closeRegion := func() { cur, curKind = nil, prose }
-	for _, l := range doc.Lines {
+	tocFrom, tocTo := contentsExtent(doc.Lines)
+	s.hasContents = tocFrom >= 0
+	for i, l := range doc.Lines {
+		if i >= tocFrom && i < tocTo {
+			if i > tocFrom {
+				if e, ok := contentsEntry(l); ok {
+					s.contents = append(s.contents, e)
+				}
+			}
+			continue
+		}
 		kind, n := classify(l)
+		if kind != prose && kind != note {
+			noted = nil
+		}
+		if kind == partHeading {
+			explaining = false
+			if strings.Contains(key(l.Text()), "决算情况") && s.explanation == nil {
+				s.explanation, explaining = &region{title: l}, true
+			}
+		} else if explaining {
+			s.explanation.lines = append(s.explanation.lines, l)
+		}
 		if s.year == 0 && !l.IsRow() {
 			if m := yearRe.FindStringSubmatch(key(l.Cell(0))); m != nil {
+				s.year, _ = strconv.Atoi(m[1])
+			}
+		}
+		if s.year == 0 {
+			if m := reportYearRe.FindStringSubmatch(key(l.Text())); m != nil {
 				s.year, _ = strconv.Atoi(m[1])
 			}
 		}
@@ -180,13 +221,25 @@ func split(doc *layout.Document) *sections {
 			if curKind == reportTitle && !strings.Contains(l.Cell(0), "《") {
 				break
 			}
+			// A numbered line of a table (十、节能环保支出, 二、政府性基金预算财政拨款) is a row, not
+			// a heading: in a PDF it is a line of one cell when its amount is blank.
+			if curKind == accountsTitle && tableLine(l) {
+				break
+			}
 			closeRegion()
 			continue
 		case note:
+			if curKind == accountsTitle {
+				noted = cur
+			}
 			if curKind == accountsTitle || curKind == selfEvalTitle {
 				closeRegion()
 				continue
 			}
+		}
+		if cur == nil && noted != nil {
+			noted.after = append(noted.after, l)
+			continue
 		}
 		if cur != nil {
 			cur.lines = append(cur.lines, l)
@@ -204,4 +257,92 @@ func (r *region) rows() []layout.Line {
 		}
 	}
 	return out
+}
+
+// ContentsEntry is a final-accounts table the report's 目录 lists.
+type ContentsEntry struct {
+	Number int            // the table's number in the national template (1–9)
+	Title  string         // as printed, without its numbering and page number
+	Pos    indicators.Pos // the entry's line
+}
+
+// contentsExtent finds the 目录: from a line reading 目录 to the line where the first entry
+// is printed again as the body's heading, or else to the last line that looks like an entry
+// (a short line without amounts, perhaps with its page number). It returns -1, -1 when there
+// is none.
+func contentsExtent(lines []layout.Line) (int, int) {
+	from := -1
+	for i, l := range lines {
+		if key(l.Text()) == "目录" {
+			from = i
+			break
+		}
+	}
+	if from < 0 || from+1 >= len(lines) {
+		return -1, -1
+	}
+	first := entryKey(lines[from+1])
+	for j := from + 2; j < len(lines) && j <= from+120; j++ {
+		if entryKey(lines[j]) == first {
+			return from, j
+		}
+	}
+	// Else the entries run while they look like entries and none is printed again (the
+	// body's first heading or title repeats an entry, its numbering aside).
+	seen := map[string]bool{}
+	j := from + 1
+	for j < len(lines) && tocLike(lines[j]) {
+		k := numberedRe.ReplaceAllString(entryKey(lines[j]), "")
+		if seen[k] {
+			break
+		}
+		seen[k] = true
+		j++
+	}
+	return from, j
+}
+
+var tocLeaderRe = regexp.MustCompile(`[.·…．。\s]+\d*$`)
+
+// entryKey is a 目录 entry or a heading as compared: its text without its page number and
+// dot leaders.
+func entryKey(l layout.Line) string {
+	cells := l.Cells
+	if n := len(cells); n > 1 && isDigits(key(cells[n-1].Text)) {
+		cells = cells[:n-1]
+	}
+	var b strings.Builder
+	for _, c := range cells {
+		b.WriteString(c.Text)
+	}
+	k := key(b.String())
+	if m := tocLeaderRe.FindStringIndex(k); m != nil && m[0] > 0 {
+		k = k[:m[0]]
+	}
+	return k
+}
+
+func tocLike(l layout.Line) bool {
+	return !hasAmount(l) && len([]rune(entryKey(l))) <= 40 && len(l.Cells) <= 3
+}
+
+// contentsEntry reads a 目录 line that names a final-accounts table.
+func contentsEntry(l layout.Line) (ContentsEntry, bool) {
+	k := numberedRe.ReplaceAllString(entryKey(l), "")
+	n, ok := titles[k]
+	if !ok {
+		return ContentsEntry{}, false
+	}
+	return ContentsEntry{Number: n, Title: k, Pos: l.Pos}, true
+}
+
+// tableLine reports whether a numbered line of one cell names a line of a final-accounts
+// table: a class of expenditure, a kind of income or fiscal funds.
+func tableLine(l layout.Line) bool {
+	_, name := splitNumbering(l.Cell(0))
+	k := key(name)
+	if _, ok := classCodes[k]; ok {
+		return true
+	}
+	return strings.HasSuffix(k, "收入") || strings.HasSuffix(k, "财政拨款") || strings.HasSuffix(k, "支出") && !strings.HasSuffix(k, "说明")
 }

@@ -237,7 +237,7 @@ func TestPageHeaders(t *testing.T) {
 	s := split(doc)
 	require.Len(t, s.accounts, 1)
 	require.Len(t, s.selfEvals, 1)
-	tb, notes := readAccounts(s.accounts[0])
+	tb, notes := readAccounts(s.accounts[0], false)
 	assert.Empty(t, notes)
 	require.Len(t, tb.Parts, 1)
 	assert.Len(t, tb.Parts[0].Rows, 2, "the rows on both sides of the page break")

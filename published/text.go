@@ -117,9 +117,9 @@ func (p *para) posAt(off int) indicators.Pos {
 
 func (p *para) pos() indicators.Pos { return p.posAt(0) }
 
-// itemStart is the start of a new item: numbering such as 1) 1、 (一) 一、, a part heading,
-// or a note.
-var itemStart = regexp.MustCompile(`^\s*(\d+\s*[)）.、．]|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分|注\s*[:：])`)
+// itemStart is the start of a new item: numbering such as 1) 1、 1. (一) 一、, a part
+// heading, or a note. A number with decimals (307.82 万元 at the start of a line) is not one.
+var itemStart = regexp.MustCompile(`^\s*(\d+\s*(?:[)）、]|[.．](?:[^\d]|$))|[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十]+\s*、|第[一二三四五六七八九十]+部分|注\s*[:：])`)
 
 // sentenceEnd is what ends a paragraph's last line.
 // A closing bracket ends one too: "…共计 6880.00 万元。（《项目支出绩效自评表》详见附件一）".

@@ -73,7 +73,7 @@ func TestRunKeepsInputOrderAndMatchesOneByOne(t *testing.T) {
 func codes(fs []engine.Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = f.Code
+		out[i] = string(f.Code)
 	}
 	return out
 }

@@ -110,8 +110,8 @@ func (s *Summary) add(r *engine.Result) {
 		if f.Severity == engine.Error {
 			u.Errors++
 		}
-		s.ByCode[f.Code]++
-		if f.Code == "score-mismatch" && f.Indicator >= 0 {
+		s.ByCode[string(f.Code)]++
+		if f.Code == engine.ScoreMismatch && f.Indicator >= 0 {
 			s.Mismatched[r.Indicators[f.Indicator].Indicator.Name]++
 		}
 	}

@@ -6,7 +6,7 @@ import (
 )
 
 var checkActualCopiesTarget = &Check{
-	Code:     "actual-copies-target",
+	Code:     ActualCopiesTarget,
 	Severity: Warning,
 	Title:    i18n.T("实际完成值照抄指标值", "actual value copies the target"),
 	Doc: i18n.T(

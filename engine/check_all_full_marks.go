@@ -6,7 +6,7 @@ import (
 )
 
 var checkAllFullMarks = &Check{
-	Code:     "all-full-marks",
+	Code:     AllFullMarks,
 	Severity: Info,
 	Title:    i18n.T("全部指标自评满分", "every indicator at full marks"),
 	Doc: i18n.T(

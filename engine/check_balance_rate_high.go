@@ -6,7 +6,7 @@ import (
 )
 
 var checkBalanceRateHigh = &Check{
-	Code:     "balance-rate-high",
+	Code:     BalanceRateHigh,
 	Severity: Warning,
 	Title:    i18n.T("结余率过高", "high balance rate"),
 	Doc: i18n.T(

@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkCountMismatch = &Check{
-	Code:     "count-mismatch",
+	Code:     CountMismatch,
 	Severity: Warning,
 	Title:    i18n.T("绩效目标个数不符", "stated target counts do not match"),
 	Doc: i18n.T(

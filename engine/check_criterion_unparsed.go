@@ -8,7 +8,7 @@ import (
 )
 
 var checkCriterionUnparsed = &Check{
-	Code:     "criterion-unparsed",
+	Code:     CriterionUnparsed,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("评分标准有未能读懂的部分", "part of the criterion could not be read"),

@@ -6,7 +6,7 @@ import (
 )
 
 var checkExecutionUnexplained = &Check{
-	Code:     "execution-unexplained",
+	Code:     ExecutionUnexplained,
 	Severity: Warning,
 	Title:    i18n.T("预算执行率偏低且未说明原因", "low budget execution unexplained"),
 	Doc: i18n.T(

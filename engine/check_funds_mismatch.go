@@ -6,7 +6,7 @@ import (
 )
 
 var checkFundsMismatch = &Check{
-	Code:     "funds-mismatch",
+	Code:     FundsMismatch,
 	Severity: Error,
 	Title:    i18n.T("资金栏目勾稽关系不符", "funds columns do not add up"),
 	Doc: i18n.T(

@@ -8,7 +8,7 @@ import (
 )
 
 var checkGradeMismatch = &Check{
-	Code:     "grade-mismatch",
+	Code:     GradeMismatch,
 	Severity: Error,
 	Title:    i18n.T("等次与总分不符", "stated grade does not match the total"),
 	Doc: i18n.T(

@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkMissingReason = &Check{
-	Code:     "missing-reason",
+	Code:     MissingReason,
 	Severity: Warning,
 	Title:    i18n.T("未完成指标没有说明原因", "unmet target without a reason"),
 	Doc: i18n.T(

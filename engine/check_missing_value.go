@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkMissingValue = &Check{
-	Code:     "missing-value",
+	Code:     MissingValue,
 	Severity: Error,
 	Title:    i18n.T("缺少实际完成值、分值或自评得分", "missing actual value, weight or reported score"),
 	Doc: i18n.T(

@@ -6,7 +6,7 @@ import (
 )
 
 var checkNoCriterion = &Check{
-	Code:     "no-criterion",
+	Code:     NoCriterion,
 	Severity: Info,
 	Title:    i18n.T("没有评分标准，按默认方法计分", "no criterion: scored by the default method"),
 	Doc: i18n.T(

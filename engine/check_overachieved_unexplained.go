@@ -7,7 +7,7 @@ import (
 )
 
 var checkOverachievedUnexplained = &Check{
-	Code:     "overachieved-unexplained",
+	Code:     OverachievedUnexplained,
 	Severity: Warning,
 	Title:    i18n.T("大幅超额完成且未说明原因", "large over-achievement unexplained"),
 	Doc: i18n.T(

@@ -7,7 +7,7 @@ import (
 )
 
 var checkRangeViolation = &Check{
-	Code:     "range-violation",
+	Code:     RangeViolation,
 	Severity: Error,
 	Title:    i18n.T("自评得分不在允许区间内", "reported score outside its allowed range"),
 	Doc: i18n.T(

@@ -7,7 +7,7 @@ import (
 )
 
 var checkScoreMismatch = &Check{
-	Code:     "score-mismatch",
+	Code:     ScoreMismatch,
 	Severity: Error,
 	Title:    i18n.T("自评得分与评分标准不符", "reported score does not follow the criterion"),
 	Doc: i18n.T(

@@ -6,7 +6,7 @@ import (
 )
 
 var checkScoreOverWeight = &Check{
-	Code:     "score-over-weight",
+	Code:     ScoreOverWeight,
 	Severity: Error,
 	Title:    i18n.T("得分超过分值或为负数", "score above the weight or below zero"),
 	Doc: i18n.T(

@@ -6,7 +6,7 @@ import (
 )
 
 var checkSpendResultsGap = &Check{
-	Code:     "spend-results-gap",
+	Code:     SpendResultsGap,
 	Severity: Warning,
 	Title:    i18n.T("绩效得分远高于资金执行", "results score far above the money spent"),
 	Doc: i18n.T(

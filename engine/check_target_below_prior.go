@@ -6,7 +6,7 @@ import (
 )
 
 var checkTargetBelowPrior = &Check{
-	Code:     "target-below-prior",
+	Code:     TargetBelowPrior,
 	Severity: Info,
 	Title:    i18n.T("指标值低于上年实际", "target set below last year's value"),
 	Doc: i18n.T(

@@ -8,7 +8,7 @@ import (
 )
 
 var checkTargetThreshold = &Check{
-	Code:     "target-threshold",
+	Code:     TargetThreshold,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("满分起点与指标值不一致", "full marks do not begin at the target"),

@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkTierGap = &Check{
-	Code:     "tier-gap",
+	Code:     TierGap,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("评分标准有缺口", "gap between the tiers"),

@@ -9,7 +9,7 @@ import (
 )
 
 var checkTierNonMonotonic = &Check{
-	Code:     "tier-non-monotonic",
+	Code:     TierNonMonotonic,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("更好的完成值反而得分更低", "a better value scores lower"),

@@ -10,7 +10,7 @@ import (
 )
 
 var checkTierOverWeight = &Check{
-	Code:     "tier-over-weight",
+	Code:     TierOverWeight,
 	Severity: Error,
 	Lint:     true,
 	Title:    i18n.T("某档分数超过分值或为负", "tier scoring above the weight or below zero"),

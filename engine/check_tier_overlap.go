@@ -7,7 +7,7 @@ import (
 )
 
 var checkTierOverlap = &Check{
-	Code:     "tier-overlap",
+	Code:     TierOverlap,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("档次重叠", "overlapping tiers"),

@@ -7,7 +7,7 @@ import (
 )
 
 var checkTierUnreachable = &Check{
-	Code:     "tier-unreachable",
+	Code:     TierUnreachable,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("某档永远不会生效", "tier that can never fire"),

@@ -6,7 +6,7 @@ import (
 )
 
 var checkTotalMismatch = &Check{
-	Code:     "total-mismatch",
+	Code:     TotalMismatch,
 	Severity: Error,
 	Title:    i18n.T("合计或自评得分与各项得分之和不符", "stated total is not the sum of the reported scores"),
 	Doc: i18n.T(

@@ -7,7 +7,7 @@ import (
 )
 
 var checkUnscored = &Check{
-	Code:     "unscored",
+	Code:     Unscored,
 	Severity: Warning,
 	Title:    i18n.T("指标无法计分", "indicator cannot be scored"),
 	Doc: i18n.T(

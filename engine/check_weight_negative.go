@@ -6,7 +6,7 @@ import (
 )
 
 var checkWeightNegative = &Check{
-	Code:     "weight-negative",
+	Code:     WeightNegative,
 	Severity: Error,
 	Title:    i18n.T("分值为负数", "negative weight"),
 	Doc: i18n.T(

@@ -6,7 +6,7 @@ import (
 )
 
 var checkWeightSum = &Check{
-	Code:     "weight-sum",
+	Code:     WeightSum,
 	Severity: Error,
 	Title:    i18n.T("分值合计不等于满分", "weights do not add up to full marks"),
 	Doc: i18n.T(

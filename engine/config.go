@@ -20,7 +20,7 @@ type Config struct {
 	ExecutionRateMin  float64
 	BalanceRateMax    float64
 	SpendGapMax       float64
-	Disabled          map[string]bool
+	Disabled          map[Code]bool
 }
 
 // NewConfig applies the defaults to what r leaves unset.
@@ -38,10 +38,10 @@ func NewConfig(r indicators.Review) Config {
 		ExecutionRateMin:  get(r.ExecutionRateMin, DefaultExecutionRateMin),
 		BalanceRateMax:    get(r.BalanceRateMax, DefaultBalanceRateMax),
 		SpendGapMax:       get(r.SpendGapMax, DefaultSpendGapMax),
-		Disabled:          map[string]bool{},
+		Disabled:          map[Code]bool{},
 	}
 	for _, code := range r.Disable {
-		c.Disabled[code] = true
+		c.Disabled[Code(code)] = true
 	}
 	return c
 }

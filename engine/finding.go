@@ -41,7 +41,7 @@ func (s Severity) Label(lang i18n.Lang) string {
 
 // Finding is one inconsistency in a submission, with what the reviewer needs to act on it.
 type Finding struct {
-	Code      string
+	Code      Code
 	Severity  Severity
 	Indicator int            // 0-based index into the result's indicators; -1 for the project
 	Pos       indicators.Pos // where in the file, if known
@@ -71,7 +71,7 @@ func Count(fs []Finding) (errors, warnings, infos int) {
 
 // sortFindings orders project findings first, then by indicator, then by the catalogue order
 // of their checks, keeping the order each check reported in.
-func sortFindings(fs []Finding, order map[string]int) {
+func sortFindings(fs []Finding, order map[Code]int) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		if c := cmp.Compare(a.Indicator, b.Indicator); c != 0 {
 			return c

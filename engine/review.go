@@ -13,7 +13,7 @@ import (
 // Check is one review check: a stable code, a default severity, its documentation and the
 // function that looks for it. Codes are a contract; a retired code is never reused.
 type Check struct {
-	Code     string
+	Code     Code
 	Severity Severity
 	Lint     bool      // a check of the criteria themselves, run by `jixiao lint` too
 	Title    i18n.Text // one line
@@ -25,7 +25,7 @@ type Check struct {
 func Checks() []*Check { return catalogue }
 
 // LookupCheck returns the check with the given code.
-func LookupCheck(code string) (*Check, bool) {
+func LookupCheck(code Code) (*Check, bool) {
 	for _, c := range catalogue {
 		if c.Code == code {
 			return c, true
@@ -65,8 +65,8 @@ func Review(r *Result, cfg Config, lintOnly bool) []Finding {
 }
 
 // catalogueOrder is each check's place in the catalogue, by code: derived once, never changed.
-var catalogueOrder = func() map[string]int {
-	order := make(map[string]int, len(catalogue))
+var catalogueOrder = func() map[Code]int {
+	order := make(map[Code]int, len(catalogue))
 	for i, c := range catalogue {
 		order[c.Code] = i
 	}

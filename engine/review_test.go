@@ -41,7 +41,7 @@ func TestReviewExpectations(t *testing.T) {
 			got := map[int][]string{}
 			for _, f := range r.Findings {
 				require.True(t, f.Pos.IsValid(), "finding %s has no position", f.Code)
-				got[f.Pos.Line] = append(got[f.Pos.Line], f.Code)
+				got[f.Pos.Line] = append(got[f.Pos.Line], string(f.Code))
 				// Every message renders in both languages without formatting slips.
 				for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
 					for _, text := range []string{f.Msg.String(lang), f.Hint.String(lang)} {
@@ -88,9 +88,9 @@ func TestReviewSeed(t *testing.T) {
 			var got []string
 			for _, f := range r.Findings {
 				if f.Indicator >= 0 {
-					got = append(got, f.Code+" "+r.Indicators[f.Indicator].Indicator.Name)
+					got = append(got, string(f.Code)+" "+r.Indicators[f.Indicator].Indicator.Name)
 				} else {
-					got = append(got, f.Code)
+					got = append(got, string(f.Code))
 				}
 			}
 			assert.ElementsMatch(t, want, got)
@@ -105,7 +105,7 @@ func TestScoreMismatchHints(t *testing.T) {
 		r, err := New(Options{}).Check(p)
 		require.NoError(t, err)
 		for _, f := range r.Findings {
-			if f.Code == "score-mismatch" && r.Indicators[f.Indicator].Indicator.Name == indicator {
+			if f.Code == ScoreMismatch && r.Indicators[f.Indicator].Indicator.Name == indicator {
 				return f.Hint.String(i18n.En)
 			}
 		}
@@ -130,11 +130,11 @@ func TestConfigPrecedence(t *testing.T) {
 	assert.Equal(t, 0.1, c.SpendGapMax, "the file's own [review]")
 	assert.Equal(t, 0.8, c.ExecutionRateMin, "the shared configuration")
 	assert.Equal(t, DefaultBalanceRateMax, c.BalanceRateMax, "the default")
-	assert.True(t, c.Disabled["all-full-marks"])
+	assert.True(t, c.Disabled[AllFullMarks])
 }
 
 func TestCatalogueIsDocumented(t *testing.T) {
-	seen := map[string]bool{}
+	seen := map[Code]bool{}
 	for _, c := range Checks() {
 		assert.False(t, seen[c.Code], "duplicate code %s", c.Code)
 		seen[c.Code] = true
@@ -156,7 +156,7 @@ func TestOverlapSeverity(t *testing.T) {
 	require.NoError(t, err)
 	severities := map[string][]Severity{}
 	for _, f := range r.Findings {
-		if f.Code == "tier-overlap" {
+		if f.Code == TierOverlap {
 			name := r.Indicators[f.Indicator].Indicator.Name
 			severities[name] = append(severities[name], f.Severity)
 		}
@@ -205,7 +205,7 @@ func TestSeedFromProseAlone(t *testing.T) {
 					if f.Indicator >= 0 {
 						name = r.Indicators[f.Indicator].Indicator.Name
 					}
-					out = append(out, f.Code+" "+name+" "+f.Msg.String(i18n.En)+" | "+f.Hint.String(i18n.En))
+					out = append(out, string(f.Code)+" "+name+" "+f.Msg.String(i18n.En)+" | "+f.Hint.String(i18n.En))
 				}
 				return out
 			}
@@ -224,7 +224,7 @@ func TestCriterionUnparsedSaysWhy(t *testing.T) {
 		r, err := New(Options{}).Check(p)
 		require.NoError(t, err)
 		for _, f := range r.Findings {
-			if f.Code == "criterion-unparsed" {
+			if f.Code == CriterionUnparsed {
 				return f.Msg.String(i18n.Zh)
 			}
 		}

@@ -158,7 +158,7 @@ func ptr[T any](v T) *T { return &v }
 func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
 	out := make([]JSONFinding, len(r.Findings))
 	for i, f := range r.Findings {
-		jf := JSONFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Msg.String(lang),
+		jf := JSONFinding{Code: string(f.Code), Severity: f.Severity.String(), Message: f.Msg.String(lang),
 			Hint: f.Hint.String(lang), Expected: f.Expected, Actual: f.Actual, File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col}
 		if jf.File == "" {
 			jf.File = r.Project.File

@@ -101,12 +101,12 @@ func sarifLevel(s engine.Severity) string {
 // SARIF writes every finding of the results as a SARIF 2.1.0 log.
 func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string) error {
 	checks := engine.Checks()
-	index := make(map[string]int, len(checks))
+	index := make(map[engine.Code]int, len(checks))
 	driver := sarifDriver{Name: "jixiao", Version: version, Language: i18n.Pick(lang, "zh-CN", "en-US")}
 	for i, c := range checks {
 		index[c.Code] = i
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID: c.Code, ShortDescription: sarifMessage{c.Title.String(lang)},
+			ID: string(c.Code), ShortDescription: sarifMessage{c.Title.String(lang)},
 			FullDescription: sarifMessage{c.Doc.String(lang)}, DefaultConfiguration: sarifConfig{sarifLevel(c.Severity)},
 		})
 	}
@@ -129,7 +129,7 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 				msg = props.Indicator + i18n.Pick(lang, "：", ": ") + msg
 			}
 			run.Results = append(run.Results, sarifResult{
-				RuleID: f.Code, RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
+				RuleID: string(f.Code), RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
 				Message: sarifMessage{msg}, Locations: []sarifLocation{{PhysicalLocation: loc}}, Properties: props,
 			})
 		}

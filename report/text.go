@@ -30,7 +30,7 @@ func Text(w io.Writer, results []*engine.Result, lang i18n.Lang, findings bool) 
 }
 
 // disputed are the codes whose findings mark a reported score in the table.
-var disputed = map[string]bool{"score-mismatch": true, "range-violation": true, "score-over-weight": true}
+var disputed = map[engine.Code]bool{engine.ScoreMismatch: true, engine.RangeViolation: true, engine.ScoreOverWeight: true}
 
 func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) error {
 	p := r.Project
@@ -70,7 +70,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 	}
 	t.rule()
 	total := optShort(p.Reported.Total, d)
-	if findings && marked(r.Findings, -1, "total-mismatch") && total != "" {
+	if findings && marked(r.Findings, -1, engine.TotalMismatch) && total != "" {
 		total = "*" + total
 	}
 	t.row("", L("合计", "Total"), "", "", "", "", "", num.Short(r.Weight, d), total, TotalText(r, d), "")
@@ -97,7 +97,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 
 // marked reports whether an error finding disputes the stated figure of indicator i (or,
 // for i < 0, the project finding with the given code).
-func marked(fs []engine.Finding, i int, code string) bool {
+func marked(fs []engine.Finding, i int, code engine.Code) bool {
 	for _, f := range fs {
 		if f.Indicator != i || f.Severity != engine.Error {
 			continue

@@ -258,7 +258,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			}
 		}
 		for _, f := range r.Findings {
-			if f.Code == "funds-mismatch" || f.Code == "execution-unexplained" || f.Code == "balance-rate-high" {
+			if f.Code == engine.FundsMismatch || f.Code == engine.ExecutionUnexplained || f.Code == engine.BalanceRateHigh {
 				s.comment(2, f.Msg.String(x.lang))
 				break
 			}
@@ -304,7 +304,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(13, ind.Reason)
 		var marks, other []string
 		for _, f := range byIndicator[i] {
-			msg := "[" + f.Code + "] " + f.Msg.String(x.lang)
+			msg := "[" + string(f.Code) + "] " + f.Msg.String(x.lang)
 			if h := f.Hint.String(x.lang); h != "" {
 				msg += "\n→ " + h
 			}
@@ -333,7 +333,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(11, TotalText(r, d))
 	}
 	for _, f := range r.Findings {
-		if f.Code == "total-mismatch" && f.Pos == p.Pos("reported.total") {
+		if f.Code == engine.TotalMismatch && f.Pos == p.Pos("reported.total") {
 			s.style(10, x.disputed)
 			s.comment(10, f.Msg.String(x.lang)+"\n→ "+f.Hint.String(x.lang))
 		}
@@ -355,7 +355,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(1, "自评等次")
 		s.put(2, p.Reported.Grade)
 		for _, f := range r.Findings {
-			if f.Code == "grade-mismatch" {
+			if f.Code == engine.GradeMismatch {
 				s.style(2, x.disputed)
 				s.comment(2, f.Msg.String(x.lang))
 				break
@@ -475,7 +475,7 @@ func (x *xlsx) findings(sheet string, results []*engine.Result) error {
 				s.put(2, r.Indicators[f.Indicator].Indicator.Name)
 			}
 			s.put(3, f.Severity.Label(x.lang))
-			s.put(4, f.Code)
+			s.put(4, string(f.Code))
 			s.put(5, f.Msg.String(x.lang))
 			s.put(6, f.Hint.String(x.lang))
 			s.put(7, f.Expected)

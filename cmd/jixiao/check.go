@@ -41,7 +41,7 @@ func review(ctx context.Context, name string, args []string, stdin io.Reader, st
 		return exitOK
 	}
 	if o.explain != "" {
-		c, found := engine.LookupCheck(o.explain)
+		c, found := engine.LookupCheck(engine.Code(o.explain))
 		if !found {
 			fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.T("没有代码为 %q 的检查；jixiao check --list 列出全部", "no check has the code %q; jixiao check --list lists them all", o.explain).String(o.lang))
 			return exitInput

@@ -17,7 +17,7 @@ import (
 func TestGeneratedProjectsLoadTheSameFromTOMLAndJSON(t *testing.T) {
 	g := New(7)
 	var parser indicators.JSONParser
-	codes := map[string]int{}
+	codes := map[engine.Code]int{}
 	for i := 0; i < 300; i++ {
 		p := g.Next()
 		var tomlText, jsonText bytes.Buffer
@@ -40,7 +40,7 @@ func TestGeneratedProjectsLoadTheSameFromTOMLAndJSON(t *testing.T) {
 			codes[a.Findings[k].Code]++
 		}
 	}
-	for _, code := range []string{"score-mismatch", "grade-mismatch", "total-mismatch", "missing-reason"} {
+	for _, code := range []engine.Code{engine.ScoreMismatch, engine.GradeMismatch, engine.TotalMismatch, engine.MissingReason} {
 		assert.Positive(t, codes[code], "some generated projects carry %s", code)
 	}
 	assert.Zero(t, codes["weight-sum"], "the weights add up")

@@ -4,7 +4,7 @@ import (
 	"math"
 
 	"jixiao/internal/i18n"
-	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 var checkTargetThreshold = &Check{
@@ -26,7 +26,7 @@ var checkTargetThreshold = &Check{
 				continue
 			}
 			target := ind.Target.Num
-			if a.Var == rules.VarRate {
+			if a.Var == analysis.VarRate {
 				target = 1
 			}
 			if math.Abs(a.FullMarksFrom-target) <= 1e-9*math.Max(1, math.Abs(target)) {
@@ -39,7 +39,7 @@ var checkTargetThreshold = &Check{
 			msg := i18n.T("指标值为 %s，但评分标准从 %s 起就给满分：评分标准与绩效目标不一致",
 				"the target is %s, but the criterion gives full marks from %s: the criterion and the target disagree",
 				want, valueText(a.FullMarksFrom, a.Var, ind))
-			if a.Var == rules.VarRate {
+			if a.Var == analysis.VarRate {
 				msg = i18n.T("按完成率计分，但评分标准从%s起就给满分，而不是从完成率 100%% 起", "scored on the completion rate, but the criterion gives full marks from %s, not from 100%%",
 					pointText(a.FullMarksFrom, a.Var, ind))
 			}

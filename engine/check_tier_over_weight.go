@@ -7,6 +7,7 @@ import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 var checkTierOverWeight = &Check{
@@ -43,7 +44,7 @@ var checkTierOverWeight = &Check{
 
 // tierScoreBounds is the least and most tier k can score: exact for a constant or a range,
 // sampled for a formula (at the ends and a middle value of where the tier fires).
-func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *rules.Analysis, k int) (lo, hi float64, known bool) {
+func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *analysis.Analysis, k int) (lo, hi float64, known bool) {
 	t := &ir.Criterion.Tiers[k]
 	if t.Range {
 		return t.Min, t.Max, true
@@ -57,7 +58,7 @@ func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *rules.Analysis, k int
 	lo, hi = math.Inf(1), math.Inf(-1)
 	env := rules.NewEnv(rv.r.Project, ir.Indicator)
 	for _, iv := range a.Regions[k] {
-		for _, x := range []float64{iv.Lo, iv.Hi, rules.Representative(iv)} {
+		for _, x := range []float64{iv.Lo, iv.Hi, analysis.Representative(iv)} {
 			if math.IsInf(x, 0) {
 				continue
 			}

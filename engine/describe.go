@@ -8,11 +8,12 @@ import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 // varName is how a reviewer calls the analysed variable.
-func varName(v rules.Variable) i18n.Text {
-	if v == rules.VarRate {
+func varName(v analysis.Variable) i18n.Text {
+	if v == analysis.VarRate {
 		return i18n.T("完成率", "completion rate")
 	}
 	return i18n.T("实际值", "actual")
@@ -20,14 +21,14 @@ func varName(v rules.Variable) i18n.Text {
 
 // valueText writes a value of the variable as a reviewer would: a rate as a percentage,
 // an actual value with its unit.
-func valueText(x float64, v rules.Variable, ind *indicators.Indicator) string {
+func valueText(x float64, v analysis.Variable, ind *indicators.Indicator) string {
 	if math.IsInf(x, 1) {
 		return "+∞"
 	}
 	if math.IsInf(x, -1) {
 		return "−∞"
 	}
-	if v == rules.VarRate {
+	if v == analysis.VarRate {
 		return num.Short(x*100, 4) + "%"
 	}
 	unit := ind.Unit
@@ -42,7 +43,7 @@ func valueText(x float64, v rules.Variable, ind *indicators.Indicator) string {
 
 // describeSet writes a set of values the way a reviewer writes it, then in interval
 // notation: "90% ≤ 实际值 < 95%（actual ∈ [90, 95)）".
-func describeSet(s rules.Set, v rules.Variable, ind *indicators.Indicator) i18n.Text {
+func describeSet(s analysis.Set, v analysis.Variable, ind *indicators.Indicator) i18n.Text {
 	var zh, en []string
 	for _, iv := range s {
 		z, e := describeInterval(iv, v, ind)
@@ -51,7 +52,7 @@ func describeSet(s rules.Set, v rules.Variable, ind *indicators.Indicator) i18n.
 	return i18n.T("%s（%s ∈ %s）", "%s (%s ∈ %s)", i18n.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}, string(v), s.String())
 }
 
-func describeInterval(iv rules.Interval, v rules.Variable, ind *indicators.Indicator) (zh, en string) {
+func describeInterval(iv analysis.Interval, v analysis.Variable, ind *indicators.Indicator) (zh, en string) {
 	name := varName(v)
 	lo, hi := valueText(iv.Lo, v, ind), valueText(iv.Hi, v, ind)
 	loOp, hiOp := "<", "<"
@@ -82,7 +83,7 @@ func describeInterval(iv rules.Interval, v rules.Variable, ind *indicators.Indic
 }
 
 // pointText writes one value of the variable: "完成率 40%", "actual 98.5%".
-func pointText(x float64, v rules.Variable, ind *indicators.Indicator) i18n.Text {
+func pointText(x float64, v analysis.Variable, ind *indicators.Indicator) i18n.Text {
 	name := varName(v)
 	return i18n.T("%s %s", "%s %s", name, valueText(x, v, ind))
 }
@@ -104,7 +105,7 @@ func tierScoreText(t *rules.Tier, d int) i18n.Text {
 }
 
 // sampled marks a message whose analysis sampled rather than proved.
-func sampled(a *rules.Analysis, msg i18n.Text) i18n.Text {
+func sampled(a *analysis.Analysis, msg i18n.Text) i18n.Text {
 	if a.Proved {
 		return msg
 	}

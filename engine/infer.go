@@ -8,6 +8,7 @@ import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 // inferScore looks for the way a mismatched reported score was computed, so that the
@@ -47,7 +48,7 @@ func inferScore(rv *reviewer, ir *IndicatorResult) i18n.Text {
 			return i18n.T("%s = %s × %s / %s：这是按比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: proportional scoring, not the written criterion",
 				repText, wt, at, tt)
 		}
-		if an := rv.analysis(ir.Indicator.Index); an != nil && an.Var == rules.VarActual && an.FullMarksOK && an.FullMarksFrom > 0 {
+		if an := rv.analysis(ir.Indicator.Index); an != nil && an.Var == analysis.VarActual && an.FullMarksOK && an.FullMarksFrom > 0 {
 			if th := an.FullMarksFrom; th != t && same(w*math.Min(a/th, 1)) {
 				return i18n.T("%s = %s × %s / %s：这是按满分起点 %s 比例计分的结果，而不是按所写的评分标准",
 					"%s = %s × %s / %s: proportional to %s, where full marks begin, not the written criterion",

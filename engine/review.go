@@ -7,7 +7,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
-	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 // Check is one review check: a stable code, a default severity, its documentation and the
@@ -80,14 +80,14 @@ type reviewer struct {
 	cfg      Config
 	check    *Check
 	findings []Finding
-	analyses []*rules.Analysis // by indicator, computed on first use
+	analyses []*analysis.Analysis // by indicator, computed on first use
 	analysed []bool
 }
 
 // analysis returns the analysis of indicator i's tiers, or nil when it has none to analyse.
-func (rv *reviewer) analysis(i int) *rules.Analysis {
+func (rv *reviewer) analysis(i int) *analysis.Analysis {
 	if rv.analyses == nil {
-		rv.analyses = make([]*rules.Analysis, len(rv.r.Indicators))
+		rv.analyses = make([]*analysis.Analysis, len(rv.r.Indicators))
 		rv.analysed = make([]bool, len(rv.r.Indicators))
 	}
 	if !rv.analysed[i] {
@@ -100,8 +100,8 @@ func (rv *reviewer) analysis(i int) *rules.Analysis {
 }
 
 // eachAnalysis yields each indicator whose criterion the analysis could read, with it.
-func (rv *reviewer) eachAnalysis() iter.Seq2[int, *rules.Analysis] {
-	return func(yield func(int, *rules.Analysis) bool) {
+func (rv *reviewer) eachAnalysis() iter.Seq2[int, *analysis.Analysis] {
+	return func(yield func(int, *analysis.Analysis) bool) {
 		for i := range rv.r.Indicators {
 			if a := rv.analysis(i); a != nil && !yield(i, a) {
 				return

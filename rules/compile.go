@@ -14,6 +14,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules/analysis"
 )
 
 // Limits bound what an untrusted expression may cost. Zero fields take the defaults.
@@ -48,7 +49,9 @@ type Compiler struct {
 type compiled struct {
 	program *vm.Program
 	uses    variable
-	err     *file.Error // a compile error, kept so a repeat reports it too
+	cond    *analysis.Cond // a condition in the form the interval analysis reads; nil when it is not one
+	consts  []float64      // the numbers a condition is written with, for sampling it
+	err     *file.Error    // a compile error, kept so a repeat reports it too
 	errMsg  string
 	isConst bool // a score that is one number
 	value   float64
@@ -81,7 +84,7 @@ type Criterion struct {
 	// template is the criterion compiled first for the same tiers; it keeps the analyses
 	// of its repeats by what else they depend on.
 	template *Criterion
-	analyses map[analysisKey]*Analysis
+	analyses map[analysisKey]*analysis.Analysis
 }
 
 // UnparsedSpan is a part of a criterion's prose that could not be read, placed in the file.
@@ -318,7 +321,9 @@ func (c *Compiler) build(text string, cond bool) *compiled {
 	cp := &compiled{program: program}
 	node := program.Node()
 	ast.Walk(&node, usesVisitor{&cp.uses})
-	if !cond {
+	if cond {
+		cp.cond, cp.consts = condForm(node), constsOf(node)
+	} else {
 		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil {
 			cp.isConst, cp.value = true, v
 		}

@@ -72,6 +72,40 @@ func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	return env
 }
 
+// value is the value of a variable other than actual and rate, for the interval analysis:
+// NaN for a variable the indicator does not give, or that is not a number.
+func (e *Env) value(name string) float64 {
+	switch name {
+	case "target":
+		return e.Target
+	case "weight":
+		return e.Weight
+	case "prior":
+		return e.Prior
+	case "funds.budget":
+		return e.Funds.Budget
+	case "funds.adjustment":
+		return e.Funds.Adjustment
+	case "funds.allocated":
+		return e.Funds.Allocated
+	case "funds.balance":
+		return e.Funds.Balance
+	case "funds.received":
+		return e.Funds.Received
+	case "funds.spent":
+		return e.Funds.Spent
+	case "funds.unspent":
+		return e.Funds.Unspent
+	case "funds.unspent_rate":
+		return e.Funds.UnspentRate
+	case "funds.full_year_budget":
+		return e.Funds.FullYearBudget
+	case "funds.execution_rate":
+		return e.Funds.ExecutionRate
+	}
+	return math.NaN()
+}
+
 func fundsEnv(f *indicators.Funds) FundsEnv {
 	val := func(p *float64) float64 {
 		if p == nil {

@@ -9,6 +9,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules/analysis"
 )
 
 // Kind says what an evaluation produced.
@@ -149,8 +150,10 @@ func evalFailed(k int, text string, err error) Outcome {
 
 // Matching returns the 1-based numbers of every tier whose condition holds, whichever
 // fires first. Tiers whose inputs are missing or that fail are left out.
-func (c *Criterion) Matching(env *Env) []int {
-	var out []int
+func (c *Criterion) Matching(env *Env) []int { return c.matching(env, nil) }
+
+// matching appends to out the 1-based numbers of every tier whose condition holds.
+func (c *Criterion) matching(env *Env, out []int) []int {
 	if c.fast != nil {
 		if x, ok := c.fast.input(env); ok {
 			for k, s := range c.fast.conds {
@@ -237,7 +240,7 @@ func actualText(ind *indicators.Indicator) string {
 
 // ScoreAt evaluates tier k's (0-based) score expression with the analysed variable set to
 // x, for checking a formula score over the values where the tier fires.
-func (c *Criterion) ScoreAt(k int, env *Env, v Variable, x float64) (float64, bool) {
+func (c *Criterion) ScoreAt(k int, env *Env, v analysis.Variable, x float64) (float64, bool) {
 	t := &c.Tiers[k]
 	if t.score == nil {
 		return 0, false
@@ -246,14 +249,7 @@ func (c *Criterion) ScoreAt(k int, env *Env, v Variable, x float64) (float64, bo
 		return t.score.value, true
 	}
 	probe := *env
-	if v == VarRate {
-		probe.Rate, probe.Actual = x, x*env.Target
-	} else {
-		probe.Actual, probe.Rate = x, math.NaN()
-		if env.Target != 0 && !math.IsNaN(env.Target) {
-			probe.Rate = x / env.Target
-		}
-	}
+	probe.set(v, x)
 	if _, missing := c.missing(t.score.uses, &probe); missing {
 		return 0, false
 	}

@@ -10,29 +10,21 @@ var checkMissingValue = &Check{
 		"某指标没有实际完成值、分值为 0，或在其他指标都有自评得分时唯独它没有。缺了这些，得分无法核对。",
 		"An indicator has no actual value, a weight of 0, or no reported score where the other indicators have "+
 			"one. Without them the score cannot be checked."),
-	run: func(rv *reviewer) {
-		withReported := 0
-		for i := range rv.r.Indicators {
-			if rv.r.Indicators[i].Indicator.Reported != nil {
-				withReported++
-			}
+	// Detail MissingActual, MissingWeight (Actual 0) or MissingReported (Args[0] how many
+	// other indicators have a reported score).
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		ind := ir.Indicator
+		if !ind.Applicable {
+			return
 		}
-		for i := range rv.r.Indicators {
-			ind := rv.r.Indicators[i].Indicator
-			if !ind.Applicable {
-				continue
-			}
-			if !ind.Actual.Set {
-				rv.indicator(i, "", i18n.T("没有填写实际完成值", "no actual value is given"), i18n.Text{}, nil, nil)
-			}
-			if ind.Weight == 0 {
-				rv.indicator(i, "weight", i18n.T("分值为 0：该指标不影响总分，请核对分值", "the weight is 0, so the indicator does not count: check the weight"),
-					i18n.Text{}, nil, 0.0)
-			}
-			if ind.Reported == nil && withReported > 0 {
-				rv.indicator(i, "", i18n.T("没有自评得分，而其他 %d 个指标都有", "no reported score, though %d other indicators have one", withReported),
-					i18n.Text{}, nil, nil)
-			}
+		if !ind.Actual.Set {
+			rv.report(i, FieldNone, Finding{Detail: MissingActual})
+		}
+		if ind.Weight == 0 {
+			rv.report(i, FieldWeight, Finding{Detail: MissingWeight, Actual: Num(0)})
+		}
+		if ind.Reported == nil && rv.withReported > 0 {
+			rv.report(i, FieldNone, Finding{Detail: MissingReported, Args: [4]float64{float64(rv.withReported)}})
 		}
 	},
 }

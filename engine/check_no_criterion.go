@@ -2,7 +2,6 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/rules"
 )
 
 var checkNoCriterion = &Check{
@@ -15,18 +14,9 @@ var checkNoCriterion = &Check{
 		"An indicator has neither tiers nor a method of its own, and was scored by the default method ([scoring] "+
 			"method; proportional by default: weight × min(actual / target, 1)). A self-evaluation should state a "+
 			"criterion for every indicator; say so when the re-score rests on the default."),
-	run: func(rv *reviewer) {
-		for i := range rv.r.Indicators {
-			ir := &rv.r.Indicators[i]
-			if !ir.Applicable || !ir.Criterion.Default {
-				continue
-			}
-			method := rules.MethodName(ir.Criterion.Method)
-			msg := i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method)
-			if ir.Indicator.Criterion != "" {
-				msg = i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method)
-			}
-			rv.indicator(i, "", msg, i18n.Text{}, nil, nil)
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		if ir.Applicable && ir.Criterion.Default {
+			rv.report(i, FieldNone, Finding{})
 		}
 	},
 }

@@ -2,7 +2,6 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/internal/num"
 	"jixiao/rules"
 )
 
@@ -16,17 +15,12 @@ var checkRangeViolation = &Check{
 		"The criterion allows a range (\"15 to 18 points by degree of completion\", or a qualitative band: 达成 "+
 			"80–100 %, 部分达成 60–80 %, 未达成 0–60 % of the weight), and the reported score lies outside it. "+
 			"The reviewer should choose a score within the range."),
-	run: func(rv *reviewer) {
-		d := rv.decimals()
-		for i := range rv.r.Indicators {
-			ir := &rv.r.Indicators[i]
-			rep := ir.Indicator.Reported
-			if rep == nil || ir.Outcome.Kind != rules.Ranged || ir.Accepted {
-				continue
-			}
-			rng := num.Format(ir.Min, d) + "–" + num.Format(ir.Max, d)
-			rv.indicator(i, "reported", i18n.T("自评得分 %s 不在允许的 %s 分之间（%s）", "the reported score %s is outside the allowed %s (%s)",
-				num.Short(*rep, d), rng, Basis(ir)), i18n.Text{}, rng, *rep)
+	// Expected the allowed range, Actual the reported score.
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		rep := ir.Indicator.Reported
+		if rep == nil || ir.Kind != rules.Ranged || ir.Accepted {
+			return
 		}
+		rv.report(i, FieldReported, Finding{Expected: RangeOf(ir.Min, ir.Max), Actual: Num(*rep)})
 	},
 }

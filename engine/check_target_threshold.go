@@ -19,31 +19,20 @@ var checkTargetThreshold = &Check{
 			"at 99.22 %. A unit then gets full marks without meeting its target (or meets it without full marks): "+
 			"the criterion contradicts the target. For a criterion on the completion rate, full marks should begin "+
 			"at a rate of 100 %."),
-	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
-			ind := rv.r.Indicators[i].Indicator
-			if !a.FullMarksOK || !ind.Target.IsNum {
-				continue
-			}
-			target := ind.Target.Num
-			if a.Var == analysis.VarRate {
-				target = 1
-			}
-			if math.Abs(a.FullMarksFrom-target) <= 1e-9*math.Max(1, math.Abs(target)) {
-				continue
-			}
-			want := ind.Target.Text
-			if ind.Target.Plain && ind.Unit == "%" {
-				want += "%"
-			}
-			msg := i18n.T("指标值为 %s，但评分标准从 %s 起就给满分：评分标准与绩效目标不一致",
-				"the target is %s, but the criterion gives full marks from %s: the criterion and the target disagree",
-				want, valueText(a.FullMarksFrom, a.Var, ind))
-			if a.Var == analysis.VarRate {
-				msg = i18n.T("按完成率计分，但评分标准从%s起就给满分，而不是从完成率 100%% 起", "scored on the completion rate, but the criterion gives full marks from %s, not from 100%%",
-					pointText(a.FullMarksFrom, a.Var, ind))
-			}
-			rv.indicator(i, "target", sampled(a, msg), i18n.Text{}, target, a.FullMarksFrom)
+	// Expected where full marks should begin (the target, or a rate of 1), Actual where they do.
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		a := rv.analysis(i)
+		ind := ir.Indicator
+		if a == nil || !a.FullMarksOK || !ind.Target.IsNum {
+			return
 		}
+		target := ind.Target.Num
+		if a.Var == analysis.VarRate {
+			target = 1
+		}
+		if math.Abs(a.FullMarksFrom-target) <= 1e-9*math.Max(1, math.Abs(target)) {
+			return
+		}
+		rv.report(i, FieldTarget, fromAnalysis(a, Finding{Expected: Num(target), Actual: Num(a.FullMarksFrom)}))
 	},
 }

@@ -14,14 +14,10 @@ var checkTierGap = &Check{
 			"for counts and money, or the indicator's declared domain), some values meet no tier: an actual value "+
 			"there cannot be scored. Typos cause most of them, such as \"95%>覆盖面<90%\". The message gives the "+
 			"exact interval, open and closed ends as written."),
-	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
-			if a.Gaps.Empty() {
-				continue
-			}
-			ind := rv.r.Indicators[i].Indicator
-			rv.indicator(i, "tiers", sampled(a, i18n.T("没有任何一档适用的取值：%s", "no tier scores these values: %s",
-				describeSet(a.Gaps, a.Var, ind))), i18n.Text{}, nil, nil)
+	// Set the values no tier scores.
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		if a := rv.analysis(i); a != nil && !a.Gaps.Empty() {
+			rv.report(i, FieldTiers, fromAnalysis(a, Finding{Set: a.Gaps}))
 		}
 	},
 }

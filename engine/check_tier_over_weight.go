@@ -1,12 +1,10 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
-	"jixiao/rules"
 	"jixiao/rules/analysis"
 )
 
@@ -21,30 +19,25 @@ var checkTierOverWeight = &Check{
 		"A tier gives a score (or a discretionary range whose top) above the indicator's weight, or below zero. "+
 			"A score lies between 0 and the weight, so such a tier yields an impossible score whenever it fires. A "+
 			"tier whose score is a formula is sampled at the ends and middle of where it fires."),
-	run: func(rv *reviewer) {
-		d := rv.decimals()
-		for i := range rv.r.Indicators {
-			ir := &rv.r.Indicators[i]
-			w := ir.Indicator.Weight
-			if w < 0 {
-				continue // weight-negative reports it
+	// Index the tier; Expected the weight, Actual the score beyond it.
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		w := ir.Indicator.Weight
+		if w < 0 || len(ir.Criterion.Tiers) == 0 {
+			return // weight-negative reports a negative weight
+		}
+		for k := range ir.Criterion.Tiers {
+			lo, hi, known := tierScoreBounds(rv, i, ir, k)
+			if !known || (hi <= w+rv.cfg.Tolerance && lo >= -rv.cfg.Tolerance) {
+				continue
 			}
-			a := rv.analysis(i)
-			for k := range ir.Criterion.Tiers {
-				lo, hi, known := tierScoreBounds(rv, ir, a, k)
-				if !known || (hi <= w+rv.cfg.Tolerance && lo >= -rv.cfg.Tolerance) {
-					continue
-				}
-				rv.indicator(i, fmt.Sprintf("tiers[%d]", k), i18n.T("%s的分数超出 0–%s 分", "%s scores outside 0–%s",
-					tierText(ir.Criterion, k+1, d), num.Short(w, d)), i18n.Text{}, w, num.Round(math.Max(hi, -lo), d))
-			}
+			rv.report(i, FieldTier, Finding{Index: k, Expected: Num(w), Actual: Num(num.Round(math.Max(hi, -lo), rv.d))})
 		}
 	},
 }
 
 // tierScoreBounds is the least and most tier k can score: exact for a constant or a range,
 // sampled for a formula (at the ends and a middle value of where the tier fires).
-func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *analysis.Analysis, k int) (lo, hi float64, known bool) {
+func tierScoreBounds(rv *reviewer, i int, ir *IndicatorResult, k int) (lo, hi float64, known bool) {
 	t := &ir.Criterion.Tiers[k]
 	if t.Range {
 		return t.Min, t.Max, true
@@ -52,17 +45,17 @@ func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *analysis.Analysis, k 
 	if s, ok := t.ConstScore(); ok {
 		return s, s, true
 	}
+	a := rv.analysis(i)
 	if a == nil || k >= len(a.Regions) {
 		return 0, 0, false
 	}
 	lo, hi = math.Inf(1), math.Inf(-1)
-	env := rules.NewEnv(rv.r.Project, ir.Indicator)
 	for _, iv := range a.Regions[k] {
 		for _, x := range []float64{iv.Lo, iv.Hi, analysis.Representative(iv)} {
 			if math.IsInf(x, 0) {
 				continue
 			}
-			if s, ok := ir.Criterion.ScoreAt(k, &env, a.Var, x); ok {
+			if s, ok := rv.progs[i].ScoreAt(k, &rv.envs[i], a.Var, x); ok {
 				lo, hi, known = math.Min(lo, s), math.Max(hi, s), true
 			}
 		}

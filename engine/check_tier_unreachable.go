@@ -1,9 +1,8 @@
 package engine
 
 import (
-	"fmt"
-
 	"jixiao/internal/i18n"
+	"jixiao/rules/analysis"
 )
 
 var checkTierUnreachable = &Check{
@@ -17,18 +16,18 @@ var checkTierUnreachable = &Check{
 		"Under first match a tier can never fire: its condition never holds within the range the value can take, "+
 			"or every value where it holds is taken by an earlier tier. The tier is dead: usually the order of the "+
 			"tiers or a condition is wrong."),
-	run: func(rv *reviewer) {
-		d := rv.decimals()
-		for i, a := range rv.eachAnalysis() {
-			ir := &rv.r.Indicators[i]
-			for _, k := range a.Unreachable {
-				why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")
-				if a.Conds[k-1].Empty() {
-					why = i18n.T("它的条件在取值范围 %s 内从不成立", "its condition never holds within %s", a.Domain.String())
-				}
-				rv.indicator(i, fmt.Sprintf("tiers[%d]", k-1), sampled(a, i18n.T("%s永远不会生效：%s", "%s can never fire: %s",
-					tierText(ir.Criterion, k, d), why)), i18n.Text{}, nil, nil)
+	// Index the tier; Detail TierNeverHolds (Set the domain) or TierTaken.
+	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+		a := rv.analysis(i)
+		if a == nil {
+			return
+		}
+		for _, k := range a.Unreachable {
+			f := Finding{Index: k - 1, Detail: TierTaken}
+			if a.Conds[k-1].Empty() {
+				f.Detail, f.Set = TierNeverHolds, analysis.Set{a.Domain}
 			}
+			rv.report(i, FieldTier, fromAnalysis(a, f))
 		}
 	},
 }

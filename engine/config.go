@@ -21,17 +21,19 @@ type Config struct {
 	BalanceRateMax    float64
 	SpendGapMax       float64
 	Disabled          map[Code]bool
+
+	inForce [noReview]checkSet // by scope, the checks that run
 }
 
 // NewConfig applies the defaults to what r leaves unset.
-func NewConfig(r indicators.Review) Config {
+func NewConfig(r indicators.Review) *Config {
 	get := func(p *float64, def float64) float64 {
 		if p == nil {
 			return def
 		}
 		return *p
 	}
-	c := Config{
+	c := &Config{
 		Tolerance:         get(r.Tolerance, DefaultTolerance),
 		MoneyTolerance:    get(r.MoneyTolerance, DefaultMoneyTolerance),
 		OverachievedRatio: get(r.OverachievedRatio, DefaultOverachievedRatio),
@@ -42,6 +44,9 @@ func NewConfig(r indicators.Review) Config {
 	}
 	for _, code := range r.Disable {
 		c.Disabled[Code(code)] = true
+	}
+	for s := range c.inForce {
+		c.inForce[s] = checksInForce(c.Disabled, scope(s) == reviewLint)
 	}
 	return c
 }

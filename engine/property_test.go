@@ -66,7 +66,7 @@ func TestPropertyTotals(t *testing.T) {
 		exceeds := false
 		for _, ir := range r.Indicators {
 			if !ir.HasScore {
-				t.Fatalf("%s unscored: %v", ir.Indicator.Name, ir.Outcome.Reason.Msg)
+				t.Fatalf("%s unscored: %+v", ir.Indicator.Name, ir.Reason)
 			}
 			if ir.Score != num.Round(ir.Score, d) {
 				t.Fatalf("%s: score %v is not rounded to %d decimals", ir.Indicator.Name, ir.Score, d)

@@ -5,7 +5,8 @@ import (
 	"jixiao/rules"
 )
 
-// Result is one project scored.
+// Result is one project scored: facts, and (after Engine.Check or Engine.Lint) findings.
+// Messages are not part of it: report renders them.
 type Result struct {
 	Project    *indicators.Project
 	Indicators []IndicatorResult
@@ -24,16 +25,18 @@ type Result struct {
 	Rescaled   bool    // some indicators do not apply: the total was rescaled to full marks
 	Weight     float64 // the weight of the lines that count
 
-	Config   Config    // the review configuration in force
-	Findings []Finding // filled by Engine.Check, sorted by indicator then code
+	Findings []Finding // filled by Engine.Check and Engine.Lint: project findings first, then by indicator and catalogue order
 }
 
 // IndicatorResult is one indicator scored.
 type IndicatorResult struct {
-	Indicator  *indicators.Indicator
+	Indicator *indicators.Indicator
+	// Criterion is what scored it, as facts: its tiers (as written, or read from the
+	// criterion's prose: Criterion.Derived) or its standard method (Criterion.Method). It is
+	// shared by every indicator written alike.
 	Criterion  *rules.Criterion
-	Outcome    rules.Outcome // the raw evaluation
 	Applicable bool
+	Kind       rules.Kind // scored, a range (the reviewer's choice), or unscored
 
 	// Score is the rounded score when known: a scored tier or method, or a reported score
 	// accepted within a discretionary range. Otherwise HasScore is false and Min..Max is
@@ -42,10 +45,20 @@ type IndicatorResult struct {
 	HasScore bool
 	Min, Max float64
 	Accepted bool // the reported score was accepted within the range
-	Tier     int  // 1-based tier that fired; 0 for none or a method
+
+	Tier   int          // the 1-based tier that fired; 0 for a method, or when none did
+	Reason rules.Reason // why it is unscored (Kind rules.Unscored)
 
 	Met      bool // the target was met
 	MetKnown bool // whether Met could be decided
+}
+
+// FiredTier is the tier that fired, or nil.
+func (ir *IndicatorResult) FiredTier() *rules.Tier {
+	if ir.Tier <= 0 || ir.Tier > len(ir.Criterion.Tiers) {
+		return nil
+	}
+	return &ir.Criterion.Tiers[ir.Tier-1]
 }
 
 // Execution is the 预算执行率 line: spent / full-year budget, scored as min(rate, 1) × weight.

@@ -13,6 +13,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules"
 )
 
 var wantComment = regexp.MustCompile(`#\s*want\s+([a-z\- ]+)`)
@@ -39,15 +40,11 @@ func TestReviewExpectations(t *testing.T) {
 			r, err := New(Options{}).Check(p)
 			require.NoError(t, err)
 			got := map[int][]string{}
-			for _, f := range r.Findings {
-				require.True(t, f.Pos.IsValid(), "finding %s has no position", f.Code)
-				got[f.Pos.Line] = append(got[f.Pos.Line], string(f.Code))
-				// Every message renders in both languages without formatting slips.
-				for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
-					for _, text := range []string{f.Msg.String(lang), f.Hint.String(lang)} {
-						assert.NotContains(t, text, "%!", "finding %s renders badly: %s", f.Code, text)
-					}
-				}
+			for k := range r.Findings {
+				f := &r.Findings[k]
+				pos := r.Pos(f)
+				require.True(t, pos.IsValid(), "finding %s has no position", f.Code)
+				got[pos.Line] = append(got[pos.Line], string(f.Code))
 			}
 			for line := range got {
 				slices.Sort(got[line])
@@ -98,24 +95,27 @@ func TestReviewSeed(t *testing.T) {
 	}
 }
 
+// How a reported score that does not follow its criterion came about, as the hint's data.
 func TestScoreMismatchHints(t *testing.T) {
-	hint := func(file, indicator string) string {
+	hint := func(file, indicator string) Finding {
 		p, err := indicators.Load(filepath.Join("..", "testdata", "quangang-2021", file), indicators.Limits{})
 		require.NoError(t, err)
 		r, err := New(Options{}).Check(p)
 		require.NoError(t, err)
 		for _, f := range r.Findings {
 			if f.Code == ScoreMismatch && r.Indicators[f.Indicator].Indicator.Name == indicator {
-				return f.Hint.String(i18n.En)
+				return f
 			}
 		}
-		return ""
+		t.Fatalf("no score-mismatch on %s", indicator)
+		return Finding{}
 	}
-	assert.Equal(t, "19.81 = 20 × 98.67 / 99.60: proportional scoring, not the written criterion", hint("社保工作运行经费.toml", "社保参保率"))
-	assert.Equal(t, "19.89 = 20 × 98.67 / 99.22: proportional scoring, not the written criterion", hint("城乡居民养老金及个账补贴.toml", "全民参保率"))
-	assert.Equal(t, "5 is the score of tier 3 (rate < 1), whose condition also holds: the tiers overlap, and under first match tier 2 applies",
-		hint("社保工作运行经费.toml", "资金投入"))
-	assert.Equal(t, "", hint("城乡居民养老金及个账补贴.toml", "待遇领取增长人数"), "15 has no method that explains it")
+	assert.Equal(t, HintProportional, hint("社保工作运行经费.toml", "社保参保率").Detail)
+	assert.Equal(t, HintProportional, hint("城乡居民养老金及个账补贴.toml", "全民参保率").Detail)
+	f := hint("社保工作运行经费.toml", "资金投入")
+	assert.Equal(t, HintOverlappingTier, f.Detail)
+	assert.Equal(t, 3, f.Tier, "the score of tier 3, whose condition holds too")
+	assert.Equal(t, NoDetail, hint("城乡居民养老金及个账补贴.toml", "待遇领取增长人数").Detail, "15 has no method that explains it")
 }
 
 func TestConfigPrecedence(t *testing.T) {
@@ -195,28 +195,17 @@ func TestSeedFromProseAlone(t *testing.T) {
 				assert.Equal(t, w.Tier, g.Tier, "tier of %s", w.Indicator.Name)
 				assert.Equal(t, len(w.Indicator.Tiers) > 0, g.Criterion.Derived, "%s: derived from prose", w.Indicator.Name)
 				for k := range w.Criterion.Tiers {
-					assert.Equal(t, w.Criterion.Tiers[k].Source.When.Text, g.Criterion.Tiers[k].Source.When.Text, "%s tier %d", w.Indicator.Name, k+1)
+					assert.Equal(t, w.Criterion.Tiers[k].When, g.Criterion.Tiers[k].When, "%s tier %d", w.Indicator.Name, k+1)
 				}
 			}
-			summary := func(r *Result) []string {
-				var out []string
-				for _, f := range r.Findings {
-					name := ""
-					if f.Indicator >= 0 {
-						name = r.Indicators[f.Indicator].Indicator.Name
-					}
-					out = append(out, string(f.Code)+" "+name+" "+f.Msg.String(i18n.En)+" | "+f.Hint.String(i18n.En))
-				}
-				return out
-			}
-			assert.Equal(t, summary(want), summary(got))
+			assert.Equal(t, want.Findings, got.Findings)
 		})
 	}
 }
 
-// Each reason a part of a criterion is left unread gets its own words.
+// Each reason a part of a criterion is left unread is kept with the part.
 func TestCriterionUnparsedSaysWhy(t *testing.T) {
-	message := func(criterion string) string {
+	reason := func(criterion string) string {
 		src := "[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\ntarget = 5\nunit = \"%\"\nactual = 6\nweight = 100\nreported = 100\n" +
 			"criterion = \"" + criterion + "\"\n"
 		p, err := indicators.Parse("p.toml", []byte(src), indicators.Limits{})
@@ -225,12 +214,12 @@ func TestCriterionUnparsedSaysWhy(t *testing.T) {
 		require.NoError(t, err)
 		for _, f := range r.Findings {
 			if f.Code == CriterionUnparsed {
-				return f.Msg.String(i18n.Zh)
+				return r.Indicators[f.Indicator].Criterion.Unparsed[f.Index].Reason
 			}
 		}
 		return ""
 	}
-	assert.Contains(t, message("较上年增长5%及以上得100分，未增长不得分"), "与上年比较")
-	assert.Contains(t, message("增长5%及以上得100分；由评审组研究确定"), "没有分数")
-	assert.Contains(t, message("增长5%及以上得100分；全省前三名得50分"), "条件读不懂")
+	assert.Equal(t, rules.UnparsedLastYear, reason("较上年增长5%及以上得100分，未增长不得分"))
+	assert.Equal(t, rules.UnparsedNoScore, reason("增长5%及以上得100分；由评审组研究确定"))
+	assert.Equal(t, rules.UnparsedCondition, reason("增长5%及以上得100分；全省前三名得50分"))
 }

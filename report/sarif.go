@@ -113,17 +113,20 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, Language: driver.Language,
 		ColumnKind: "unicodeCodePoints", NewlineSequences: []string{"\r\n", "\n"}}
 	for _, r := range results {
-		for _, f := range r.Findings {
-			file := f.Pos.File
+		d := r.Project.Scoring.Decimals
+		for k := range r.Findings {
+			f := &r.Findings[k]
+			pos := r.Pos(f)
+			file := pos.File
 			if file == "" {
 				file = r.Project.File
 			}
 			loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(file)}}
-			if f.Pos.Line > 0 {
-				loc.Region = &sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+			if pos.Line > 0 {
+				loc.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Col}
 			}
-			props := sarifProperties{Project: r.Project.Name, Hint: f.Hint.String(lang), Expected: f.Expected, Actual: f.Actual}
-			msg := f.Msg.String(lang)
+			msg, hint := Message(r, f, lang)
+			props := sarifProperties{Project: r.Project.Name, Hint: hint, Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d)}
 			if f.Indicator >= 0 {
 				props.Indicator = r.Indicators[f.Indicator].Indicator.Name
 				msg = props.Indicator + i18n.Pick(lang, "：", ": ") + msg

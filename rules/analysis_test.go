@@ -23,8 +23,9 @@ func analyze(t *testing.T, head string, tiers ...string) *analysis.Analysis {
 	p := project(t, body)
 	crit, err := NewCompiler(Limits{}).Project(p)
 	require.NoError(t, err)
-	a, ok := crit[0].Analyze(p)
-	require.True(t, ok, "nothing to analyse")
+	env := NewEnv(p, p.Indicators[0])
+	a := crit[0].Analysis(&env, p.Indicators[0])
+	require.NotNil(t, a, "nothing to analyse")
 	return a
 }
 
@@ -138,8 +139,8 @@ func TestAnalysisSkipsText(t *testing.T) {
 	p := project(t, "actual = \"达成\"\nweight = 10\ntiers = [ { when = \"text == '达成'\", score = \"10\" } ]\n")
 	crit, err := NewCompiler(Limits{}).Project(p)
 	require.NoError(t, err)
-	_, ok := crit[0].Analyze(p)
-	assert.False(t, ok)
+	env := NewEnv(p, p.Indicators[0])
+	assert.Nil(t, crit[0].Analysis(&env, p.Indicators[0]))
 }
 
 // A criterion of n tiers, each a band [i, i+1), analysed in O(n log n).
@@ -156,7 +157,8 @@ func benchmarkAnalyze(b *testing.B, n int) {
 	require.NoError(b, err)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, ok := crit[0].Analyze(p); !ok {
+		env := NewEnv(p, p.Indicators[0])
+		if crit[0].analyze(&env, p.Indicators[0], analysis.VarActual) == nil {
 			b.Fatal("not analysed")
 		}
 	}

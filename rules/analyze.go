@@ -7,62 +7,36 @@ import (
 	"jixiao/rules/analysis"
 )
 
-// Analyze analyses the tiered criterion of its indicator in project p (see package
-// analysis). It reports false when there is nothing to analyse: no tiers, or conditions on
-// the text of the actual value.
-func (c *Criterion) Analyze(p *indicators.Project) (*analysis.Analysis, bool) {
-	v, ok := c.variable()
+// Analysis is the analysis of the program's tiers for one indicator (see package analysis),
+// or nil when there is nothing to analyse: no tiers, or conditions on the text of the actual
+// value. env is the indicator's environment. Programs whose conditions read nothing but the
+// variable, target and prior keep the analyses they made, by what else they depend on
+// (weight, target, prior, unit, domain and direction): a criterion written alike across
+// projects is analysed once.
+func (p *Program) Analysis(env *Env, ind *indicators.Indicator) *analysis.Analysis {
+	v, ok := p.variable()
 	if !ok {
-		return nil, false
+		return nil
 	}
-	ind := c.Indicator
-	env := NewEnv(p, ind)
-	in := &analysis.Input{
-		Var: v, Domain: analysis.DomainOf(ind, v, env.Target), Tiers: c.analysisTiers(),
-		Values: env.value, Weight: ind.Weight, Direction: ind.Direction,
-		Matching: func(x float64, into []int) []int {
-			probe := env
-			probe.set(v, x)
-			return c.matching(&probe, into)
-		},
+	if p.uses&^(varActual|varRate|varTarget|varPrior) != 0 {
+		return p.analyze(env, ind, v)
 	}
-	return analysis.Analyze(in), true
-}
-
-// variable is the variable the criterion's conditions speak of: actual, else rate. It
-// reports false for a criterion without tiers, or with conditions on the text of the actual
-// value or on neither variable.
-func (c *Criterion) variable() (analysis.Variable, bool) {
-	if len(c.Tiers) == 0 {
-		return "", false
+	key := analysisKey{weight: ind.Weight, target: ind.Target.Num, prior: ind.Prior.Num, targetNum: ind.Target.IsNum,
+		priorNum: ind.Prior.IsNum, percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, direction: ind.Direction}
+	if ind.Domain != nil {
+		key.hasDomain, key.domain = true, *ind.Domain
 	}
-	var uses variable
-	for _, t := range c.Tiers {
-		uses |= t.when.uses
+	if a, ok := p.analyses[key]; ok {
+		return a
 	}
-	switch {
-	case uses&varText != 0 || uses&(varActual|varRate) == 0:
-		return "", false
-	case uses&varActual == 0:
-		return analysis.VarRate, true
+	a := p.analyze(env, ind, v)
+	if p.analyses == nil {
+		p.analyses = map[analysisKey]*analysis.Analysis{}
 	}
-	return analysis.VarActual, true
-}
-
-// analysisTiers are the tiers as the analysis reads them.
-func (c *Criterion) analysisTiers() []analysis.Tier {
-	out := make([]analysis.Tier, len(c.Tiers))
-	for k := range c.Tiers {
-		t := &c.Tiers[k]
-		out[k] = analysis.Tier{Cond: t.when.cond, Consts: t.when.consts}
-		switch {
-		case t.Range:
-			out[k].Score = analysis.Score{Kind: analysis.ScoreRange, Min: t.Min, Max: t.Max}
-		case t.score.isConst:
-			out[k].Score = analysis.Score{Kind: analysis.ScoreConstant, Min: t.score.value, Max: t.score.value}
-		}
+	if len(p.analyses) < maxAnalyses {
+		p.analyses[key] = a
 	}
-	return out
+	return a
 }
 
 // analysisKey is what an analysis depends on besides the tiers themselves.
@@ -74,48 +48,50 @@ type analysisKey struct {
 	direction             indicators.Direction
 }
 
-// maxAnalyses bounds the analyses one set of tiers keeps.
+// maxAnalyses bounds the analyses one program keeps.
 const maxAnalyses = 1000
 
-// CachedAnalysis is Analyze, shared among criteria written alike (the same tiers on the same
-// weight, target and unit): the analysis of a repeated criterion is looked up, not redone.
-// Criteria whose conditions read funds or text are analysed each time.
-func (c *Criterion) CachedAnalysis(p *indicators.Project) (*analysis.Analysis, bool) {
-	t := c.template
-	if t == nil || !c.shareable() {
-		return c.Analyze(p)
+func (p *Program) analyze(env *Env, ind *indicators.Indicator, v analysis.Variable) *analysis.Analysis {
+	in := &analysis.Input{
+		Var: v, Domain: analysis.DomainOf(ind, v, env.Target), Tiers: p.analysisTiers(),
+		Values: env.value, Weight: ind.Weight, Direction: ind.Direction,
+		Matching: func(x float64, into []int) []int {
+			probe := *env
+			probe.set(v, x)
+			return p.Matching(&probe, into)
+		},
 	}
-	ind := c.Indicator
-	key := analysisKey{weight: ind.Weight, target: ind.Target.Num, prior: ind.Prior.Num, targetNum: ind.Target.IsNum,
-		priorNum: ind.Prior.IsNum, percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, direction: ind.Direction}
-	if ind.Domain != nil {
-		key.hasDomain, key.domain = true, *ind.Domain
-	}
-	if a, ok := t.analyses[key]; ok {
-		return a, a != nil
-	}
-	a, ok := c.Analyze(p)
-	if !ok {
-		a = nil
-	}
-	if t.analyses == nil {
-		t.analyses = map[analysisKey]*analysis.Analysis{}
-	}
-	if len(t.analyses) < maxAnalyses {
-		t.analyses[key] = a
-	}
-	return a, ok
+	return analysis.Analyze(in)
 }
 
-// shareable reports whether the analysis depends only on the tiers and the indicator's
-// weight, target, prior, unit, domain and direction.
-func (c *Criterion) shareable() bool {
-	for _, t := range c.Tiers {
-		if t.when == nil || t.when.uses&^(varActual|varRate|varTarget|varPrior) != 0 {
-			return false
+// variable is the variable the program's conditions speak of: actual, else rate. It reports
+// false for a criterion without tiers, or with conditions on the text of the actual value or
+// on neither variable.
+func (p *Program) variable() (analysis.Variable, bool) {
+	switch {
+	case len(p.conds) == 0 || p.uses&varText != 0 || p.uses&(varActual|varRate) == 0:
+		return "", false
+	case p.uses&varActual == 0:
+		return analysis.VarRate, true
+	}
+	return analysis.VarActual, true
+}
+
+// analysisTiers are the tiers as the analysis reads them.
+func (p *Program) analysisTiers() []analysis.Tier {
+	tiers := p.Criterion.Tiers
+	out := make([]analysis.Tier, len(tiers))
+	for k := range tiers {
+		t := &tiers[k]
+		out[k] = analysis.Tier{Cond: p.conds[k].cond, Consts: p.conds[k].consts}
+		switch {
+		case t.Range:
+			out[k].Score = analysis.Score{Kind: analysis.ScoreRange, Min: t.Min, Max: t.Max}
+		case t.constant:
+			out[k].Score = analysis.Score{Kind: analysis.ScoreConstant, Min: t.value, Max: t.value}
 		}
 	}
-	return true
+	return out
 }
 
 // set puts x in the analysed variable, and what follows from it in the other.

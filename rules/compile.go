@@ -30,20 +30,26 @@ const (
 	DefaultMemoryBudget = 100_000
 )
 
-// Compiler compiles criteria. It keeps every program it has compiled, keyed by kind and
-// text, so criteria repeated across indicators and projects are compiled once. A Compiler
-// is not safe for concurrent use; give each goroutine its own.
+// Compiler compiles criteria into programs. Criteria repeat across indicators and projects:
+// each distinct criterion is compiled (and read from prose, and analysed) once, and every
+// indicator written alike gets the same *Program. Every expression text is compiled once.
+// The caches are bounded. A Compiler and its programs are not safe for concurrent use;
+// give each goroutine its own.
 type Compiler struct {
-	vm     *vm.VM // one expression machine for every criterion compiled here
-	limits Limits
-	conds  map[string]*compiled
-	scores map[string]*compiled
-	// known holds each set of tiers compiled so far, by their texts: criteria repeat across
-	// projects, and a repeat costs one lookup.
-	known map[string]*Criterion
-	key   []byte // scratch for building keys
+	vm      *vm.VM // one expression machine for every program compiled here
+	limits  Limits
+	conds   map[string]*compiled
+	scores  map[string]*compiled
+	known   map[string]*Program    // programs of tiers written or read from prose, by their texts
+	methods map[methodKey]*Program // the standard methods
+	key     []byte                 // scratch for building keys
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
 	NoFastPath bool
+}
+
+type methodKey struct {
+	method indicators.Method
+	deflt  bool
 }
 
 type compiled struct {
@@ -65,108 +71,173 @@ func NewCompiler(lim Limits) *Compiler {
 	if lim.MemoryBudget == 0 {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
-	return &Compiler{limits: lim, conds: map[string]*compiled{}, scores: map[string]*compiled{}, known: map[string]*Criterion{}}
+	return &Compiler{limits: lim, vm: &vm.VM{MemoryBudget: lim.MemoryBudget}, conds: map[string]*compiled{}, scores: map[string]*compiled{},
+		known: map[string]*Program{}, methods: map[methodKey]*Program{}}
 }
 
-// Criterion is one indicator's compiled criterion: its tiers, or the method that scores it.
-type Criterion struct {
-	Indicator *indicators.Indicator
-	Method    indicators.Method // set when the indicator has no tiers
-	Default   bool              // the method is the project's default, not the indicator's own
-	Tiers     []Tier
-	// Derived is set when the tiers were read from the criterion's prose (no tiers were
-	// written); Unparsed holds what of the prose could not be read, with its place.
-	Derived  bool
-	Unparsed []UnparsedSpan
-	budget   uint
-	fast     *table // the tiers as a sorted table, when they are plain comparisons of one variable
-	vm       *vm.VM // shared by the criteria of one compiler
-	// template is the criterion compiled first for the same tiers; it keeps the analyses
-	// of its repeats by what else they depend on.
-	template *Criterion
-	analyses map[analysisKey]*analysis.Analysis
-}
+// Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
+// cache is full it starts again (criteria repeat across projects, so it refills with the
+// ones that recur).
+const (
+	maxKnownCriteria = 2_000
+	maxPrograms      = 4_000
+)
 
-// UnparsedSpan is a part of a criterion's prose that could not be read, placed in the file.
-type UnparsedSpan struct {
-	Unparsed
-	Pos indicators.Pos
-}
-
-// Tier is one compiled tier.
-type Tier struct {
-	Source   *indicators.Tier
-	when     *compiled
-	score    *compiled // nil for a discretionary tier
-	Min, Max float64   // the discretionary range
-	Range    bool      // discretionary: Min..Max, the reviewer's choice
-}
-
-// ConstScore returns the tier's score when it is one number.
-func (t *Tier) ConstScore() (float64, bool) {
-	if t.score == nil || !t.score.isConst {
-		return 0, false
-	}
-	return t.score.value, true
-}
-
-// Project compiles every indicator of p. The criteria are in the order of p.Indicators.
+// Project compiles every indicator of p: the programs are in the order of p.Indicators.
 // On failure the error is an indicators.ErrorList with every expression error, placed at
 // the character of the file where it stands.
-func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
-	out := make([]*Criterion, len(p.Indicators))
+func (c *Compiler) Project(p *indicators.Project) ([]*Program, error) {
+	out := make([]*Program, len(p.Indicators))
+	return c.AppendProject(out[:0], p)
+}
+
+// AppendProject is Project, appending the programs to out.
+func (c *Compiler) AppendProject(out []*Program, p *indicators.Project) ([]*Program, error) {
 	var errs indicators.ErrorList
-	if c.vm == nil {
-		c.vm = &vm.VM{MemoryBudget: c.limits.MemoryBudget}
-	}
-	for i, ind := range p.Indicators {
-		crit := &Criterion{Indicator: ind, budget: c.limits.MemoryBudget, vm: c.vm}
-		tiers := ind.Tiers
-		if len(tiers) == 0 && ind.Method == "" && ind.Criterion != "" {
-			tiers = derive(ind, crit)
-		}
-		if len(tiers) == 0 {
-			crit.Method = ind.Method
-			if crit.Method == "" {
-				crit.Method = p.Scoring.Method
-				crit.Default = true
-			}
-		}
-		if len(tiers) > 0 && c.reuse(crit, tiers) {
-			out[i] = crit
-			continue
-		}
-		before := len(errs)
-		for k := range tiers {
-			src := &tiers[k]
-			t := Tier{Source: src}
-			var err *indicators.Error
-			if t.when, err = c.compile(c.conds, src.When, true); err != nil {
-				errs = append(errs, located(p, ind, err))
-			}
-			if src.Discretionary() {
-				t.Range = true
-				if src.Min != nil && src.Max != nil {
-					t.Min, t.Max = *src.Min, *src.Max
-				}
-			} else if t.score, err = c.compile(c.scores, src.Score, false); err != nil {
-				errs = append(errs, located(p, ind, err))
-			}
-			crit.Tiers = append(crit.Tiers, t)
-		}
-		if len(crit.Tiers) > 0 && len(errs) == before { // only what compiled whole is kept
-			if !c.NoFastPath {
-				crit.fast = crit.fastTable()
-			}
-			c.remember(crit)
-		}
-		out[i] = crit
+	for _, ind := range p.Indicators {
+		out = append(out, c.program(p, ind, &errs))
 	}
 	if len(errs) > 0 {
 		errs.Sort()
 		return nil, errs
 	}
 	return out, nil
+}
+
+// program is the program of one indicator: its written tiers, the tiers read from its
+// criterion's prose, or its standard method.
+func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
+	if len(ind.Tiers) > 0 {
+		key := c.tiersKey(ind.Tiers)
+		if prog, ok := c.known[string(key)]; ok {
+			return prog
+		}
+		crit := &Criterion{Tiers: make([]Tier, len(ind.Tiers))}
+		for k := range ind.Tiers {
+			t := &ind.Tiers[k]
+			crit.Tiers[k] = Tier{When: t.When.Text, Score: t.Score.Text}
+			if t.Discretionary() {
+				crit.Tiers[k].Range = true
+				if t.Min != nil && t.Max != nil {
+					crit.Tiers[k].Min, crit.Tiers[k].Max = *t.Min, *t.Max
+				}
+			}
+		}
+		exprs := func(k int) (when, score indicators.Expr) { return ind.Tiers[k].When, ind.Tiers[k].Score }
+		return c.tiered(string(key), crit, exprs, p, ind, errs)
+	}
+	if ind.Method == "" && ind.Criterion != "" {
+		return c.derived(p, ind, errs)
+	}
+	if ind.Method != "" {
+		return c.method(ind.Method, false)
+	}
+	return c.method(p.Scoring.Method, true)
+}
+
+// method is the program of a standard method.
+func (c *Compiler) method(m indicators.Method, deflt bool) *Program {
+	key := methodKey{m, deflt}
+	prog, ok := c.methods[key]
+	if !ok {
+		prog = &Program{Criterion: &Criterion{Method: m, Default: deflt}, vm: c.vm}
+		c.methods[key] = prog
+	}
+	return prog
+}
+
+// derived is the program of tiers read from an indicator's criterion prose: read once for
+// each text and context, each tier placed at the start of the span it came from.
+func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
+	ctx := ContextOf(ind)
+	b := append(c.key[:0], 0xff) // no tier text starts so: prose keys never meet tier keys
+	b = append(b, ind.Criterion...)
+	b = strconv.AppendFloat(append(b, 0), ctx.Weight, 'g', -1, 64)
+	b = strconv.AppendFloat(append(b, 0), ctx.Target, 'g', -1, 64) // NaN writes as NaN
+	b = strconv.AppendBool(append(b, 0), ctx.Percent)
+	b = strconv.AppendBool(append(b, 0), ctx.Text)
+	b = append(append(b, 0), p.Scoring.Method...)
+	c.key = b
+	if prog, ok := c.known[string(b)]; ok {
+		return prog
+	}
+	key := string(b)
+	read, unparsed := ReadCriterion(ind.Criterion, ctx)
+	crit := &Criterion{Unparsed: unparsed}
+	if len(read) == 0 {
+		crit.Method, crit.Default = p.Scoring.Method, true
+		prog := &Program{Criterion: crit, vm: c.vm}
+		c.remember(key, prog)
+		return prog
+	}
+	crit.Derived = true
+	crit.Tiers = make([]Tier, len(read))
+	for k, t := range read {
+		crit.Tiers[k] = Tier{When: t.When, Score: t.Score, Span: t.Span, Range: t.Min != nil}
+		if t.Min != nil {
+			crit.Tiers[k].Min, crit.Tiers[k].Max = *t.Min, *t.Max
+		}
+	}
+	src := CriterionSource(ind)
+	exprs := func(k int) (when, score indicators.Expr) {
+		pos := src.PosAt(read[k].Span.Start)
+		return indicators.Expr{Text: read[k].When, Pos: pos}, indicators.Expr{Text: read[k].Score, Pos: pos}
+	}
+	return c.tiered(key, crit, exprs, p, ind, errs)
+}
+
+// CriterionSource is an indicator's criterion text with the place of each character in the
+// file, where known; else the text placed at the indicator.
+func CriterionSource(ind *indicators.Indicator) indicators.Expr {
+	if src := ind.CriterionSource; src.Text == ind.Criterion {
+		return src
+	}
+	return indicators.Expr{Text: ind.Criterion, Pos: ind.Pos}
+}
+
+// tiered compiles the tiers of crit, whose expressions (placed in the file, for errors) exprs
+// gives, and remembers the program under key when every expression compiles.
+func (c *Compiler) tiered(key string, crit *Criterion, exprs func(k int) (when, score indicators.Expr),
+	p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
+	prog := &Program{Criterion: crit, vm: c.vm, conds: make([]*compiled, len(crit.Tiers)), scores: make([]*compiled, len(crit.Tiers))}
+	before := len(*errs)
+	for k := range crit.Tiers {
+		t := &crit.Tiers[k]
+		when, score := exprs(k)
+		var err *indicators.Error
+		if prog.conds[k], err = c.compile(c.conds, when, true); err != nil {
+			*errs = append(*errs, located(p, ind, err))
+		} else {
+			prog.uses |= prog.conds[k].uses
+		}
+		if t.Range {
+			continue
+		}
+		if prog.scores[k], err = c.compile(c.scores, score, false); err != nil {
+			*errs = append(*errs, located(p, ind, err))
+		} else if prog.scores[k].isConst {
+			t.constant, t.value = true, prog.scores[k].value
+		}
+	}
+	if len(*errs) > before {
+		return prog // not kept: only what compiled whole is remembered
+	}
+	for k := range crit.Tiers { // the texts outlive the file they came from
+		t := &crit.Tiers[k]
+		t.When, t.Score = strings.Clone(t.When), strings.Clone(t.Score)
+	}
+	if !c.NoFastPath {
+		prog.fast = prog.fastTable()
+	}
+	c.remember(key, prog)
+	return prog
+}
+
+func (c *Compiler) remember(key string, prog *Program) {
+	if len(c.known) >= maxKnownCriteria {
+		clear(c.known)
+	}
+	c.known[key] = prog
 }
 
 // tiersKey writes what identifies a set of tiers: their texts and ranges.
@@ -187,77 +258,6 @@ func (c *Compiler) tiersKey(tiers []indicators.Tier) []byte {
 	}
 	c.key = b
 	return b
-}
-
-// reuse fills crit with the tiers compiled before for the same texts, if there were any.
-func (c *Compiler) reuse(crit *Criterion, tiers []indicators.Tier) bool {
-	known, ok := c.known[string(c.tiersKey(tiers))]
-	if !ok {
-		return false
-	}
-	crit.Tiers = make([]Tier, len(known.Tiers))
-	for k, t := range known.Tiers {
-		t.Source = &tiers[k] // the same expressions, placed in this indicator
-		crit.Tiers[k] = t
-	}
-	crit.fast = known.fast
-	crit.template = known
-	return true
-}
-
-// remember keeps a compiled criterion's tiers for the next one written alike.
-func (c *Compiler) remember(crit *Criterion) {
-	if len(c.known) >= maxKnownCriteria {
-		clear(c.known)
-	}
-	// The template keeps detached copies of the tiers: pointing into this indicator would
-	// keep the whole project and its file alive for as long as the compiler lives.
-	tiers := make([]indicators.Tier, len(crit.Tiers))
-	kept := make([]Tier, len(crit.Tiers))
-	for k, t := range crit.Tiers {
-		src := *t.Source
-		src.When, src.Score = src.When.Detached(), src.Score.Detached()
-		tiers[k] = src
-		t.Source = &tiers[k]
-		kept[k] = t
-	}
-	known := &Criterion{Tiers: kept, fast: crit.fast}
-	c.known[string(c.tiersKey(tiers))] = known
-	crit.template = known
-}
-
-// Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
-// cache is full it starts again (criteria repeat across projects, so it refills with the
-// ones that recur).
-const (
-	maxKnownCriteria = 2_000
-	maxPrograms      = 4_000
-)
-
-// derive reads an indicator's criterion prose into tiers, each placed at the start of the
-// span it came from, and records on crit what could not be read.
-func derive(ind *indicators.Indicator, crit *Criterion) []indicators.Tier {
-	read, unparsed := ReadCriterion(ind.Criterion, ContextOf(ind))
-	src := ind.CriterionSource
-	if src.Text != ind.Criterion {
-		src = indicators.Expr{Text: ind.Criterion, Pos: ind.Pos}
-	}
-	for _, u := range unparsed {
-		crit.Unparsed = append(crit.Unparsed, UnparsedSpan{Unparsed: u, Pos: src.PosAt(u.Span.Start)})
-	}
-	if len(read) == 0 {
-		return nil
-	}
-	crit.Derived = true
-	tiers := make([]indicators.Tier, len(read))
-	for k, t := range read {
-		pos := src.PosAt(t.Span.Start)
-		tiers[k] = indicators.Tier{When: indicators.Expr{Text: t.When, Pos: pos}, Pos: pos, Min: t.Min, Max: t.Max}
-		if t.Min == nil {
-			tiers[k].Score = indicators.Expr{Text: t.Score, Pos: pos}
-		}
-	}
-	return tiers
 }
 
 // ContextOf is what the criterion reader needs to know of an indicator.
@@ -287,7 +287,7 @@ func (c *Compiler) compile(cache map[string]*compiled, e indicators.Expr, cond b
 			clear(cache) // a bound on memory: real criteria repeat, so the cache refills with what recurs
 		}
 		cp = c.build(e.Text, cond)
-		cache[e.Text] = cp
+		cache[strings.Clone(e.Text)] = cp
 	}
 	if cp.err != nil || cp.errMsg != "" {
 		return nil, exprError(e, cp, cond)

@@ -17,6 +17,9 @@ type Env struct {
 	Rate   float64  `expr:"rate"`
 	Text   string   `expr:"text"`
 	Funds  FundsEnv `expr:"funds"`
+
+	actualSet bool // an actual value is given, as a number or as text
+	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
 }
 
 // FundsEnv is the funds block as expressions see it, in the funds' own unit.
@@ -52,10 +55,12 @@ var variableNames = map[string]variable{
 	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
 }
 
-// NewEnv builds the environment for one indicator of a project.
+// NewEnv builds the environment of one indicator of a project. It is built once per
+// indicator, and scoring, inference and the checks share it.
 func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	nan := math.NaN()
-	env := Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text}
+	env := Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text,
+		actualSet: ind.Actual.Set, sameText: indicators.SameText(ind.Actual, ind.Target)}
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}
@@ -122,13 +127,22 @@ func fundsEnv(f *indicators.Funds) FundsEnv {
 		Balance: val(f.Balance), Received: val(f.Received), Spent: val(f.Spent),
 		Unspent: val(f.Unspent), UnspentRate: val(f.UnspentRate), ExecutionRate: math.NaN(),
 	}
+	e.FullYearBudget = math.NaN()
 	if avail, ok := f.Available(); ok {
 		e.FullYearBudget = avail
-		if f.Spent != nil && avail > 0 {
-			e.ExecutionRate = *f.Spent / avail
-		}
-	} else {
-		e.FullYearBudget = math.NaN()
+	}
+	if rate, ok := ExecutionRate(f); ok {
+		e.ExecutionRate = rate
 	}
 	return e
+}
+
+// ExecutionRate is 预算执行率: spent / the full-year budget, as a fraction, when the funds
+// give both (and the budget is above 0).
+func ExecutionRate(f *indicators.Funds) (float64, bool) {
+	avail, ok := f.Available()
+	if !ok || avail <= 0 || f.Spent == nil {
+		return 0, false
+	}
+	return *f.Spent / avail, true
 }

@@ -55,26 +55,19 @@ func (t *table) lookup(x float64) int {
 	return -1
 }
 
-// fastTable builds the table of c, or returns nil when c's conditions are not all plain
+// fastTable builds the table of p, or returns nil when p's conditions are not all plain
 // comparisons of actual alone or of rate alone.
-func (c *Criterion) fastTable() *table {
-	v, ok := c.variable()
-	if !ok {
+func (p *Program) fastTable() *table {
+	v, ok := p.variable()
+	if !ok || p.uses != varActual && p.uses != varRate {
 		return nil
 	}
-	var uses variable
-	for _, t := range c.Tiers {
-		uses |= t.when.uses
-	}
-	if uses != varActual && uses != varRate {
-		return nil
-	}
-	tiers := c.analysisTiers()
-	for k := range tiers { // the scores do not matter here: only where each tier fires
-		tiers[k].Score = analysis.Score{}
+	conds := p.analysisTiers()
+	for k := range conds { // the scores do not matter here: only where each tier fires
+		conds[k].Score = analysis.Score{}
 	}
 	nan := func(string) float64 { return math.NaN() }
-	a := analysis.Analyze(&analysis.Input{Var: v, Domain: analysis.Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}, Tiers: tiers,
+	a := analysis.Analyze(&analysis.Input{Var: v, Domain: analysis.Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}, Tiers: conds,
 		Values: nan, Direction: indicators.Equal})
 	if a == nil {
 		return nil
@@ -102,15 +95,16 @@ func (c *Criterion) fastTable() *table {
 		tb.tier = append(tb.tier, e.tier)
 		tb.lowEnds = append(tb.lowEnds, e.iv.Lo)
 	}
-	tb.out = make([]Outcome, len(c.Tiers))
-	tb.final = make([]bool, len(c.Tiers))
-	for k := range c.Tiers {
-		t := &c.Tiers[k]
+	tiers := p.Criterion.Tiers
+	tb.out = make([]Outcome, len(tiers))
+	tb.final = make([]bool, len(tiers))
+	for k := range tiers {
+		t := &tiers[k]
 		switch {
 		case t.Range:
 			tb.out[k], tb.final[k] = Outcome{Kind: Ranged, Min: t.Min, Max: t.Max, Tier: k + 1}, true
-		case t.score.isConst:
-			tb.out[k], tb.final[k] = Outcome{Kind: Scored, Score: t.score.value, Tier: k + 1}, true
+		case t.constant:
+			tb.out[k], tb.final[k] = Outcome{Kind: Scored, Score: t.value, Tier: k + 1}, true
 		}
 	}
 	return tb

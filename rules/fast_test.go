@@ -13,7 +13,7 @@ import (
 )
 
 // bothPaths compiles one indicator's tiers with and without the fast path.
-func bothPaths(t testing.TB, tiers []string, target float64) (fast, slow *Criterion, p *indicators.Project) {
+func bothPaths(t testing.TB, tiers []string, target float64) (fast, slow *Program, p *indicators.Project) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\ntarget = %v\nactual = 1\nweight = 20\ntiers = [\n", target)
 	for _, tr := range tiers {
@@ -33,12 +33,12 @@ func bothPaths(t testing.TB, tiers []string, target float64) (fast, slow *Criter
 
 // same reports whether two outcomes are the same in every respect a result shows.
 func same(a, b Outcome) bool {
-	return a.Kind == b.Kind && a.Tier == b.Tier && a.Reason.Code == b.Reason.Code &&
+	return a.Kind == b.Kind && a.Tier == b.Tier && a.Reason == b.Reason &&
 		(a.Score == b.Score || math.IsNaN(a.Score) && math.IsNaN(b.Score)) && a.Min == b.Min && a.Max == b.Max
 }
 
 // compareAt evaluates both paths at x and fails on any difference.
-func compareAt(t testing.TB, fast, slow *Criterion, p *indicators.Project, x float64) {
+func compareAt(t testing.TB, fast, slow *Program, p *indicators.Project, x float64) {
 	ind := p.Indicators[0]
 	ind.Actual = indicators.NumberValue(x)
 	env := NewEnv(p, ind)

@@ -1,9 +1,10 @@
-package engine
+package report
 
 import (
 	"math"
 	"strings"
 
+	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
@@ -88,10 +89,10 @@ func pointText(x float64, v analysis.Variable, ind *indicators.Indicator) i18n.T
 	return i18n.T("%s %s", "%s %s", name, valueText(x, v, ind))
 }
 
-// tierText names a tier with its condition and score: "第2档（rate <= 0.8，8 分）".
+// tierText names a tier (1-based k) with its condition and score: "第2档（rate <= 0.8，8 分）".
 func tierText(c *rules.Criterion, k int, d int) i18n.Text {
 	t := &c.Tiers[k-1]
-	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, t.Source.When.Text, tierScoreText(t, d))
+	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, t.When, tierScoreText(t, d))
 }
 
 func tierScoreText(t *rules.Tier, d int) i18n.Text {
@@ -101,12 +102,12 @@ func tierScoreText(t *rules.Tier, d int) i18n.Text {
 	if s, ok := t.ConstScore(); ok {
 		return i18n.T("%s 分", "%s points", num.Short(s, d))
 	}
-	return i18n.T("得分 %s", "score %s", t.Source.Score.Text)
+	return i18n.T("得分 %s", "score %s", t.Score)
 }
 
-// sampled marks a message whose analysis sampled rather than proved.
-func sampled(a *analysis.Analysis, msg i18n.Text) i18n.Text {
-	if a.Proved {
+// sampled marks the message of a finding whose analysis sampled rather than proved.
+func sampled(f *engine.Finding, msg i18n.Text) i18n.Text {
+	if !f.Sampled {
 		return msg
 	}
 	return i18n.T("%s（抽样判断，未经证明：条件不全是简单比较）", "%s (sampled, not proved: not every condition is a plain comparison)", msg)

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"jixiao/indicators"
 	"jixiao/internal/i18n"
 )
 
@@ -15,10 +14,11 @@ var checkActualCopiesTarget = &Check{
 		"The actual value is written exactly like the target (both \"≥266米\"). It counts as met, with full marks "+
 			"under the default method, but it does not say what was achieved: ask for the real figure."),
 	// Actual the actual value as written.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		ind := ir.Indicator
-		if ind.Applicable && indicators.SameText(ind.Actual, ind.Target) {
-			rv.report(i, FieldActual, Finding{Actual: TextOf(ind.Actual.Text)})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			if ir := &rv.r.Indicators[i]; ir.Applicable && rv.envs[i].RepeatsTarget() {
+				rv.report(i, FieldActual, Finding{Actual: TextOf(ir.Indicator.Actual.Text)})
+			}
 		}
 	},
 }

@@ -14,7 +14,7 @@ var checkAllFullMarks = &Check{
 		"Every indicator's reported score equals its weight. A self-evaluation at full marks throughout may not "+
 			"have been done in earnest: spot-check the evidence."),
 	// Args[0] how many indicators.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		n := 0
 		for i := range rv.r.Indicators {
 			ind := rv.r.Indicators[i].Indicator

@@ -16,7 +16,7 @@ var checkBalanceRateHigh = &Check{
 			"else (budget − spent) / budget. Much money left over points to a problem in budgeting or execution."),
 	// Field funds.unspent_rate (the table's own rate) or funds.spent (computed): Expected
 	// the highest rate allowed, Actual the rate (4 decimals); Args[0] the rate.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil {
 			return

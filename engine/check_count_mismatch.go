@@ -14,7 +14,7 @@ var checkCountMismatch = &Check{
 			"indicator cannot be judged met or not."),
 	// Field reported.targets_set or reported.targets_met: Expected the count in the table,
 	// Actual the stated one.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		rep := rv.r.Project.Reported
 		if rep.TargetsSet != nil && *rep.TargetsSet != rv.r.TargetsSet {
 			rv.report(-1, FieldReportedTargetsSet, Finding{Expected: CountOf(rv.r.TargetsSet), Actual: CountOf(*rep.TargetsSet)})

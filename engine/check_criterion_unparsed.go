@@ -19,9 +19,12 @@ var checkCriterionUnparsed = &Check{
 			"write the tiers. If nothing could be read, the indicator is scored by the default method (with a "+
 			"no-criterion finding)."),
 	// Index the unread part (Criterion.Unparsed); Actual its text.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		for k := range ir.Criterion.Unparsed {
-			rv.report(i, FieldCriterionPart, Finding{Index: k, Actual: TextOf(ir.Criterion.Unparsed[k].Source)})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			unread := rv.r.Indicators[i].Criterion.Unparsed
+			for k := range unread {
+				rv.report(i, FieldCriterionPart, Finding{Index: k, Actual: TextOf(unread[k].Source)})
+			}
 		}
 	},
 }

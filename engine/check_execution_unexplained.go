@@ -18,7 +18,7 @@ var checkExecutionUnexplained = &Check{
 			"as planned must be explained."),
 	// Expected the lowest rate without a reason, Actual the rate (4 decimals); Args[0] the
 	// rate, Args[1] the full-year budget, Args[2] the amount spent.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil || f.Reason != "" {
 			return

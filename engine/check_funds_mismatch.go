@@ -17,7 +17,7 @@ var checkFundsMismatch = &Check{
 			"tables admit; [review] money_tolerance, in percentage points for the rate) is tolerated."),
 	// Field funds.balance, funds.unspent or funds.unspent_rate: Expected what the other
 	// columns give, Actual the column as stated.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil {
 			return

@@ -16,7 +16,7 @@ var checkGradeMismatch = &Check{
 			"良 ≥ 80, 中 ≥ 60, 差 below, lower bounds included, unless [scoring] grades says otherwise."),
 	// Detail GradeUnknown (Actual the stated grade), GradeOfStated (Args[0] the stated
 	// total), GradeRescored or GradeRange: Expected the grade it should be, Actual the stated.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		p := rv.r.Project
 		if p.Reported.Grade == "" {
 			return

@@ -11,20 +11,28 @@ var checkMissingValue = &Check{
 		"An indicator has no actual value, a weight of 0, or no reported score where the other indicators have "+
 			"one. Without them the score cannot be checked."),
 	// Detail MissingActual, MissingWeight (Actual 0) or MissingReported (Args[0] how many
-	// other indicators have a reported score).
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		ind := ir.Indicator
-		if !ind.Applicable {
-			return
+	// indicators have a reported score).
+	run: func(rv *reviewer) {
+		withReported := 0
+		for i := range rv.r.Indicators {
+			if rv.r.Indicators[i].Indicator.Reported != nil {
+				withReported++
+			}
 		}
-		if !ind.Actual.Set {
-			rv.report(i, FieldNone, Finding{Detail: MissingActual})
-		}
-		if ind.Weight == 0 {
-			rv.report(i, FieldWeight, Finding{Detail: MissingWeight, Actual: Num(0)})
-		}
-		if ind.Reported == nil && rv.withReported > 0 {
-			rv.report(i, FieldNone, Finding{Detail: MissingReported, Args: [4]float64{float64(rv.withReported)}})
+		for i := range rv.r.Indicators {
+			ind := rv.r.Indicators[i].Indicator
+			if !ind.Applicable {
+				continue
+			}
+			if !ind.Actual.Set {
+				rv.report(i, FieldNone, Finding{Detail: MissingActual})
+			}
+			if ind.Weight == 0 {
+				rv.report(i, FieldWeight, Finding{Detail: MissingWeight, Actual: Num(0)})
+			}
+			if ind.Reported == nil && withReported > 0 {
+				rv.report(i, FieldNone, Finding{Detail: MissingReported, Args: [4]float64{float64(withReported)}})
+			}
 		}
 	},
 }

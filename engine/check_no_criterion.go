@@ -14,9 +14,11 @@ var checkNoCriterion = &Check{
 		"An indicator has neither tiers nor a method of its own, and was scored by the default method ([scoring] "+
 			"method; proportional by default: weight × min(actual / target, 1)). A self-evaluation should state a "+
 			"criterion for every indicator; say so when the re-score rests on the default."),
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		if ir.Applicable && ir.Criterion.Default {
-			rv.report(i, FieldNone, Finding{})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Criterion.Default {
+				rv.report(i, FieldNone, Finding{})
+			}
 		}
 	},
 }

@@ -16,13 +16,15 @@ var checkOverachievedUnexplained = &Check{
 			"overachieved_ratio), and no reason is given. Large over-achievement usually means the target was set "+
 			"too low: it must be explained, and the target raised next year."),
 	// Actual the actual value; Args[0] actual / target, Args[1] the ratio allowed.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		ind := ir.Indicator
-		if !ind.Applicable || ind.Direction != indicators.Higher || ind.Reason != "" || !ind.Actual.IsNum || !ind.Target.IsNum || ind.Target.Num <= 0 {
-			return
-		}
-		if ratio := ind.Actual.Num / ind.Target.Num; ratio >= rv.cfg.OverachievedRatio {
-			rv.report(i, FieldActual, Finding{Actual: Num(ind.Actual.Num), Args: [4]float64{ratio, rv.cfg.OverachievedRatio}})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			ind := rv.r.Indicators[i].Indicator
+			if !ind.Applicable || ind.Direction != indicators.Higher || ind.Reason != "" || !ind.Actual.IsNum || !ind.Target.IsNum || ind.Target.Num <= 0 {
+				continue
+			}
+			if ratio := ind.Actual.Num / ind.Target.Num; ratio >= rv.cfg.OverachievedRatio {
+				rv.report(i, FieldActual, Finding{Actual: Num(ind.Actual.Num), Args: [4]float64{ratio, rv.cfg.OverachievedRatio}})
+			}
 		}
 	},
 }

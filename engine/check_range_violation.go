@@ -16,11 +16,12 @@ var checkRangeViolation = &Check{
 			"80–100 %, 部分达成 60–80 %, 未达成 0–60 % of the weight), and the reported score lies outside it. "+
 			"The reviewer should choose a score within the range."),
 	// Expected the allowed range, Actual the reported score.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		rep := ir.Indicator.Reported
-		if rep == nil || ir.Kind != rules.Ranged || ir.Accepted {
-			return
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			if rep := ir.Indicator.Reported; rep != nil && ir.Kind == rules.Ranged && !ir.Accepted {
+				rv.report(i, FieldReported, Finding{Expected: RangeOf(ir.Min, ir.Max), Actual: Num(*rep)})
+			}
 		}
-		rv.report(i, FieldReported, Finding{Expected: RangeOf(ir.Min, ir.Max), Actual: Num(*rep)})
 	},
 }

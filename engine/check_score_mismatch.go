@@ -20,16 +20,17 @@ var checkScoreMismatch = &Check{
 			"rate × weight is reported too. Re-score with the computed score, or fix the criterion first."),
 	// Indicator: Expected the computed score, Actual the reported one; the hint in Detail
 	// (Tier, Args[0]). Project (funds.reported): the budget-execution score, likewise.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		rep := ir.Indicator.Reported
-		if rep == nil || !ir.HasScore || ir.Accepted || num.Within(*rep, ir.Score, rv.cfg.Tolerance) {
-			return
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			rep := ir.Indicator.Reported
+			if rep == nil || !ir.HasScore || ir.Accepted || num.Within(*rep, ir.Score, rv.cfg.Tolerance) {
+				continue
+			}
+			f := Finding{Expected: Num(ir.Score), Actual: Num(*rep)}
+			inferScore(rv, i, ir, &f)
+			rv.report(i, FieldReported, f)
 		}
-		f := Finding{Expected: Num(ir.Score), Actual: Num(*rep)}
-		inferScore(rv, i, ir, &f)
-		rv.report(i, FieldReported, f)
-	},
-	project: func(rv *reviewer) {
 		if x := rv.r.Execution; x != nil && x.HasScore && x.Reported != nil && !num.Within(*x.Reported, x.Score, rv.cfg.Tolerance) {
 			rv.report(-1, FieldFundsReported, Finding{Expected: Num(x.Score), Actual: Num(*x.Reported)})
 		}

@@ -16,17 +16,20 @@ var checkScoreOverWeight = &Check{
 			"weight, the criterion needs fixing."),
 	// Field reported (Actual the reported score) or tiers (Actual the computed score);
 	// Expected the weight.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
+	run: func(rv *reviewer) {
 		tol := rv.cfg.Tolerance
-		w := ir.Indicator.Weight
-		if w < 0 {
-			return // weight-negative reports it; no range of scores makes sense
-		}
-		if rep := ir.Indicator.Reported; rep != nil && (*rep > w+tol || *rep < -tol) {
-			rv.report(i, FieldReported, Finding{Expected: Num(w), Actual: Num(*rep)})
-		}
-		if ir.HasScore && !ir.Accepted && (ir.Score > w+tol || ir.Score < -tol) {
-			rv.report(i, FieldTiers, Finding{Expected: Num(w), Actual: Num(ir.Score)})
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			w := ir.Indicator.Weight
+			if w < 0 {
+				continue // weight-negative reports it; no range of scores makes sense
+			}
+			if rep := ir.Indicator.Reported; rep != nil && (*rep > w+tol || *rep < -tol) {
+				rv.report(i, FieldReported, Finding{Expected: Num(w), Actual: Num(*rep)})
+			}
+			if ir.HasScore && !ir.Accepted && (ir.Score > w+tol || ir.Score < -tol) {
+				rv.report(i, FieldTiers, Finding{Expected: Num(w), Actual: Num(ir.Score)})
+			}
 		}
 	},
 }

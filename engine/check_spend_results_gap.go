@@ -18,7 +18,7 @@ var checkSpendResultsGap = &Check{
 			"all met. Usually the targets were set too low or the results over-reported: verify them."),
 	// Expected the execution rate, Actual the share of the weight scored (both 4 decimals);
 	// Args[0] that share, Args[1] that rate.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil {
 			return

@@ -15,13 +15,13 @@ var checkTargetBelowPrior = &Check{
 		"A higher-is-better target is set below last year's value: a target easier than what was already "+
 			"achieved. Cost indicators (成本指标) are left alone: their amount is a budget, not an ambition."),
 	// Expected last year's value, Actual the target.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		ind := ir.Indicator
-		if !ind.Applicable || ind.Direction != indicators.Higher || isCost(ind) || !ind.Target.IsNum || !ind.Prior.IsNum {
-			return
-		}
-		if ind.Target.Num < ind.Prior.Num {
-			rv.report(i, FieldTarget, Finding{Expected: Num(ind.Prior.Num), Actual: Num(ind.Target.Num)})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			ind := rv.r.Indicators[i].Indicator
+			if ind.Applicable && ind.Direction == indicators.Higher && ind.Target.IsNum && ind.Prior.IsNum &&
+				ind.Target.Num < ind.Prior.Num && !isCost(ind) {
+				rv.report(i, FieldTarget, Finding{Expected: Num(ind.Prior.Num), Actual: Num(ind.Target.Num)})
+			}
 		}
 	},
 }

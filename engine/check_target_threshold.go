@@ -20,19 +20,19 @@ var checkTargetThreshold = &Check{
 			"the criterion contradicts the target. For a criterion on the completion rate, full marks should begin "+
 			"at a rate of 100 %."),
 	// Expected where full marks should begin (the target, or a rate of 1), Actual where they do.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		a := rv.analysis(i)
-		ind := ir.Indicator
-		if a == nil || !a.FullMarksOK || !ind.Target.IsNum {
-			return
+	run: func(rv *reviewer) {
+		for i, a := range rv.eachAnalysis() {
+			ind := rv.r.Indicators[i].Indicator
+			if !a.FullMarksOK || !ind.Target.IsNum {
+				continue
+			}
+			target := ind.Target.Num
+			if a.Var == analysis.VarRate {
+				target = 1
+			}
+			if math.Abs(a.FullMarksFrom-target) > 1e-9*max(1, math.Abs(target)) {
+				rv.report(i, FieldTarget, fromAnalysis(a, Finding{Expected: Num(target), Actual: Num(a.FullMarksFrom)}))
+			}
 		}
-		target := ind.Target.Num
-		if a.Var == analysis.VarRate {
-			target = 1
-		}
-		if math.Abs(a.FullMarksFrom-target) <= 1e-9*math.Max(1, math.Abs(target)) {
-			return
-		}
-		rv.report(i, FieldTarget, fromAnalysis(a, Finding{Expected: Num(target), Actual: Num(a.FullMarksFrom)}))
 	},
 }

@@ -15,9 +15,11 @@ var checkTierGap = &Check{
 			"there cannot be scored. Typos cause most of them, such as \"95%>覆盖面<90%\". The message gives the "+
 			"exact interval, open and closed ends as written."),
 	// Set the values no tier scores.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		if a := rv.analysis(i); a != nil && !a.Gaps.Empty() {
-			rv.report(i, FieldTiers, fromAnalysis(a, Finding{Set: a.Gaps}))
+	run: func(rv *reviewer) {
+		for i, a := range rv.eachAnalysis() {
+			if !a.Gaps.Empty() {
+				rv.report(i, FieldTiers, fromAnalysis(a, Finding{Set: a.Gaps}))
+			}
 		}
 	},
 }

@@ -17,13 +17,12 @@ var checkTierNonMonotonic = &Check{
 			"penalises doing better: fix the tiers."),
 	// Index the tier of the better value, Tier that of the worse (1-based); Args the worse
 	// and the better value, and their scores.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		a := rv.analysis(i)
-		if a == nil || a.Inversion == nil {
-			return
+	run: func(rv *reviewer) {
+		for i, a := range rv.eachAnalysis() {
+			if inv := a.Inversion; inv != nil {
+				rv.report(i, FieldTier, fromAnalysis(a, Finding{Index: inv.BetterTier - 1, Tier: inv.WorseTier,
+					Args: [4]float64{inv.Worse, inv.Better, inv.WorseScore, inv.BetterScore}}))
+			}
 		}
-		inv := a.Inversion
-		rv.report(i, FieldTier, fromAnalysis(a, Finding{Index: inv.BetterTier - 1, Tier: inv.WorseTier,
-			Args: [4]float64{inv.Worse, inv.Better, inv.WorseScore, inv.BetterScore}}))
 	},
 }

@@ -20,17 +20,20 @@ var checkTierOverWeight = &Check{
 			"A score lies between 0 and the weight, so such a tier yields an impossible score whenever it fires. A "+
 			"tier whose score is a formula is sampled at the ends and middle of where it fires."),
 	// Index the tier; Expected the weight, Actual the score beyond it.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		w := ir.Indicator.Weight
-		if w < 0 || len(ir.Criterion.Tiers) == 0 {
-			return // weight-negative reports a negative weight
-		}
-		for k := range ir.Criterion.Tiers {
-			lo, hi, known := tierScoreBounds(rv, i, ir, k)
-			if !known || (hi <= w+rv.cfg.Tolerance && lo >= -rv.cfg.Tolerance) {
-				continue
+	run: func(rv *reviewer) {
+		tol := rv.cfg.Tolerance
+		for i := range rv.r.Indicators {
+			ir := &rv.r.Indicators[i]
+			w := ir.Indicator.Weight
+			if w < 0 {
+				continue // weight-negative reports it
 			}
-			rv.report(i, FieldTier, Finding{Index: k, Expected: Num(w), Actual: Num(num.Round(math.Max(hi, -lo), rv.d))})
+			for k := range ir.Criterion.Tiers {
+				lo, hi, known := tierScoreBounds(rv, i, ir, k)
+				if known && (hi > w+tol || lo < -tol) {
+					rv.report(i, FieldTier, Finding{Index: k, Expected: Num(w), Actual: Num(num.Round(max(hi, -lo), rv.d))})
+				}
+			}
 		}
 	},
 }

@@ -16,18 +16,17 @@ var checkTierOverlap = &Check{
 			"taken the other. A warning when the two scores differ, info when they are equal. For example \"≤80 % "+
 			"invested: 8 points; not all invested: 5 points\": up to 80 % both hold."),
 	// Index the later tier, Tier the earlier (1-based), Set where both hold.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		a := rv.analysis(i)
-		if a == nil {
-			return
-		}
-		for _, o := range a.Overlaps {
-			ta, tb := &ir.Criterion.Tiers[o.A-1], &ir.Criterion.Tiers[o.B-1]
-			f := rv.report(i, FieldTier, fromAnalysis(a, Finding{Index: o.B - 1, Tier: o.A, Set: o.Region}))
-			sa, oka := ta.ConstScore()
-			sb, okb := tb.ConstScore()
-			if oka && okb && sa == sb && !ta.Range && !tb.Range {
-				f.Severity = Info
+	run: func(rv *reviewer) {
+		for i, a := range rv.eachAnalysis() {
+			tiers := rv.r.Indicators[i].Criterion.Tiers
+			for _, o := range a.Overlaps {
+				ta, tb := &tiers[o.A-1], &tiers[o.B-1]
+				f := rv.report(i, FieldTier, fromAnalysis(a, Finding{Index: o.B - 1, Tier: o.A, Set: o.Region}))
+				sa, oka := ta.ConstScore()
+				sb, okb := tb.ConstScore()
+				if oka && okb && sa == sb && !ta.Range && !tb.Range {
+					f.Severity = Info
+				}
 			}
 		}
 	},

@@ -17,17 +17,15 @@ var checkTierUnreachable = &Check{
 			"or every value where it holds is taken by an earlier tier. The tier is dead: usually the order of the "+
 			"tiers or a condition is wrong."),
 	// Index the tier; Detail TierNeverHolds (Set the domain) or TierTaken.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		a := rv.analysis(i)
-		if a == nil {
-			return
-		}
-		for _, k := range a.Unreachable {
-			f := Finding{Index: k - 1, Detail: TierTaken}
-			if a.Conds[k-1].Empty() {
-				f.Detail, f.Set = TierNeverHolds, analysis.Set{a.Domain}
+	run: func(rv *reviewer) {
+		for i, a := range rv.eachAnalysis() {
+			for _, k := range a.Unreachable {
+				f := Finding{Index: k - 1, Detail: TierTaken}
+				if a.Conds[k-1].Empty() {
+					f.Detail, f.Set = TierNeverHolds, analysis.Set{a.Domain}
+				}
+				rv.report(i, FieldTier, fromAnalysis(a, f))
 			}
-			rv.report(i, FieldTier, fromAnalysis(a, f))
 		}
 	},
 }

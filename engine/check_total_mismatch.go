@@ -18,7 +18,7 @@ var checkTotalMismatch = &Check{
 			"or one score was changed and the total was not. Checked only when every indicator has a reported score."),
 	// Field reported.total or reported.score: Expected the sum of the reported scores,
 	// Actual the stated figure; HintSumOfWeights when that is the sum of the weights.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		sum, weights, ok := reportedSum(rv.r)
 		if !ok {
 			return

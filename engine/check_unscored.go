@@ -17,9 +17,11 @@ var checkUnscored = &Check{
 			"on. It is not counted as 0: the total is shown as a range. The message gives the reason; give a number, "+
 			"or tiers for text values."),
 	// The reason is the indicator's (IndicatorResult.Reason); the range its Min..Max.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		if ir.Applicable && ir.Kind == rules.Unscored {
-			rv.report(i, FieldActual, Finding{})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Kind == rules.Unscored {
+				rv.report(i, FieldActual, Finding{})
+			}
 		}
 	},
 }

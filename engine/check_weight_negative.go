@@ -16,9 +16,11 @@ var checkWeightNegative = &Check{
 			"full marks minus the others and getting it wrong. The indicator is still scored with the weight as "+
 			"written, so that its effect can be seen."),
 	// Actual the weight.
-	indicator: func(rv *reviewer, i int, ir *IndicatorResult) {
-		if w := ir.Indicator.Weight; w < 0 {
-			rv.report(i, FieldWeight, Finding{Actual: Num(w)})
+	run: func(rv *reviewer) {
+		for i := range rv.r.Indicators {
+			if w := rv.r.Indicators[i].Indicator.Weight; w < 0 {
+				rv.report(i, FieldWeight, Finding{Actual: Num(w)})
+			}
 		}
 	},
 }

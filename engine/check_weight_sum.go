@@ -16,7 +16,7 @@ var checkWeightSum = &Check{
 			"not add up to full marks ([scoring] full_marks, 100 by default). With wrong weights the total and the "+
 			"grade mean nothing: check the table's weight column."),
 	// Expected full marks, Actual the sum of the weights.
-	project: func(rv *reviewer) {
+	run: func(rv *reviewer) {
 		var sum float64
 		for i := range rv.r.Indicators {
 			sum += rv.r.Indicators[i].Indicator.Weight

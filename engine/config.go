@@ -22,7 +22,7 @@ type Config struct {
 	SpendGapMax       float64
 	Disabled          map[Code]bool
 
-	inForce [noReview]checkSet // by scope, the checks that run
+	inForce [noReview][]*Check // by scope, the checks that run
 }
 
 // NewConfig applies the defaults to what r leaves unset.

@@ -34,23 +34,22 @@ type IndicatorResult struct {
 	// Criterion is what scored it, as facts: its tiers (as written, or read from the
 	// criterion's prose: Criterion.Derived) or its standard method (Criterion.Method). It is
 	// shared by every indicator written alike.
-	Criterion  *rules.Criterion
-	Applicable bool
-	Kind       rules.Kind // scored, a range (the reviewer's choice), or unscored
+	Criterion *rules.Criterion
+	Reason    *rules.Reason // why it is unscored (Kind rules.Unscored); nil otherwise
 
 	// Score is the rounded score when known: a scored tier or method, or a reported score
 	// accepted within a discretionary range. Otherwise HasScore is false and Min..Max is
 	// what the score may be (0..weight when unscored).
 	Score    float64
-	HasScore bool
 	Min, Max float64
-	Accepted bool // the reported score was accepted within the range
 
-	Tier   int          // the 1-based tier that fired; 0 for a method, or when none did
-	Reason rules.Reason // why it is unscored (Kind rules.Unscored)
-
-	Met      bool // the target was met
-	MetKnown bool // whether Met could be decided
+	Tier       int        // the 1-based tier that fired; 0 for a method, or when none did
+	Kind       rules.Kind // scored, a range (the reviewer's choice), or unscored
+	Applicable bool
+	HasScore   bool
+	Accepted   bool // the reported score was accepted within the range
+	Met        bool // the target was met
+	MetKnown   bool // whether Met could be decided
 }
 
 // FiredTier is the tier that fired, or nil.

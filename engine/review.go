@@ -1,6 +1,8 @@
 package engine
 
 import (
+	"iter"
+	"slices"
 	"strings"
 
 	"jixiao/indicators"
@@ -19,10 +21,10 @@ type Check struct {
 	Lint     bool      // a check of the criteria themselves, run by `jixiao lint` too
 	Title    i18n.Text // one line
 	Doc      i18n.Text // one paragraph: when it fires, why it matters, what to do
-	// project looks at the project as a whole, once; indicator looks at one indicator, in
-	// the one pass the review makes over them. A check has either or both.
-	project   func(*reviewer)
-	indicator func(rv *reviewer, i int, ir *IndicatorResult)
+	// run looks at the project, or at each indicator in turn, reading what scoring and the
+	// checks before it have worked out once: each indicator's environment and the analysis
+	// of its tiers.
+	run func(*reviewer)
 }
 
 // Checks returns the catalogue in documentation order.
@@ -52,53 +54,49 @@ var catalogue = []*Check{
 	checkExecutionUnexplained, checkBalanceRateHigh, checkSpendResultsGap, checkAllFullMarks,
 }
 
-// checkSet is the checks of one review, in catalogue order: those that look at the project,
-// and those that look at each indicator.
-type checkSet struct{ project, indicator []*Check }
-
-func checksInForce(disabled map[Code]bool, lintOnly bool) checkSet {
-	var s checkSet
+// checksInForce is the checks of one review, in catalogue order.
+func checksInForce(disabled map[Code]bool, lintOnly bool) []*Check {
+	var s []*Check
 	for _, c := range catalogue {
-		if disabled[c.Code] || lintOnly && !c.Lint {
-			continue
-		}
-		if c.project != nil {
-			s.project = append(s.project, c)
-		}
-		if c.indicator != nil {
-			s.indicator = append(s.indicator, c)
+		if !disabled[c.Code] && (c.Lint || !lintOnly) {
+			s = append(s, c)
 		}
 	}
 	return s
 }
 
-// review runs the checks of scope s over a scored result: first those of the project, then
-// one pass over the indicators. The findings come out in their final order, project findings
-// first, then by indicator, then by catalogue order.
+// review runs the checks of scope s over a scored result, in catalogue order, and leaves
+// the findings in r: project findings first, then by indicator, each in catalogue order.
 func (e *Engine) review(r *Result, cfg *Config, s scope) {
+	n := len(r.Indicators)
 	rv := &e.rv
 	*rv = reviewer{r: r, cfg: cfg, d: r.Project.Scoring.Decimals, progs: e.progs, envs: e.envs, raw: e.raw,
-		findings: rv.findings[:0], hits: rv.hits[:0]}
-	for i := range r.Indicators {
-		if r.Indicators[i].Indicator.Reported != nil {
-			rv.withReported++
-		}
-	}
-	set := &cfg.inForce[s]
-	for _, c := range set.project {
+		findings: rv.findings[:0], hits: rv.hits[:0],
+		an: slices.Grow(rv.an[:0], n)[:n], analysed: slices.Grow(rv.analysed[:0], n)[:n], counts: slices.Grow(rv.counts[:0], n+1)[:n+1]}
+	clear(rv.analysed)
+	for _, c := range cfg.inForce[s] {
 		rv.check = c
-		c.project(rv)
+		c.run(rv)
 	}
-	for i := range r.Indicators {
-		rv.analysed = false
-		ir := &r.Indicators[i]
-		for _, c := range set.indicator {
-			rv.check = c
-			c.indicator(rv, i, ir)
-		}
+	if len(rv.findings) == 0 {
+		return
 	}
-	if len(rv.findings) > 0 {
-		r.Findings = append([]Finding(nil), rv.findings...)
+	// The checks report in catalogue order, each by indicator: a stable counting sort by
+	// indicator (the project's, −1, first) gives the final order.
+	counts := rv.counts
+	clear(counts)
+	for k := range rv.findings {
+		counts[rv.findings[k].Indicator+1]++
+	}
+	at := 0
+	for k, c := range counts {
+		counts[k], at = at, at+c
+	}
+	r.Findings = make([]Finding, len(rv.findings))
+	for k := range rv.findings {
+		f := &rv.findings[k]
+		r.Findings[counts[f.Indicator+1]] = *f
+		counts[f.Indicator+1]++
 	}
 }
 
@@ -113,23 +111,36 @@ type reviewer struct {
 	raw   []float64        // by indicator, the score before rounding
 	check *Check
 
-	findings     []Finding
-	withReported int // indicators with a reported score
+	findings []Finding
+	counts   []int // scratch for ordering the findings
 
-	// The analysis of the indicator in hand, made on first use.
-	an       *analysis.Analysis
-	analysed bool
+	// The analysis of each indicator's tiers, made on first use.
+	an       []*analysis.Analysis
+	analysed []bool
 	hits     []int // scratch for the tiers that hold
 }
 
-// analysis is the analysis of indicator i's tiers (the indicator in hand), or nil when it
-// has none to analyse.
+// analysis is the analysis of indicator i's tiers, or nil when it has none to analyse.
 func (rv *reviewer) analysis(i int) *analysis.Analysis {
-	if !rv.analysed {
-		rv.an = rv.progs[i].Analysis(&rv.envs[i], rv.r.Indicators[i].Indicator)
-		rv.analysed = true
+	if !rv.analysed[i] {
+		rv.an[i] = nil
+		if len(rv.r.Indicators[i].Criterion.Tiers) > 0 {
+			rv.an[i] = rv.progs[i].Analysis(&rv.envs[i], rv.r.Indicators[i].Indicator)
+		}
+		rv.analysed[i] = true
 	}
-	return rv.an
+	return rv.an[i]
+}
+
+// eachAnalysis yields each indicator whose tiers the analysis could read, with it.
+func (rv *reviewer) eachAnalysis() iter.Seq2[int, *analysis.Analysis] {
+	return func(yield func(int, *analysis.Analysis) bool) {
+		for i := range rv.r.Indicators {
+			if a := rv.analysis(i); a != nil && !yield(i, a) {
+				return
+			}
+		}
+	}
 }
 
 // report adds a finding of the check running about field of indicator i, or of the project

@@ -223,3 +223,34 @@ func TestCriterionUnparsedSaysWhy(t *testing.T) {
 	assert.Equal(t, rules.UnparsedNoScore, reason("增长5%及以上得100分；由评审组研究确定"))
 	assert.Equal(t, rules.UnparsedCondition, reason("增长5%及以上得100分；全省前三名得50分"))
 }
+
+// One engine checks project after project, reusing what it built for the one before (its
+// compiled criteria, environments, analyses and scratch): every result is the same as a
+// fresh engine's, whatever came before it.
+func TestEngineReuse(t *testing.T) {
+	files, err := filepath.Glob("testdata/review/*.toml")
+	require.NoError(t, err)
+	seeds, err := filepath.Glob("../testdata/quangang-2021/*.toml")
+	require.NoError(t, err)
+	files = append(files, seeds...)
+	var projects []*indicators.Project
+	for _, file := range files {
+		p, err := indicators.Load(file, indicators.Limits{})
+		require.NoError(t, err)
+		projects = append(projects, p)
+	}
+	shared := New(Options{})
+	for round := 0; round < 2; round++ { // forwards, then backwards
+		for k := range projects {
+			p := projects[k]
+			if round == 1 {
+				p = projects[len(projects)-1-k]
+			}
+			want, err := New(Options{}).Check(p)
+			require.NoError(t, err)
+			got, err := shared.Check(p)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%s, after %d others", p.File, k)
+		}
+	}
+}

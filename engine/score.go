@@ -90,20 +90,24 @@ func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 	d := p.Scoring.Decimals
 	n := len(p.Indicators)
 	r := &Result{Project: p, Indicators: make([]IndicatorResult, n)}
-	e.envs = slices.Grow(e.envs[:0], n)[:n]
+	e.envs = rules.AppendEnvs(e.envs[:0], p)
 	e.raw = slices.Grow(e.raw[:0], n)[:n]
 	var lo, hi, weight float64 // totals in points, of rounded scores
 	exact := true
 	for i, ind := range p.Indicators {
 		ir := &r.Indicators[i]
 		prog := e.progs[i]
-		e.envs[i] = rules.NewEnv(p, ind)
-		o := prog.Eval(&e.envs[i])
+		env := &e.envs[i]
+		o := prog.Eval(env)
 		ir.Indicator, ir.Criterion, ir.Applicable = ind, prog.Criterion, ind.Applicable
-		ir.Kind, ir.Tier, ir.Reason = o.Kind, o.Tier, o.Reason
+		ir.Kind, ir.Tier = o.Kind, o.Tier
+		if o.Kind == rules.Unscored {
+			why := o.Reason
+			ir.Reason = &why
+		}
 		e.raw[i] = o.Score
 		resolve(ir, o, d, cfg.Tolerance)
-		ir.Met, ir.MetKnown = rules.Met(ind, prog.Criterion.Method)
+		ir.Met, ir.MetKnown = rules.Met(ind, env, prog.Criterion.Method)
 		if !ind.Applicable {
 			continue
 		}

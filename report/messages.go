@@ -296,7 +296,7 @@ func literalText(v indicators.Value) string {
 
 // reasonText says why an indicator could not be scored.
 func reasonText(ir *engine.IndicatorResult) i18n.Text {
-	ind, why := ir.Indicator, &ir.Reason
+	ind, why := ir.Indicator, ir.Reason
 	method := len(ir.Criterion.Tiers) == 0
 	switch why.Code {
 	case rules.NoTierMatched:

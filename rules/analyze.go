@@ -22,30 +22,40 @@ func (p *Program) Analysis(env *Env, ind *indicators.Indicator) *analysis.Analys
 		return p.analyze(env, ind, v)
 	}
 	key := analysisKey{weight: ind.Weight, target: ind.Target.Num, prior: ind.Prior.Num, targetNum: ind.Target.IsNum,
-		priorNum: ind.Prior.IsNum, percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, direction: ind.Direction}
+		priorNum: ind.Prior.IsNum, percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent}
+	switch ind.Direction {
+	case indicators.Lower:
+		key.direction = 1
+	case indicators.Equal:
+		key.direction = 2
+	}
 	if ind.Domain != nil {
 		key.hasDomain, key.domain = true, *ind.Domain
 	}
-	if a, ok := p.analyses[key]; ok {
-		return a
+	if p.hasLast && p.last == key { // criteria written alike usually stand on the same figures
+		return p.lastA
 	}
-	a := p.analyze(env, ind, v)
-	if p.analyses == nil {
-		p.analyses = map[analysisKey]*analysis.Analysis{}
+	a, ok := p.analyses[key]
+	if !ok {
+		a = p.analyze(env, ind, v)
+		if p.analyses == nil {
+			p.analyses = map[analysisKey]*analysis.Analysis{}
+		}
+		if len(p.analyses) < maxAnalyses {
+			p.analyses[key] = a
+		}
 	}
-	if len(p.analyses) < maxAnalyses {
-		p.analyses[key] = a
-	}
+	p.last, p.lastA, p.hasLast = key, a, true
 	return a
 }
 
 // analysisKey is what an analysis depends on besides the tiers themselves.
 type analysisKey struct {
 	weight, target, prior float64
+	domain                [2]float64
 	targetNum, priorNum   bool
 	percent, hasDomain    bool
-	domain                [2]float64
-	direction             indicators.Direction
+	direction             uint8 // higher, lower, equal
 }
 
 // maxAnalyses bounds the analyses one program keeps.

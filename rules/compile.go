@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"hash/maphash"
 	"math"
 	"strconv"
 	"strings"
@@ -40,16 +41,12 @@ type Compiler struct {
 	limits  Limits
 	conds   map[string]*compiled
 	scores  map[string]*compiled
-	known   map[string]*Program    // programs of tiers written or read from prose, by their texts
-	methods map[methodKey]*Program // the standard methods
-	key     []byte                 // scratch for building keys
+	known   map[uint64]*Program // programs of tiers written or read from prose, by a hash of their texts
+	seed    maphash.Seed
+	methods []*Program // the standard methods
+	key     []byte     // scratch for building keys
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
 	NoFastPath bool
-}
-
-type methodKey struct {
-	method indicators.Method
-	deflt  bool
 }
 
 type compiled struct {
@@ -72,7 +69,7 @@ func NewCompiler(lim Limits) *Compiler {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
 	return &Compiler{limits: lim, vm: &vm.VM{MemoryBudget: lim.MemoryBudget}, conds: map[string]*compiled{}, scores: map[string]*compiled{},
-		known: map[string]*Program{}, methods: map[methodKey]*Program{}}
+		known: map[uint64]*Program{}, seed: maphash.MakeSeed()}
 }
 
 // Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
@@ -109,7 +106,7 @@ func (c *Compiler) AppendProject(out []*Program, p *indicators.Project) ([]*Prog
 func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
 	if len(ind.Tiers) > 0 {
 		key := c.tiersKey(ind.Tiers)
-		if prog, ok := c.known[string(key)]; ok {
+		if prog, ok := c.known[key]; ok && prog.writtenAs(ind.Tiers) {
 			return prog
 		}
 		crit := &Criterion{Tiers: make([]Tier, len(ind.Tiers))}
@@ -118,13 +115,11 @@ func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, err
 			crit.Tiers[k] = Tier{When: t.When.Text, Score: t.Score.Text}
 			if t.Discretionary() {
 				crit.Tiers[k].Range = true
-				if t.Min != nil && t.Max != nil {
-					crit.Tiers[k].Min, crit.Tiers[k].Max = *t.Min, *t.Max
-				}
+				crit.Tiers[k].Min, crit.Tiers[k].Max = rangeOf(t)
 			}
 		}
 		exprs := func(k int) (when, score indicators.Expr) { return ind.Tiers[k].When, ind.Tiers[k].Score }
-		return c.tiered(string(key), crit, exprs, p, ind, errs)
+		return c.tiered(key, crit, exprs, p, ind, errs)
 	}
 	if ind.Method == "" && ind.Criterion != "" {
 		return c.derived(p, ind, errs)
@@ -137,12 +132,13 @@ func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, err
 
 // method is the program of a standard method.
 func (c *Compiler) method(m indicators.Method, deflt bool) *Program {
-	key := methodKey{m, deflt}
-	prog, ok := c.methods[key]
-	if !ok {
-		prog = &Program{Criterion: &Criterion{Method: m, Default: deflt}, vm: c.vm}
-		c.methods[key] = prog
+	for _, prog := range c.methods {
+		if crit := prog.Criterion; crit.Method == m && crit.Default == deflt {
+			return prog
+		}
 	}
+	prog := &Program{Criterion: &Criterion{Method: m, Default: deflt}, vm: c.vm}
+	c.methods = append(c.methods, prog)
 	return prog
 }
 
@@ -150,23 +146,22 @@ func (c *Compiler) method(m indicators.Method, deflt bool) *Program {
 // each text and context, each tier placed at the start of the span it came from.
 func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
 	ctx := ContextOf(ind)
-	b := append(c.key[:0], 0xff) // no tier text starts so: prose keys never meet tier keys
-	b = append(b, ind.Criterion...)
+	b := append(c.key[:0], ind.Criterion...)
 	b = strconv.AppendFloat(append(b, 0), ctx.Weight, 'g', -1, 64)
 	b = strconv.AppendFloat(append(b, 0), ctx.Target, 'g', -1, 64) // NaN writes as NaN
 	b = strconv.AppendBool(append(b, 0), ctx.Percent)
 	b = strconv.AppendBool(append(b, 0), ctx.Text)
 	b = append(append(b, 0), p.Scoring.Method...)
 	c.key = b
-	if prog, ok := c.known[string(b)]; ok {
+	key := maphash.Bytes(c.seed, b) ^ proseKey
+	if prog, ok := c.known[key]; ok && prog.prose == string(b) {
 		return prog
 	}
-	key := string(b)
 	read, unparsed := ReadCriterion(ind.Criterion, ctx)
 	crit := &Criterion{Unparsed: unparsed}
 	if len(read) == 0 {
 		crit.Method, crit.Default = p.Scoring.Method, true
-		prog := &Program{Criterion: crit, vm: c.vm}
+		prog := &Program{Criterion: crit, vm: c.vm, prose: string(b)}
 		c.remember(key, prog)
 		return prog
 	}
@@ -183,8 +178,13 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 		pos := src.PosAt(read[k].Span.Start)
 		return indicators.Expr{Text: read[k].When, Pos: pos}, indicators.Expr{Text: read[k].Score, Pos: pos}
 	}
-	return c.tiered(key, crit, exprs, p, ind, errs)
+	prog := c.tiered(key, crit, exprs, p, ind, errs)
+	prog.prose = string(b)
+	return prog
 }
+
+// proseKey sets the keys of criteria read from prose apart from those of written tiers.
+const proseKey = 0x9e3779b97f4a7c15
 
 // CriterionSource is an indicator's criterion text with the place of each character in the
 // file, where known; else the text placed at the indicator.
@@ -197,7 +197,7 @@ func CriterionSource(ind *indicators.Indicator) indicators.Expr {
 
 // tiered compiles the tiers of crit, whose expressions (placed in the file, for errors) exprs
 // gives, and remembers the program under key when every expression compiles.
-func (c *Compiler) tiered(key string, crit *Criterion, exprs func(k int) (when, score indicators.Expr),
+func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, score indicators.Expr),
 	p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
 	prog := &Program{Criterion: crit, vm: c.vm, conds: make([]*compiled, len(crit.Tiers)), scores: make([]*compiled, len(crit.Tiers))}
 	before := len(*errs)
@@ -233,38 +233,59 @@ func (c *Compiler) tiered(key string, crit *Criterion, exprs func(k int) (when, 
 	return prog
 }
 
-func (c *Compiler) remember(key string, prog *Program) {
+func (c *Compiler) remember(key uint64, prog *Program) {
 	if len(c.known) >= maxKnownCriteria {
 		clear(c.known)
 	}
 	c.known[key] = prog
 }
 
-// tiersKey writes what identifies a set of tiers: their texts and ranges.
-func (c *Compiler) tiersKey(tiers []indicators.Tier) []byte {
-	b := c.key[:0]
+// tiersKey hashes what identifies a set of written tiers: their texts and ranges. A program
+// found under it is checked against the tiers (writtenAs), so that a collision is only a miss.
+func (c *Compiler) tiersKey(tiers []indicators.Tier) uint64 {
+	h := uint64(len(tiers))
 	for k := range tiers {
 		t := &tiers[k]
-		b = append(b, t.When.Text...)
-		b = append(b, 0)
-		b = append(b, t.Score.Text...)
-		if t.Min != nil {
-			b = strconv.AppendFloat(append(b, 1), *t.Min, 'g', -1, 64)
+		h = h*31 + maphash.String(c.seed, t.When.Text)
+		h = h*31 + maphash.String(c.seed, t.Score.Text)
+		if t.Min != nil && t.Max != nil {
+			h = h*31 + maphash.Comparable(c.seed, [2]float64{*t.Min, *t.Max})
 		}
-		if t.Max != nil {
-			b = strconv.AppendFloat(append(b, 2), *t.Max, 'g', -1, 64)
-		}
-		b = append(b, 0)
 	}
-	c.key = b
-	return b
+	return h
+}
+
+// rangeOf is a written discretionary tier's range; 0..0 unless both ends are given.
+func rangeOf(t *indicators.Tier) (lo, hi float64) {
+	if t.Min != nil && t.Max != nil {
+		return *t.Min, *t.Max
+	}
+	return 0, 0
+}
+
+// writtenAs reports whether the program's tiers are the written tiers given.
+func (p *Program) writtenAs(tiers []indicators.Tier) bool {
+	have := p.Criterion.Tiers
+	if p.prose != "" || len(have) != len(tiers) {
+		return false
+	}
+	for k := range tiers {
+		t, h := &tiers[k], &have[k]
+		if t.When.Text != h.When || t.Score.Text != h.Score || t.Discretionary() != h.Range {
+			return false
+		}
+		if lo, hi := rangeOf(t); h.Range && (lo != h.Min || hi != h.Max) {
+			return false
+		}
+	}
+	return true
 }
 
 // ContextOf is what the criterion reader needs to know of an indicator.
 func ContextOf(ind *indicators.Indicator) CriterionContext {
 	ctx := CriterionContext{Weight: ind.Weight, Target: math.NaN(),
 		Percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent,
-		Text:    ind.Actual.Set && !ind.Actual.IsNum && !indicators.SameText(ind.Actual, ind.Target)}
+		Text:    ind.Actual.Set && !ind.Actual.IsNum && !sameText(ind.Actual, ind.Target)}
 	if ind.Target.IsNum {
 		ctx.Target = ind.Target.Num
 	}

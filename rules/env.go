@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 
 	"jixiao/indicators"
 )
@@ -20,7 +21,52 @@ type Env struct {
 
 	actualSet bool // an actual value is given, as a number or as text
 	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
+	quality   Quality
+	qualityOK bool // quality has been read from Text
 }
+
+// RepeatsTarget reports whether the actual value is written exactly like the target
+// ("≥266米" under "≥266米"), which counts as met.
+func (e *Env) RepeatsTarget() bool { return e.sameText }
+
+// qualityOf is the qualitative band the actual value states, read on first use.
+func (e *Env) qualityOf() Quality {
+	if !e.qualityOK {
+		e.quality, e.qualityOK = ReadQuality(e.Text), true
+	}
+	return e.quality
+}
+
+// sameText is indicators.SameText, answering at once for texts that differ and hold nothing
+// it would normalise (no spaces, no full-width forms): most text actuals under text targets.
+func sameText(a, b indicators.Value) bool {
+	if a.Set && b.Set && !a.Plain && !b.Plain && a.Text != b.Text && bare(a.Text) && bare(b.Text) {
+		return false
+	}
+	return indicators.SameText(a, b)
+}
+
+// bare reports whether s has no byte that could begin a space or a full-width form: no ASCII
+// space or control, and no lead byte of U+0080–U+00FF, U+1680, U+2000–U+206F, U+3000–U+303F
+// or U+FF00–U+FFFF. Normalising such a text changes nothing.
+func bare(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if notBare[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+var notBare = func() (t [256]bool) {
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3, 0xEF} {
+		t[c] = true
+	}
+	return t
+}()
 
 // FundsEnv is the funds block as expressions see it, in the funds' own unit.
 type FundsEnv struct {
@@ -55,12 +101,29 @@ var variableNames = map[string]variable{
 	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
 }
 
-// NewEnv builds the environment of one indicator of a project. It is built once per
-// indicator, and scoring, inference and the checks share it.
+// NewEnv builds the environment of one indicator of a project.
 func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
+	var env Env
+	env.init(fundsEnv(p.Funds), ind)
+	return env
+}
+
+// AppendEnvs appends the environment of each indicator of p, in order. It is built once
+// per indicator, and scoring, inference and the checks share it.
+func AppendEnvs(envs []Env, p *indicators.Project) []Env {
+	funds := fundsEnv(p.Funds)
+	n := len(envs)
+	envs = slices.Grow(envs, len(p.Indicators))[:n+len(p.Indicators)]
+	for i, ind := range p.Indicators {
+		envs[n+i].init(funds, ind)
+	}
+	return envs
+}
+
+func (env *Env) init(funds FundsEnv, ind *indicators.Indicator) {
 	nan := math.NaN()
-	env := Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text,
-		actualSet: ind.Actual.Set, sameText: indicators.SameText(ind.Actual, ind.Target)}
+	*env = Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text, Funds: funds,
+		actualSet: ind.Actual.Set, sameText: sameText(ind.Actual, ind.Target)}
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}
@@ -73,8 +136,6 @@ func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num != 0 {
 		env.Rate = ind.Actual.Num / ind.Target.Num
 	}
-	env.Funds = fundsEnv(p.Funds)
-	return env
 }
 
 // value is the value of a variable other than actual and rate, for the interval analysis:

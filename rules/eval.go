@@ -69,7 +69,11 @@ type Program struct {
 	uses      variable    // what the conditions read
 	fast      *table      // the tiers as a sorted table, when they are plain comparisons of one variable
 	vm        *vm.VM      // the compiler's expression machine
+	prose     string      // for tiers read from prose: the text and context they were read from
 	analyses  map[analysisKey]*analysis.Analysis
+	last      analysisKey // the key of the analysis made or found last, lastA
+	lastA     *analysis.Analysis
+	hasLast   bool
 }
 
 // Eval scores the criterion against env. It never panics: a failing expression leaves the

@@ -30,7 +30,7 @@ func evalMethod(m indicators.Method, env *Env) Outcome {
 		if t <= 0 {
 			return unscored(TargetZero)
 		}
-		return Outcome{Kind: Scored, Score: w * math.Max(0, math.Min(a/t, 1))}
+		return Outcome{Kind: Scored, Score: w * max(0, min(a/t, 1))}
 	case indicators.MethodReverse:
 		if t <= 0 {
 			return unscored(TargetZero)
@@ -46,7 +46,7 @@ func evalMethod(m indicators.Method, env *Env) Outcome {
 		if a <= t {
 			return Outcome{Kind: Scored, Score: w}
 		}
-		return Outcome{Kind: Scored, Score: w * math.Max(0, 1-(a-t)/t)}
+		return Outcome{Kind: Scored, Score: w * max(0, 1-(a-t)/t)}
 	case indicators.MethodEqual:
 		if t == 0 && a <= 0 || t != 0 && num.Within(a, t, 1e-9*math.Abs(t)) {
 			return Outcome{Kind: Scored, Score: w}
@@ -83,7 +83,10 @@ func (q Quality) Band() (lo, hi float64) {
 // ReadQuality reads a qualitative actual value. The order matters: 未达成 and 部分达成 both
 // contain 达成.
 func ReadQuality(text string) Quality {
-	s := strings.ReplaceAll(num.Normalize(text), " ", "")
+	s := text
+	if !bare(s) {
+		s = strings.ReplaceAll(num.Normalize(text), " ", "")
+	}
 	switch {
 	case s == "":
 		return QualityUnknown
@@ -101,7 +104,7 @@ func qualitative(env *Env) Outcome {
 	if !env.actualSet {
 		return actualProblem(env)
 	}
-	q := ReadQuality(env.Text)
+	q := env.qualityOf()
 	if q == QualityUnknown {
 		return unscored(UnknownQuality)
 	}

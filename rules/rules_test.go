@@ -242,7 +242,8 @@ func TestMet(t *testing.T) {
 			if m == "" {
 				m = indicators.MethodProportional
 			}
-			met, known := Met(ind, m)
+			env := NewEnv(p, ind)
+			met, known := Met(ind, &env, m)
 			assert.Equal(t, tt.met, met)
 			assert.Equal(t, tt.known, known)
 		})

@@ -21,7 +21,10 @@ var checkTargetThreshold = &Check{
 			"at a rate of 100 %."),
 	// Expected where full marks should begin (the target, or a rate of 1), Actual where they do.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			ind := rv.r.Indicators[i].Indicator
 			if !a.FullMarksOK || !ind.Target.IsNum {
 				continue

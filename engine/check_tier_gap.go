@@ -16,7 +16,10 @@ var checkTierGap = &Check{
 			"exact interval, open and closed ends as written."),
 	// Set the values no tier scores.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			if !a.Gaps.Empty() {
 				rv.report(i, FieldTiers, fromAnalysis(a, Finding{Set: a.Gaps}))
 			}

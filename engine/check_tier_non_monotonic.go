@@ -18,7 +18,10 @@ var checkTierNonMonotonic = &Check{
 	// Index the tier of the better value, Tier that of the worse (1-based); Args the worse
 	// and the better value, and their scores.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			if inv := a.Inversion; inv != nil {
 				rv.report(i, FieldTier, fromAnalysis(a, Finding{Index: inv.BetterTier - 1, Tier: inv.WorseTier,
 					Args: [4]float64{inv.Worse, inv.Better, inv.WorseScore, inv.BetterScore}}))

@@ -48,7 +48,7 @@ func tierScoreBounds(rv *reviewer, i int, ir *IndicatorResult, k int) (lo, hi fl
 	if s, ok := t.ConstScore(); ok {
 		return s, s, true
 	}
-	a := rv.analysis(i)
+	a := rv.analyses()[i]
 	if a == nil || k >= len(a.Regions) {
 		return 0, 0, false
 	}

@@ -17,7 +17,10 @@ var checkTierOverlap = &Check{
 			"invested: 8 points; not all invested: 5 points\": up to 80 % both hold."),
 	// Index the later tier, Tier the earlier (1-based), Set where both hold.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			tiers := rv.r.Indicators[i].Criterion.Tiers
 			for _, o := range a.Overlaps {
 				ta, tb := &tiers[o.A-1], &tiers[o.B-1]

@@ -18,7 +18,10 @@ var checkTierUnreachable = &Check{
 			"tiers or a condition is wrong."),
 	// Index the tier; Detail TierNeverHolds (Set the domain) or TierTaken.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			for _, k := range a.Unreachable {
 				f := Finding{Index: k - 1, Detail: TierTaken}
 				if a.Conds[k-1].Empty() {

@@ -41,7 +41,7 @@ func inferScore(rv *reviewer, i int, ir *IndicatorResult, f *Finding) {
 			f.Detail = HintProportional
 			return
 		}
-		if an := rv.analysis(i); an != nil && an.Var == analysis.VarActual && an.FullMarksOK && an.FullMarksFrom > 0 {
+		if an := rv.analyses()[i]; an != nil && an.Var == analysis.VarActual && an.FullMarksOK && an.FullMarksFrom > 0 {
 			if th := an.FullMarksFrom; th != t && same(w*math.Min(a/th, 1)) {
 				f.Detail, f.Args[0] = HintProportionalFrom, th
 				return

@@ -1,7 +1,6 @@
 package engine
 
 import (
-	"iter"
 	"slices"
 	"strings"
 
@@ -72,8 +71,7 @@ func (e *Engine) review(r *Result, cfg *Config, s scope) {
 	rv := &e.rv
 	*rv = reviewer{r: r, cfg: cfg, d: r.Project.Scoring.Decimals, progs: e.progs, envs: e.envs, raw: e.raw,
 		findings: rv.findings[:0], hits: rv.hits[:0],
-		an: slices.Grow(rv.an[:0], n)[:n], analysed: slices.Grow(rv.analysed[:0], n)[:n], counts: slices.Grow(rv.counts[:0], n+1)[:n+1]}
-	clear(rv.analysed)
+		an: slices.Grow(rv.an[:0], n)[:n], counts: slices.Grow(rv.counts[:0], n+1)[:n+1]}
 	for _, c := range cfg.inForce[s] {
 		rv.check = c
 		c.run(rv)
@@ -116,31 +114,23 @@ type reviewer struct {
 
 	// The analysis of each indicator's tiers, made on first use.
 	an       []*analysis.Analysis
-	analysed []bool
+	analysed bool
 	hits     []int // scratch for the tiers that hold
 }
 
-// analysis is the analysis of indicator i's tiers, or nil when it has none to analyse.
-func (rv *reviewer) analysis(i int) *analysis.Analysis {
-	if !rv.analysed[i] {
-		rv.an[i] = nil
-		if len(rv.r.Indicators[i].Criterion.Tiers) > 0 {
-			rv.an[i] = rv.progs[i].Analysis(&rv.envs[i], rv.r.Indicators[i].Indicator)
-		}
-		rv.analysed[i] = true
-	}
-	return rv.an[i]
-}
-
-// eachAnalysis yields each indicator whose tiers the analysis could read, with it.
-func (rv *reviewer) eachAnalysis() iter.Seq2[int, *analysis.Analysis] {
-	return func(yield func(int, *analysis.Analysis) bool) {
-		for i := range rv.r.Indicators {
-			if a := rv.analysis(i); a != nil && !yield(i, a) {
-				return
+// analyses is the analysis of each indicator's tiers, by indicator: nil for an indicator
+// without tiers to analyse. They are made on first use, once per review.
+func (rv *reviewer) analyses() []*analysis.Analysis {
+	if !rv.analysed {
+		for i := range rv.an {
+			rv.an[i] = nil
+			if len(rv.r.Indicators[i].Criterion.Tiers) > 0 {
+				rv.an[i] = rv.progs[i].Analysis(&rv.envs[i], rv.r.Indicators[i].Indicator)
 			}
 		}
+		rv.analysed = true
 	}
+	return rv.an
 }
 
 // report adds a finding of the check running about field of indicator i, or of the project

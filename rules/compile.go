@@ -43,6 +43,7 @@ type Compiler struct {
 	scores  map[string]*compiled
 	known   map[uint64]*Program // programs of tiers written or read from prose, by a hash of their texts
 	seed    maphash.Seed
+	salt    uint64     // from seed: keys differ from one compiler to the next
 	methods []*Program // the standard methods
 	key     []byte     // scratch for building keys
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
@@ -68,8 +69,9 @@ func NewCompiler(lim Limits) *Compiler {
 	if lim.MemoryBudget == 0 {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
+	seed := maphash.MakeSeed()
 	return &Compiler{limits: lim, vm: &vm.VM{MemoryBudget: lim.MemoryBudget}, conds: map[string]*compiled{}, scores: map[string]*compiled{},
-		known: map[uint64]*Program{}, seed: maphash.MakeSeed()}
+		known: map[uint64]*Program{}, seed: seed, salt: maphash.String(seed, "jixiao")}
 }
 
 // Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
@@ -243,16 +245,46 @@ func (c *Compiler) remember(key uint64, prog *Program) {
 // tiersKey hashes what identifies a set of written tiers: their texts and ranges. A program
 // found under it is checked against the tiers (writtenAs), so that a collision is only a miss.
 func (c *Compiler) tiersKey(tiers []indicators.Tier) uint64 {
-	h := uint64(len(tiers))
+	h := c.salt ^ uint64(len(tiers))
 	for k := range tiers {
 		t := &tiers[k]
-		h = h*31 + maphash.String(c.seed, t.When.Text)
-		h = h*31 + maphash.String(c.seed, t.Score.Text)
-		if t.Min != nil && t.Max != nil {
-			h = h*31 + maphash.Comparable(c.seed, [2]float64{*t.Min, *t.Max})
+		h = hashString(h, t.When.Text)
+		h = hashString(h, t.Score.Text)
+		if lo, hi := rangeOf(t); t.Discretionary() {
+			h = mix(mix(h, math.Float64bits(lo)), math.Float64bits(hi))
 		}
 	}
 	return h
+}
+
+// hashString folds s into h, eight bytes at a time: a cheap hash for a cache whose every hit
+// is checked, so that it needs to spread keys, not to resist an adversary.
+func hashString(h uint64, s string) uint64 {
+	n := len(s)
+	h = mix(h, uint64(n))
+	if n < 8 {
+		var tail uint64
+		for i := range n {
+			tail |= uint64(s[i]) << (8 * i)
+		}
+		return mix(h, tail)
+	}
+	for i := 0; i+8 <= n; i += 8 {
+		h = mix(h, word(s[i:]))
+	}
+	return mix(h, word(s[n-8:])) // the last eight bytes, overlapping the words before
+}
+
+// word is the first eight bytes of s, little-endian.
+func word(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func mix(h, x uint64) uint64 {
+	h = (h ^ x) * 0x9e3779b97f4a7c15
+	return h ^ h>>32
 }
 
 // rangeOf is a written discretionary tier's range; 0..0 unless both ends are given.
@@ -271,11 +303,13 @@ func (p *Program) writtenAs(tiers []indicators.Tier) bool {
 	}
 	for k := range tiers {
 		t, h := &tiers[k], &have[k]
-		if t.When.Text != h.When || t.Score.Text != h.Score || t.Discretionary() != h.Range {
+		if t.When.Text != h.When || t.Score.Text != h.Score {
 			return false
 		}
-		if lo, hi := rangeOf(t); h.Range && (lo != h.Min || hi != h.Max) {
-			return false
+		if h.Range || t.Min != nil || t.Max != nil {
+			if lo, hi := rangeOf(t); !h.Range || lo != h.Min || hi != h.Max {
+				return false
+			}
 		}
 	}
 	return true

@@ -69,5 +69,5 @@ func review(ctx context.Context, name string, args []string, stdin io.Reader, st
 	if lint {
 		mode = batch.Lint
 	}
-	return process(ctx, name, o, mode, opts, stdin, stdout, stderr)
+	return process(ctx, o, mode, opts, stdin, stdout, stderr)
 }

@@ -187,6 +187,9 @@ func Count(fs []Finding) (errors, warnings, infos int) {
 // they came from.
 func (r *Result) Pos(f *Finding) indicators.Pos {
 	p := r.Project
+	if p.Source == nil && p.Line() > 0 {
+		return p.Pos("") // a project read from a JSON Lines stream is placed at its line, whatever the key
+	}
 	if f.Indicator < 0 {
 		return p.Pos(f.Field.Key())
 	}

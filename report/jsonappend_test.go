@@ -3,6 +3,8 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"math"
+	"math/rand/v2"
 	"path/filepath"
 	"testing"
 
@@ -12,6 +14,7 @@ import (
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/internal/synth"
 )
 
 // encodingJSON is what encoding/json writes for a project, without its newline.
@@ -23,10 +26,10 @@ func encodingJSON(t *testing.T, p JSONProject) []byte {
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
 }
 
-// The hand-written encoder writes exactly what encoding/json writes: for the seed, every
-// loadable file of the malformed corpus and the check expectations, and strings that need
-// escaping.
-func TestAppendProjectMatchesEncodingJSON(t *testing.T) {
+// The hand-written encoder writes exactly what encoding/json writes of the JSON form: for
+// the seed, every loadable file of the malformed corpus and the check expectations,
+// generated projects, and strings that need escaping.
+func TestAppendResultMatchesEncodingJSON(t *testing.T) {
 	var results []*engine.Result
 	for _, glob := range []string{"../testdata/quangang-2021/*.toml", "../testdata/bad/*.toml", "../engine/testdata/review/*.toml"} {
 		files, err := filepath.Glob(glob)
@@ -43,6 +46,18 @@ func TestAppendProjectMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 	require.Greater(t, len(results), 25)
+	g := synth.New(3)
+	eng := engine.New(engine.Options{})
+	var jp indicators.JSONParser
+	for i := 0; i < 200; i++ {
+		var buf bytes.Buffer
+		require.NoError(t, synth.WriteJSON(&buf, g.Next()))
+		p, err := jp.Parse("gen.jsonl", i+1, bytes.TrimSpace(buf.Bytes()), indicators.Limits{})
+		require.NoError(t, err)
+		r, err := eng.Check(p)
+		require.NoError(t, err)
+		results = append(results, r)
+	}
 	odd := "引号\"反斜杠\\换行\n制表\t回车\r响铃\a退格\b换页\f<&> \u2028\u2029 \x7f bad\xff end"
 	p, err := indicators.Parse("odd.toml", []byte("[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\nweight = 100\nactual = 1e-7\ntarget = 1e14\nreason = \"r\"\n"), indicators.Limits{})
 	require.NoError(t, err)
@@ -50,7 +65,6 @@ func TestAppendProjectMatchesEncodingJSON(t *testing.T) {
 	r, err := engine.New(engine.Options{}).Check(p)
 	require.NoError(t, err)
 	results = append(results, r)
-	var jp indicators.JSONParser
 	line, err := jp.Parse("s.jsonl", 42, []byte(`{"project":{"name":"流"},"indicator":[{"name":"x","weight":100,"actual":90,"target":100}]}`), indicators.Limits{})
 	require.NoError(t, err)
 	r, err = engine.New(engine.Options{}).Check(line)
@@ -59,9 +73,8 @@ func TestAppendProjectMatchesEncodingJSON(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
 		for _, r := range results {
 			for _, findings := range []bool{false, true} {
-				jp := projectJSON(r, lang, findings)
-				want := encodingJSON(t, jp)
-				got := appendProject(nil, &jp)
+				want := encodingJSON(t, projectJSON(r, lang, findings))
+				got := appendResult(nil, r, lang, findings)
 				if !assert.Equal(t, string(want), string(got), r.Project.File) {
 					return
 				}
@@ -71,9 +84,28 @@ func TestAppendProjectMatchesEncodingJSON(t *testing.T) {
 }
 
 func TestAppendFloat(t *testing.T) {
-	for _, f := range []float64{0, 1, -1, 19.81, 96, 1e-7, 1.5e-9, 1e21, 1e22, -2.5e-10, 217418, 0.1 + 0.2} {
+	check := func(f float64) bool {
 		want, err := json.Marshal(f)
 		require.NoError(t, err)
-		assert.Equal(t, string(want), string(appendFloat(nil, f)), "%v", f)
+		return assert.Equal(t, string(want), string(appendFloat(nil, f)), "%v", f)
+	}
+	for _, f := range []float64{0, math.Copysign(0, -1), 1, -1, 19.81, 96, 1e-7, 1.5e-9, 1e21, 1e22, -2.5e-10, 217418, 0.1 + 0.2,
+		0.0001, 0.00015, 99.9999, 999999999.9999, 1e9, 0.30000000000000004, 2.675, 1.005, 73.07, -0.05} {
+		check(f)
+	}
+	// Scores, money and rates as they come: a few decimals, and floats near them.
+	rng := rand.New(rand.NewPCG(5, 9))
+	for range 200000 {
+		d := rng.IntN(6)
+		f := float64(rng.Int64N(2_000_000_000)-1_000_000_000) / math.Pow(10, float64(d))
+		switch rng.IntN(4) {
+		case 0:
+			f = math.Nextafter(f, math.Inf(1))
+		case 1:
+			f = f / 3
+		}
+		if !check(f) {
+			return
+		}
 	}
 }

@@ -19,7 +19,15 @@ import (
 // finding reads the same in text, JSON, SARIF and a workbook.
 func Message(r *engine.Result, f *engine.Finding, lang i18n.Lang) (msg, hint string) {
 	m, h := messageText(r, f)
-	return m.String(lang), h.String(lang)
+	return textString(m, lang), textString(h, lang)
+}
+
+// textString renders t in lang.
+func textString(t i18n.Text, lang i18n.Lang) string {
+	if len(t.Args) == 0 {
+		return i18n.Pick(lang, t.Zh, t.En)
+	}
+	return string(appendText(nil, t, lang))
 }
 
 // messageText is a finding's message and hint in both languages.

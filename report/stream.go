@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"io"
 	"strings"
+	"sync"
 
 	"jixiao/engine"
 	"jixiao/internal/i18n"
@@ -33,10 +34,9 @@ func (o *Output) KeepsResults() bool { return o.Summary || o.whole() }
 func (o *Output) Encode(results []*engine.Result) ([]byte, error) {
 	switch o.Format {
 	case "jsonl":
-		var b []byte
+		b := (*buffers.Get().(*[]byte))[:0]
 		for _, r := range results {
-			p := projectJSON(r, o.Lang, o.Findings)
-			b = append(appendProject(b, &p), '\n')
+			b = append(appendResult(b, r, o.Lang, o.Findings), '\n')
 		}
 		return b, nil
 	case "json":
@@ -118,8 +118,19 @@ func (s *Stream) Add(results []*engine.Result, encoded []byte) error {
 		return err
 	}
 	_, err := s.w.Write(encoded)
+	if s.out.Format == "jsonl" && cap(encoded) <= maxBuffer {
+		encoded = encoded[:0]
+		buffers.Put(&encoded) // written: the next item's encoding may use it
+	}
 	return err
 }
+
+// buffers hold the bytes of encoded items between the worker that encodes one and the
+// stream that writes it, so that a long batch does not allocate them anew each time.
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+
+// maxBuffer is the largest buffer kept for reuse: a huge project's is left to the collector.
+const maxBuffer = 1 << 20
 
 // Fail counts an input that could not be used, for the summary.
 func (s *Stream) Fail() {

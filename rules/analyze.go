@@ -18,7 +18,7 @@ func (p *Program) Analysis(env *Env, ind *indicators.Indicator) *analysis.Analys
 	if !ok {
 		return nil
 	}
-	if p.uses&^(varActual|varRate|varTarget|varPrior) != 0 {
+	if p.uses&^(varActual|varRate|varTarget|varPrior|varWeight) != 0 {
 		return p.analyze(env, ind, v)
 	}
 	key := analysisKey{weight: ind.Weight, target: ind.Target.Num, prior: ind.Prior.Num, targetNum: ind.Target.IsNum,

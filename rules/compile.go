@@ -2,6 +2,7 @@ package rules
 
 import (
 	"errors"
+	"fmt"
 	"hash/maphash"
 	"math"
 	"strconv"
@@ -37,7 +38,7 @@ const (
 // The caches are bounded. A Compiler and its programs are not safe for concurrent use;
 // give each goroutine its own.
 type Compiler struct {
-	vm      *vm.VM // one expression machine for every program compiled here
+	m       *machine // one expression machine for every program compiled here
 	limits  Limits
 	conds   map[string]*compiled
 	scores  map[string]*compiled
@@ -70,7 +71,7 @@ func NewCompiler(lim Limits) *Compiler {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
 	seed := maphash.MakeSeed()
-	return &Compiler{limits: lim, vm: &vm.VM{MemoryBudget: lim.MemoryBudget}, conds: map[string]*compiled{}, scores: map[string]*compiled{},
+	return &Compiler{limits: lim, m: newMachine(lim.MemoryBudget), conds: map[string]*compiled{}, scores: map[string]*compiled{},
 		known: map[uint64]*Program{}, seed: seed, salt: maphash.String(seed, "jixiao")}
 }
 
@@ -139,7 +140,7 @@ func (c *Compiler) method(m indicators.Method, deflt bool) *Program {
 			return prog
 		}
 	}
-	prog := &Program{Criterion: &Criterion{Method: m, Default: deflt}, vm: c.vm}
+	prog := &Program{Criterion: &Criterion{Method: m, Default: deflt}, m: c.m}
 	c.methods = append(c.methods, prog)
 	return prog
 }
@@ -163,7 +164,7 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 	crit := &Criterion{Unparsed: unparsed}
 	if len(read) == 0 {
 		crit.Method, crit.Default = p.Scoring.Method, true
-		prog := &Program{Criterion: crit, vm: c.vm, prose: string(b)}
+		prog := &Program{Criterion: crit, m: c.m, prose: string(b)}
 		c.remember(key, prog)
 		return prog
 	}
@@ -201,7 +202,7 @@ func CriterionSource(ind *indicators.Indicator) indicators.Expr {
 // gives, and remembers the program under key when every expression compiles.
 func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, score indicators.Expr),
 	p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
-	prog := &Program{Criterion: crit, vm: c.vm, conds: make([]*compiled, len(crit.Tiers)), scores: make([]*compiled, len(crit.Tiers))}
+	prog := &Program{Criterion: crit, m: c.m, conds: make([]*compiled, len(crit.Tiers)), scores: make([]*compiled, len(crit.Tiers))}
 	before := len(*errs)
 	for k := range crit.Tiers {
 		t := &crit.Tiers[k]
@@ -230,6 +231,9 @@ func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, 
 	}
 	if !c.NoFastPath {
 		prog.fast = prog.fastTable()
+	}
+	if prog.fast == nil && len(crit.Tiers) > 1 {
+		prog.first = c.firstTier(crit)
 	}
 	c.remember(key, prog)
 	return prog
@@ -352,7 +356,7 @@ func (c *Compiler) compile(cache map[string]*compiled, e indicators.Expr, cond b
 
 func (c *Compiler) build(text string, cond bool) *compiled {
 	opts := []expr.Option{
-		expr.Env(Env{}),
+		expr.Env(typeEnv()),
 		expr.MaxNodes(c.limits.MaxNodes),
 		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"),
 		expr.DisableBuiltin("duration"), expr.DisableBuiltin("timezone"),
@@ -383,6 +387,27 @@ func (c *Compiler) build(text string, cond bool) *compiled {
 			cp.isConst, cp.value = true, v
 		}
 	}
+	return cp
+}
+
+// firstTier compiles the tiers' conditions into one program that gives the number of the
+// first tier whose condition holds, or 0: one run of the machine instead of one per tier.
+// It is left nil if it does not compile (every condition compiled alone, so it should).
+func (c *Compiler) firstTier(crit *Criterion) *compiled {
+	var b strings.Builder
+	for k := range crit.Tiers {
+		fmt.Fprintf(&b, "(\n%s\n) ? %d : ", crit.Tiers[k].When, k+1)
+	}
+	b.WriteString("0")
+	lim := c.limits.MaxNodes * uint(len(crit.Tiers)+1)
+	program, err := expr.Compile(b.String(), expr.Env(typeEnv()), expr.MaxNodes(lim), expr.AsInt(),
+		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"), expr.DisableBuiltin("duration"), expr.DisableBuiltin("timezone"))
+	if err != nil {
+		return nil
+	}
+	cp := &compiled{program: program}
+	node := program.Node()
+	ast.Walk(&node, usesVisitor{&cp.uses})
 	return cp
 }
 

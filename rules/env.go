@@ -95,10 +95,12 @@ const (
 	varRate
 	varText
 	varFunds
+	varWeight
 )
 
 var variableNames = map[string]variable{
 	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
+	"weight": varWeight,
 }
 
 // NewEnv builds the environment of one indicator of a project.

@@ -1,11 +1,8 @@
 package rules
 
 import (
-	"fmt"
 	"math"
 	"strings"
-
-	"github.com/expr-lang/expr/vm"
 
 	"jixiao/rules/analysis"
 )
@@ -68,7 +65,8 @@ type Program struct {
 	scores    []*compiled // per tier, its score; nil for a discretionary tier
 	uses      variable    // what the conditions read
 	fast      *table      // the tiers as a sorted table, when they are plain comparisons of one variable
-	vm        *vm.VM      // the compiler's expression machine
+	first     *compiled   // otherwise, the conditions in one program giving the first tier that holds
+	m         *machine    // the compiler's expression machine
 	prose     string      // for tiers read from prose: the text and context they were read from
 	analyses  map[analysisKey]*analysis.Analysis
 	last      analysisKey // the key of the analysis made or found last, lastA
@@ -95,12 +93,17 @@ func (p *Program) Eval(env *Env) Outcome {
 			return p.fired(k, env)
 		}
 	}
+	if p.first != nil {
+		if o, ok := p.evalFirst(env); ok {
+			return o
+		}
+	}
 	for k := range c.Tiers {
 		when := p.conds[k]
 		if o, missing := missing(when.uses, env); missing {
 			return o
 		}
-		hit, err := runBool(p.vm, when.program, env)
+		hit, err := p.m.runBool(when, env)
 		if err != nil {
 			return evalFailed(k, c.Tiers[k].When, err)
 		}
@@ -109,6 +112,34 @@ func (p *Program) Eval(env *Env) Outcome {
 		}
 	}
 	return unscored(NoTierMatched)
+}
+
+// evalFirst is Eval in one run of the machine: the program of all the conditions gives the
+// first tier that holds. Tiers are tried in order and the first whose condition reads an
+// input env lacks stops them (it leaves the indicator unscored), so the program's answer
+// counts only if it comes before that tier. It reports false when the program fails, for
+// the tiers one by one to say which failed and how.
+func (p *Program) evalFirst(env *Env) (Outcome, bool) {
+	stop := len(p.conds)
+	if _, lacks := missing(p.uses, env); lacks { // some tier reads an input env lacks: the first such stops the tiers
+		for k, when := range p.conds {
+			if _, missing := missing(when.uses, env); missing {
+				stop = k
+				break
+			}
+		}
+	}
+	k, err := p.m.runIndex(p.first, env)
+	switch {
+	case err != nil:
+		return Outcome{}, false
+	case k >= 1 && k-1 < stop:
+		return p.fired(k-1, env), true
+	case stop < len(p.conds):
+		o, _ := missing(p.conds[stop].uses, env)
+		return o, true
+	}
+	return unscored(NoTierMatched), true
 }
 
 // fired is the outcome of tier k (0-based) firing: its score, its range, or its score
@@ -125,7 +156,7 @@ func (p *Program) fired(k int, env *Env) Outcome {
 	if o, missing := missing(score.uses, env); missing {
 		return o
 	}
-	s, err := runFloat(p.vm, score.program, env)
+	s, err := p.m.runFloat(score, env)
 	if err != nil {
 		return evalFailed(k, t.Score, err)
 	}
@@ -164,37 +195,11 @@ func (p *Program) Matching(env *Env, out []int) []int {
 		if _, missing := missing(when.uses, env); missing {
 			continue
 		}
-		if hit, err := runBool(p.vm, when.program, env); err == nil && hit {
+		if hit, err := p.m.runBool(when, env); err == nil && hit {
 			out = append(out, k+1)
 		}
 	}
 	return out
-}
-
-func runBool(m *vm.VM, p *vm.Program, env *Env) (bool, error) {
-	v, err := m.Run(p, env)
-	if err != nil {
-		return false, err
-	}
-	b, ok := v.(bool)
-	if !ok {
-		return false, fmt.Errorf("condition gave %T, not a boolean", v)
-	}
-	return b, nil
-}
-
-func runFloat(m *vm.VM, p *vm.Program, env *Env) (float64, error) {
-	v, err := m.Run(p, env)
-	if err != nil {
-		return 0, err
-	}
-	switch x := v.(type) {
-	case float64:
-		return x, nil
-	case int:
-		return float64(x), nil
-	}
-	return 0, fmt.Errorf("score gave %T, not a number", v)
 }
 
 // missing reports an input that an expression reads but the indicator does not give.
@@ -239,7 +244,7 @@ func (p *Program) ScoreAt(k int, env *Env, v analysis.Variable, x float64) (floa
 	if _, missing := missing(score.uses, &probe); missing {
 		return 0, false
 	}
-	s, err := runFloat(p.vm, score.program, &probe)
+	s, err := p.m.runFloat(score, &probe)
 	if err != nil || math.IsNaN(s) || math.IsInf(s, 0) {
 		return 0, false
 	}

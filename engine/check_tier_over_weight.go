@@ -29,7 +29,13 @@ var checkTierOverWeight = &Check{
 				continue // weight-negative reports it
 			}
 			for k := range ir.Criterion.Tiers {
-				lo, hi, known := tierScoreBounds(rv, i, ir, k)
+				t := &ir.Criterion.Tiers[k]
+				lo, hi, known := t.Min, t.Max, t.Range
+				if s, ok := t.ConstScore(); ok {
+					lo, hi, known = s, s, true
+				} else if !t.Range {
+					lo, hi, known = formulaBounds(rv, i, k)
+				}
 				if known && (hi > w+tol || lo < -tol) {
 					rv.report(i, FieldTier, Finding{Index: k, Expected: Num(w), Actual: Num(num.Round(max(hi, -lo), rv.d))})
 				}
@@ -38,16 +44,9 @@ var checkTierOverWeight = &Check{
 	},
 }
 
-// tierScoreBounds is the least and most tier k can score: exact for a constant or a range,
-// sampled for a formula (at the ends and a middle value of where the tier fires).
-func tierScoreBounds(rv *reviewer, i int, ir *IndicatorResult, k int) (lo, hi float64, known bool) {
-	t := &ir.Criterion.Tiers[k]
-	if t.Range {
-		return t.Min, t.Max, true
-	}
-	if s, ok := t.ConstScore(); ok {
-		return s, s, true
-	}
+// formulaBounds is the least and most tier k's formula scores, sampled at the ends and a
+// middle value of where the tier fires.
+func formulaBounds(rv *reviewer, i, k int) (lo, hi float64, known bool) {
 	a := rv.analyses()[i]
 	if a == nil || k >= len(a.Regions) {
 		return 0, 0, false

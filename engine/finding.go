@@ -9,7 +9,7 @@ import (
 )
 
 // Severity ranks a finding.
-type Severity int
+type Severity uint8
 
 // Severities, most severe first.
 const (
@@ -34,26 +34,27 @@ func (s Severity) String() string {
 type Finding struct {
 	Code     Code
 	Severity Severity
+	// Detail says which of its check's messages (and hints) it is, where there are several.
+	Detail Detail
 	// The subject: Indicator is the 0-based indicator, or −1 for the project; Field is the
 	// key of it the finding is about; Index is the 0-based tier of a FieldTier finding, or
 	// the 0-based unread part of the criterion (Criterion.Unparsed) of a FieldCriterionPart.
+	Field Field
+	// Var and Sampled go with Set: the variable its values are values of, and whether the
+	// analysis sampled the conditions rather than read them exactly.
+	Var       analysis.Variable
+	Sampled   bool
 	Indicator int
-	Field     Field
 	Index     int
-	// Detail says which of its check's messages (and hints) it is, where there are several.
-	Detail Detail
+	// Tier is another tier the message names, 1-based; 0 for none.
+	Tier int
 	// Expected is the value jixiao computes, Actual the value the submission states.
 	Expected, Actual Value
 	// Args are further numbers the message states, in the order its check documents.
 	Args [4]float64
-	// Tier is another tier the message names, 1-based; 0 for none.
-	Tier int
-	// Set, Var and Sampled are what a check of the tiers found: the values concerned (a gap,
-	// an overlap, the domain), the variable they are values of, and whether the analysis
-	// sampled the conditions rather than read them exactly.
-	Set     analysis.Set
-	Var     analysis.Variable
-	Sampled bool
+	// Set is what a check of the tiers found: the values concerned (a gap, an overlap, the
+	// domain).
+	Set analysis.Set
 }
 
 // Project reports whether the finding is about the project rather than one indicator.

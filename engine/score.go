@@ -3,6 +3,7 @@ package engine
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"jixiao/indicators"
 	"jixiao/internal/num"
@@ -194,9 +195,19 @@ func GradeOf(grades []indicators.Grade, total float64) string {
 // gradeAliases maps the long forms that tables write to the one-character grades.
 var gradeAliases = map[string]string{"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "合格": "中", "不合格": "差"}
 
+// normalised reports whether reading a grade changes r: a space or a full-width form.
+func normalised(r rune) bool { return unicode.IsSpace(r) || r >= 0xFF01 && r <= 0xFF5E }
+
 // CanonicalGrade maps a stated grade (优秀, 良好, "优 ") onto one of the configured grade
 // names, reporting false if it matches none.
 func CanonicalGrade(grades []indicators.Grade, stated string) (string, bool) {
+	if !strings.HasSuffix(stated, "级") && strings.IndexFunc(stated, normalised) < 0 {
+		for _, g := range grades { // a grade written as configured, the usual case
+			if g.Name == stated {
+				return g.Name, true
+			}
+		}
+	}
 	s := strings.ReplaceAll(num.Normalize(stated), " ", "")
 	s = strings.TrimSuffix(s, "级")
 	for _, try := range []string{s, gradeAliases[s]} {

@@ -50,7 +50,7 @@ func describeSet(s analysis.Set, v analysis.Variable, ind *indicators.Indicator)
 		z, e := describeInterval(iv, v, ind)
 		zh, en = append(zh, z), append(en, e)
 	}
-	return i18n.T("%s（%s ∈ %s）", "%s (%s ∈ %s)", i18n.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}, string(v), s.String())
+	return i18n.T("%s（%s ∈ %s）", "%s (%s ∈ %s)", i18n.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}, v.String(), s.String())
 }
 
 func describeInterval(iv analysis.Interval, v analysis.Variable, ind *indicators.Indicator) (zh, en string) {

@@ -80,7 +80,7 @@ func (p *Program) analyze(env *Env, ind *indicators.Indicator, v analysis.Variab
 func (p *Program) variable() (analysis.Variable, bool) {
 	switch {
 	case len(p.conds) == 0 || p.uses&varText != 0 || p.uses&(varActual|varRate) == 0:
-		return "", false
+		return 0, false
 	case p.uses&varActual == 0:
 		return analysis.VarRate, true
 	}

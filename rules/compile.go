@@ -225,10 +225,7 @@ func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, 
 	if len(*errs) > before {
 		return prog // not kept: only what compiled whole is remembered
 	}
-	for k := range crit.Tiers { // the texts outlive the file they came from
-		t := &crit.Tiers[k]
-		t.When, t.Score = strings.Clone(t.When), strings.Clone(t.Score)
-	}
+	keepTexts(crit.Tiers)
 	if !c.NoFastPath {
 		prog.fast = prog.fastTable()
 	}
@@ -237,6 +234,27 @@ func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, 
 	}
 	c.remember(key, prog)
 	return prog
+}
+
+// keepTexts copies the tiers' texts into one block of their own: they outlive the file they
+// came from, and a program found again is checked against them, in one place in memory.
+func keepTexts(tiers []Tier) {
+	n := 0
+	for k := range tiers {
+		n += len(tiers[k].When) + len(tiers[k].Score)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k := range tiers {
+		b.WriteString(tiers[k].When)
+		b.WriteString(tiers[k].Score)
+	}
+	block, at := b.String(), 0
+	for k := range tiers {
+		t := &tiers[k]
+		t.When, at = block[at:at+len(t.When)], at+len(t.When)
+		t.Score, at = block[at:at+len(t.Score)], at+len(t.Score)
+	}
 }
 
 func (c *Compiler) remember(key uint64, prog *Program) {
@@ -323,7 +341,7 @@ func (p *Program) writtenAs(tiers []indicators.Tier) bool {
 func ContextOf(ind *indicators.Indicator) CriterionContext {
 	ctx := CriterionContext{Weight: ind.Weight, Target: math.NaN(),
 		Percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent,
-		Text:    ind.Actual.Set && !ind.Actual.IsNum && !sameText(ind.Actual, ind.Target)}
+		Text:    ind.Actual.Set && !ind.Actual.IsNum && !sameText(&ind.Actual, &ind.Target)}
 	if ind.Target.IsNum {
 		ctx.Target = ind.Target.Num
 	}

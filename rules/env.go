@@ -39,11 +39,16 @@ func (e *Env) qualityOf() Quality {
 
 // sameText is indicators.SameText, answering at once for texts that differ and hold nothing
 // it would normalise (no spaces, no full-width forms): most text actuals under text targets.
-func sameText(a, b indicators.Value) bool {
-	if a.Set && b.Set && !a.Plain && !b.Plain && a.Text != b.Text && bare(a.Text) && bare(b.Text) {
+func sameText(a, b *indicators.Value) bool {
+	switch {
+	case !a.Set || !b.Set || a.Plain || b.Plain:
+		return false
+	case a.Text == b.Text:
+		return true
+	case bare(a.Text) && bare(b.Text):
 		return false
 	}
-	return indicators.SameText(a, b)
+	return indicators.SameText(*a, *b)
 }
 
 // bare reports whether s has no byte that could begin a space or a full-width form: no ASCII
@@ -125,7 +130,7 @@ func AppendEnvs(envs []Env, p *indicators.Project) []Env {
 func (env *Env) init(funds FundsEnv, ind *indicators.Indicator) {
 	nan := math.NaN()
 	*env = Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text, Funds: funds,
-		actualSet: ind.Actual.Set, sameText: sameText(ind.Actual, ind.Target)}
+		actualSet: ind.Actual.Set, sameText: sameText(&ind.Actual, &ind.Target)}
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}

@@ -9,13 +9,21 @@ import (
 )
 
 // Variable is the quantity a criterion's conditions speak of.
-type Variable string
+type Variable uint8
 
 // The variables an analysis can be carried out over.
 const (
-	VarActual Variable = "actual"
-	VarRate   Variable = "rate"
+	VarActual Variable = iota
+	VarRate
 )
+
+// String is the variable's name in expressions: actual or rate.
+func (v Variable) String() string {
+	if v == VarRate {
+		return "rate"
+	}
+	return "actual"
+}
 
 // Tier is what the analysis needs of one tier.
 type Tier struct {

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"jixiao/engine"
 	"jixiao/indicators"
@@ -19,6 +20,8 @@ import (
 // appendResult writes a result as the JSON object NewJSONProject (with its findings, when
 // findings is set) gives encoding/json, without building it: JSON Lines at batch speed.
 func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []byte {
+	var scratch [512]byte // where messages are rendered before they are quoted
+	text := scratch[:0]
 	p := r.Project
 	b = append(b, `{"file":`...)
 	b = appendString(b, p.File)
@@ -72,7 +75,7 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendIndicator(b, &r.Indicators[i], lang)
+		b, text = appendIndicator(b, &r.Indicators[i], lang, text)
 	}
 	b = append(b, ']')
 	if findings {
@@ -85,7 +88,7 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 				if k > 0 {
 					b = append(b, ',')
 				}
-				b = appendFinding(b, r, &r.Findings[k], lang)
+				b, text = appendFinding(b, r, &r.Findings[k], lang, text)
 			}
 			b = append(b, ']')
 		}
@@ -125,7 +128,7 @@ func appendReported(b []byte, r *indicators.Reported) []byte {
 	return append(b, '}')
 }
 
-func appendIndicator(b []byte, ir *engine.IndicatorResult, lang i18n.Lang) []byte {
+func appendIndicator(b []byte, ir *engine.IndicatorResult, lang i18n.Lang, text []byte) ([]byte, []byte) {
 	ind := ir.Indicator
 	b = append(b, '{')
 	start := len(b)
@@ -176,11 +179,16 @@ func appendIndicator(b []byte, ir *engine.IndicatorResult, lang i18n.Lang) []byt
 	b = strconv.AppendBool(append(b, `,"applicable":`...), ir.Applicable)
 	if ir.Kind == rules.Unscored {
 		b = appendString(append(b, `,"unscored":{"code":`...), ir.Reason.Code)
-		b = appendString(append(b, `,"message":`...), textString(reasonText(ir), lang))
+		text = appendText(text[:0], reasonText(ir), lang)
+		b = appendString(append(b, `,"message":`...), view(text))
 		b = append(b, '}')
 	}
-	return append(b, '}')
+	return append(b, '}'), text
 }
+
+// view is the string b holds, without copying it: for quoting a message just rendered into
+// a scratch buffer, which is not written to again until the string is no longer used.
+func view(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // appendValue writes a target or actual value: a plain number as a number, text as written.
 func appendValue(b []byte, v indicators.Value) []byte {
@@ -193,9 +201,9 @@ func appendValue(b []byte, v indicators.Value) []byte {
 	return appendString(b, v.Text)
 }
 
-func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang) []byte {
+func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang, text []byte) ([]byte, []byte) {
 	d := r.Project.Scoring.Decimals
-	msg, hint := Message(r, f, lang)
+	msg, hint := messageText(r, f)
 	b = appendString(append(b, `{"code":`...), string(f.Code))
 	b = appendString(append(b, `,"severity":`...), f.Severity.String())
 	b = append(b, `,"indicator":`...)
@@ -204,8 +212,12 @@ func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang
 	} else {
 		b = appendString(b, r.Indicators[f.Indicator].Indicator.Name)
 	}
-	b = appendString(append(b, `,"message":`...), msg)
-	b = appendOptString(b, `,"hint":`, hint)
+	text = appendText(text[:0], msg, lang)
+	b = appendString(append(b, `,"message":`...), view(text))
+	if !hint.IsZero() {
+		text = appendText(text[:0], hint, lang)
+		b = appendOptString(b, `,"hint":`, view(text))
+	}
 	b = appendFindingValue(append(b, `,"expected":`...), f.Expected, d)
 	b = appendFindingValue(append(b, `,"actual":`...), f.Actual, d)
 	pos := r.Pos(f)
@@ -220,7 +232,7 @@ func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang
 	if pos.Col != 0 {
 		b = strconv.AppendInt(append(b, `,"column":`...), int64(pos.Col), 10)
 	}
-	return append(b, '}')
+	return append(b, '}'), text
 }
 
 // appendFindingValue writes what findingValue gives encoding/json.
@@ -320,39 +332,77 @@ const hexDigits = "0123456789abcdef"
 
 // appendString quotes a string as encoding/json does with HTML escaping off.
 func appendString(b []byte, s string) []byte {
-	if utf8.ValidString(s) { // the usual case: only quotes, backslashes, controls and U+2028/9 need escaping
-		b = append(b, '"')
-		start := 0
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			if c >= 0x20 && c != '"' && c != '\\' && (c != 0xE2 || i+2 >= len(s) || s[i+1] != 0x80 || s[i+2]&0xFE != 0xA8) {
+	// One pass over the usual text (ASCII, two-byte and three-byte characters that are
+	// always valid), escaping what encoding/json escapes; anything else (invalid bytes,
+	// overlong forms, surrogates, four-byte characters) is left to the general loop.
+	mark := len(b)
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
+			if !needsEscape[c] {
+				i++
 				continue
 			}
 			b = append(b, s[start:i]...)
-			switch {
-			case c == '\\' || c == '"':
-				b = append(b, '\\', c)
-			case c == '\b':
-				b = append(b, '\\', 'b')
-			case c == '\f':
-				b = append(b, '\\', 'f')
-			case c == '\n':
-				b = append(b, '\\', 'n')
-			case c == '\r':
-				b = append(b, '\\', 'r')
-			case c == '\t':
-				b = append(b, '\\', 't')
-			case c < 0x20:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			default: // U+2028 or U+2029
-				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xF])
+			b = appendEscape(b, c)
+			i++
+			start = i
+			continue
+		case c >= 0xC2 && c <= 0xDF:
+			if i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 				i += 2
+				continue
 			}
-			start = i + 1
+		case c >= 0xE1 && c <= 0xEF && c != 0xED:
+			if i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+				if c == 0xE2 && s[i+1] == 0x80 && s[i+2]&0xFE == 0xA8 { // U+2028, U+2029
+					b = append(b, s[start:i]...)
+					b = append(b, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xF])
+					start = i + 3
+				}
+				i += 3
+				continue
+			}
 		}
-		b = append(b, s[start:]...)
-		return append(b, '"')
+		return appendStringSlow(b[:mark], s)
 	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
+}
+
+// needsEscape marks the ASCII bytes encoding/json escapes in a string.
+var needsEscape = func() (t [utf8.RuneSelf]bool) {
+	for c := range 0x20 {
+		t[c] = true
+	}
+	t['"'], t['\\'] = true, true
+	return t
+}()
+
+// appendEscape writes an ASCII byte as encoding/json escapes it.
+func appendEscape(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '"':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}
+
+// appendStringSlow quotes any string as encoding/json does, invalid UTF-8 included.
+func appendStringSlow(b []byte, s string) []byte {
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
@@ -361,23 +411,7 @@ func appendString(b []byte, s string) []byte {
 				i++
 				continue
 			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
+			b = appendEscape(append(b, s[start:i]...), c)
 			i++
 			start = i
 			continue

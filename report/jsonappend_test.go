@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -105,6 +106,30 @@ func TestAppendFloat(t *testing.T) {
 			f = f / 3
 		}
 		if !check(f) {
+			return
+		}
+	}
+}
+
+// Strings of every kind of character, valid or not, are quoted as encoding/json quotes them.
+func TestAppendStringMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(8, 13))
+	pieces := []string{"a", "\"", "\\", "\n", "\x00", "\x1f", "\x7f", "<&>", "·", "×", "é", "中", "文", "≥", "①", "％", "\u2028", "\u2029",
+		"\u2027", "\u202a", "\ufffd", "😀", "\U0010ffff", "\xff", "\xc0\x80", "\xed\xa0\x80", "\xe0\x80\x80", "\xe2\x80", "\xf4\x90\x80\x80", "\xc2"}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			if rng.IntN(4) == 0 {
+				b.WriteByte(byte(rng.IntN(256)))
+			} else {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+		}
+		s := b.String()
+		want, err := json.Marshal(s)
+		require.NoError(t, err)
+		want = bytes.ReplaceAll(bytes.ReplaceAll(bytes.ReplaceAll(want, []byte(`\u003c`), []byte("<")), []byte(`\u003e`), []byte(">")), []byte(`\u0026`), []byte("&"))
+		if !assert.Equal(t, string(want), string(appendString([]byte("x"), s))[1:], "%q", s) {
 			return
 		}
 	}

@@ -227,11 +227,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			want, valueText(from, f.Var, ind))), i18n.Text{}
 	},
 	engine.NoCriterion: func(c *subject) (i18n.Text, i18n.Text) {
-		method := methodName(c.ir.Criterion.Method)
-		if c.ind.Criterion != "" {
-			return i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method), i18n.Text{}
-		}
-		return i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method), i18n.Text{}
+		return noCriterionText(c.ir.Criterion.Method, c.ind.Criterion != ""), i18n.Text{}
 	},
 	engine.TargetBelowPrior: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("指标值 %s 低于上年度数值 %s", "the target %s is below last year's %s", c.ind.Target.Text, c.ind.Prior.Text), i18n.Text{}
@@ -260,6 +256,44 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.AllFullMarks: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("全部 %d 个指标都自评满分", "all %d indicators are reported at full marks", int(c.f.Args[0])), i18n.Text{}
 	},
+}
+
+// noCriterionText is the message of no-criterion: the default method, and whether a text was
+// there but could not be read. Most findings of a batch are of this kind, so the message of
+// each standard method is made once.
+func noCriterionText(m indicators.Method, fromText bool) i18n.Text {
+	for k, std := range indicators.Methods {
+		if std == m {
+			return noCriterionTexts[k][b2i(fromText)]
+		}
+	}
+	return noCriterionMessage(m, fromText)
+}
+
+func noCriterionMessage(m indicators.Method, fromText bool) i18n.Text {
+	method := methodName(m)
+	if fromText {
+		return i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method)
+	}
+	return i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method)
+}
+
+var noCriterionTexts = func() [][2]i18n.Text {
+	out := make([][2]i18n.Text, len(indicators.Methods))
+	for k, m := range indicators.Methods {
+		for _, fromText := range []bool{false, true} {
+			msg := noCriterionMessage(m, fromText)
+			out[k][b2i(fromText)] = i18n.Text{Zh: msg.String(i18n.Zh), En: msg.String(i18n.En)}
+		}
+	}
+	return out
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // scoreHint says how a reported score that does not follow its criterion may have come

@@ -94,10 +94,11 @@ func (s *Summary) Add(r *engine.Result) {
 	if total == nil {
 		total = p.Reported.Total
 	}
-	if total != nil && r.Exact {
-		d := Delta{Project: p.Name, File: p.Pos("").String(), Stated: *total, Rescored: r.Total, Change: r.Total - *total}
-		if d.Change != 0 {
-			heap.Push(&s.deltas, d)
+	if total != nil && r.Exact && r.Total != *total {
+		change := r.Total - *total
+		// A change smaller than every one kept is dropped before its file is written out.
+		if s.deltas.Len() < MaxDeltas || math.Abs(change) >= math.Abs(s.deltas[0].Change) {
+			heap.Push(&s.deltas, Delta{Project: p.Name, File: p.Pos("").String(), Stated: *total, Rescored: r.Total, Change: change})
 			if s.deltas.Len() > MaxDeltas {
 				heap.Pop(&s.deltas)
 			}

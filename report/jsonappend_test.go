@@ -15,7 +15,6 @@ import (
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
-	"jixiao/internal/synth"
 )
 
 // encodingJSON is what encoding/json writes for a project, without its newline.
@@ -47,18 +46,8 @@ func TestAppendResultMatchesEncodingJSON(t *testing.T) {
 		}
 	}
 	require.Greater(t, len(results), 25)
-	g := synth.New(3)
-	eng := engine.New(engine.Options{})
+	results = append(results, generatedResults(t, 3, 200)...)
 	var jp indicators.JSONParser
-	for i := 0; i < 200; i++ {
-		var buf bytes.Buffer
-		require.NoError(t, synth.WriteJSON(&buf, g.Next()))
-		p, err := jp.Parse("gen.jsonl", i+1, bytes.TrimSpace(buf.Bytes()), indicators.Limits{})
-		require.NoError(t, err)
-		r, err := eng.Check(p)
-		require.NoError(t, err)
-		results = append(results, r)
-	}
 	odd := "引号\"反斜杠\\换行\n制表\t回车\r响铃\a退格\b换页\f<&> \u2028\u2029 \x7f bad\xff end"
 	p, err := indicators.Parse("odd.toml", []byte("[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\nweight = 100\nactual = 1e-7\ntarget = 1e14\nreason = \"r\"\n"), indicators.Limits{})
 	require.NoError(t, err)

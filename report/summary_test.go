@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bytes"
 	"math"
 	"testing"
 
@@ -9,8 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/engine"
-	"jixiao/indicators"
-	"jixiao/internal/synth"
 )
 
 func TestSummaryOfTheSeedTables(t *testing.T) {
@@ -61,17 +58,8 @@ func TestSummaryOfTheSeedTables(t *testing.T) {
 }
 
 func TestSummaryKeepsOnlyTheLargestDeltas(t *testing.T) {
-	g := synth.New(7)
-	var jp indicators.JSONParser
-	eng := engine.New(engine.Options{})
 	s := NewSummary()
-	for i := 0; i < 300; i++ {
-		var b bytes.Buffer
-		require.NoError(t, synth.WriteJSON(&b, g.Next()))
-		p, err := jp.Parse("in.jsonl", i+1, bytes.TrimSpace(b.Bytes()), indicators.Limits{})
-		require.NoError(t, err)
-		r, err := eng.Check(p)
-		require.NoError(t, err)
+	for _, r := range generatedResults(t, 7, 300) {
 		s.Add(r)
 	}
 	assert.Equal(t, 300, s.Read)

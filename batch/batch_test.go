@@ -73,7 +73,7 @@ func TestRunKeepsInputOrderAndMatchesOneByOne(t *testing.T) {
 func codes(fs []engine.Finding) []string {
 	out := make([]string, len(fs))
 	for i, f := range fs {
-		out[i] = f.Code
+		out[i] = string(f.Code)
 	}
 	return out
 }
@@ -189,86 +189,6 @@ func TestRunStopsWhenCancelled(t *testing.T) {
 	assert.ErrorIs(t, <-done, context.Canceled)
 }
 
-func TestSummaryOfTheSeedTables(t *testing.T) {
-	files, err := filepath.Glob("../testdata/quangang-2021/*.toml")
-	require.NoError(t, err)
-	require.Len(t, files, 2)
-	files = append(files, "../testdata/quangang-2021/missing.toml")
-
-	s := batch.NewSummary()
-	outs := collect(t, batch.Sources(context.Background(), files, nil, 0), batch.Options{Mode: batch.Check})
-	require.Len(t, outs, 3)
-	findings := 0
-	var sev [3]int
-	for _, o := range outs {
-		s.Add(o)
-		for _, r := range o.Results {
-			findings += len(r.Findings)
-			for _, f := range r.Findings {
-				sev[f.Severity]++
-			}
-		}
-	}
-	assert.Equal(t, 2, s.Read)
-	assert.Equal(t, 1, s.Failed, "the missing file")
-	assert.Equal(t, findings, s.Findings)
-	assert.Equal(t, sev, s.BySeverity)
-	total := 0
-	for _, c := range batch.Top(s.ByCode, 0) {
-		total += c.Count
-	}
-	assert.Equal(t, findings, total)
-
-	transitions := 0
-	for _, n := range s.Transitions {
-		transitions += n
-	}
-	assert.Equal(t, 2, transitions, "one transition per project")
-	// The seed's pension table states 优 but re-scores to 良 (docs/seed-cases.md).
-	assert.Equal(t, 1, s.Transitions[[2]string{"优", "良"}])
-	assert.GreaterOrEqual(t, s.Changed, 1)
-
-	// Both seed tables come from one unit.
-	errs := sev[engine.Error]
-	assert.Equal(t, []batch.Unit{{Name: "泉港区社会保险中心", Projects: 2, Errors: errs, Changed: 1}}, s.WorstUnits(10))
-
-	deltas := s.Deltas()
-	require.NotEmpty(t, deltas)
-	for i := 1; i < len(deltas); i++ {
-		assert.GreaterOrEqual(t, abs(deltas[i-1].Change), abs(deltas[i].Change))
-	}
-	for _, d := range deltas {
-		assert.InDelta(t, d.Rescored-d.Stated, d.Change, 1e-9)
-	}
-}
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-func TestSummaryKeepsOnlyTheLargestDeltas(t *testing.T) {
-	data := stream(t, 300)
-	s := batch.NewSummary()
-	for _, o := range collect(t, batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),
-		batch.Options{Mode: batch.Check}) {
-		s.Add(o)
-	}
-	assert.Equal(t, 300, s.Read)
-	d := s.Deltas()
-	assert.LessOrEqual(t, len(d), batch.MaxDeltas)
-	for i := 1; i < len(d); i++ {
-		assert.GreaterOrEqual(t, abs(d[i-1].Change), abs(d[i].Change))
-	}
-}
-
-func TestTopOrdersByCountThenName(t *testing.T) {
-	got := batch.Top(map[string]int{"b": 2, "a": 2, "c": 5, "d": 1}, 3)
-	assert.Equal(t, []batch.Count{{"c", 5}, {"a", 2}, {"b", 2}}, got)
-}
-
 func TestSourcesNumbersItemsAcrossFilesStreamsAndStdin(t *testing.T) {
 	dir := t.TempDir()
 	stream := filepath.Join(dir, "s.jsonl")
@@ -297,21 +217,4 @@ func TestSourcesNumbersItemsAcrossFilesStreamsAndStdin(t *testing.T) {
 		{4, filepath.Join(dir, "missing.ndjson"), 0, "", true},
 		{5, "two.xlsx", 0, "", false},
 	}, gots)
-}
-
-func TestWorstUnitsOrderByErrorsThenChangesThenName(t *testing.T) {
-	s := batch.NewSummary()
-	s.Units = map[string]*batch.Unit{
-		"乙": {Name: "乙", Projects: 3, Errors: 2, Changed: 0},
-		"甲": {Name: "甲", Projects: 1, Errors: 2, Changed: 1},
-		"丙": {Name: "丙", Projects: 5, Errors: 2, Changed: 0},
-		"丁": {Name: "丁", Projects: 9, Errors: 0, Changed: 0}, // nothing wrong: left out
-		"戊": {Name: "戊", Projects: 1, Errors: 0, Changed: 2},
-	}
-	var names []string
-	for _, u := range s.WorstUnits(0) {
-		names = append(names, u.Name)
-	}
-	assert.Equal(t, []string{"甲", "丙", "乙", "戊"}, names)
-	assert.Len(t, s.WorstUnits(2), 2)
 }

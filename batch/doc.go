@@ -1,8 +1,7 @@
 // Package batch runs many projects through the engine: from files and folders or from a
 // JSONL stream, spread over every core, with each result delivered in input order and
 // memory that stays flat however long the input (a bounded number of projects is in flight
-// at once). It also keeps the summary across a batch: grades stated and re-scored, the
-// largest changes of total, findings by code.
+// at once).
 //
 // batch imports engine and indicators; output formats are given to it as functions by the
 // caller, so it imports neither report nor cmd.

@@ -6,7 +6,7 @@ import (
 )
 
 var checkBalanceRateHigh = &Check{
-	Code:     "balance-rate-high",
+	Code:     BalanceRateHigh,
 	Severity: Warning,
 	Title:    i18n.T("结余率过高", "high balance rate"),
 	Doc: i18n.T(
@@ -14,24 +14,25 @@ var checkBalanceRateHigh = &Check{
 			"资金大量结余说明预算编制或执行有问题。",
 		"The balance rate is above 20 % ([review] balance_rate_max): the table's own unspent rate ⑧ where given, "+
 			"else (budget − spent) / budget. Much money left over points to a problem in budgeting or execution."),
+	// Field funds.unspent_rate (the table's own rate) or funds.spent (computed): Expected
+	// the highest rate allowed, Actual the rate (4 decimals); Args[0] the rate.
 	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil {
 			return
 		}
 		var rate float64
-		var path string
+		var field Field
 		switch avail, ok := f.Available(); {
 		case f.UnspentRate != nil:
-			rate, path = *f.UnspentRate/100, "funds.unspent_rate"
+			rate, field = *f.UnspentRate/100, FieldFundsUnspentRate
 		case ok && avail > 0 && f.Spent != nil:
-			rate, path = (avail-*f.Spent)/avail, "funds.spent"
+			rate, field = (avail-*f.Spent)/avail, FieldFundsSpent
 		default:
 			return
 		}
 		if rate > rv.cfg.BalanceRateMax {
-			rv.project(path, i18n.T("结余率 %s%%，高于 %s%%", "the balance rate is %s%%, above %s%%",
-				num.Format(rate*100, 2), num.Short(rv.cfg.BalanceRateMax*100, 1)), i18n.Text{}, rv.cfg.BalanceRateMax, num.Round(rate, 4))
+			rv.report(-1, field, Finding{Expected: Num(rv.cfg.BalanceRateMax), Actual: Num(num.Round(rate, 4)), Args: [4]float64{rate}})
 		}
 	},
 }

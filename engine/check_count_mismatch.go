@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkCountMismatch = &Check{
-	Code:     "count-mismatch",
+	Code:     CountMismatch,
 	Severity: Warning,
 	Title:    i18n.T("绩效目标个数不符", "stated target counts do not match"),
 	Doc: i18n.T(
@@ -12,11 +12,12 @@ var checkCountMismatch = &Check{
 		"The stated \"N targets set, M met\" does not match the table: N should be the number of applicable "+
 			"indicators and M the number of them that met their target. The met count is not checked when some "+
 			"indicator cannot be judged met or not."),
+	// Field reported.targets_set or reported.targets_met: Expected the count in the table,
+	// Actual the stated one.
 	run: func(rv *reviewer) {
 		rep := rv.r.Project.Reported
 		if rep.TargetsSet != nil && *rep.TargetsSet != rv.r.TargetsSet {
-			rv.project("reported.targets_set", i18n.T("自述设置绩效目标 %d 个，指标表中有 %d 个", "%d targets stated as set, but the table has %d",
-				*rep.TargetsSet, rv.r.TargetsSet), i18n.Text{}, rv.r.TargetsSet, *rep.TargetsSet)
+			rv.report(-1, FieldReportedTargetsSet, Finding{Expected: CountOf(rv.r.TargetsSet), Actual: CountOf(*rep.TargetsSet)})
 		}
 		if rep.TargetsMet == nil || *rep.TargetsMet == rv.r.TargetsMet {
 			return
@@ -26,7 +27,6 @@ var checkCountMismatch = &Check{
 				return
 			}
 		}
-		rv.project("reported.targets_met", i18n.T("自述完成绩效目标 %d 个，按实际完成值只有 %d 个达到指标值", "%d targets stated as met, but by the actual values %d were met",
-			*rep.TargetsMet, rv.r.TargetsMet), i18n.Text{}, rv.r.TargetsMet, *rep.TargetsMet)
+		rv.report(-1, FieldReportedTargetsMet, Finding{Expected: CountOf(rv.r.TargetsMet), Actual: CountOf(*rep.TargetsMet)})
 	},
 }

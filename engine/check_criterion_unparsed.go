@@ -1,14 +1,11 @@
 package engine
 
 import (
-	"unicode/utf8"
-
 	"jixiao/internal/i18n"
-	"jixiao/rules"
 )
 
 var checkCriterionUnparsed = &Check{
-	Code:     "criterion-unparsed",
+	Code:     CriterionUnparsed,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("评分标准有未能读懂的部分", "part of the criterion could not be read"),
@@ -21,25 +18,12 @@ var checkCriterionUnparsed = &Check{
 			"where it stands; it plays no part in the score, and jixiao does not guess. Rewrite it plainly, or "+
 			"write the tiers. If nothing could be read, the indicator is scored by the default method (with a "+
 			"no-criterion finding)."),
+	// Index the unread part (Criterion.Unparsed); Actual its text.
 	run: func(rv *reviewer) {
 		for i := range rv.r.Indicators {
-			for _, u := range rv.r.Indicators[i].Criterion.Unparsed {
-				var why i18n.Text
-				switch u.Reason {
-				case rules.UnparsedNoScore:
-					why = i18n.T("没有分数", "it gives no score")
-				case rules.UnparsedLastYear:
-					why = i18n.T("与上年比较，需按上年数值计算增长，请直接写出 tiers", "it compares with last year, which needs last year's value: write the tiers")
-				default:
-					why = i18n.T("条件读不懂", "its condition is not understood")
-				}
-				f := rv.newIndicatorFinding(i, "criterion", i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）",
-					"this part of the criterion could not be read (%s): \"%s\" (characters %d–%d)",
-					why, u.Source, u.Span.Start+1, u.Span.Start+utf8.RuneCountInString(u.Source)), i18n.Text{}, nil, u.Source)
-				if u.Pos.IsValid() {
-					f.Pos = u.Pos
-				}
-				rv.add(f)
+			unread := rv.r.Indicators[i].Criterion.Unparsed
+			for k := range unread {
+				rv.report(i, FieldCriterionPart, Finding{Index: k, Actual: TextOf(unread[k].Source)})
 			}
 		}
 	},

@@ -3,10 +3,11 @@ package engine
 import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/rules"
 )
 
 var checkExecutionUnexplained = &Check{
-	Code:     "execution-unexplained",
+	Code:     ExecutionUnexplained,
 	Severity: Warning,
 	Title:    i18n.T("预算执行率偏低且未说明原因", "low budget execution unexplained"),
 	Doc: i18n.T(
@@ -15,19 +16,19 @@ var checkExecutionUnexplained = &Check{
 		"Budget execution (spent / full-year budget; the full-year budget is budget + adjustment unless given) is "+
 			"below 90 % ([review] execution_rate_min), and the funds give no reason ([funds] reason). Money not spent "+
 			"as planned must be explained."),
+	// Expected the lowest rate without a reason, Actual the rate (4 decimals); Args[0] the
+	// rate, Args[1] the full-year budget, Args[2] the amount spent.
 	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil || f.Reason != "" {
 			return
 		}
-		rate, ok := ExecutionRate(f)
+		rate, ok := rules.ExecutionRate(f)
 		if !ok || rate >= rv.cfg.ExecutionRateMin {
 			return
 		}
 		avail, _ := f.Available()
-		rv.project("funds.spent", i18n.T("预算执行率只有 %s%%：全年预算 %s %s，实际支出 %s %s，低于 %s%%，且没有说明原因",
-			"budget execution is only %s%%: of %s %s budgeted, %s %s was spent, below %s%%, and no reason is given",
-			num.Format(rate*100, 1), num.Format(avail, 2), f.Unit, num.Format(*f.Spent, 2), f.Unit, num.Short(rv.cfg.ExecutionRateMin*100, 1)),
-			i18n.T("请在 [funds] reason 中说明资金未按计划支出的原因", "give the reason in [funds] reason"), rv.cfg.ExecutionRateMin, num.Round(rate, 4))
+		rv.report(-1, FieldFundsSpent, Finding{Expected: Num(rv.cfg.ExecutionRateMin), Actual: Num(num.Round(rate, 4)),
+			Args: [4]float64{rate, avail, *f.Spent}})
 	},
 }

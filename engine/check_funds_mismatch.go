@@ -6,7 +6,7 @@ import (
 )
 
 var checkFundsMismatch = &Check{
-	Code:     "funds-mismatch",
+	Code:     FundsMismatch,
 	Severity: Error,
 	Title:    i18n.T("资金栏目勾稽关系不符", "funds columns do not add up"),
 	Doc: i18n.T(
@@ -15,6 +15,8 @@ var checkFundsMismatch = &Check{
 		"The funds columns do not add up: balance ④ ≠ budget ① + adjustment ② − allocated ③, unspent ⑦ ≠ "+
 			"received ⑤ − spent ⑥, or unspent rate ⑧ ≠ ⑦ / ⑤. A difference of 0.01 (the rounding 尾数误差 published "+
 			"tables admit; [review] money_tolerance, in percentage points for the rate) is tolerated."),
+	// Field funds.balance, funds.unspent or funds.unspent_rate: Expected what the other
+	// columns give, Actual the column as stated.
 	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil {
@@ -30,22 +32,19 @@ var checkFundsMismatch = &Check{
 		if f.Balance != nil && f.Budget != nil && f.Allocated != nil {
 			want := *f.Budget + zero(f.Adjustment) - *f.Allocated
 			if !num.Within(*f.Balance, want, tol) {
-				rv.project("funds.balance", i18n.T("本年度结余④ %s ≠ ①+②−③ = %s", "balance ④ %s ≠ ①+②−③ = %s",
-					num.Format(*f.Balance, 2), num.Format(want, 2)), i18n.Text{}, num.Round(want, 2), *f.Balance)
+				rv.report(-1, FieldFundsBalance, Finding{Expected: Num(num.Round(want, 2)), Actual: Num(*f.Balance)})
 			}
 		}
 		if f.Unspent != nil && f.Received != nil && f.Spent != nil {
 			want := *f.Received - *f.Spent
 			if !num.Within(*f.Unspent, want, tol) {
-				rv.project("funds.unspent", i18n.T("结余⑦ %s ≠ ⑤−⑥ = %s", "unspent ⑦ %s ≠ ⑤−⑥ = %s",
-					num.Format(*f.Unspent, 2), num.Format(want, 2)), i18n.Text{}, num.Round(want, 2), *f.Unspent)
+				rv.report(-1, FieldFundsUnspent, Finding{Expected: Num(num.Round(want, 2)), Actual: Num(*f.Unspent)})
 			}
 		}
 		if f.UnspentRate != nil && f.Unspent != nil && f.Received != nil && *f.Received != 0 {
 			want := *f.Unspent / *f.Received * 100
 			if !num.Within(*f.UnspentRate, num.Round(want, 2), tol) {
-				rv.project("funds.unspent_rate", i18n.T("结余率⑧ %s%% ≠ ⑦/⑤ = %s%%", "unspent rate ⑧ %s%% ≠ ⑦/⑤ = %s%%",
-					num.Format(*f.UnspentRate, 2), num.Format(want, 2)), i18n.Text{}, num.Round(want, 2), *f.UnspentRate)
+				rv.report(-1, FieldFundsUnspentRate, Finding{Expected: Num(num.Round(want, 2)), Actual: Num(*f.UnspentRate)})
 			}
 		}
 	},

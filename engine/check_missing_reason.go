@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkMissingReason = &Check{
-	Code:     "missing-reason",
+	Code:     MissingReason,
 	Severity: Warning,
 	Title:    i18n.T("未完成指标没有说明原因", "unmet target without a reason"),
 	Doc: i18n.T(
@@ -12,10 +12,8 @@ var checkMissingReason = &Check{
 			"target must be explained, with the steps taken to improve."),
 	run: func(rv *reviewer) {
 		for i := range rv.r.Indicators {
-			ir := &rv.r.Indicators[i]
-			if ir.Applicable && ir.MetKnown && !ir.Met && ir.Indicator.Reason == "" {
-				rv.indicator(i, "", i18n.T("实际完成值 %s 未达到指标值 %s，但没有说明原因", "the actual value %s falls short of the target %s, and no reason is given",
-					ir.Indicator.Actual.Text, ir.Indicator.Target.Text), i18n.Text{}, nil, nil)
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.MetKnown && !ir.Met && ir.Indicator.Reason == "" {
+				rv.report(i, FieldNone, Finding{})
 			}
 		}
 	},

@@ -2,11 +2,10 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/rules"
 )
 
 var checkNoCriterion = &Check{
-	Code:     "no-criterion",
+	Code:     NoCriterion,
 	Severity: Info,
 	Title:    i18n.T("没有评分标准，按默认方法计分", "no criterion: scored by the default method"),
 	Doc: i18n.T(
@@ -17,16 +16,9 @@ var checkNoCriterion = &Check{
 			"criterion for every indicator; say so when the re-score rests on the default."),
 	run: func(rv *reviewer) {
 		for i := range rv.r.Indicators {
-			ir := &rv.r.Indicators[i]
-			if !ir.Applicable || !ir.Criterion.Default {
-				continue
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Criterion.Default {
+				rv.report(i, FieldNone, Finding{})
 			}
-			method := rules.MethodName(ir.Criterion.Method)
-			msg := i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method)
-			if ir.Indicator.Criterion != "" {
-				msg = i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method)
-			}
-			rv.indicator(i, "", msg, i18n.Text{}, nil, nil)
 		}
 	},
 }

@@ -2,12 +2,11 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/internal/num"
 	"jixiao/rules"
 )
 
 var checkRangeViolation = &Check{
-	Code:     "range-violation",
+	Code:     RangeViolation,
 	Severity: Error,
 	Title:    i18n.T("自评得分不在允许区间内", "reported score outside its allowed range"),
 	Doc: i18n.T(
@@ -16,17 +15,13 @@ var checkRangeViolation = &Check{
 		"The criterion allows a range (\"15 to 18 points by degree of completion\", or a qualitative band: 达成 "+
 			"80–100 %, 部分达成 60–80 %, 未达成 0–60 % of the weight), and the reported score lies outside it. "+
 			"The reviewer should choose a score within the range."),
+	// Expected the allowed range, Actual the reported score.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
-			rep := ir.Indicator.Reported
-			if rep == nil || ir.Outcome.Kind != rules.Ranged || ir.Accepted {
-				continue
+			if rep := ir.Indicator.Reported; rep != nil && ir.Kind == rules.Ranged && !ir.Accepted {
+				rv.report(i, FieldReported, Finding{Expected: RangeOf(ir.Min, ir.Max), Actual: Num(*rep)})
 			}
-			rng := num.Format(ir.Min, d) + "–" + num.Format(ir.Max, d)
-			rv.indicator(i, "reported", i18n.T("自评得分 %s 不在允许的 %s 分之间（%s）", "the reported score %s is outside the allowed %s (%s)",
-				num.Short(*rep, d), rng, Basis(ir)), i18n.Text{}, rng, *rep)
 		}
 	},
 }

@@ -3,11 +3,10 @@ package engine
 import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
-	"jixiao/rules"
 )
 
 var checkScoreMismatch = &Check{
-	Code:     "score-mismatch",
+	Code:     ScoreMismatch,
 	Severity: Error,
 	Title:    i18n.T("自评得分与评分标准不符", "reported score does not follow the criterion"),
 	Doc: i18n.T(
@@ -19,27 +18,21 @@ var checkScoreMismatch = &Check{
 			"the reported score may have come about: proportional scoring instead of the written tiers, the score of "+
 			"another tier where tiers overlap, truncation instead of rounding. A budget-execution score that is not "+
 			"rate × weight is reported too. Re-score with the computed score, or fix the criterion first."),
+	// Indicator: Expected the computed score, Actual the reported one; the hint in Detail
+	// (Tier, Args[0]). Project (funds.reported): the budget-execution score, likewise.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
 			rep := ir.Indicator.Reported
 			if rep == nil || !ir.HasScore || ir.Accepted || num.Within(*rep, ir.Score, rv.cfg.Tolerance) {
 				continue
 			}
-			msg := i18n.T("自评得分 %s，按评分标准应得 %s（%s）", "reported %s, but the criterion gives %s (%s)",
-				num.Short(*rep, d), num.Format(ir.Score, d), Basis(ir))
-			if ir.Criterion.Default {
-				msg = i18n.T("自评得分 %s，未写评分标准，按默认的%s应得 %s", "reported %s; no criterion is written, and the default %s method gives %s",
-					num.Short(*rep, d), rules.MethodName(ir.Criterion.Method), num.Format(ir.Score, d))
-			}
-			rv.indicator(i, "reported", msg, inferScore(rv, ir), ir.Score, *rep)
+			f := Finding{Expected: Num(ir.Score), Actual: Num(*rep)}
+			inferScore(rv, i, ir, &f)
+			rv.report(i, FieldReported, f)
 		}
 		if x := rv.r.Execution; x != nil && x.HasScore && x.Reported != nil && !num.Within(*x.Reported, x.Score, rv.cfg.Tolerance) {
-			rv.project("funds.reported", i18n.T("预算执行率得分 %s，按执行率 %s%% × 分值 %s 应得 %s",
-				"the budget-execution score is %s, but rate %s%% × weight %s gives %s",
-				num.Short(*x.Reported, d), num.Format(x.Rate*100, 2), num.Short(x.Weight, d), num.Format(x.Score, d)),
-				i18n.Text{}, x.Score, *x.Reported)
+			rv.report(-1, FieldFundsReported, Finding{Expected: Num(x.Score), Actual: Num(*x.Reported)})
 		}
 	},
 }

@@ -2,11 +2,10 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/internal/num"
 )
 
 var checkScoreOverWeight = &Check{
-	Code:     "score-over-weight",
+	Code:     ScoreOverWeight,
 	Severity: Error,
 	Title:    i18n.T("得分超过分值或为负数", "score above the weight or below zero"),
 	Doc: i18n.T(
@@ -15,8 +14,9 @@ var checkScoreOverWeight = &Check{
 		"A reported score, or the score the criterion computes, is above the indicator's weight or below zero. "+
 			"Over-achievement earns no bonus: the weight is the ceiling. If the criterion itself gives more than the "+
 			"weight, the criterion needs fixing."),
+	// Field reported (Actual the reported score) or tiers (Actual the computed score);
+	// Expected the weight.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		tol := rv.cfg.Tolerance
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
@@ -25,13 +25,10 @@ var checkScoreOverWeight = &Check{
 				continue // weight-negative reports it; no range of scores makes sense
 			}
 			if rep := ir.Indicator.Reported; rep != nil && (*rep > w+tol || *rep < -tol) {
-				rv.indicator(i, "reported", i18n.T("自评得分 %s 超出 0–%s 分的范围", "the reported score %s is outside 0–%s",
-					num.Short(*rep, d), num.Short(w, d)), i18n.Text{}, w, *rep)
+				rv.report(i, FieldReported, Finding{Expected: Num(w), Actual: Num(*rep)})
 			}
 			if ir.HasScore && !ir.Accepted && (ir.Score > w+tol || ir.Score < -tol) {
-				rv.indicator(i, "tiers", i18n.T("按评分标准算出的得分 %s 超出 0–%s 分的范围（%s）：请修改评分标准",
-					"the criterion gives %s, outside 0–%s (%s): fix the criterion", num.Format(ir.Score, d), num.Short(w, d), Basis(ir)),
-					i18n.Text{}, w, ir.Score)
+				rv.report(i, FieldTiers, Finding{Expected: Num(w), Actual: Num(ir.Score)})
 			}
 		}
 	},

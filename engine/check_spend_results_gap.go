@@ -3,10 +3,11 @@ package engine
 import (
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/rules"
 )
 
 var checkSpendResultsGap = &Check{
-	Code:     "spend-results-gap",
+	Code:     SpendResultsGap,
 	Severity: Warning,
 	Title:    i18n.T("绩效得分远高于资金执行", "results score far above the money spent"),
 	Doc: i18n.T(
@@ -15,12 +16,14 @@ var checkSpendResultsGap = &Check{
 		"The indicators' re-scored points, as a share of their weight, exceed the budget execution rate by more "+
 			"than 5 percentage points ([review] spend_gap_max): the money was not spent, yet the targets were nearly "+
 			"all met. Usually the targets were set too low or the results over-reported: verify them."),
+	// Expected the execution rate, Actual the share of the weight scored (both 4 decimals);
+	// Args[0] that share, Args[1] that rate.
 	run: func(rv *reviewer) {
 		f := rv.r.Project.Funds
 		if f == nil {
 			return
 		}
-		rate, ok := ExecutionRate(f)
+		rate, ok := rules.ExecutionRate(f)
 		if !ok {
 			return
 		}
@@ -41,8 +44,7 @@ var checkSpendResultsGap = &Check{
 		}
 		share, spent := score/weight, min(rate, 1)
 		if share-spent > rv.cfg.SpendGapMax+1e-9 { // 1 − 0.95 is a hair above 0.05 in floats
-			rv.project("funds.spent", i18n.T("各指标得分达到分值的 %s%%，而预算只执行了 %s%%", "the indicators score %s%% of their weight, while only %s%% of the budget was spent",
-				num.Format(share*100, 1), num.Format(spent*100, 1)), i18n.Text{}, num.Round(spent, 4), num.Round(share, 4))
+			rv.report(-1, FieldFundsSpent, Finding{Expected: Num(num.Round(spent, 4)), Actual: Num(num.Round(share, 4)), Args: [4]float64{share, spent}})
 		}
 	},
 }

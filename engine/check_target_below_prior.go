@@ -6,7 +6,7 @@ import (
 )
 
 var checkTargetBelowPrior = &Check{
-	Code:     "target-below-prior",
+	Code:     TargetBelowPrior,
 	Severity: Info,
 	Title:    i18n.T("指标值低于上年实际", "target set below last year's value"),
 	Doc: i18n.T(
@@ -14,15 +14,13 @@ var checkTargetBelowPrior = &Check{
 			"成本指标不检查：其金额是预算，而不是努力方向。",
 		"A higher-is-better target is set below last year's value: a target easier than what was already "+
 			"achieved. Cost indicators (成本指标) are left alone: their amount is a budget, not an ambition."),
+	// Expected last year's value, Actual the target.
 	run: func(rv *reviewer) {
 		for i := range rv.r.Indicators {
 			ind := rv.r.Indicators[i].Indicator
-			if !ind.Applicable || ind.Direction != indicators.Higher || isCost(ind) || !ind.Target.IsNum || !ind.Prior.IsNum {
-				continue
-			}
-			if ind.Target.Num < ind.Prior.Num {
-				rv.indicator(i, "target", i18n.T("指标值 %s 低于上年度数值 %s", "the target %s is below last year's %s",
-					ind.Target.Text, ind.Prior.Text), i18n.Text{}, ind.Prior.Num, ind.Target.Num)
+			if ind.Applicable && ind.Direction == indicators.Higher && ind.Target.IsNum && ind.Prior.IsNum &&
+				ind.Target.Num < ind.Prior.Num && !isCost(ind) {
+				rv.report(i, FieldTarget, Finding{Expected: Num(ind.Prior.Num), Actual: Num(ind.Target.Num)})
 			}
 		}
 	},

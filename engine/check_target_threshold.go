@@ -4,11 +4,11 @@ import (
 	"math"
 
 	"jixiao/internal/i18n"
-	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 var checkTargetThreshold = &Check{
-	Code:     "target-threshold",
+	Code:     TargetThreshold,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("满分起点与指标值不一致", "full marks do not begin at the target"),
@@ -19,31 +19,23 @@ var checkTargetThreshold = &Check{
 			"at 99.22 %. A unit then gets full marks without meeting its target (or meets it without full marks): "+
 			"the criterion contradicts the target. For a criterion on the completion rate, full marks should begin "+
 			"at a rate of 100 %."),
+	// Expected where full marks should begin (the target, or a rate of 1), Actual where they do.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			ind := rv.r.Indicators[i].Indicator
 			if !a.FullMarksOK || !ind.Target.IsNum {
 				continue
 			}
 			target := ind.Target.Num
-			if a.Var == rules.VarRate {
+			if a.Var == analysis.VarRate {
 				target = 1
 			}
-			if math.Abs(a.FullMarksFrom-target) <= 1e-9*math.Max(1, math.Abs(target)) {
-				continue
+			if math.Abs(a.FullMarksFrom-target) > 1e-9*max(1, math.Abs(target)) {
+				rv.report(i, FieldTarget, fromAnalysis(a, Finding{Expected: Num(target), Actual: Num(a.FullMarksFrom)}))
 			}
-			want := ind.Target.Text
-			if ind.Target.Plain && ind.Unit == "%" {
-				want += "%"
-			}
-			msg := i18n.T("指标值为 %s，但评分标准从 %s 起就给满分：评分标准与绩效目标不一致",
-				"the target is %s, but the criterion gives full marks from %s: the criterion and the target disagree",
-				want, valueText(a.FullMarksFrom, a.Var, ind))
-			if a.Var == rules.VarRate {
-				msg = i18n.T("按完成率计分，但评分标准从%s起就给满分，而不是从完成率 100%% 起", "scored on the completion rate, but the criterion gives full marks from %s, not from 100%%",
-					pointText(a.FullMarksFrom, a.Var, ind))
-			}
-			rv.indicator(i, "target", sampled(a, msg), i18n.Text{}, target, a.FullMarksFrom)
 		}
 	},
 }

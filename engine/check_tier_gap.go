@@ -3,7 +3,7 @@ package engine
 import "jixiao/internal/i18n"
 
 var checkTierGap = &Check{
-	Code:     "tier-gap",
+	Code:     TierGap,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("评分标准有缺口", "gap between the tiers"),
@@ -14,14 +14,15 @@ var checkTierGap = &Check{
 			"for counts and money, or the indicator's declared domain), some values meet no tier: an actual value "+
 			"there cannot be scored. Typos cause most of them, such as \"95%>覆盖面<90%\". The message gives the "+
 			"exact interval, open and closed ends as written."),
+	// Set the values no tier scores.
 	run: func(rv *reviewer) {
-		for i, a := range rv.eachAnalysis() {
-			if a.Gaps.Empty() {
+		for i, a := range rv.analyses() {
+			if a == nil {
 				continue
 			}
-			ind := rv.r.Indicators[i].Indicator
-			rv.indicator(i, "tiers", sampled(a, i18n.T("没有任何一档适用的取值：%s", "no tier scores these values: %s",
-				describeSet(a.Gaps, a.Var, ind))), i18n.Text{}, nil, nil)
+			if !a.Gaps.Empty() {
+				rv.report(i, FieldTiers, fromAnalysis(a, Finding{Set: a.Gaps}))
+			}
 		}
 	},
 }

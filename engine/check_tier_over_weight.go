@@ -1,16 +1,15 @@
 package engine
 
 import (
-	"fmt"
 	"math"
 
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
-	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 var checkTierOverWeight = &Check{
-	Code:     "tier-over-weight",
+	Code:     TierOverWeight,
 	Severity: Error,
 	Lint:     true,
 	Title:    i18n.T("某档分数超过分值或为负", "tier scoring above the weight or below zero"),
@@ -20,48 +19,45 @@ var checkTierOverWeight = &Check{
 		"A tier gives a score (or a discretionary range whose top) above the indicator's weight, or below zero. "+
 			"A score lies between 0 and the weight, so such a tier yields an impossible score whenever it fires. A "+
 			"tier whose score is a formula is sampled at the ends and middle of where it fires."),
+	// Index the tier; Expected the weight, Actual the score beyond it.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
+		tol := rv.cfg.Tolerance
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
 			w := ir.Indicator.Weight
 			if w < 0 {
 				continue // weight-negative reports it
 			}
-			a := rv.analysis(i)
 			for k := range ir.Criterion.Tiers {
-				lo, hi, known := tierScoreBounds(rv, ir, a, k)
-				if !known || (hi <= w+rv.cfg.Tolerance && lo >= -rv.cfg.Tolerance) {
-					continue
+				t := &ir.Criterion.Tiers[k]
+				lo, hi, known := t.Min, t.Max, t.Range
+				if s, ok := t.ConstScore(); ok {
+					lo, hi, known = s, s, true
+				} else if !t.Range {
+					lo, hi, known = formulaBounds(rv, i, k)
 				}
-				rv.indicator(i, fmt.Sprintf("tiers[%d]", k), i18n.T("%s的分数超出 0–%s 分", "%s scores outside 0–%s",
-					tierText(ir.Criterion, k+1, d), num.Short(w, d)), i18n.Text{}, w, num.Round(math.Max(hi, -lo), d))
+				if known && (hi > w+tol || lo < -tol) {
+					rv.report(i, FieldTier, Finding{Index: k, Expected: Num(w), Actual: Num(num.Round(max(hi, -lo), rv.d))})
+				}
 			}
 		}
 	},
 }
 
-// tierScoreBounds is the least and most tier k can score: exact for a constant or a range,
-// sampled for a formula (at the ends and a middle value of where the tier fires).
-func tierScoreBounds(rv *reviewer, ir *IndicatorResult, a *rules.Analysis, k int) (lo, hi float64, known bool) {
-	t := &ir.Criterion.Tiers[k]
-	if t.Range {
-		return t.Min, t.Max, true
-	}
-	if s, ok := t.ConstScore(); ok {
-		return s, s, true
-	}
+// formulaBounds is the least and most tier k's formula scores, sampled at the ends and a
+// middle value of where the tier fires.
+func formulaBounds(rv *reviewer, i, k int) (lo, hi float64, known bool) {
+	a := rv.analyses()[i]
 	if a == nil || k >= len(a.Regions) {
 		return 0, 0, false
 	}
 	lo, hi = math.Inf(1), math.Inf(-1)
-	env := rules.NewEnv(rv.r.Project, ir.Indicator)
 	for _, iv := range a.Regions[k] {
-		for _, x := range []float64{iv.Lo, iv.Hi, rules.Representative(iv)} {
+		for _, x := range []float64{iv.Lo, iv.Hi, analysis.Representative(iv)} {
 			if math.IsInf(x, 0) {
 				continue
 			}
-			if s, ok := ir.Criterion.ScoreAt(k, &env, a.Var, x); ok {
+			if s, ok := rv.progs[i].ScoreAt(k, &rv.envs[i], a.Var, x); ok {
 				lo, hi, known = math.Min(lo, s), math.Max(hi, s), true
 			}
 		}

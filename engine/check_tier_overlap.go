@@ -1,13 +1,11 @@
 package engine
 
 import (
-	"fmt"
-
 	"jixiao/internal/i18n"
 )
 
 var checkTierOverlap = &Check{
-	Code:     "tier-overlap",
+	Code:     TierOverlap,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("档次重叠", "overlapping tiers"),
@@ -17,22 +15,21 @@ var checkTierOverlap = &Check{
 		"Some values meet the conditions of two tiers. First match gives the earlier tier, but a scorer may have "+
 			"taken the other. A warning when the two scores differ, info when they are equal. For example \"≤80 % "+
 			"invested: 8 points; not all invested: 5 points\": up to 80 % both hold."),
+	// Index the later tier, Tier the earlier (1-based), Set where both hold.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
-		for i, a := range rv.eachAnalysis() {
-			ir := &rv.r.Indicators[i]
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
+			tiers := rv.r.Indicators[i].Criterion.Tiers
 			for _, o := range a.Overlaps {
-				ta, tb := &ir.Criterion.Tiers[o.A-1], &ir.Criterion.Tiers[o.B-1]
+				ta, tb := &tiers[o.A-1], &tiers[o.B-1]
+				f := rv.report(i, FieldTier, fromAnalysis(a, Finding{Index: o.B - 1, Tier: o.A, Set: o.Region}))
 				sa, oka := ta.ConstScore()
 				sb, okb := tb.ConstScore()
-				f := rv.newIndicatorFinding(i, fmt.Sprintf("tiers[%d]", o.B-1),
-					sampled(a, i18n.T("%s与%s同时适用于 %s；按先匹配取第%d档", "%s and %s both hold for %s; first match gives tier %d",
-						tierText(ir.Criterion, o.A, d), tierText(ir.Criterion, o.B, d), describeSet(o.Region, a.Var, ir.Indicator), o.A)),
-					i18n.Text{}, nil, nil)
 				if oka && okb && sa == sb && !ta.Range && !tb.Range {
 					f.Severity = Info
 				}
-				rv.add(f)
 			}
 		}
 	},

@@ -1,13 +1,12 @@
 package engine
 
 import (
-	"fmt"
-
 	"jixiao/internal/i18n"
+	"jixiao/rules/analysis"
 )
 
 var checkTierUnreachable = &Check{
-	Code:     "tier-unreachable",
+	Code:     TierUnreachable,
 	Severity: Warning,
 	Lint:     true,
 	Title:    i18n.T("某档永远不会生效", "tier that can never fire"),
@@ -17,17 +16,18 @@ var checkTierUnreachable = &Check{
 		"Under first match a tier can never fire: its condition never holds within the range the value can take, "+
 			"or every value where it holds is taken by an earlier tier. The tier is dead: usually the order of the "+
 			"tiers or a condition is wrong."),
+	// Index the tier; Detail TierNeverHolds (Set the domain) or TierTaken.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
-		for i, a := range rv.eachAnalysis() {
-			ir := &rv.r.Indicators[i]
+		for i, a := range rv.analyses() {
+			if a == nil {
+				continue
+			}
 			for _, k := range a.Unreachable {
-				why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")
+				f := Finding{Index: k - 1, Detail: TierTaken}
 				if a.Conds[k-1].Empty() {
-					why = i18n.T("它的条件在取值范围 %s 内从不成立", "its condition never holds within %s", a.Domain.String())
+					f.Detail, f.Set = TierNeverHolds, analysis.Set{a.Domain}
 				}
-				rv.indicator(i, fmt.Sprintf("tiers[%d]", k-1), sampled(a, i18n.T("%s永远不会生效：%s", "%s can never fire: %s",
-					tierText(ir.Criterion, k, d), why)), i18n.Text{}, nil, nil)
+				rv.report(i, FieldTier, fromAnalysis(a, f))
 			}
 		}
 	},

@@ -6,7 +6,7 @@ import (
 )
 
 var checkTotalMismatch = &Check{
-	Code:     "total-mismatch",
+	Code:     TotalMismatch,
 	Severity: Error,
 	Title:    i18n.T("合计或自评得分与各项得分之和不符", "stated total is not the sum of the reported scores"),
 	Doc: i18n.T(
@@ -16,30 +16,26 @@ var checkTotalMismatch = &Check{
 			"of the indicators' reported scores (with the budget-execution score, and rescaled when indicators do not "+
 			"apply) by more than the tolerance. Often the weights' total (full marks) was written in the score column, "+
 			"or one score was changed and the total was not. Checked only when every indicator has a reported score."),
+	// Field reported.total or reported.score: Expected the sum of the reported scores,
+	// Actual the stated figure; HintSumOfWeights when that is the sum of the weights.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		sum, weights, ok := reportedSum(rv.r)
 		if !ok {
 			return
 		}
-		stated := []struct {
-			path  string
+		rep := &rv.r.Project.Reported
+		for _, s := range [...]struct {
+			field Field
 			value *float64
-			what  i18n.Text
-		}{
-			{"reported.total", rv.r.Project.Reported.Total, i18n.T("表中合计", "the table's total")},
-			{"reported.score", rv.r.Project.Reported.Score, i18n.T("自评得分", "the stated self-assessed score")},
-		}
-		for _, s := range stated {
+		}{{FieldReportedTotal, rep.Total}, {FieldReportedScore, rep.Score}} {
 			if s.value == nil || num.Within(*s.value, sum, rv.cfg.Tolerance) {
 				continue
 			}
-			hint := i18n.Text{}
+			f := Finding{Expected: Num(sum), Actual: Num(*s.value)}
 			if num.Within(*s.value, weights, rv.cfg.Tolerance) {
-				hint = i18n.T("%s 是各项分值（满分）之和，不是得分之和", "%s is the sum of the weights (full marks), not of the scores", num.Short(*s.value, d))
+				f.Detail = HintSumOfWeights
 			}
-			rv.project(s.path, i18n.T("%s %s 与各项自评得分之和 %s 不符", "%s, %s, is not the sum of the reported scores, %s",
-				s.what, num.Short(*s.value, d), num.Format(sum, d)), hint, sum, *s.value)
+			rv.report(-1, s.field, f)
 		}
 	},
 }
@@ -69,8 +65,5 @@ func reportedSum(r *Result) (sum, weights float64, ok bool) {
 		}
 		sum += *x.Reported
 	}
-	if r.Rescaled && counted > 0 {
-		sum = sum * r.Project.Scoring.FullMarks / counted
-	}
-	return num.Round(sum, d), num.Round(weights, d), true
+	return num.Round(rescale(r, sum, counted), d), num.Round(weights, d), true
 }

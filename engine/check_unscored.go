@@ -2,12 +2,11 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/internal/num"
 	"jixiao/rules"
 )
 
 var checkUnscored = &Check{
-	Code:     "unscored",
+	Code:     Unscored,
 	Severity: Warning,
 	Title:    i18n.T("指标无法计分", "indicator cannot be scored"),
 	Doc: i18n.T(
@@ -17,15 +16,12 @@ var checkUnscored = &Check{
 			"numbers, no tier's condition holds (the criterion has a gap), the target is 0 so no ratio exists, and so "+
 			"on. It is not counted as 0: the total is shown as a range. The message gives the reason; give a number, "+
 			"or tiers for text values."),
+	// The reason is the indicator's (IndicatorResult.Reason); the range its Min..Max.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		for i := range rv.r.Indicators {
-			ir := &rv.r.Indicators[i]
-			if !ir.Applicable || ir.Outcome.Kind != rules.Unscored {
-				continue
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Kind == rules.Unscored {
+				rv.report(i, FieldActual, Finding{})
 			}
-			rv.indicator(i, "actual", ir.Outcome.Reason.Msg, i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
-				num.Format(ir.Min, d), num.Format(ir.Max, d)), nil, nil)
 		}
 	},
 }

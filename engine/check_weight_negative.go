@@ -2,11 +2,10 @@ package engine
 
 import (
 	"jixiao/internal/i18n"
-	"jixiao/internal/num"
 )
 
 var checkWeightNegative = &Check{
-	Code:     "weight-negative",
+	Code:     WeightNegative,
 	Severity: Error,
 	Title:    i18n.T("分值为负数", "negative weight"),
 	Doc: i18n.T(
@@ -16,12 +15,11 @@ var checkWeightNegative = &Check{
 			"negative; with one, the total and the grade mean nothing. It usually comes from deriving a weight as "+
 			"full marks minus the others and getting it wrong. The indicator is still scored with the weight as "+
 			"written, so that its effect can be seen."),
+	// Actual the weight.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		for i := range rv.r.Indicators {
 			if w := rv.r.Indicators[i].Indicator.Weight; w < 0 {
-				rv.indicator(i, "weight", i18n.T("分值为 %s，不能为负数", "the weight is %s, which cannot be negative", num.Short(w, d)),
-					i18n.Text{}, nil, w)
+				rv.report(i, FieldWeight, Finding{Actual: Num(w)})
 			}
 		}
 	},

@@ -6,7 +6,7 @@ import (
 )
 
 var checkWeightSum = &Check{
-	Code:     "weight-sum",
+	Code:     WeightSum,
 	Severity: Error,
 	Title:    i18n.T("分值合计不等于满分", "weights do not add up to full marks"),
 	Doc: i18n.T(
@@ -15,8 +15,8 @@ var checkWeightSum = &Check{
 		"The weights of all indicators (with the budget-execution weight, and indicators that do not apply) do "+
 			"not add up to full marks ([scoring] full_marks, 100 by default). With wrong weights the total and the "+
 			"grade mean nothing: check the table's weight column."),
+	// Expected full marks, Actual the sum of the weights.
 	run: func(rv *reviewer) {
-		d := rv.decimals()
 		var sum float64
 		for i := range rv.r.Indicators {
 			sum += rv.r.Indicators[i].Indicator.Weight
@@ -28,7 +28,6 @@ var checkWeightSum = &Check{
 		if num.Within(sum, full, rv.cfg.Tolerance) {
 			return
 		}
-		rv.project("indicator", i18n.T("各项分值之和为 %s，不等于满分 %s", "the weights add up to %s, not to full marks, %s",
-			num.Short(sum, d), num.Short(full, d)), i18n.Text{}, full, num.Round(sum, d))
+		rv.report(-1, FieldIndicators, Finding{Expected: Num(full), Actual: Num(num.Round(sum, rv.d))})
 	},
 }

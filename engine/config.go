@@ -20,28 +20,33 @@ type Config struct {
 	ExecutionRateMin  float64
 	BalanceRateMax    float64
 	SpendGapMax       float64
-	Disabled          map[string]bool
+	Disabled          map[Code]bool
+
+	inForce [noReview][]*Check // by scope, the checks that run
 }
 
 // NewConfig applies the defaults to what r leaves unset.
-func NewConfig(r indicators.Review) Config {
+func NewConfig(r indicators.Review) *Config {
 	get := func(p *float64, def float64) float64 {
 		if p == nil {
 			return def
 		}
 		return *p
 	}
-	c := Config{
+	c := &Config{
 		Tolerance:         get(r.Tolerance, DefaultTolerance),
 		MoneyTolerance:    get(r.MoneyTolerance, DefaultMoneyTolerance),
 		OverachievedRatio: get(r.OverachievedRatio, DefaultOverachievedRatio),
 		ExecutionRateMin:  get(r.ExecutionRateMin, DefaultExecutionRateMin),
 		BalanceRateMax:    get(r.BalanceRateMax, DefaultBalanceRateMax),
 		SpendGapMax:       get(r.SpendGapMax, DefaultSpendGapMax),
-		Disabled:          map[string]bool{},
+		Disabled:          map[Code]bool{},
 	}
 	for _, code := range r.Disable {
-		c.Disabled[code] = true
+		c.Disabled[Code(code)] = true
+	}
+	for s := range c.inForce {
+		c.inForce[s] = checksInForce(c.Disabled, scope(s) == reviewLint)
 	}
 	return c
 }

@@ -66,7 +66,7 @@ func TestPropertyTotals(t *testing.T) {
 		exceeds := false
 		for _, ir := range r.Indicators {
 			if !ir.HasScore {
-				t.Fatalf("%s unscored: %v", ir.Indicator.Name, ir.Outcome.Reason.Msg)
+				t.Fatalf("%s unscored: %+v", ir.Indicator.Name, ir.Reason)
 			}
 			if ir.Score != num.Round(ir.Score, d) {
 				t.Fatalf("%s: score %v is not rounded to %d decimals", ir.Indicator.Name, ir.Score, d)
@@ -92,16 +92,16 @@ func TestPropertyTotals(t *testing.T) {
 		if exceeds && !overWeight {
 			t.Fatal("a score outside [0, weight] from a criterion that never allows one")
 		}
-		if exceeds && !hasFinding(r, "score-over-weight") {
+		if exceeds && !hasFinding(r, ScoreOverWeight) {
 			t.Fatal("a score outside [0, weight] without a score-over-weight finding")
 		}
-		if overWeight && !hasFinding(r, "tier-over-weight") {
+		if overWeight && !hasFinding(r, TierOverWeight) {
 			t.Fatal("a tier above its weight without a tier-over-weight finding")
 		}
 	})
 }
 
-func hasFinding(r *Result, code string) bool {
+func hasFinding(r *Result, code Code) bool {
 	for _, f := range r.Findings {
 		if f.Code == code {
 			return true

@@ -5,7 +5,8 @@ import (
 	"jixiao/rules"
 )
 
-// Result is one project scored.
+// Result is one project scored: facts, and (after Engine.Check or Engine.Lint) findings.
+// Messages are not part of it: report renders them.
 type Result struct {
 	Project    *indicators.Project
 	Indicators []IndicatorResult
@@ -24,28 +25,39 @@ type Result struct {
 	Rescaled   bool    // some indicators do not apply: the total was rescaled to full marks
 	Weight     float64 // the weight of the lines that count
 
-	Config   Config    // the review configuration in force
-	Findings []Finding // filled by Engine.Check, sorted by indicator then code
+	Findings []Finding // filled by Engine.Check and Engine.Lint: project findings first, then by indicator and catalogue order
 }
 
 // IndicatorResult is one indicator scored.
 type IndicatorResult struct {
-	Indicator  *indicators.Indicator
-	Criterion  *rules.Criterion
-	Outcome    rules.Outcome // the raw evaluation
-	Applicable bool
+	Indicator *indicators.Indicator
+	// Criterion is what scored it, as facts: its tiers (as written, or read from the
+	// criterion's prose: Criterion.Derived) or its standard method (Criterion.Method). It is
+	// shared by every indicator written alike.
+	Criterion *rules.Criterion
+	Reason    *rules.Reason // why it is unscored (Kind rules.Unscored); nil otherwise
 
 	// Score is the rounded score when known: a scored tier or method, or a reported score
 	// accepted within a discretionary range. Otherwise HasScore is false and Min..Max is
 	// what the score may be (0..weight when unscored).
 	Score    float64
-	HasScore bool
 	Min, Max float64
-	Accepted bool // the reported score was accepted within the range
-	Tier     int  // 1-based tier that fired; 0 for none or a method
 
-	Met      bool // the target was met
-	MetKnown bool // whether Met could be decided
+	Tier       int        // the 1-based tier that fired; 0 for a method, or when none did
+	Kind       rules.Kind // scored, a range (the reviewer's choice), or unscored
+	Applicable bool
+	HasScore   bool
+	Accepted   bool // the reported score was accepted within the range
+	Met        bool // the target was met
+	MetKnown   bool // whether Met could be decided
+}
+
+// FiredTier is the tier that fired, or nil.
+func (ir *IndicatorResult) FiredTier() *rules.Tier {
+	if ir.Tier <= 0 || ir.Tier > len(ir.Criterion.Tiers) {
+		return nil
+	}
+	return &ir.Criterion.Tiers[ir.Tier-1]
 }
 
 // Execution is the 预算执行率 line: spent / full-year budget, scored as min(rate, 1) × weight.

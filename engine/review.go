@@ -1,31 +1,36 @@
 package engine
 
 import (
-	"fmt"
-	"iter"
+	"slices"
 	"strings"
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 // Check is one review check: a stable code, a default severity, its documentation and the
-// function that looks for it. Codes are a contract; a retired code is never reused.
+// functions that look for it. Codes are a contract; a retired code is never reused. The
+// documentation is the single source of `jixiao check --list`, `--explain` and the README's
+// catalogue.
 type Check struct {
-	Code     string
+	Code     Code
 	Severity Severity
 	Lint     bool      // a check of the criteria themselves, run by `jixiao lint` too
 	Title    i18n.Text // one line
 	Doc      i18n.Text // one paragraph: when it fires, why it matters, what to do
-	run      func(*reviewer)
+	// run looks at the project, or at each indicator in turn, reading what scoring and the
+	// checks before it have worked out once: each indicator's environment and the analysis
+	// of its tiers.
+	run func(*reviewer)
 }
 
 // Checks returns the catalogue in documentation order.
 func Checks() []*Check { return catalogue }
 
 // LookupCheck returns the check with the given code.
-func LookupCheck(code string) (*Check, bool) {
+func LookupCheck(code Code) (*Check, bool) {
 	for _, c := range catalogue {
 		if c.Code == code {
 			return c, true
@@ -48,103 +53,100 @@ var catalogue = []*Check{
 	checkExecutionUnexplained, checkBalanceRateHigh, checkSpendResultsGap, checkAllFullMarks,
 }
 
-// Review runs every check not disabled in cfg over a scored result and returns the
-// findings, project findings first, then by indicator. With lintOnly, only the checks of
-// the criteria themselves run.
-func Review(r *Result, cfg Config, lintOnly bool) []Finding {
-	rv := &reviewer{r: r, cfg: cfg}
+// checksInForce is the checks of one review, in catalogue order.
+func checksInForce(disabled map[Code]bool, lintOnly bool) []*Check {
+	var s []*Check
 	for _, c := range catalogue {
-		if cfg.Disabled[c.Code] || lintOnly && !c.Lint {
-			continue
+		if !disabled[c.Code] && (c.Lint || !lintOnly) {
+			s = append(s, c)
 		}
+	}
+	return s
+}
+
+// review runs the checks of scope s over a scored result, in catalogue order, and leaves
+// the findings in r: project findings first, then by indicator, each in catalogue order.
+func (e *Engine) review(r *Result, cfg *Config, s scope) {
+	n := len(r.Indicators)
+	rv := &e.rv
+	*rv = reviewer{r: r, cfg: cfg, d: r.Project.Scoring.Decimals, progs: e.progs, envs: e.envs, raw: e.raw,
+		findings: rv.findings[:0], hits: rv.hits[:0],
+		an: slices.Grow(rv.an[:0], n)[:n], counts: slices.Grow(rv.counts[:0], n+1)[:n+1]}
+	for _, c := range cfg.inForce[s] {
 		rv.check = c
 		c.run(rv)
 	}
-	sortFindings(rv.findings, catalogueOrder)
-	return rv.findings
+	if len(rv.findings) == 0 {
+		return
+	}
+	// The checks report in catalogue order, each by indicator: a stable counting sort by
+	// indicator (the project's, −1, first) gives the final order.
+	counts := rv.counts
+	clear(counts)
+	for k := range rv.findings {
+		counts[rv.findings[k].Indicator+1]++
+	}
+	at := 0
+	for k, c := range counts {
+		counts[k], at = at, at+c
+	}
+	r.Findings = make([]Finding, len(rv.findings))
+	for k := range rv.findings {
+		f := &rv.findings[k]
+		r.Findings[counts[f.Indicator+1]] = *f
+		counts[f.Indicator+1]++
+	}
 }
 
-// catalogueOrder is each check's place in the catalogue, by code: derived once, never changed.
-var catalogueOrder = func() map[string]int {
-	order := make(map[string]int, len(catalogue))
-	for i, c := range catalogue {
-		order[c.Code] = i
-	}
-	return order
-}()
-
-// reviewer carries one review: the result, the configuration, the check running and the
-// findings so far.
+// reviewer carries one review: the result and what scoring built for it, the configuration,
+// the check running and the findings so far.
 type reviewer struct {
-	r        *Result
-	cfg      Config
-	check    *Check
+	r     *Result
+	cfg   *Config
+	d     int              // the project's decimals
+	progs []*rules.Program // by indicator
+	envs  []rules.Env      // by indicator
+	raw   []float64        // by indicator, the score before rounding
+	check *Check
+
 	findings []Finding
-	analyses []*rules.Analysis // by indicator, computed on first use
-	analysed []bool
+	counts   []int // scratch for ordering the findings
+
+	// The analysis of each indicator's tiers, made on first use.
+	an       []*analysis.Analysis
+	analysed bool
+	hits     []int // scratch for the tiers that hold
 }
 
-// analysis returns the analysis of indicator i's tiers, or nil when it has none to analyse.
-func (rv *reviewer) analysis(i int) *rules.Analysis {
-	if rv.analyses == nil {
-		rv.analyses = make([]*rules.Analysis, len(rv.r.Indicators))
-		rv.analysed = make([]bool, len(rv.r.Indicators))
-	}
-	if !rv.analysed[i] {
-		if a, ok := rv.r.Indicators[i].Criterion.CachedAnalysis(rv.r.Project); ok {
-			rv.analyses[i] = a
-		}
-		rv.analysed[i] = true
-	}
-	return rv.analyses[i]
-}
-
-// eachAnalysis yields each indicator whose criterion the analysis could read, with it.
-func (rv *reviewer) eachAnalysis() iter.Seq2[int, *rules.Analysis] {
-	return func(yield func(int, *rules.Analysis) bool) {
-		for i := range rv.r.Indicators {
-			if a := rv.analysis(i); a != nil && !yield(i, a) {
-				return
+// analyses is the analysis of each indicator's tiers, by indicator: nil for an indicator
+// without tiers to analyse. They are made on first use, once per review.
+func (rv *reviewer) analyses() []*analysis.Analysis {
+	if !rv.analysed {
+		for i := range rv.an {
+			rv.an[i] = nil
+			if len(rv.r.Indicators[i].Criterion.Tiers) > 0 {
+				rv.an[i] = rv.progs[i].Analysis(&rv.envs[i], rv.r.Indicators[i].Indicator)
 			}
 		}
+		rv.analysed = true
 	}
+	return rv.an
 }
 
-// project reports a project-level finding at the given key path of the file.
-func (rv *reviewer) project(path string, msg, hint i18n.Text, expected, actual any) {
-	rv.add(Finding{Code: rv.check.Code, Severity: rv.check.Severity, Indicator: -1,
-		Pos: rv.r.Project.Pos(path), Msg: msg, Hint: hint, Expected: expected, Actual: actual})
+// report adds a finding of the check running about field of indicator i, or of the project
+// for i < 0.
+func (rv *reviewer) report(i int, field Field, f Finding) *Finding {
+	f.Code, f.Severity, f.Indicator, f.Field = rv.check.Code, rv.check.Severity, i, field
+	rv.findings = append(rv.findings, f)
+	return &rv.findings[len(rv.findings)-1]
 }
 
-// indicator reports a finding on indicator i, at key (e.g. "reported") of its table.
-func (rv *reviewer) indicator(i int, key string, msg, hint i18n.Text, expected, actual any) {
-	rv.add(rv.newIndicatorFinding(i, key, msg, hint, expected, actual))
+// fromAnalysis is a finding carrying what the analysis a found it from: its variable and
+// whether it sampled.
+func fromAnalysis(a *analysis.Analysis, f Finding) Finding {
+	f.Var, f.Sampled = a.Var, !a.Proved
+	return f
 }
-
-// newIndicatorFinding is the finding indicator would report, for a check to adjust.
-func (rv *reviewer) newIndicatorFinding(i int, key string, msg, hint i18n.Text, expected, actual any) Finding {
-	ir := &rv.r.Indicators[i]
-	path := ir.Indicator.Path()
-	if key != "" {
-		path += "." + key
-	}
-	pos := rv.r.Project.Pos(path)
-	if ir.Criterion.Derived && strings.HasPrefix(key, "tiers") {
-		// Tiers read from prose stand where their text does in the criterion.
-		pos = rv.r.Project.Pos(ir.Indicator.Path() + ".criterion")
-		var k int
-		if _, err := fmt.Sscanf(key, "tiers[%d]", &k); err == nil && k < len(ir.Criterion.Tiers) && ir.Criterion.Tiers[k].Source.Pos.IsValid() {
-			pos = ir.Criterion.Tiers[k].Source.Pos
-		}
-	}
-	return Finding{Code: rv.check.Code, Severity: rv.check.Severity, Indicator: i,
-		Pos: pos, Msg: msg, Hint: hint, Expected: expected, Actual: actual}
-}
-
-func (rv *reviewer) add(f Finding) { rv.findings = append(rv.findings, f) }
-
-// decimals is the project's number of decimals.
-func (rv *reviewer) decimals() int { return rv.r.Project.Scoring.Decimals }
 
 // isCost reports whether an indicator is a cost indicator (成本指标), whose amount is a
 // budget rather than an ambition.

@@ -13,6 +13,8 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules"
+	"jixiao/rules/prose"
 )
 
 var wantComment = regexp.MustCompile(`#\s*want\s+([a-z\- ]+)`)
@@ -39,15 +41,11 @@ func TestReviewExpectations(t *testing.T) {
 			r, err := New(Options{}).Check(p)
 			require.NoError(t, err)
 			got := map[int][]string{}
-			for _, f := range r.Findings {
-				require.True(t, f.Pos.IsValid(), "finding %s has no position", f.Code)
-				got[f.Pos.Line] = append(got[f.Pos.Line], f.Code)
-				// Every message renders in both languages without formatting slips.
-				for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
-					for _, text := range []string{f.Msg.String(lang), f.Hint.String(lang)} {
-						assert.NotContains(t, text, "%!", "finding %s renders badly: %s", f.Code, text)
-					}
-				}
+			for k := range r.Findings {
+				f := &r.Findings[k]
+				pos := r.Pos(f)
+				require.True(t, pos.IsValid(), "finding %s has no position", f.Code)
+				got[pos.Line] = append(got[pos.Line], string(f.Code))
 			}
 			for line := range got {
 				slices.Sort(got[line])
@@ -66,17 +64,21 @@ func TestReviewExpectations(t *testing.T) {
 
 // The acceptance list of docs/seed-cases.md, for the re-scoring checks.
 func TestReviewSeed(t *testing.T) {
-	tests := map[string][]string{
+	type about struct {
+		code      Code
+		indicator string // "" for the project
+	}
+	tests := map[string][]about{
 		"社保工作运行经费.toml": {
-			"total-mismatch", "execution-unexplained", "spend-results-gap",
-			"score-mismatch 资金投入", "score-mismatch 社保参保率",
-			"tier-overlap 资金投入", "tier-non-monotonic 资金投入", "tier-gap 覆盖乡镇率", "target-threshold 社保参保率",
+			{TotalMismatch, ""}, {ExecutionUnexplained, ""}, {SpendResultsGap, ""},
+			{ScoreMismatch, "资金投入"}, {ScoreMismatch, "社保参保率"},
+			{TierOverlap, "资金投入"}, {TierNonMonotonic, "资金投入"}, {TierGap, "覆盖乡镇率"}, {TargetThreshold, "社保参保率"},
 		},
 		"城乡居民养老金及个账补贴.toml": {
-			"grade-mismatch",
-			"target-below-prior 城乡居民基本养老保险参保人数", "target-below-prior 60周岁以上待遇发放率",
-			"score-mismatch 全民参保率", "score-mismatch 待遇领取增长人数",
-			"no-criterion 待遇领取增长人数", "no-criterion 群众满意度",
+			{GradeMismatch, ""},
+			{TargetBelowPrior, "城乡居民基本养老保险参保人数"}, {TargetBelowPrior, "60周岁以上待遇发放率"},
+			{ScoreMismatch, "全民参保率"}, {ScoreMismatch, "待遇领取增长人数"},
+			{NoCriterion, "待遇领取增长人数"}, {NoCriterion, "群众满意度"},
 		},
 	}
 	for file, want := range tests {
@@ -85,37 +87,40 @@ func TestReviewSeed(t *testing.T) {
 			require.NoError(t, err)
 			r, err := New(Options{}).Check(p)
 			require.NoError(t, err)
-			var got []string
+			var got []about
 			for _, f := range r.Findings {
+				a := about{code: f.Code}
 				if f.Indicator >= 0 {
-					got = append(got, f.Code+" "+r.Indicators[f.Indicator].Indicator.Name)
-				} else {
-					got = append(got, f.Code)
+					a.indicator = r.Indicators[f.Indicator].Indicator.Name
 				}
+				got = append(got, a)
 			}
 			assert.ElementsMatch(t, want, got)
 		})
 	}
 }
 
+// How a reported score that does not follow its criterion came about, as the hint's data.
 func TestScoreMismatchHints(t *testing.T) {
-	hint := func(file, indicator string) string {
+	hint := func(file, indicator string) Finding {
 		p, err := indicators.Load(filepath.Join("..", "testdata", "quangang-2021", file), indicators.Limits{})
 		require.NoError(t, err)
 		r, err := New(Options{}).Check(p)
 		require.NoError(t, err)
 		for _, f := range r.Findings {
-			if f.Code == "score-mismatch" && r.Indicators[f.Indicator].Indicator.Name == indicator {
-				return f.Hint.String(i18n.En)
+			if f.Code == ScoreMismatch && r.Indicators[f.Indicator].Indicator.Name == indicator {
+				return f
 			}
 		}
-		return ""
+		t.Fatalf("no score-mismatch on %s", indicator)
+		return Finding{}
 	}
-	assert.Equal(t, "19.81 = 20 × 98.67 / 99.60: proportional scoring, not the written criterion", hint("社保工作运行经费.toml", "社保参保率"))
-	assert.Equal(t, "19.89 = 20 × 98.67 / 99.22: proportional scoring, not the written criterion", hint("城乡居民养老金及个账补贴.toml", "全民参保率"))
-	assert.Equal(t, "5 is the score of tier 3 (rate < 1), whose condition also holds: the tiers overlap, and under first match tier 2 applies",
-		hint("社保工作运行经费.toml", "资金投入"))
-	assert.Equal(t, "", hint("城乡居民养老金及个账补贴.toml", "待遇领取增长人数"), "15 has no method that explains it")
+	assert.Equal(t, HintProportional, hint("社保工作运行经费.toml", "社保参保率").Detail)
+	assert.Equal(t, HintProportional, hint("城乡居民养老金及个账补贴.toml", "全民参保率").Detail)
+	f := hint("社保工作运行经费.toml", "资金投入")
+	assert.Equal(t, HintOverlappingTier, f.Detail)
+	assert.Equal(t, 3, f.Tier, "the score of tier 3, whose condition holds too")
+	assert.Equal(t, NoDetail, hint("城乡居民养老金及个账补贴.toml", "待遇领取增长人数").Detail, "15 has no method that explains it")
 }
 
 func TestConfigPrecedence(t *testing.T) {
@@ -130,11 +135,11 @@ func TestConfigPrecedence(t *testing.T) {
 	assert.Equal(t, 0.1, c.SpendGapMax, "the file's own [review]")
 	assert.Equal(t, 0.8, c.ExecutionRateMin, "the shared configuration")
 	assert.Equal(t, DefaultBalanceRateMax, c.BalanceRateMax, "the default")
-	assert.True(t, c.Disabled["all-full-marks"])
+	assert.True(t, c.Disabled[AllFullMarks])
 }
 
 func TestCatalogueIsDocumented(t *testing.T) {
-	seen := map[string]bool{}
+	seen := map[Code]bool{}
 	for _, c := range Checks() {
 		assert.False(t, seen[c.Code], "duplicate code %s", c.Code)
 		seen[c.Code] = true
@@ -156,7 +161,7 @@ func TestOverlapSeverity(t *testing.T) {
 	require.NoError(t, err)
 	severities := map[string][]Severity{}
 	for _, f := range r.Findings {
-		if f.Code == "tier-overlap" {
+		if f.Code == TierOverlap {
 			name := r.Indicators[f.Indicator].Indicator.Name
 			severities[name] = append(severities[name], f.Severity)
 		}
@@ -195,28 +200,17 @@ func TestSeedFromProseAlone(t *testing.T) {
 				assert.Equal(t, w.Tier, g.Tier, "tier of %s", w.Indicator.Name)
 				assert.Equal(t, len(w.Indicator.Tiers) > 0, g.Criterion.Derived, "%s: derived from prose", w.Indicator.Name)
 				for k := range w.Criterion.Tiers {
-					assert.Equal(t, w.Criterion.Tiers[k].Source.When.Text, g.Criterion.Tiers[k].Source.When.Text, "%s tier %d", w.Indicator.Name, k+1)
+					assert.Equal(t, w.Criterion.Tiers[k].When, g.Criterion.Tiers[k].When, "%s tier %d", w.Indicator.Name, k+1)
 				}
 			}
-			summary := func(r *Result) []string {
-				var out []string
-				for _, f := range r.Findings {
-					name := ""
-					if f.Indicator >= 0 {
-						name = r.Indicators[f.Indicator].Indicator.Name
-					}
-					out = append(out, f.Code+" "+name+" "+f.Msg.String(i18n.En)+" | "+f.Hint.String(i18n.En))
-				}
-				return out
-			}
-			assert.Equal(t, summary(want), summary(got))
+			assert.Equal(t, want.Findings, got.Findings)
 		})
 	}
 }
 
-// Each reason a part of a criterion is left unread gets its own words.
+// Each reason a part of a criterion is left unread is kept with the part.
 func TestCriterionUnparsedSaysWhy(t *testing.T) {
-	message := func(criterion string) string {
+	reason := func(criterion string) rules.Unparsed {
 		src := "[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\ntarget = 5\nunit = \"%\"\nactual = 6\nweight = 100\nreported = 100\n" +
 			"criterion = \"" + criterion + "\"\n"
 		p, err := indicators.Parse("p.toml", []byte(src), indicators.Limits{})
@@ -224,13 +218,44 @@ func TestCriterionUnparsedSaysWhy(t *testing.T) {
 		r, err := New(Options{}).Check(p)
 		require.NoError(t, err)
 		for _, f := range r.Findings {
-			if f.Code == "criterion-unparsed" {
-				return f.Msg.String(i18n.Zh)
+			if f.Code == CriterionUnparsed {
+				return r.Indicators[f.Indicator].Criterion.Unparsed[f.Index]
 			}
 		}
-		return ""
+		return rules.Unparsed{}
 	}
-	assert.Contains(t, message("较上年增长5%及以上得100分，未增长不得分"), "与上年比较")
-	assert.Contains(t, message("增长5%及以上得100分；由评审组研究确定"), "没有分数")
-	assert.Contains(t, message("增长5%及以上得100分；全省前三名得50分"), "条件读不懂")
+	assert.Equal(t, rules.UnparsedLastYear, reason("较上年增长5%及以上得100分，未增长不得分").Reason)
+	assert.Equal(t, rules.UnparsedNoScore, reason("增长5%及以上得100分；由评审组研究确定").Reason)
+	assert.Equal(t, prose.Rank, reason("增长5%及以上得100分；全省前三名得50分").Reason)
+}
+
+// One engine checks project after project, reusing what it built for the one before (its
+// compiled criteria, environments, analyses and scratch): every result is the same as a
+// fresh engine's, whatever came before it.
+func TestEngineReuse(t *testing.T) {
+	files, err := filepath.Glob("testdata/review/*.toml")
+	require.NoError(t, err)
+	seeds, err := filepath.Glob("../testdata/quangang-2021/*.toml")
+	require.NoError(t, err)
+	files = append(files, seeds...)
+	var projects []*indicators.Project
+	for _, file := range files {
+		p, err := indicators.Load(file, indicators.Limits{})
+		require.NoError(t, err)
+		projects = append(projects, p)
+	}
+	shared := New(Options{})
+	for round := 0; round < 2; round++ { // forwards, then backwards
+		for k := range projects {
+			p := projects[k]
+			if round == 1 {
+				p = projects[len(projects)-1-k]
+			}
+			want, err := New(Options{}).Check(p)
+			require.NoError(t, err)
+			got, err := shared.Check(p)
+			require.NoError(t, err)
+			assert.Equal(t, want, got, "%s, after %d others", p.File, k)
+		}
+	}
 }

@@ -1,7 +1,9 @@
 package engine
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 
 	"jixiao/indicators"
 	"jixiao/internal/num"
@@ -17,12 +19,19 @@ type Options struct {
 	Limits           rules.Limits // bounds on untrusted expressions
 }
 
-// Engine compiles, scores and reviews projects. It caches compiled expressions across
-// projects; it is not safe for concurrent use: give each goroutine its own.
+// Engine compiles, scores and reviews projects. Its compiler keeps each distinct criterion
+// compiled (and analysed) once across projects. It is not safe for concurrent use: give
+// each goroutine its own.
 type Engine struct {
 	opts     Options
 	compiler *rules.Compiler
 	base     *Config // the configuration of a project without its own [review]
+	// The project being scored, shared by scoring and the review: each indicator's program
+	// and its environment, built once.
+	progs []*rules.Program
+	envs  []rules.Env
+	raw   []float64 // each indicator's score before rounding
+	rv    reviewer
 }
 
 // New returns an Engine.
@@ -31,62 +40,75 @@ func New(opts Options) *Engine {
 }
 
 // Config returns the review configuration in force for p.
-func (e *Engine) Config(p *indicators.Project) Config {
+func (e *Engine) Config(p *indicators.Project) *Config {
 	own := p.Review
 	if own.Tolerance == nil && own.MoneyTolerance == nil && own.OverachievedRatio == nil && own.ExecutionRateMin == nil &&
 		own.BalanceRateMax == nil && own.SpendGapMax == nil && len(own.Disable) == 0 {
 		if e.base == nil {
-			c := NewConfig(e.opts.Override.Over(e.opts.Config))
-			e.base = &c
+			e.base = NewConfig(e.opts.Override.Over(e.opts.Config))
 		}
-		return *e.base
+		return e.base
 	}
 	return NewConfig(e.opts.Override.Over(own.Over(e.opts.Config)))
 }
 
 // Score compiles p's criteria and scores it. The error, if any, is an
 // indicators.ErrorList of expressions that do not compile.
-func (e *Engine) Score(p *indicators.Project) (*Result, error) {
-	criteria, err := e.compiler.Project(p)
-	if err != nil {
-		return nil, err
-	}
-	return e.score(p, criteria, e.Config(p)), nil
-}
+func (e *Engine) Score(p *indicators.Project) (*Result, error) { return e.run(p, noReview) }
 
 // Check scores p and reviews it: the result carries every finding of the checks in force.
-func (e *Engine) Check(p *indicators.Project) (*Result, error) { return e.review(p, false) }
+func (e *Engine) Check(p *indicators.Project) (*Result, error) { return e.run(p, reviewAll) }
 
 // Lint scores p and runs only the checks of its criteria themselves (gaps, overlaps,
 // unreachable and non-monotonic tiers, impossible scores, full marks off the target). A
 // template without actual values is fine.
-func (e *Engine) Lint(p *indicators.Project) (*Result, error) { return e.review(p, true) }
+func (e *Engine) Lint(p *indicators.Project) (*Result, error) { return e.run(p, reviewLint) }
 
-func (e *Engine) review(p *indicators.Project, lintOnly bool) (*Result, error) {
-	criteria, err := e.compiler.Project(p)
+// scope is which checks a run makes.
+type scope uint8
+
+const (
+	reviewAll  scope = iota // every check in force
+	reviewLint              // the checks of the criteria themselves
+	noReview                // none: scores only
+)
+
+func (e *Engine) run(p *indicators.Project, s scope) (*Result, error) {
+	progs, err := e.compiler.AppendProject(e.progs[:0], p)
 	if err != nil {
 		return nil, err
 	}
+	e.progs = progs
 	cfg := e.Config(p)
-	r := e.score(p, criteria, cfg)
-	r.Findings = Review(r, cfg, lintOnly)
+	r := e.score(p, cfg)
+	if s != noReview {
+		e.review(r, cfg, s)
+	}
 	return r, nil
 }
 
-func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion, cfg Config) *Result {
+func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 	d := p.Scoring.Decimals
-	r := &Result{Project: p, Config: cfg, Indicators: make([]IndicatorResult, len(p.Indicators))}
+	n := len(p.Indicators)
+	r := &Result{Project: p, Indicators: make([]IndicatorResult, n)}
+	e.envs = rules.AppendEnvs(e.envs[:0], p)
+	e.raw = slices.Grow(e.raw[:0], n)[:n]
 	var lo, hi, weight float64 // totals in points, of rounded scores
 	exact := true
 	for i, ind := range p.Indicators {
 		ir := &r.Indicators[i]
-		ir.Indicator, ir.Criterion, ir.Applicable = ind, criteria[i], ind.Applicable
-		env := rules.NewEnv(p, ind)
-		ir.Outcome = criteria[i].Eval(&env)
-		ir.Tier = ir.Outcome.Tier
-		resolve(ir, d, cfg.Tolerance)
-		method := criteria[i].Method
-		ir.Met, ir.MetKnown = rules.Met(ind, method)
+		prog := e.progs[i]
+		env := &e.envs[i]
+		o := prog.Eval(env)
+		ir.Indicator, ir.Criterion, ir.Applicable = ind, prog.Criterion, ind.Applicable
+		ir.Kind, ir.Tier = o.Kind, o.Tier
+		if o.Kind == rules.Unscored {
+			why := o.Reason
+			ir.Reason = &why
+		}
+		e.raw[i] = o.Score
+		resolve(ir, o, d, cfg.Tolerance)
+		ir.Met, ir.MetKnown = rules.Met(ind, env, prog.Criterion.Method)
 		if !ind.Applicable {
 			continue
 		}
@@ -109,10 +131,7 @@ func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion, cfg C
 	}
 	r.Weight = num.Round(weight, d)
 	r.Rescaled = len(r.Indicators) > r.TargetsSet && weight > 0
-	if r.Rescaled {
-		scale := p.Scoring.FullMarks / weight
-		lo, hi = lo*scale, hi*scale
-	}
+	lo, hi = rescale(r, lo, weight), rescale(r, hi, weight)
 	r.TotalMin, r.TotalMax = num.Round(lo, d), num.Round(hi, d)
 	r.Exact = exact && r.TotalMin == r.TotalMax
 	r.Total = r.TotalMin
@@ -121,10 +140,18 @@ func (e *Engine) score(p *indicators.Project, criteria []*rules.Criterion, cfg C
 	return r
 }
 
+// rescale turns points out of the weight of the lines that count into points out of full
+// marks, when some indicators do not apply (按百分制折算).
+func rescale(r *Result, points, weight float64) float64 {
+	if !r.Rescaled || weight <= 0 {
+		return points
+	}
+	return points * r.Project.Scoring.FullMarks / weight
+}
+
 // resolve rounds the outcome into the result's score or range. A reported score inside a
 // discretionary range (within the tolerance) is accepted as the score.
-func resolve(ir *IndicatorResult, d int, tol float64) {
-	o := ir.Outcome
+func resolve(ir *IndicatorResult, o rules.Outcome, d int, tol float64) {
 	switch o.Kind {
 	case rules.Scored:
 		ir.Score, ir.HasScore = num.Round(o.Score, d), true
@@ -144,20 +171,11 @@ func execution(f *indicators.Funds, d int) *Execution {
 		return nil
 	}
 	x := &Execution{Weight: f.Weight, Reported: f.Reported}
-	if rate, ok := ExecutionRate(f); ok {
+	if rate, ok := rules.ExecutionRate(f); ok {
 		x.Rate = rate
 		x.Score, x.HasScore = num.Round(f.Weight*min(max(rate, 0), 1), d), true
 	}
 	return x
-}
-
-// ExecutionRate returns spent / full-year budget as a fraction, if the funds give both.
-func ExecutionRate(f *indicators.Funds) (float64, bool) {
-	avail, ok := f.Available()
-	if !ok || avail <= 0 || f.Spent == nil {
-		return 0, false
-	}
-	return *f.Spent / avail, true
 }
 
 // GradeOf returns the grade of a total: the first band, highest first, whose lower bound
@@ -177,9 +195,19 @@ func GradeOf(grades []indicators.Grade, total float64) string {
 // gradeAliases maps the long forms that tables write to the one-character grades.
 var gradeAliases = map[string]string{"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "合格": "中", "不合格": "差"}
 
+// normalised reports whether reading a grade changes r: a space or a full-width form.
+func normalised(r rune) bool { return unicode.IsSpace(r) || r >= 0xFF01 && r <= 0xFF5E }
+
 // CanonicalGrade maps a stated grade (优秀, 良好, "优 ") onto one of the configured grade
 // names, reporting false if it matches none.
 func CanonicalGrade(grades []indicators.Grade, stated string) (string, bool) {
+	if !strings.HasSuffix(stated, "级") && strings.IndexFunc(stated, normalised) < 0 {
+		for _, g := range grades { // a grade written as configured, the usual case
+			if g.Name == stated {
+				return g.Name, true
+			}
+		}
+	}
 	s := strings.ReplaceAll(num.Normalize(stated), " ", "")
 	s = strings.TrimSuffix(s, "级")
 	for _, try := range []string{s, gradeAliases[s]} {

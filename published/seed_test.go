@@ -127,7 +127,7 @@ func score(t *testing.T, p *indicators.Project) scored {
 		if f.Indicator >= 0 {
 			about = r.Indicators[f.Indicator].Indicator.Name
 		}
-		s.findings = append(s.findings, f.Code+" "+about)
+		s.findings = append(s.findings, string(f.Code)+" "+about)
 	}
 	sort.Strings(s.findings)
 	return s
@@ -294,7 +294,7 @@ func TestCodesApartFromEngine(t *testing.T) {
 	}
 	require.NotEmpty(t, engine.Checks())
 	for _, c := range engine.Checks() {
-		assert.False(t, ours[c.Code], "%s is an engine code too", c.Code)
+		assert.False(t, ours[string(c.Code)], "%s is an engine code too", c.Code)
 	}
 }
 

@@ -1,6 +1,9 @@
-// Package report formats scored projects for people and programs: the reviewer's table in
-// a terminal (text) and the machine-readable form (JSON). Formatters only read results;
-// they never score or change them.
+// Package report writes results for people and programs: the reviewer's table (text), JSON,
+// JSON Lines, SARIF, the review workbook and the summary across a batch. It owns the output
+// streams (Output, Stream: the head, each input's results, the tail with the summary) and
+// renders every finding's message and hint, in Chinese or English, from its check's
+// template (Message), so that every format says the same thing. Formatters only read
+// results; they never score or change them.
 //
-// report imports engine, rules and indicators; it must not import cmd.
+// report imports engine, rules and indicators; it must not import batch or cmd.
 package report

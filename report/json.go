@@ -134,8 +134,8 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		if ir.MetKnown {
 			ji.Met = ptr(ir.Met)
 		}
-		if ir.Outcome.Kind == rules.Unscored {
-			ji.Unscored = &JSONUnscored{Code: ir.Outcome.Reason.Code, Message: ir.Outcome.Reason.Msg.String(lang)}
+		if ir.Kind == rules.Unscored {
+			ji.Unscored = &JSONUnscored{Code: ir.Reason.Code, Message: reasonText(ir).String(lang)}
 		}
 		jp.Indicators[i] = ji
 	}
@@ -157,9 +157,13 @@ func ptr[T any](v T) *T { return &v }
 // NewJSONFindings converts a result's findings to their JSON form, messages in lang.
 func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
 	out := make([]JSONFinding, len(r.Findings))
-	for i, f := range r.Findings {
-		jf := JSONFinding{Code: f.Code, Severity: f.Severity.String(), Message: f.Msg.String(lang),
-			Hint: f.Hint.String(lang), Expected: f.Expected, Actual: f.Actual, File: f.Pos.File, Line: f.Pos.Line, Column: f.Pos.Col}
+	d := r.Project.Scoring.Decimals
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		msg, hint := Message(r, f, lang)
+		pos := r.Pos(f)
+		jf := JSONFinding{Code: string(f.Code), Severity: f.Severity.String(), Message: msg, Hint: hint,
+			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Line: pos.Line, Column: pos.Col}
 		if jf.File == "" {
 			jf.File = r.Project.File
 		}

@@ -15,6 +15,8 @@ import (
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/internal/synth"
+	"jixiao/rules"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/ from the current output")
@@ -49,6 +51,25 @@ func seedResults(t *testing.T, check bool) []*engine.Result {
 		r, err := score(p)
 		require.NoError(t, err)
 		out = append(out, r)
+	}
+	return out
+}
+
+// generatedResults checks n generated projects, read as lines of JSON Lines.
+func generatedResults(t *testing.T, seed uint64, n int) []*engine.Result {
+	t.Helper()
+	g := synth.New(seed)
+	eng := engine.New(engine.Options{})
+	var jp indicators.JSONParser
+	out := make([]*engine.Result, n)
+	for i := range out {
+		var buf bytes.Buffer
+		require.NoError(t, synth.WriteJSON(&buf, g.Next()))
+		p, err := jp.Parse("gen.jsonl", i+1, bytes.TrimSpace(buf.Bytes()), indicators.Limits{})
+		require.NoError(t, err)
+		r, err := eng.Check(p)
+		require.NoError(t, err)
+		out[i] = r
 	}
 	return out
 }
@@ -126,7 +147,7 @@ weight = 80
 	assert.Equal(t, 2, *a.Tier)
 	assert.Nil(t, b.Tier)
 	require.NotNil(t, b.Unscored)
-	assert.Equal(t, "actual-text", b.Unscored.Code)
+	assert.Equal(t, rules.ActualText, b.Unscored.Code)
 	assert.Nil(t, b.Met, "met is unknown")
 }
 

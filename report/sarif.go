@@ -101,35 +101,38 @@ func sarifLevel(s engine.Severity) string {
 // SARIF writes every finding of the results as a SARIF 2.1.0 log.
 func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string) error {
 	checks := engine.Checks()
-	index := make(map[string]int, len(checks))
+	index := make(map[engine.Code]int, len(checks))
 	driver := sarifDriver{Name: "jixiao", Version: version, Language: i18n.Pick(lang, "zh-CN", "en-US")}
 	for i, c := range checks {
 		index[c.Code] = i
 		driver.Rules = append(driver.Rules, sarifRule{
-			ID: c.Code, ShortDescription: sarifMessage{c.Title.String(lang)},
+			ID: string(c.Code), ShortDescription: sarifMessage{c.Title.String(lang)},
 			FullDescription: sarifMessage{c.Doc.String(lang)}, DefaultConfiguration: sarifConfig{sarifLevel(c.Severity)},
 		})
 	}
 	run := sarifRun{Tool: sarifTool{Driver: driver}, Results: []sarifResult{}, Language: driver.Language,
 		ColumnKind: "unicodeCodePoints", NewlineSequences: []string{"\r\n", "\n"}}
 	for _, r := range results {
-		for _, f := range r.Findings {
-			file := f.Pos.File
+		d := r.Project.Scoring.Decimals
+		for k := range r.Findings {
+			f := &r.Findings[k]
+			pos := r.Pos(f)
+			file := pos.File
 			if file == "" {
 				file = r.Project.File
 			}
 			loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(file)}}
-			if f.Pos.Line > 0 {
-				loc.Region = &sarifRegion{StartLine: f.Pos.Line, StartColumn: f.Pos.Col}
+			if pos.Line > 0 {
+				loc.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Col}
 			}
-			props := sarifProperties{Project: r.Project.Name, Hint: f.Hint.String(lang), Expected: f.Expected, Actual: f.Actual}
-			msg := f.Msg.String(lang)
+			msg, hint := Message(r, f, lang)
+			props := sarifProperties{Project: r.Project.Name, Hint: hint, Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d)}
 			if f.Indicator >= 0 {
 				props.Indicator = r.Indicators[f.Indicator].Indicator.Name
 				msg = props.Indicator + i18n.Pick(lang, "：", ": ") + msg
 			}
 			run.Results = append(run.Results, sarifResult{
-				RuleID: f.Code, RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
+				RuleID: string(f.Code), RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
 				Message: sarifMessage{msg}, Locations: []sarifLocation{{PhysicalLocation: loc}}, Properties: props,
 			})
 		}

@@ -92,7 +92,7 @@ func TestSARIFResultShape(t *testing.T) {
 	assert.Equal(t, "unicodeCodePoints", log.Runs[0].ColumnKind)
 	var found bool
 	for _, r := range log.Runs[0].Results {
-		if r.RuleID == "score-mismatch" && r.Locations[0].PhysicalLocation.Region.StartLine == 120 {
+		if r.RuleID == string(engine.ScoreMismatch) && r.Locations[0].PhysicalLocation.Region.StartLine == 120 {
 			found = true
 			assert.Equal(t, "error", r.Level)
 			assert.Equal(t, "../testdata/quangang-2021/社保工作运行经费.toml", r.Locations[0].PhysicalLocation.ArtifactLocation.URI)

@@ -3,52 +3,205 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"io"
+	"strings"
+	"sync"
 
 	"jixiao/engine"
 	"jixiao/internal/i18n"
 )
 
-// JSONLines formats results as JSON Lines: one compact object per project, as in the JSON
-// document, findings included with findings set.
-func JSONLines(results []*engine.Result, lang i18n.Lang, findings bool) ([]byte, error) {
-	var b []byte
-	for _, r := range results {
-		p := projectJSON(r, lang, findings)
-		b = append(appendProject(b, &p), '\n')
-	}
-	return b, nil
+// Output says what a command writes: the format, the language, and what it includes.
+type Output struct {
+	Format   string // text, json, jsonl, sarif or xlsx
+	Lang     i18n.Lang
+	Findings bool   // each project's findings (check, lint)
+	Lint     bool   // in text, the findings alone, without the table (lint)
+	Summary  bool   // the summary across all inputs
+	Version  string // the tool's version, for SARIF
 }
 
-// JSONItems formats results as the items of the JSON document's projects array, indented
-// as JSON writes them, separated by commas; a stream writes the document's head and tail.
-func JSONItems(results []*engine.Result, lang i18n.Lang, findings bool) ([]byte, error) {
-	var buf bytes.Buffer
-	for i, r := range results {
-		if i > 0 {
-			buf.WriteString(",\n")
+// whole reports whether the format is written whole at the end (SARIF, a workbook) rather
+// than item by item as the inputs are done.
+func (o *Output) whole() bool { return o.Format == "sarif" || o.Format == "xlsx" }
+
+// KeepsResults reports whether a stream needs each input's results, not only their
+// encoding: for the summary, or to write them whole at the end.
+func (o *Output) KeepsResults() bool { return o.Summary || o.whole() }
+
+// Encode formats one input's results as a stream writes them, item by item; nil for a
+// format written whole. It only reads the results, so workers may call it in parallel.
+func (o *Output) Encode(results []*engine.Result) ([]byte, error) {
+	switch o.Format {
+	case "jsonl":
+		b := (*buffers.Get().(*[]byte))[:0]
+		for _, r := range results {
+			b = append(appendResult(b, r, o.Lang, o.Findings), '\n')
 		}
-		b, err := marshalIndent(projectJSON(r, lang, findings), "    ")
-		if err != nil {
-			return nil, err
+		return b, nil
+	case "json":
+		var buf bytes.Buffer
+		for i, r := range results {
+			if i > 0 {
+				buf.WriteString(",\n")
+			}
+			b, err := marshalIndent(projectJSON(r, o.Lang, o.Findings), "    ")
+			if err != nil {
+				return nil, err
+			}
+			buf.WriteString("    ")
+			buf.Write(b)
 		}
-		buf.WriteString("    ")
-		buf.Write(b)
+		return buf.Bytes(), nil
+	case "text":
+		var buf bytes.Buffer
+		var err error
+		if o.Lint {
+			err = Findings(&buf, results, o.Lang)
+		} else {
+			err = Text(&buf, results, o.Lang, o.Findings)
+		}
+		return buf.Bytes(), err
 	}
-	return buf.Bytes(), nil
+	return nil, nil
 }
 
-// TextBlock formats results as the text table (and findings, with findings set).
-func TextBlock(results []*engine.Result, lang i18n.Lang, findings bool) ([]byte, error) {
-	var buf bytes.Buffer
-	err := Text(&buf, results, lang, findings)
-	return buf.Bytes(), err
+// Stream writes an Output: the head, each input's results in input order, and the tail
+// (the summary, or the whole document of a format written at the end).
+type Stream struct {
+	w       io.Writer
+	out     Output
+	head    bool // the head is written
+	items   int  // items written
+	summary *Summary
+	kept    []*engine.Result // for a format written whole
 }
 
-// FindingsBlock formats results as lint prints them: findings only.
-func FindingsBlock(results []*engine.Result, lang i18n.Lang) ([]byte, error) {
-	var buf bytes.Buffer
-	err := Findings(&buf, results, lang)
-	return buf.Bytes(), err
+// NewStream returns a stream of out to w.
+func NewStream(w io.Writer, out Output) *Stream {
+	s := &Stream{w: w, out: out}
+	if out.Summary {
+		s.summary = NewSummary()
+	}
+	return s
+}
+
+// Add writes one input's results, encoded by Output.Encode (possibly in another goroutine),
+// in input order.
+func (s *Stream) Add(results []*engine.Result, encoded []byte) error {
+	if s.summary != nil {
+		for _, r := range results {
+			s.summary.Add(r)
+		}
+	}
+	if s.out.whole() {
+		s.kept = append(s.kept, results...)
+		return nil
+	}
+	if len(encoded) == 0 {
+		return nil
+	}
+	if err := s.writeHead(); err != nil {
+		return err
+	}
+	var sep string
+	switch {
+	case s.out.Format == "json" && s.items == 0:
+		sep = "\n"
+	case s.out.Format == "json":
+		sep = ",\n"
+	case s.out.Format == "text" && s.items > 0:
+		sep = "\n"
+	}
+	s.items++
+	if _, err := io.WriteString(s.w, sep); err != nil {
+		return err
+	}
+	_, err := s.w.Write(encoded)
+	if s.out.Format == "jsonl" && cap(encoded) <= maxBuffer {
+		encoded = encoded[:0]
+		buffers.Put(&encoded) // written: the next item's encoding may use it
+	}
+	return err
+}
+
+// buffers hold the bytes of encoded items between the worker that encodes one and the
+// stream that writes it, so that a long batch does not allocate them anew each time.
+var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+
+// maxBuffer is the largest buffer kept for reuse: a huge project's is left to the collector.
+const maxBuffer = 1 << 20
+
+// Fail counts an input that could not be used, for the summary.
+func (s *Stream) Fail() {
+	if s.summary != nil {
+		s.summary.Fail()
+	}
+}
+
+func (s *Stream) writeHead() error {
+	if s.head {
+		return nil
+	}
+	s.head = true
+	if s.out.Format == "json" {
+		_, err := io.WriteString(s.w, "{\n  \"projects\": [")
+		return err
+	}
+	return nil
+}
+
+// Close writes the tail: the end of the JSON document, the summary, or the whole of a
+// format written at the end.
+func (s *Stream) Close() error {
+	if err := s.writeHead(); err != nil {
+		return err
+	}
+	var b strings.Builder
+	switch s.out.Format {
+	case "sarif":
+		return SARIF(s.w, s.kept, s.out.Lang, s.out.Version)
+	case "xlsx":
+		return Workbook(s.w, s.kept, s.out.Lang)
+	case "json":
+		if s.items == 0 {
+			b.WriteString("]")
+		} else {
+			b.WriteString("\n  ]")
+		}
+		if s.summary != nil {
+			b.WriteString(",\n  \"summary\": ")
+			var sb strings.Builder
+			if err := WriteSummaryJSON(&sb, s.summary, "  "); err != nil {
+				return err
+			}
+			b.WriteString(strings.ReplaceAll(strings.TrimRight(sb.String(), "\n"), "\n", "\n  "))
+		}
+		b.WriteString("\n}\n")
+	case "jsonl":
+		if s.summary != nil {
+			b.WriteString(`{"summary":`)
+			if err := WriteSummaryJSON(&b, s.summary, ""); err != nil {
+				return err
+			}
+			return writeString(s.w, strings.TrimRight(b.String(), "\n")+"}\n")
+		}
+	case "text":
+		if s.summary != nil {
+			if s.items > 0 {
+				b.WriteString("\n")
+			}
+			if err := SummaryText(&b, s.summary, s.out.Lang); err != nil {
+				return err
+			}
+		}
+	}
+	return writeString(s.w, b.String())
+}
+
+func writeString(w io.Writer, s string) error {
+	_, err := io.WriteString(w, s)
+	return err
 }
 
 func projectJSON(r *engine.Result, lang i18n.Lang, findings bool) JSONProject {

@@ -30,7 +30,7 @@ func Text(w io.Writer, results []*engine.Result, lang i18n.Lang, findings bool) 
 }
 
 // disputed are the codes whose findings mark a reported score in the table.
-var disputed = map[string]bool{"score-mismatch": true, "range-violation": true, "score-over-weight": true}
+var disputed = map[engine.Code]bool{engine.ScoreMismatch: true, engine.RangeViolation: true, engine.ScoreOverWeight: true}
 
 func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) error {
 	p := r.Project
@@ -70,7 +70,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 	}
 	t.rule()
 	total := optShort(p.Reported.Total, d)
-	if findings && marked(r.Findings, -1, "total-mismatch") && total != "" {
+	if findings && marked(r.Findings, -1, engine.TotalMismatch) && total != "" {
 		total = "*" + total
 	}
 	t.row("", L("合计", "Total"), "", "", "", "", "", num.Short(r.Weight, d), total, TotalText(r, d), "")
@@ -97,7 +97,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 
 // marked reports whether an error finding disputes the stated figure of indicator i (or,
 // for i < 0, the project finding with the given code).
-func marked(fs []engine.Finding, i int, code string) bool {
+func marked(fs []engine.Finding, i int, code engine.Code) bool {
 	for _, f := range fs {
 		if f.Indicator != i || f.Severity != engine.Error {
 			continue
@@ -137,8 +137,9 @@ func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 	} else {
 		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, wn, in).String(lang))
 	}
-	for _, f := range r.Findings {
-		where := f.Pos.String()
+	for i := range r.Findings {
+		f := &r.Findings[i]
+		where := r.Pos(f).String()
 		if where == "" {
 			where = r.Project.File
 		}
@@ -146,9 +147,10 @@ func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 		if f.Indicator >= 0 {
 			subject = r.Indicators[f.Indicator].Indicator.Name + i18n.Pick(lang, "：", ": ")
 		}
-		fmt.Fprintf(b, "  %s: %s [%s] %s%s\n", where, f.Severity.Label(lang), f.Code, subject, f.Msg.String(lang))
-		if !f.Hint.IsZero() {
-			fmt.Fprintf(b, "      → %s\n", f.Hint.String(lang))
+		msg, hint := Message(r, f, lang)
+		fmt.Fprintf(b, "  %s: %s [%s] %s%s\n", where, SeverityLabel(f.Severity, lang), f.Code, subject, msg)
+		if hint != "" {
+			fmt.Fprintf(b, "      → %s\n", hint)
 		}
 	}
 }
@@ -255,7 +257,7 @@ func ScoreText(ir *engine.IndicatorResult, d int) string {
 	switch {
 	case ir.HasScore:
 		return num.Format(ir.Score, d)
-	case ir.Outcome.Kind == rules.Ranged:
+	case ir.Kind == rules.Ranged:
 		return num.Format(ir.Min, d) + "–" + num.Format(ir.Max, d)
 	}
 	return "—"
@@ -272,18 +274,17 @@ func TotalText(r *engine.Result, d int) string {
 // Basis says how an indicator was scored, and a note when the reader needs more than fits
 // in a cell (why it was not scored).
 func Basis(ir *engine.IndicatorResult, lang i18n.Lang) (basis, note string) {
-	basis = engine.Basis(ir).String(lang)
-	if ir.Criterion.Derived && ir.Outcome.Tier > 0 {
+	basis = basisText(ir).String(lang)
+	if ir.Criterion.Derived && ir.Tier > 0 {
 		basis += i18n.Pick(lang, "（由评分标准文字推得）", " (read from the criterion's text)")
 	}
-	o := ir.Outcome
 	switch {
 	case !ir.Applicable:
-	case o.Kind == rules.Unscored:
-		return basis + i18n.Pick(lang, "，见注", ", see note"), o.Reason.Msg.String(lang)
-	case o.Kind == rules.Ranged && ir.Accepted:
+	case ir.Kind == rules.Unscored:
+		return basis + i18n.Pick(lang, "，见注", ", see note"), reasonText(ir).String(lang)
+	case ir.Kind == rules.Ranged && ir.Accepted:
 		basis += i18n.Pick(lang, "，区间内，采用自评得分", ", in range: reported score accepted")
-	case o.Kind == rules.Ranged:
+	case ir.Kind == rules.Ranged:
 		basis += i18n.Pick(lang, "，由复核人在区间内定分", ", the reviewer's choice within the range")
 	}
 	return basis, ""

@@ -248,8 +248,8 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			}
 		}
 		for _, f := range r.Findings {
-			if f.Code == "funds-mismatch" || f.Code == "execution-unexplained" || f.Code == "balance-rate-high" {
-				s.comment(2, f.Msg.String(x.lang))
+			if f.Code == engine.FundsMismatch || f.Code == engine.ExecutionUnexplained || f.Code == engine.BalanceRateHigh {
+				s.comment(2, x.message(r, &f))
 				break
 			}
 		}
@@ -279,7 +279,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		case ir.HasScore:
 			s.put(11, ir.Score)
 			s.style(11, x.num)
-		case ir.Outcome.Kind == rules.Ranged:
+		case ir.Kind == rules.Ranged:
 			s.put(11, num.Format(ir.Min, d)+"–"+num.Format(ir.Max, d))
 			s.style(11, x.unscored)
 		default:
@@ -294,8 +294,9 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(13, ind.Reason)
 		var marks, other []string
 		for _, f := range byIndicator[i] {
-			msg := "[" + f.Code + "] " + f.Msg.String(x.lang)
-			if h := f.Hint.String(x.lang); h != "" {
+			m, h := Message(r, &f, x.lang)
+			msg := "[" + string(f.Code) + "] " + m
+			if h != "" {
 				msg += "\n→ " + h
 			}
 			if f.Severity == engine.Error && disputed[f.Code] {
@@ -323,9 +324,10 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(11, TotalText(r, d))
 	}
 	for _, f := range r.Findings {
-		if f.Code == "total-mismatch" && f.Pos == p.Pos("reported.total") {
+		if f.Code == engine.TotalMismatch && f.Field == engine.FieldReportedTotal {
+			m, h := Message(r, &f, x.lang)
 			s.style(10, x.disputed)
-			s.comment(10, f.Msg.String(x.lang)+"\n→ "+f.Hint.String(x.lang))
+			s.comment(10, m+"\n→ "+h)
 		}
 	}
 	s.row += 2
@@ -345,9 +347,9 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(1, "自评等次")
 		s.put(2, p.Reported.Grade)
 		for _, f := range r.Findings {
-			if f.Code == "grade-mismatch" {
+			if f.Code == engine.GradeMismatch {
 				s.style(2, x.disputed)
-				s.comment(2, f.Msg.String(x.lang))
+				s.comment(2, x.message(r, &f))
 				break
 			}
 		}
@@ -356,6 +358,12 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	s.put(1, "复核结论")
 	s.put(2, verdict(r, x.lang))
 	return s.finish()
+}
+
+// message is a finding's message alone, for a cell's comment.
+func (x *xlsx) message(r *engine.Result, f *engine.Finding) string {
+	msg, _ := Message(r, f, x.lang)
+	return msg
 }
 
 func intPtr(p *int) any {
@@ -457,19 +465,22 @@ func (x *xlsx) findings(sheet string, results []*engine.Result) error {
 	s.headRow(L("项目", "Project"), L("指标", "Indicator"), L("严重程度", "Severity"), L("代码", "Code"), L("说明", "Message"),
 		L("提示", "Hint"), L("复核值", "Expected"), L("自评值", "Stated"), L("位置", "Where"))
 	for _, r := range results {
-		for _, f := range r.Findings {
+		d := r.Project.Scoring.Decimals
+		for k := range r.Findings {
+			f := &r.Findings[k]
 			s.row++
 			s.put(1, r.Project.Name)
 			if f.Indicator >= 0 {
 				s.put(2, r.Indicators[f.Indicator].Indicator.Name)
 			}
-			s.put(3, f.Severity.Label(x.lang))
-			s.put(4, f.Code)
-			s.put(5, f.Msg.String(x.lang))
-			s.put(6, f.Hint.String(x.lang))
-			s.put(7, f.Expected)
-			s.put(8, f.Actual)
-			where := f.Pos.String()
+			msg, hint := Message(r, f, x.lang)
+			s.put(3, SeverityLabel(f.Severity, x.lang))
+			s.put(4, string(f.Code))
+			s.put(5, msg)
+			s.put(6, hint)
+			s.put(7, findingValue(f.Expected, d))
+			s.put(8, findingValue(f.Actual, d))
+			where := r.Pos(f).String()
 			if where == "" {
 				where = r.Project.File
 			}

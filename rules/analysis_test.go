@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"math"
 	"strings"
 	"testing"
 
@@ -10,10 +9,11 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/indicators"
+	"jixiao/rules/analysis"
 )
 
 // analyze compiles one indicator with the given tiers and analyses it.
-func analyze(t *testing.T, head string, tiers ...string) *Analysis {
+func analyze(t *testing.T, head string, tiers ...string) *analysis.Analysis {
 	t.Helper()
 	body := head + "\ntiers = [\n"
 	for _, tier := range tiers {
@@ -23,8 +23,9 @@ func analyze(t *testing.T, head string, tiers ...string) *Analysis {
 	p := project(t, body)
 	crit, err := NewCompiler(Limits{}).Project(p)
 	require.NoError(t, err)
-	a, ok := crit[0].Analyze(p)
-	require.True(t, ok, "nothing to analyse")
+	env := NewEnv(p, p.Indicators[0])
+	a := crit[0].Analysis(&env, p.Indicators[0])
+	require.NotNil(t, a, "nothing to analyse")
 	return a
 }
 
@@ -45,13 +46,13 @@ func TestAnalysisSeedCriteria(t *testing.T) {
 	})
 	t.Run("资金投入: overlap rate ∈ [0, 0.8], non-monotonic", func(t *testing.T) {
 		a := analyze(t, "target = 73\nweight = 10", tier("rate >= 1", 10), tier("rate <= 0.8", 8), tier("rate < 1", 5))
-		assert.Equal(t, VarRate, a.Var)
+		assert.Equal(t, analysis.VarRate, a.Var)
 		assert.Equal(t, "[0, 1]", a.Domain.String())
 		assert.Empty(t, a.Gaps)
 		require.Len(t, a.Overlaps, 1)
-		assert.Equal(t, Overlap{A: 2, B: 3, Region: Set{{Lo: 0, Hi: 0.8, LoClosed: true, HiClosed: true}}}, a.Overlaps[0])
+		assert.Equal(t, analysis.Overlap{A: 2, B: 3, Region: analysis.Set{{Lo: 0, Hi: 0.8, LoClosed: true, HiClosed: true}}}, a.Overlaps[0])
 		require.NotNil(t, a.Inversion)
-		assert.Equal(t, Inversion{Worse: 0.4, Better: 0.9, WorseTier: 2, BetterTier: 3, WorseScore: 8, BetterScore: 5}, *a.Inversion)
+		assert.Equal(t, analysis.Inversion{Worse: 0.4, Better: 0.9, WorseTier: 2, BetterTier: 3, WorseScore: 8, BetterScore: 5}, *a.Inversion)
 		assert.Equal(t, "(0.8, 1)", a.Regions[2].String(), "tier 3 fires only above 0.8")
 	})
 	t.Run("社保参保率: full marks from 99.22", func(t *testing.T) {
@@ -138,37 +139,8 @@ func TestAnalysisSkipsText(t *testing.T) {
 	p := project(t, "actual = \"达成\"\nweight = 10\ntiers = [ { when = \"text == '达成'\", score = \"10\" } ]\n")
 	crit, err := NewCompiler(Limits{}).Project(p)
 	require.NoError(t, err)
-	_, ok := crit[0].Analyze(p)
-	assert.False(t, ok)
-}
-
-func TestSetOperations(t *testing.T) {
-	inf := math.Inf(1)
-	a := Range(Interval{Lo: 0, Hi: 10, LoClosed: true})
-	b := Range(Interval{Lo: 5, Hi: inf, LoClosed: true})
-	assert.Equal(t, "[5, 10)", a.Intersect(b).String())
-	assert.Equal(t, "[0, +∞)", a.Union(b).String())
-	assert.Equal(t, "(−∞, 0) ∪ [10, +∞)", a.Complement().String())
-	assert.Equal(t, "[0, 5)", a.Minus(b).String())
-	assert.Equal(t, "[0, 10]", a.Union(Range(Interval{Lo: 10, Hi: 10, LoClosed: true, HiClosed: true})).String())
-	assert.True(t, a.Contains(0))
-	assert.False(t, a.Contains(10))
-}
-
-func TestRepresentative(t *testing.T) {
-	for _, tt := range []struct {
-		iv   Interval
-		want float64
-	}{
-		{Interval{Lo: 0, Hi: 0.8, LoClosed: true, HiClosed: true}, 0.4},
-		{Interval{Lo: 0.8, Hi: 1}, 0.9},
-		{Interval{Lo: 90, Hi: 95, LoClosed: true}, 93},
-		{Interval{Lo: 98.5, Hi: 99.22, LoClosed: true}, 99},
-		{Interval{Lo: 217100, Hi: math.Inf(1), LoClosed: true}, 325650},
-		{Interval{Lo: 7, Hi: 7, LoClosed: true, HiClosed: true}, 7},
-	} {
-		assert.Equal(t, tt.want, Representative(tt.iv), "Representative(%s)", tt.iv)
-	}
+	env := NewEnv(p, p.Indicators[0])
+	assert.Nil(t, crit[0].Analysis(&env, p.Indicators[0]))
 }
 
 // A criterion of n tiers, each a band [i, i+1), analysed in O(n log n).
@@ -185,7 +157,8 @@ func benchmarkAnalyze(b *testing.B, n int) {
 	require.NoError(b, err)
 	b.ResetTimer()
 	for b.Loop() {
-		if _, ok := crit[0].Analyze(p); !ok {
+		env := NewEnv(p, p.Indicators[0])
+		if crit[0].analyze(&env, p.Indicators[0], analysis.VarActual) == nil {
 			b.Fatal("not analysed")
 		}
 	}

@@ -2,6 +2,9 @@ package rules
 
 import (
 	"errors"
+	"fmt"
+	"hash/maphash"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +16,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules/analysis"
 )
 
 // Limits bound what an untrusted expression may cost. Zero fields take the defaults.
@@ -28,18 +32,21 @@ const (
 	DefaultMemoryBudget = 100_000
 )
 
-// Compiler compiles criteria. It keeps every program it has compiled, keyed by kind and
-// text, so criteria repeated across indicators and projects are compiled once. A Compiler
-// is not safe for concurrent use; give each goroutine its own.
+// Compiler compiles criteria into programs. Criteria repeat across indicators and projects:
+// each distinct criterion is compiled (and read from prose, and analysed) once, and every
+// indicator written alike gets the same *Program. Every expression text is compiled once.
+// The caches are bounded. A Compiler and its programs are not safe for concurrent use;
+// give each goroutine its own.
 type Compiler struct {
-	vm     *vm.VM // one expression machine for every criterion compiled here
-	limits Limits
-	conds  map[string]*compiled
-	scores map[string]*compiled
-	// known holds each set of tiers compiled so far, by their texts: criteria repeat across
-	// projects, and a repeat costs one lookup.
-	known map[string]*Criterion
-	key   []byte // scratch for building keys
+	m       *machine // one expression machine for every program compiled here
+	limits  Limits
+	conds   map[string]*compiled
+	scores  map[string]*compiled
+	known   map[uint64]*Program // programs of tiers written or read from prose, by a hash of their texts
+	seed    maphash.Seed
+	salt    uint64     // from seed: keys differ from one compiler to the next
+	methods []*Program // the standard methods
+	key     []byte     // scratch for building keys
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
 	NoFastPath bool
 }
@@ -47,7 +54,9 @@ type Compiler struct {
 type compiled struct {
 	program *vm.Program
 	uses    variable
-	err     *file.Error // a compile error, kept so a repeat reports it too
+	cond    *analysis.Cond // a condition in the form the interval analysis reads; nil when it is not one
+	consts  []float64      // the numbers a condition is written with, for sampling it
+	err     *file.Error    // a compile error, kept so a repeat reports it too
 	errMsg  string
 	isConst bool // a score that is one number
 	value   float64
@@ -61,165 +70,9 @@ func NewCompiler(lim Limits) *Compiler {
 	if lim.MemoryBudget == 0 {
 		lim.MemoryBudget = DefaultMemoryBudget
 	}
-	return &Compiler{limits: lim, conds: map[string]*compiled{}, scores: map[string]*compiled{}, known: map[string]*Criterion{}}
-}
-
-// Criterion is one indicator's compiled criterion: its tiers, or the method that scores it.
-type Criterion struct {
-	Indicator *indicators.Indicator
-	Method    indicators.Method // set when the indicator has no tiers
-	Default   bool              // the method is the project's default, not the indicator's own
-	Tiers     []Tier
-	// Derived is set when the tiers were read from the criterion's prose (no tiers were
-	// written); Unparsed holds what of the prose could not be read, with its place.
-	Derived  bool
-	Unparsed []UnparsedSpan
-	budget   uint
-	fast     *table // the tiers as a sorted table, when they are plain comparisons of one variable
-	vm       *vm.VM // shared by the criteria of one compiler
-	// template is the criterion compiled first for the same tiers; it keeps the analyses
-	// of its repeats by what else they depend on.
-	template *Criterion
-	analyses map[analysisKey]*Analysis
-}
-
-// UnparsedSpan is a part of a criterion's prose that could not be read, placed in the file.
-type UnparsedSpan struct {
-	Unparsed
-	Pos indicators.Pos
-}
-
-// Tier is one compiled tier.
-type Tier struct {
-	Source   *indicators.Tier
-	when     *compiled
-	score    *compiled // nil for a discretionary tier
-	Min, Max float64   // the discretionary range
-	Range    bool      // discretionary: Min..Max, the reviewer's choice
-}
-
-// ConstScore returns the tier's score when it is one number.
-func (t *Tier) ConstScore() (float64, bool) {
-	if t.score == nil || !t.score.isConst {
-		return 0, false
-	}
-	return t.score.value, true
-}
-
-// Project compiles every indicator of p. The criteria are in the order of p.Indicators.
-// On failure the error is an indicators.ErrorList with every expression error, placed at
-// the character of the file where it stands.
-func (c *Compiler) Project(p *indicators.Project) ([]*Criterion, error) {
-	out := make([]*Criterion, len(p.Indicators))
-	var errs indicators.ErrorList
-	if c.vm == nil {
-		c.vm = &vm.VM{MemoryBudget: c.limits.MemoryBudget}
-	}
-	for i, ind := range p.Indicators {
-		crit := &Criterion{Indicator: ind, budget: c.limits.MemoryBudget, vm: c.vm}
-		tiers := ind.Tiers
-		if len(tiers) == 0 && ind.Method == "" && ind.Criterion != "" {
-			tiers = derive(ind, crit)
-		}
-		if len(tiers) == 0 {
-			crit.Method = ind.Method
-			if crit.Method == "" {
-				crit.Method = p.Scoring.Method
-				crit.Default = true
-			}
-		}
-		if len(tiers) > 0 && c.reuse(crit, tiers) {
-			out[i] = crit
-			continue
-		}
-		before := len(errs)
-		for k := range tiers {
-			src := &tiers[k]
-			t := Tier{Source: src}
-			var err *indicators.Error
-			if t.when, err = c.compile(c.conds, src.When, true); err != nil {
-				errs = append(errs, located(p, ind, err))
-			}
-			if src.Discretionary() {
-				t.Range = true
-				if src.Min != nil && src.Max != nil {
-					t.Min, t.Max = *src.Min, *src.Max
-				}
-			} else if t.score, err = c.compile(c.scores, src.Score, false); err != nil {
-				errs = append(errs, located(p, ind, err))
-			}
-			crit.Tiers = append(crit.Tiers, t)
-		}
-		if len(crit.Tiers) > 0 && len(errs) == before { // only what compiled whole is kept
-			if !c.NoFastPath {
-				crit.fast = crit.fastTable()
-			}
-			c.remember(crit)
-		}
-		out[i] = crit
-	}
-	if len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
-	}
-	return out, nil
-}
-
-// tiersKey writes what identifies a set of tiers: their texts and ranges.
-func (c *Compiler) tiersKey(tiers []indicators.Tier) []byte {
-	b := c.key[:0]
-	for k := range tiers {
-		t := &tiers[k]
-		b = append(b, t.When.Text...)
-		b = append(b, 0)
-		b = append(b, t.Score.Text...)
-		if t.Min != nil {
-			b = strconv.AppendFloat(append(b, 1), *t.Min, 'g', -1, 64)
-		}
-		if t.Max != nil {
-			b = strconv.AppendFloat(append(b, 2), *t.Max, 'g', -1, 64)
-		}
-		b = append(b, 0)
-	}
-	c.key = b
-	return b
-}
-
-// reuse fills crit with the tiers compiled before for the same texts, if there were any.
-func (c *Compiler) reuse(crit *Criterion, tiers []indicators.Tier) bool {
-	known, ok := c.known[string(c.tiersKey(tiers))]
-	if !ok {
-		return false
-	}
-	crit.Tiers = make([]Tier, len(known.Tiers))
-	for k, t := range known.Tiers {
-		t.Source = &tiers[k] // the same expressions, placed in this indicator
-		crit.Tiers[k] = t
-	}
-	crit.fast = known.fast
-	crit.template = known
-	return true
-}
-
-// remember keeps a compiled criterion's tiers for the next one written alike.
-func (c *Compiler) remember(crit *Criterion) {
-	if len(c.known) >= maxKnownCriteria {
-		clear(c.known)
-	}
-	// The template keeps detached copies of the tiers: pointing into this indicator would
-	// keep the whole project and its file alive for as long as the compiler lives.
-	tiers := make([]indicators.Tier, len(crit.Tiers))
-	kept := make([]Tier, len(crit.Tiers))
-	for k, t := range crit.Tiers {
-		src := *t.Source
-		src.When, src.Score = src.When.Detached(), src.Score.Detached()
-		tiers[k] = src
-		t.Source = &tiers[k]
-		kept[k] = t
-	}
-	known := &Criterion{Tiers: kept, fast: crit.fast}
-	c.known[string(c.tiersKey(tiers))] = known
-	crit.template = known
+	seed := maphash.MakeSeed()
+	return &Compiler{limits: lim, m: newMachine(lim.MemoryBudget), conds: map[string]*compiled{}, scores: map[string]*compiled{},
+		known: map[uint64]*Program{}, seed: seed, salt: maphash.String(seed, "jixiao")}
 }
 
 // Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
@@ -230,30 +83,259 @@ const (
 	maxPrograms      = 4_000
 )
 
-// derive reads an indicator's criterion prose into tiers, each placed at the start of the
-// span it came from, and records on crit what could not be read.
-func derive(ind *indicators.Indicator, crit *Criterion) []indicators.Tier {
-	read, unparsed := ReadCriterion(ind.Criterion, ContextOf(ind))
-	src := ind.CriterionSource
-	if src.Text != ind.Criterion {
-		src = indicators.Expr{Text: ind.Criterion, Pos: ind.Pos}
+// Project compiles every indicator of p: the programs are in the order of p.Indicators.
+// On failure the error is an indicators.ErrorList with every expression error, placed at
+// the character of the file where it stands.
+func (c *Compiler) Project(p *indicators.Project) ([]*Program, error) {
+	out := make([]*Program, len(p.Indicators))
+	return c.AppendProject(out[:0], p)
+}
+
+// AppendProject is Project, appending the programs to out.
+func (c *Compiler) AppendProject(out []*Program, p *indicators.Project) ([]*Program, error) {
+	var errs indicators.ErrorList
+	for _, ind := range p.Indicators {
+		out = append(out, c.program(p, ind, &errs))
 	}
-	for _, u := range unparsed {
-		crit.Unparsed = append(crit.Unparsed, UnparsedSpan{Unparsed: u, Pos: src.PosAt(u.Span.Start)})
+	if len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
 	}
-	if len(read) == 0 {
-		return nil
+	return out, nil
+}
+
+// program is the program of one indicator: its written tiers, the tiers read from its
+// criterion's prose, or its standard method.
+func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
+	if len(ind.Tiers) > 0 {
+		key := c.tiersKey(ind.Tiers)
+		if prog, ok := c.known[key]; ok && prog.writtenAs(ind.Tiers) {
+			return prog
+		}
+		crit := &Criterion{Tiers: make([]Tier, len(ind.Tiers))}
+		for k := range ind.Tiers {
+			t := &ind.Tiers[k]
+			crit.Tiers[k] = Tier{When: t.When.Text, Score: t.Score.Text}
+			if t.Discretionary() {
+				crit.Tiers[k].Range = true
+				crit.Tiers[k].Min, crit.Tiers[k].Max = rangeOf(t)
+			}
+		}
+		exprs := func(k int) (when, score indicators.Expr) { return ind.Tiers[k].When, ind.Tiers[k].Score }
+		return c.tiered(key, crit, exprs, p, ind, errs)
 	}
-	crit.Derived = true
-	tiers := make([]indicators.Tier, len(read))
-	for k, t := range read {
-		pos := src.PosAt(t.Span.Start)
-		tiers[k] = indicators.Tier{When: indicators.Expr{Text: t.When, Pos: pos}, Pos: pos, Min: t.Min, Max: t.Max}
-		if t.Min == nil {
-			tiers[k].Score = indicators.Expr{Text: t.Score, Pos: pos}
+	if ind.Method == "" && ind.Criterion != "" {
+		return c.derived(p, ind, errs)
+	}
+	if ind.Method != "" {
+		return c.method(ind.Method, false)
+	}
+	return c.method(p.Scoring.Method, true)
+}
+
+// method is the program of a standard method.
+func (c *Compiler) method(m indicators.Method, deflt bool) *Program {
+	for _, prog := range c.methods {
+		if crit := prog.Criterion; crit.Method == m && crit.Default == deflt {
+			return prog
 		}
 	}
-	return tiers
+	prog := &Program{Criterion: &Criterion{Method: m, Default: deflt}, m: c.m}
+	c.methods = append(c.methods, prog)
+	return prog
+}
+
+// derived is the program of tiers read from an indicator's criterion prose: read once for
+// each text and context, each tier placed at the start of the span it came from.
+func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
+	ctx := ContextOf(ind)
+	b := append(c.key[:0], ind.Criterion...)
+	b = strconv.AppendFloat(append(b, 0), ctx.Weight, 'g', -1, 64)
+	b = strconv.AppendFloat(append(b, 0), ctx.Target, 'g', -1, 64) // NaN writes as NaN
+	b = append(append(append(append(b, 0), ctx.Name...), 0), ctx.Unit...)
+	b = strconv.AppendInt(append(b, 0), int64(ctx.Direction), 10)
+	b = strconv.AppendBool(append(b, 0), ctx.Text)
+	b = append(append(b, 0), p.Scoring.Method...)
+	c.key = b
+	key := maphash.Bytes(c.seed, b) ^ proseKey
+	if prog, ok := c.known[key]; ok && prog.prose == string(b) {
+		return prog
+	}
+	read, unparsed := ReadCriterion(ind.Criterion, ctx)
+	crit := &Criterion{Unparsed: unparsed}
+	if len(read) == 0 {
+		crit.Method, crit.Default = p.Scoring.Method, true
+		prog := &Program{Criterion: crit, m: c.m, prose: string(b)}
+		c.remember(key, prog)
+		return prog
+	}
+	crit.Derived = true
+	crit.Tiers = make([]Tier, len(read))
+	for k, t := range read {
+		crit.Tiers[k] = Tier{When: t.When, Score: t.Score, Span: t.Span, Range: t.Min != nil}
+		if t.Min != nil {
+			crit.Tiers[k].Min, crit.Tiers[k].Max = *t.Min, *t.Max
+		}
+	}
+	src := CriterionSource(ind)
+	exprs := func(k int) (when, score indicators.Expr) {
+		pos := src.PosAt(read[k].Span.Start)
+		return indicators.Expr{Text: read[k].When, Pos: pos}, indicators.Expr{Text: read[k].Score, Pos: pos}
+	}
+	prog := c.tiered(key, crit, exprs, p, ind, errs)
+	prog.prose = string(b)
+	return prog
+}
+
+// proseKey sets the keys of criteria read from prose apart from those of written tiers.
+const proseKey = 0x9e3779b97f4a7c15
+
+// CriterionSource is an indicator's criterion text with the place of each character in the
+// file, where known; else the text placed at the indicator.
+func CriterionSource(ind *indicators.Indicator) indicators.Expr {
+	if src := ind.CriterionSource; src.Text == ind.Criterion {
+		return src
+	}
+	return indicators.Expr{Text: ind.Criterion, Pos: ind.Pos}
+}
+
+// tiered compiles the tiers of crit, whose expressions (placed in the file, for errors) exprs
+// gives, and remembers the program under key when every expression compiles.
+func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, score indicators.Expr),
+	p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
+	prog := &Program{Criterion: crit, m: c.m, conds: make([]*compiled, len(crit.Tiers)), scores: make([]*compiled, len(crit.Tiers))}
+	before := len(*errs)
+	for k := range crit.Tiers {
+		t := &crit.Tiers[k]
+		when, score := exprs(k)
+		var err *indicators.Error
+		if prog.conds[k], err = c.compile(c.conds, when, true); err != nil {
+			*errs = append(*errs, located(p, ind, err))
+		} else {
+			prog.uses |= prog.conds[k].uses
+		}
+		if t.Range {
+			continue
+		}
+		if prog.scores[k], err = c.compile(c.scores, score, false); err != nil {
+			*errs = append(*errs, located(p, ind, err))
+		} else if prog.scores[k].isConst {
+			t.constant, t.value = true, prog.scores[k].value
+		}
+	}
+	if len(*errs) > before {
+		return prog // not kept: only what compiled whole is remembered
+	}
+	keepTexts(crit.Tiers)
+	if !c.NoFastPath {
+		prog.fast = prog.fastTable()
+	}
+	if prog.fast == nil && len(crit.Tiers) > 1 {
+		prog.first = c.firstTier(crit)
+	}
+	c.remember(key, prog)
+	return prog
+}
+
+// keepTexts copies the tiers' texts into one block of their own: they outlive the file they
+// came from, and a program found again is checked against them, in one place in memory.
+func keepTexts(tiers []Tier) {
+	n := 0
+	for k := range tiers {
+		n += len(tiers[k].When) + len(tiers[k].Score)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for k := range tiers {
+		b.WriteString(tiers[k].When)
+		b.WriteString(tiers[k].Score)
+	}
+	block, at := b.String(), 0
+	for k := range tiers {
+		t := &tiers[k]
+		t.When, at = block[at:at+len(t.When)], at+len(t.When)
+		t.Score, at = block[at:at+len(t.Score)], at+len(t.Score)
+	}
+}
+
+func (c *Compiler) remember(key uint64, prog *Program) {
+	if len(c.known) >= maxKnownCriteria {
+		clear(c.known)
+	}
+	c.known[key] = prog
+}
+
+// tiersKey hashes what identifies a set of written tiers: their texts and ranges. A program
+// found under it is checked against the tiers (writtenAs), so that a collision is only a miss.
+func (c *Compiler) tiersKey(tiers []indicators.Tier) uint64 {
+	h := c.salt ^ uint64(len(tiers))
+	for k := range tiers {
+		t := &tiers[k]
+		h = hashString(h, t.When.Text)
+		h = hashString(h, t.Score.Text)
+		if lo, hi := rangeOf(t); t.Discretionary() {
+			h = mix(mix(h, math.Float64bits(lo)), math.Float64bits(hi))
+		}
+	}
+	return h
+}
+
+// hashString folds s into h, eight bytes at a time: a cheap hash for a cache whose every hit
+// is checked, so that it needs to spread keys, not to resist an adversary.
+func hashString(h uint64, s string) uint64 {
+	n := len(s)
+	h = mix(h, uint64(n))
+	if n < 8 {
+		var tail uint64
+		for i := range n {
+			tail |= uint64(s[i]) << (8 * i)
+		}
+		return mix(h, tail)
+	}
+	for i := 0; i+8 <= n; i += 8 {
+		h = mix(h, word(s[i:]))
+	}
+	return mix(h, word(s[n-8:])) // the last eight bytes, overlapping the words before
+}
+
+// word is the first eight bytes of s, little-endian.
+func word(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func mix(h, x uint64) uint64 {
+	h = (h ^ x) * 0x9e3779b97f4a7c15
+	return h ^ h>>32
+}
+
+// rangeOf is a written discretionary tier's range; 0..0 unless both ends are given.
+func rangeOf(t *indicators.Tier) (lo, hi float64) {
+	if t.Min != nil && t.Max != nil {
+		return *t.Min, *t.Max
+	}
+	return 0, 0
+}
+
+// writtenAs reports whether the program's tiers are the written tiers given.
+func (p *Program) writtenAs(tiers []indicators.Tier) bool {
+	have := p.Criterion.Tiers
+	if p.prose != "" || len(have) != len(tiers) {
+		return false
+	}
+	for k := range tiers {
+		t, h := &tiers[k], &have[k]
+		if t.When.Text != h.When || t.Score.Text != h.Score {
+			return false
+		}
+		if h.Range || t.Min != nil || t.Max != nil {
+			if lo, hi := rangeOf(t); !h.Range || lo != h.Min || hi != h.Max {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func located(p *indicators.Project, ind *indicators.Indicator, e *indicators.Error) *indicators.Error {
@@ -272,7 +354,7 @@ func (c *Compiler) compile(cache map[string]*compiled, e indicators.Expr, cond b
 			clear(cache) // a bound on memory: real criteria repeat, so the cache refills with what recurs
 		}
 		cp = c.build(e.Text, cond)
-		cache[e.Text] = cp
+		cache[strings.Clone(e.Text)] = cp
 	}
 	if cp.err != nil || cp.errMsg != "" {
 		return nil, exprError(e, cp, cond)
@@ -282,7 +364,7 @@ func (c *Compiler) compile(cache map[string]*compiled, e indicators.Expr, cond b
 
 func (c *Compiler) build(text string, cond bool) *compiled {
 	opts := []expr.Option{
-		expr.Env(Env{}),
+		expr.Env(typeEnv()),
 		expr.MaxNodes(c.limits.MaxNodes),
 		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"),
 		expr.DisableBuiltin("duration"), expr.DisableBuiltin("timezone"),
@@ -306,11 +388,34 @@ func (c *Compiler) build(text string, cond bool) *compiled {
 	cp := &compiled{program: program}
 	node := program.Node()
 	ast.Walk(&node, usesVisitor{&cp.uses})
-	if !cond {
+	if cond {
+		cp.cond, cp.consts = condForm(node), constsOf(node)
+	} else {
 		if v, err := strconv.ParseFloat(strings.TrimSpace(text), 64); err == nil {
 			cp.isConst, cp.value = true, v
 		}
 	}
+	return cp
+}
+
+// firstTier compiles the tiers' conditions into one program that gives the number of the
+// first tier whose condition holds, or 0: one run of the machine instead of one per tier.
+// It is left nil if it does not compile (every condition compiled alone, so it should).
+func (c *Compiler) firstTier(crit *Criterion) *compiled {
+	var b strings.Builder
+	for k := range crit.Tiers {
+		fmt.Fprintf(&b, "(\n%s\n) ? %d : ", crit.Tiers[k].When, k+1)
+	}
+	b.WriteString("0")
+	lim := c.limits.MaxNodes * uint(len(crit.Tiers)+1)
+	program, err := expr.Compile(b.String(), expr.Env(typeEnv()), expr.MaxNodes(lim), expr.AsInt(),
+		expr.DisableBuiltin("now"), expr.DisableBuiltin("date"), expr.DisableBuiltin("duration"), expr.DisableBuiltin("timezone"))
+	if err != nil {
+		return nil
+	}
+	cp := &compiled{program: program}
+	node := program.Node()
+	ast.Walk(&node, usesVisitor{&cp.uses})
 	return cp
 }
 

@@ -85,7 +85,7 @@ func score(t *testing.T, c corpusCase, actual json.RawMessage) (rules.Outcome, *
 	crits, err := rules.NewCompiler(rules.Limits{}).Project(p)
 	require.NoError(t, err, "case %d: the tiers read do not compile", c.ID)
 	env := rules.NewEnv(p, ind)
-	return crits[0].Eval(&env), crits[0]
+	return crits[0].Eval(&env), crits[0].Criterion
 }
 
 // TestCorpus reads every criterion of the corpus from its prose and scores every probe
@@ -155,7 +155,7 @@ func checkProbe(t *testing.T, c corpusCase, p []json.RawMessage, o rules.Outcome
 	t.Helper()
 	var tiers []string
 	for _, tr := range crit.Tiers {
-		tiers = append(tiers, tr.Source.When.Text+" → "+tr.Source.Score.Text+fmt.Sprint(tr.Min, tr.Max))
+		tiers = append(tiers, tr.When+" → "+tr.Score+fmt.Sprint(tr.Min, tr.Max))
 	}
 	at := fmt.Sprintf("case %d at %s (tiers %q)", c.ID, p[0], tiers)
 	var want float64

@@ -1,10 +1,15 @@
-// Package rules owns the scoring criteria: it compiles each indicator's tiers or standard
-// method into expr programs once, with a typed environment, and evaluates them against an
-// indicator's values. Its results are facts — which tier fired, the score, why none did —
-// and never findings or output.
+// Package rules owns the scoring criteria: it compiles each indicator's tiers (as written, or
+// read from the criterion's prose) or standard method into a Program once per distinct
+// criterion, shared by every indicator written alike, and evaluates it against an
+// indicator's environment (Env, built once per indicator). A Program's Criterion is the
+// criterion as facts, which results carry; the programs, threshold tables and analyses stay
+// here. Outcomes are facts — which tier fired, the score, why none did (a Reason code and
+// what its message states) — never findings or output.
 //
-// rules is the only package that imports github.com/expr-lang/expr. It imports indicators
-// and must not import engine or cmd.
+// rules is the only package that imports github.com/expr-lang/expr. It translates each
+// condition's syntax tree into the small form its subpackage analysis reads, so that the
+// interval analysis needs no expressions. It imports indicators and must not import engine,
+// batch, report or cmd.
 //
 // # The environment
 //

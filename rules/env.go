@@ -2,6 +2,7 @@ package rules
 
 import (
 	"math"
+	"slices"
 
 	"jixiao/indicators"
 )
@@ -17,7 +18,60 @@ type Env struct {
 	Rate   float64  `expr:"rate"`
 	Text   string   `expr:"text"`
 	Funds  FundsEnv `expr:"funds"`
+
+	actualSet bool // an actual value is given, as a number or as text
+	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
+	quality   Quality
+	qualityOK bool // quality has been read from Text
 }
+
+// RepeatsTarget reports whether the actual value is written exactly like the target
+// ("≥266米" under "≥266米"), which counts as met.
+func (e *Env) RepeatsTarget() bool { return e.sameText }
+
+// qualityOf is the qualitative band the actual value states, read on first use.
+func (e *Env) qualityOf() Quality {
+	if !e.qualityOK {
+		e.quality, e.qualityOK = ReadQuality(e.Text), true
+	}
+	return e.quality
+}
+
+// sameText is indicators.SameText, answering at once for texts that differ and hold nothing
+// it would normalise (no spaces, no full-width forms): most text actuals under text targets.
+func sameText(a, b *indicators.Value) bool {
+	switch {
+	case !a.Set || !b.Set || a.Plain || b.Plain:
+		return false
+	case a.Text == b.Text:
+		return true
+	case bare(a.Text) && bare(b.Text):
+		return false
+	}
+	return indicators.SameText(*a, *b)
+}
+
+// bare reports whether s has no byte that could begin a space or a full-width form: no ASCII
+// space or control, and no lead byte of U+0080–U+00FF, U+1680, U+2000–U+206F, U+3000–U+303F
+// or U+FF00–U+FFFF. Normalising such a text changes nothing.
+func bare(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if notBare[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+var notBare = func() (t [256]bool) {
+	for c := 0; c <= ' '; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte{0xC2, 0xE1, 0xE2, 0xE3, 0xEF} {
+		t[c] = true
+	}
+	return t
+}()
 
 // FundsEnv is the funds block as expressions see it, in the funds' own unit.
 type FundsEnv struct {
@@ -46,16 +100,37 @@ const (
 	varRate
 	varText
 	varFunds
+	varWeight
 )
 
 var variableNames = map[string]variable{
 	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
+	"weight": varWeight,
 }
 
-// NewEnv builds the environment for one indicator of a project.
+// NewEnv builds the environment of one indicator of a project.
 func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
+	var env Env
+	env.init(fundsEnv(p.Funds), ind)
+	return env
+}
+
+// AppendEnvs appends the environment of each indicator of p, in order. It is built once
+// per indicator, and scoring, inference and the checks share it.
+func AppendEnvs(envs []Env, p *indicators.Project) []Env {
+	funds := fundsEnv(p.Funds)
+	n := len(envs)
+	envs = slices.Grow(envs, len(p.Indicators))[:n+len(p.Indicators)]
+	for i, ind := range p.Indicators {
+		envs[n+i].init(funds, ind)
+	}
+	return envs
+}
+
+func (env *Env) init(funds FundsEnv, ind *indicators.Indicator) {
 	nan := math.NaN()
-	env := Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text}
+	*env = Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text, Funds: funds,
+		actualSet: ind.Actual.Set, sameText: sameText(&ind.Actual, &ind.Target)}
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}
@@ -68,8 +143,40 @@ func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num != 0 {
 		env.Rate = ind.Actual.Num / ind.Target.Num
 	}
-	env.Funds = fundsEnv(p.Funds)
-	return env
+}
+
+// value is the value of a variable other than actual and rate, for the interval analysis:
+// NaN for a variable the indicator does not give, or that is not a number.
+func (e *Env) value(name string) float64 {
+	switch name {
+	case "target":
+		return e.Target
+	case "weight":
+		return e.Weight
+	case "prior":
+		return e.Prior
+	case "funds.budget":
+		return e.Funds.Budget
+	case "funds.adjustment":
+		return e.Funds.Adjustment
+	case "funds.allocated":
+		return e.Funds.Allocated
+	case "funds.balance":
+		return e.Funds.Balance
+	case "funds.received":
+		return e.Funds.Received
+	case "funds.spent":
+		return e.Funds.Spent
+	case "funds.unspent":
+		return e.Funds.Unspent
+	case "funds.unspent_rate":
+		return e.Funds.UnspentRate
+	case "funds.full_year_budget":
+		return e.Funds.FullYearBudget
+	case "funds.execution_rate":
+		return e.Funds.ExecutionRate
+	}
+	return math.NaN()
 }
 
 func fundsEnv(f *indicators.Funds) FundsEnv {
@@ -88,13 +195,22 @@ func fundsEnv(f *indicators.Funds) FundsEnv {
 		Balance: val(f.Balance), Received: val(f.Received), Spent: val(f.Spent),
 		Unspent: val(f.Unspent), UnspentRate: val(f.UnspentRate), ExecutionRate: math.NaN(),
 	}
+	e.FullYearBudget = math.NaN()
 	if avail, ok := f.Available(); ok {
 		e.FullYearBudget = avail
-		if f.Spent != nil && avail > 0 {
-			e.ExecutionRate = *f.Spent / avail
-		}
-	} else {
-		e.FullYearBudget = math.NaN()
+	}
+	if rate, ok := ExecutionRate(f); ok {
+		e.ExecutionRate = rate
 	}
 	return e
+}
+
+// ExecutionRate is 预算执行率: spent / the full-year budget, as a fraction, when the funds
+// give both (and the budget is above 0).
+func ExecutionRate(f *indicators.Funds) (float64, bool) {
+	avail, ok := f.Available()
+	if !ok || avail <= 0 || f.Spent == nil {
+		return 0, false
+	}
+	return *f.Spent / avail, true
 }

@@ -3,6 +3,9 @@ package rules
 import (
 	"math"
 	"sort"
+
+	"jixiao/indicators"
+	"jixiao/rules/analysis"
 )
 
 // table is a criterion's tiers flattened into sorted, disjoint stretches of one variable,
@@ -11,10 +14,10 @@ import (
 // reader follows exactly and reads nothing but actual, or nothing but rate.
 type table struct {
 	rate    bool
-	stretch []Interval
+	stretch []analysis.Interval
 	tier    []int // the 0-based tier of each stretch
 	lowEnds []float64
-	conds   []Set // where each tier's condition holds, for Matching
+	conds   []analysis.Set // where each tier's condition holds, for Matching
 	// out holds, per tier, its outcome when that does not depend on the environment (a
 	// constant score or a range); final says which do.
 	out   []Outcome
@@ -52,39 +55,26 @@ func (t *table) lookup(x float64) int {
 	return -1
 }
 
-// fastTable builds the table of c, or returns nil when c's conditions are not all plain
+// fastTable builds the table of p, or returns nil when p's conditions are not all plain
 // comparisons of actual alone or of rate alone.
-func (c *Criterion) fastTable() *table {
-	if len(c.Tiers) == 0 {
+func (p *Program) fastTable() *table {
+	v, ok := p.variable()
+	if !ok || p.uses != varActual && p.uses != varRate {
 		return nil
 	}
-	var uses variable
-	for _, t := range c.Tiers {
-		uses |= t.when.uses
+	conds := p.analysisTiers()
+	for k := range conds { // the scores do not matter here: only where each tier fires
+		conds[k].Score = analysis.Score{}
 	}
-	var v Variable
-	switch uses {
-	case varActual:
-		v = VarActual
-	case varRate:
-		v = VarRate
-	default:
+	nan := func(string) float64 { return math.NaN() }
+	a := analysis.Analyze(&analysis.Input{Var: v, Domain: analysis.Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}, Tiers: conds,
+		Values: nan, Direction: indicators.Equal})
+	if a == nil {
 		return nil
 	}
-	env := Env{Actual: math.NaN(), Target: math.NaN(), Prior: math.NaN(), Rate: math.NaN()}
-	a := &Analysis{Var: v, Proved: true, Domain: Interval{Lo: math.Inf(-1), Hi: math.Inf(1)}}
-	for _, t := range c.Tiers {
-		node := t.when.program.Node()
-		s, ok := condSet(node, &env, v)
-		if !ok {
-			return nil
-		}
-		a.Conds = append(a.Conds, s)
-	}
-	a.sweep(c)
-	tb := &table{rate: v == VarRate, conds: a.Conds}
+	tb := &table{rate: v == analysis.VarRate, conds: a.Conds}
 	type entry struct {
-		iv   Interval
+		iv   analysis.Interval
 		tier int
 	}
 	var entries []entry
@@ -105,15 +95,16 @@ func (c *Criterion) fastTable() *table {
 		tb.tier = append(tb.tier, e.tier)
 		tb.lowEnds = append(tb.lowEnds, e.iv.Lo)
 	}
-	tb.out = make([]Outcome, len(c.Tiers))
-	tb.final = make([]bool, len(c.Tiers))
-	for k := range c.Tiers {
-		t := &c.Tiers[k]
+	tiers := p.Criterion.Tiers
+	tb.out = make([]Outcome, len(tiers))
+	tb.final = make([]bool, len(tiers))
+	for k := range tiers {
+		t := &tiers[k]
 		switch {
 		case t.Range:
 			tb.out[k], tb.final[k] = Outcome{Kind: Ranged, Min: t.Min, Max: t.Max, Tier: k + 1}, true
-		case t.score.isConst:
-			tb.out[k], tb.final[k] = Outcome{Kind: Scored, Score: t.score.value, Tier: k + 1}, true
+		case t.constant:
+			tb.out[k], tb.final[k] = Outcome{Kind: Scored, Score: t.value, Tier: k + 1}, true
 		}
 	}
 	return tb

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
 	"jixiao/indicators"
 )
 
 // bothPaths compiles one indicator's tiers with and without the fast path.
-func bothPaths(t testing.TB, tiers []string, target float64) (fast, slow *Criterion, p *indicators.Project) {
+func bothPaths(t testing.TB, tiers []string, target float64) (fast, slow *Program, p *indicators.Project) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\ntarget = %v\nactual = 1\nweight = 20\ntiers = [\n", target)
 	for _, tr := range tiers {
@@ -33,12 +34,12 @@ func bothPaths(t testing.TB, tiers []string, target float64) (fast, slow *Criter
 
 // same reports whether two outcomes are the same in every respect a result shows.
 func same(a, b Outcome) bool {
-	return a.Kind == b.Kind && a.Tier == b.Tier && a.Reason.Code == b.Reason.Code &&
+	return a.Kind == b.Kind && a.Tier == b.Tier && a.Reason == b.Reason &&
 		(a.Score == b.Score || math.IsNaN(a.Score) && math.IsNaN(b.Score)) && a.Min == b.Min && a.Max == b.Max
 }
 
 // compareAt evaluates both paths at x and fails on any difference.
-func compareAt(t testing.TB, fast, slow *Criterion, p *indicators.Project, x float64) {
+func compareAt(t testing.TB, fast, slow *Program, p *indicators.Project, x float64) {
 	ind := p.Indicators[0]
 	ind.Actual = indicators.NumberValue(x)
 	env := NewEnv(p, ind)
@@ -155,3 +156,43 @@ func benchmarkEval(b *testing.B, noFast bool) {
 // The seed's 社保参保率 criterion, as the anchors measure it (see BENCHMARKS.md).
 func BenchmarkEvalFastPath(b *testing.B) { benchmarkEval(b, false) }
 func BenchmarkEvalExprPath(b *testing.B) { benchmarkEval(b, true) }
+
+// The program that runs every condition at once gives what trying the tiers one by one
+// gives: the first tier that holds, the input a tier lacks (stopping the tiers there, even
+// if a later tier holds), the tier that fails and why.
+func TestFirstTierProgramMatchesTiers(t *testing.T) {
+	criteria := [][]string{
+		{tier("round(actual) >= 90", 10), tier("round(actual) >= 60", 6), tier("true", 0)},
+		{tier("actual >= target", 10), tier("actual >= prior", 8), tier("text == '达成'", 5)},
+		{tier("text == '达成'", 10), tier("actual >= 90", 8), tier("!(actual < 50)", 4)},
+		{tier("actual > 90 || rate >= 1", 10), tier("len(repeat('x', int(actual) * 100000)) > 5", 5), tier("actual >= 0", 1)},
+		{tier("actual >= 90", 10), `{ when = "actual >= 60", score = "weight * actual / 100" }`, tier("actual / (actual - 50) > 1", 2)},
+		{tier("funds.execution_rate >= 0.9 && actual >= 90", 10), tier("actual >= 0", 3)},
+	}
+	values := []indicators.Value{indicators.NumberValue(95), indicators.NumberValue(70), indicators.NumberValue(50),
+		indicators.NumberValue(-1), indicators.NumberValue(1e6), indicators.ParseValue("达成"), indicators.ParseValue("较好"), {}}
+	for i, tiers := range criteria {
+		var b strings.Builder
+		fmt.Fprintf(&b, "[project]\nname = \"p\"\n[[indicator]]\nname = \"x\"\ntarget = 80\nweight = 20\ntiers = [\n")
+		for _, tr := range tiers {
+			b.WriteString("  " + tr + ",\n")
+		}
+		b.WriteString("]\n")
+		p, err := indicators.Parse("t.toml", []byte(b.String()), indicators.Limits{})
+		require.NoError(t, err)
+		c := NewCompiler(Limits{})
+		c.NoFastPath = true
+		progs, err := c.Project(p)
+		require.NoError(t, err)
+		one := progs[0]
+		require.NotNil(t, one.first, "criterion %d has a program of its conditions", i)
+		byTier := *one
+		byTier.first = nil
+		for _, v := range values {
+			p.Indicators[0].Actual = v
+			env := NewEnv(p, p.Indicators[0])
+			a, b := one.Eval(&env), byTier.Eval(&env)
+			assert.Equal(t, b, a, "criterion %d at %q", i, v.Text)
+		}
+	}
+}

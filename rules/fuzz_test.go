@@ -52,6 +52,7 @@ func FuzzCompile(f *testing.F) {
 				t.Fatalf("score %v for %q at %v", o.Score, score, a)
 			}
 		}
-		crit[0].Analyze(p)
+		env := NewEnv(p, ind)
+		crit[0].Analysis(&env, ind)
 	})
 }

@@ -7,12 +7,13 @@ import "jixiao/indicators"
 // at or above the target (above it for ＞), lower at or below (below for ＜), equal exactly.
 // A qualitative indicator is met when its actual reads 达成; an actual that repeats its
 // target's text counts as met.
-func Met(ind *indicators.Indicator, method indicators.Method) (met, known bool) {
+// env is the indicator's environment.
+func Met(ind *indicators.Indicator, env *Env, method indicators.Method) (met, known bool) {
 	if method == indicators.MethodQualitative {
-		q := ReadQuality(ind.Actual.Text)
+		q := env.qualityOf()
 		return q == QualityMet, q != QualityUnknown
 	}
-	if indicators.SameText(ind.Actual, ind.Target) {
+	if env.sameText {
 		return true, true
 	}
 	if !ind.Actual.IsNum || !ind.Target.IsNum {

@@ -5,12 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"strings"
 
 	"jixiao/batch"
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/report"
 )
 
 func checkFlags(fs *flag.FlagSet, o *options) {
@@ -37,16 +37,16 @@ func review(ctx context.Context, name string, args []string, stdin io.Reader, st
 		return exitInput
 	}
 	if o.list {
-		writeCatalogue(stdout, o.lang, lint)
+		report.Catalogue(stdout, o.lang, lint)
 		return exitOK
 	}
 	if o.explain != "" {
-		c, found := engine.LookupCheck(o.explain)
+		c, found := engine.LookupCheck(engine.Code(o.explain))
 		if !found {
 			fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.T("没有代码为 %q 的检查；jixiao check --list 列出全部", "no check has the code %q; jixiao check --list lists them all", o.explain).String(o.lang))
 			return exitInput
 		}
-		fmt.Fprintf(stdout, "%s (%s): %s\n\n%s\n", c.Code, c.Severity.Label(o.lang), c.Title.String(o.lang), c.Doc.String(o.lang))
+		report.Explain(stdout, c, o.lang)
 		return exitOK
 	}
 	opts := o.engineOptions()
@@ -69,18 +69,5 @@ func review(ctx context.Context, name string, args []string, stdin io.Reader, st
 	if lint {
 		mode = batch.Lint
 	}
-	return process(ctx, name, o, mode, opts, stdin, stdout, stderr)
-}
-
-// writeCatalogue prints every check (or, for lint, the checks of the criteria): code,
-// severity and title.
-func writeCatalogue(w io.Writer, lang i18n.Lang, lint bool) {
-	var b strings.Builder
-	for _, c := range engine.Checks() {
-		if lint && !c.Lint {
-			continue
-		}
-		fmt.Fprintf(&b, "%-26s %-8s %s\n", c.Code, c.Severity.String(), c.Title.String(lang))
-	}
-	io.WriteString(w, b.String())
+	return process(ctx, o, mode, opts, stdin, stdout, stderr)
 }

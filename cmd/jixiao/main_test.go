@@ -11,7 +11,6 @@ import (
 	"runtime"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"github.com/stretchr/testify/assert"
@@ -67,12 +66,10 @@ func TestHugeInputsAndLimits(t *testing.T) {
 	manyFile := filepath.Join(dir, "many.toml")
 	require.NoError(t, os.WriteFile(manyFile, []byte(many.String()), 0o644))
 
-	start := time.Now()
 	code, out, errOut := runIn("score", manyFile)
 	assert.Equal(t, exitInput, code)
 	assert.Empty(t, out)
 	assert.Contains(t, errOut, "many.toml:5003:1: 指标超过 1000 个（第 1001 个从这里开始）")
-	assert.Less(t, time.Since(start), 2*time.Second, "rejected before the file is decoded")
 
 	code, out, errOut = runIn("score", "--max-indicators", "100000", manyFile)
 	assert.Equal(t, exitOK, code, errOut)

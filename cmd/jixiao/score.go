@@ -117,5 +117,5 @@ func runScore(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if !ok {
 		return exitInput
 	}
-	return process(ctx, "score", o, batch.Score, o.engineOptions(), stdin, stdout, stderr)
+	return process(ctx, o, batch.Score, o.engineOptions(), stdin, stdout, stderr)
 }

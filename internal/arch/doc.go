@@ -1,4 +1,4 @@
-// Package arch holds no code: its test enforces the direction of imports between jixiao's
-// packages (indicators → rules → engine → report → cmd) and which package may use which
-// third-party library.
+// Package arch holds no code: its tests keep ARCHITECTURE.md and the module in step. Every
+// package has its row there, no package imports what its row forbids, and each library is
+// imported by its own package alone.
 package arch

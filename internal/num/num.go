@@ -128,5 +128,5 @@ func Sum(d int, xs ...float64) float64 {
 // values that were themselves rounded (so 0.005 apart counts as within a tolerance of 0.005).
 func Within(a, b, tol float64) bool {
 	diff := math.Abs(a - b)
-	return diff <= tol+1e-9*math.Max(1, math.Max(math.Abs(a), math.Abs(b)))
+	return diff <= tol+1e-9*max(1, math.Abs(a), math.Abs(b))
 }

@@ -81,7 +81,7 @@ func score(t *testing.T, text string, in ind, actual any) (rules.Outcome, *rules
 	crits, err := rules.NewCompiler(rules.Limits{}).Project(p)
 	require.NoError(t, err, "the tiers read from %q do not compile", text)
 	env := rules.NewEnv(p, x)
-	return crits[0].Eval(&env), crits[0]
+	return crits[0].Eval(&env), crits[0].Criterion
 }
 
 func tierLines(r prose.Reading) []string {

@@ -1,23 +1,66 @@
-package rules
+package analysis
 
 import (
 	"container/heap"
 	"math"
 	"sort"
 
-	"github.com/expr-lang/expr/ast"
-
 	"jixiao/indicators"
 )
 
 // Variable is the quantity a criterion's conditions speak of.
-type Variable string
+type Variable uint8
 
 // The variables an analysis can be carried out over.
 const (
-	VarActual Variable = "actual"
-	VarRate   Variable = "rate"
+	VarActual Variable = iota
+	VarRate
 )
+
+// String is the variable's name in expressions: actual or rate.
+func (v Variable) String() string {
+	if v == VarRate {
+		return "rate"
+	}
+	return "actual"
+}
+
+// Tier is what the analysis needs of one tier.
+type Tier struct {
+	Cond   *Cond     // the condition, when it could be put in the form the analysis reads; nil otherwise
+	Consts []float64 // the numbers the condition is written with: where sampling cuts the line
+	Score  Score
+}
+
+// Score is what a tier scores, as far as the analysis needs it.
+type Score struct {
+	Kind     ScoreKind
+	Min, Max float64 // ScoreConstant: both the score; ScoreRange: the range
+}
+
+// ScoreKind says what a tier scores.
+type ScoreKind uint8
+
+// The kinds of tier scores.
+const (
+	ScoreFormula  ScoreKind = iota // an expression: not known without a value
+	ScoreConstant                  // one number
+	ScoreRange                     // a discretionary range, the reviewer's choice
+)
+
+// Input is a tiered criterion of one indicator, to analyse.
+type Input struct {
+	Var       Variable
+	Domain    Interval
+	Tiers     []Tier
+	Values    Values               // target, weight, prior and the funds, for the conditions' other variables
+	Weight    float64              // the indicator's weight: a tier scoring it gives full marks
+	Direction indicators.Direction // which way is better; Equal leaves monotonicity and full marks alone
+	// Matching returns the 1-based tiers whose conditions hold where the variable is x,
+	// appended to into. It is used to sample the conditions that cannot be read as sets;
+	// without it such a criterion is left unanalysed.
+	Matching func(x float64, into []int) []int
+}
 
 // Analysis is what a criterion's tiers do over the whole domain of its variable, found
 // without any actual value: where no tier scores (gaps), where two tiers both hold
@@ -58,30 +101,17 @@ type Inversion struct {
 	WorseScore, BetterScore float64 // and their scores (the range's ends for a discretionary tier)
 }
 
-// Analyze analyses a tiered criterion of indicator ind in project p. It reports false when
-// there is nothing to analyse: no tiers, or conditions on the text of the actual value.
-func (c *Criterion) Analyze(p *indicators.Project) (*Analysis, bool) {
-	if len(c.Tiers) == 0 {
-		return nil, false
-	}
-	var uses variable
-	for _, t := range c.Tiers {
-		uses |= t.when.uses
-	}
-	if uses&varText != 0 || uses&(varActual|varRate) == 0 {
-		return nil, false
-	}
-	ind := c.Indicator
-	env := NewEnv(p, ind)
-	a := &Analysis{Var: VarActual, Proved: true}
-	if uses&varActual == 0 {
-		a.Var = VarRate
-	}
-	a.Domain = domainOf(ind, a.Var, env.Target)
+// Analyze analyses a tiered criterion. It returns nil when some condition cannot be read
+// as a set and in.Matching is nil, so that it cannot be sampled either.
+func Analyze(in *Input) *Analysis {
+	a := &Analysis{Var: in.Var, Domain: in.Domain, Proved: true}
 	dom := Range(a.Domain)
-	for _, t := range c.Tiers {
-		node := t.when.program.Node()
-		s, ok := condSet(node, &env, a.Var)
+	for _, t := range in.Tiers {
+		var s Set
+		ok := t.Cond != nil
+		if ok {
+			s, ok = t.Cond.Set(in.Values, in.Var)
+		}
 		if !ok {
 			a.Proved = false
 			break
@@ -89,69 +119,19 @@ func (c *Criterion) Analyze(p *indicators.Project) (*Analysis, bool) {
 		a.Conds = append(a.Conds, s.Intersect(dom))
 	}
 	if !a.Proved {
-		a.Conds = c.sampleConds(p, a, &env)
-	}
-	a.sweep(c)
-	a.fullMarks(c)
-	return a, true
-}
-
-// analysisKey is what an analysis depends on besides the tiers themselves.
-type analysisKey struct {
-	weight, target, prior float64
-	targetNum, priorNum   bool
-	percent, hasDomain    bool
-	domain                [2]float64
-	direction             indicators.Direction
-}
-
-// maxAnalyses bounds the analyses one set of tiers keeps.
-const maxAnalyses = 1000
-
-// CachedAnalysis is Analyze, shared among criteria written alike (the same tiers on the same
-// weight, target and unit): the analysis of a repeated criterion is looked up, not redone.
-// Criteria whose conditions read funds or text are analysed each time.
-func (c *Criterion) CachedAnalysis(p *indicators.Project) (*Analysis, bool) {
-	t := c.template
-	if t == nil || !c.shareable() {
-		return c.Analyze(p)
-	}
-	ind := c.Indicator
-	key := analysisKey{weight: ind.Weight, target: ind.Target.Num, prior: ind.Prior.Num, targetNum: ind.Target.IsNum,
-		priorNum: ind.Prior.IsNum, percent: ind.Unit == "%" || ind.Target.Percent || ind.Actual.Percent, direction: ind.Direction}
-	if ind.Domain != nil {
-		key.hasDomain, key.domain = true, *ind.Domain
-	}
-	if a, ok := t.analyses[key]; ok {
-		return a, a != nil
-	}
-	a, ok := c.Analyze(p)
-	if !ok {
-		a = nil
-	}
-	if t.analyses == nil {
-		t.analyses = map[analysisKey]*Analysis{}
-	}
-	if len(t.analyses) < maxAnalyses {
-		t.analyses[key] = a
-	}
-	return a, ok
-}
-
-// shareable reports whether the analysis depends only on the tiers and the indicator's
-// weight, target, prior, unit, domain and direction.
-func (c *Criterion) shareable() bool {
-	for _, t := range c.Tiers {
-		if t.when == nil || t.when.uses&^(varActual|varRate|varTarget|varPrior) != 0 {
-			return false
+		if in.Matching == nil {
+			return nil
 		}
+		a.Conds = sampleConds(in, a)
 	}
-	return true
+	a.sweep(in)
+	a.fullMarks(in)
+	return a
 }
 
-// domainOf is the range the variable can take: the indicator's declared domain, else
+// DomainOf is the range the variable can take for an indicator: its declared domain, else
 // [0, 100] for a percentage, [0, 1] for rate, [0, +∞) for counts and money.
-func domainOf(ind *indicators.Indicator, v Variable, target float64) Interval {
+func DomainOf(ind *indicators.Indicator, v Variable, target float64) Interval {
 	if ind.Domain != nil {
 		lo, hi := ind.Domain[0], ind.Domain[1]
 		if v == VarRate && target > 0 {
@@ -168,219 +148,7 @@ func domainOf(ind *indicators.Indicator, v Variable, target float64) Interval {
 	return Interval{Lo: 0, Hi: math.Inf(1), LoClosed: true}
 }
 
-// linear is a·x + b in the analysed variable x.
-type linear struct{ a, b float64 }
-
-// linearOf reads a numeric expression as linear in the variable, substituting the
-// indicator's known values for target, weight, prior and funds.
-func linearOf(n ast.Node, env *Env, v Variable) (linear, bool) {
-	switch n := n.(type) {
-	case *ast.IntegerNode:
-		return linear{b: float64(n.Value)}, true
-	case *ast.FloatNode:
-		return linear{b: n.Value}, true
-	case *ast.ConstantNode:
-		switch x := n.Value.(type) {
-		case int:
-			return linear{b: float64(x)}, true
-		case float64:
-			return linear{b: x}, true
-		}
-	case *ast.IdentifierNode:
-		switch n.Value {
-		case "actual":
-			if v == VarActual {
-				return linear{a: 1}, true
-			}
-			return constant(env.Target, 0) // actual = rate × target
-		case "rate":
-			if v == VarRate {
-				return linear{a: 1}, true
-			}
-			if env.Target > 0 { // rate = actual / target
-				return linear{a: 1 / env.Target}, true
-			}
-		case "target":
-			return constant(0, env.Target)
-		case "weight":
-			return constant(0, env.Weight)
-		case "prior":
-			return constant(0, env.Prior)
-		}
-	case *ast.MemberNode:
-		if id, ok := n.Node.(*ast.IdentifierNode); ok && id.Value == "funds" {
-			if prop, ok := n.Property.(*ast.StringNode); ok {
-				return constant(0, fundsField(env.Funds, prop.Value))
-			}
-		}
-	case *ast.UnaryNode:
-		if x, ok := linearOf(n.Node, env, v); ok {
-			switch n.Operator {
-			case "-":
-				return linear{-x.a, -x.b}, true
-			case "+":
-				return x, true
-			}
-		}
-	case *ast.BinaryNode:
-		l, ok1 := linearOf(n.Left, env, v)
-		r, ok2 := linearOf(n.Right, env, v)
-		if !ok1 || !ok2 {
-			return linear{}, false
-		}
-		switch n.Operator {
-		case "+":
-			return linear{l.a + r.a, l.b + r.b}, true
-		case "-":
-			return linear{l.a - r.a, l.b - r.b}, true
-		case "*":
-			if l.a == 0 {
-				return linear{r.a * l.b, r.b * l.b}, true
-			}
-			if r.a == 0 {
-				return linear{l.a * r.b, l.b * r.b}, true
-			}
-		case "/":
-			if r.a == 0 && r.b != 0 {
-				return linear{l.a / r.b, l.b / r.b}, true
-			}
-		}
-	}
-	return linear{}, false
-}
-
-// constant is a linear form that does not depend on the variable; for "actual" read as a
-// rate it is target·x, hence the two arguments (a, b).
-func constant(a, b float64) (linear, bool) {
-	if math.IsNaN(a) || math.IsNaN(b) || math.IsInf(a, 0) || math.IsInf(b, 0) {
-		return linear{}, false
-	}
-	return linear{a: a, b: b}, true
-}
-
-func fundsField(f FundsEnv, name string) float64 {
-	switch name {
-	case "budget":
-		return f.Budget
-	case "adjustment":
-		return f.Adjustment
-	case "allocated":
-		return f.Allocated
-	case "balance":
-		return f.Balance
-	case "received":
-		return f.Received
-	case "spent":
-		return f.Spent
-	case "unspent":
-		return f.Unspent
-	case "unspent_rate":
-		return f.UnspentRate
-	case "full_year_budget":
-		return f.FullYearBudget
-	case "execution_rate":
-		return f.ExecutionRate
-	}
-	return math.NaN()
-}
-
-// condSet reads a condition as the set of values of the variable where it holds.
-func condSet(n ast.Node, env *Env, v Variable) (Set, bool) {
-	switch n := n.(type) {
-	case *ast.BoolNode:
-		if n.Value {
-			return All(), true
-		}
-		return nil, true
-	case *ast.ConstantNode:
-		if b, ok := n.Value.(bool); ok {
-			if b {
-				return All(), true
-			}
-			return nil, true
-		}
-	case *ast.UnaryNode:
-		if n.Operator == "!" || n.Operator == "not" {
-			if s, ok := condSet(n.Node, env, v); ok {
-				return s.Complement(), true
-			}
-		}
-	case *ast.BinaryNode:
-		switch n.Operator {
-		case "&&", "and":
-			l, ok1 := condSet(n.Left, env, v)
-			r, ok2 := condSet(n.Right, env, v)
-			return l.Intersect(r), ok1 && ok2
-		case "||", "or":
-			l, ok1 := condSet(n.Left, env, v)
-			r, ok2 := condSet(n.Right, env, v)
-			return l.Union(r), ok1 && ok2
-		case "<", "<=", ">", ">=", "==", "!=":
-			l, ok1 := linearOf(n.Left, env, v)
-			r, ok2 := linearOf(n.Right, env, v)
-			if !ok1 || !ok2 {
-				return nil, false
-			}
-			return compare(linear{l.a - r.a, l.b - r.b}, n.Operator), true
-		}
-	}
-	return nil, false
-}
-
-// compare returns where a·x + b (op) 0.
-func compare(f linear, op string) Set {
-	if f.a == 0 {
-		holds := false
-		switch op {
-		case "<":
-			holds = f.b < 0
-		case "<=":
-			holds = f.b <= 0
-		case ">":
-			holds = f.b > 0
-		case ">=":
-			holds = f.b >= 0
-		case "==":
-			holds = f.b == 0
-		case "!=":
-			holds = f.b != 0
-		}
-		if holds {
-			return All()
-		}
-		return nil
-	}
-	x := -f.b / f.a
-	if f.a < 0 { // dividing by a negative turns the comparison round
-		switch op {
-		case "<":
-			op = ">"
-		case "<=":
-			op = ">="
-		case ">":
-			op = "<"
-		case ">=":
-			op = "<="
-		}
-	}
-	inf := math.Inf(1)
-	switch op {
-	case "<":
-		return Range(Interval{Lo: -inf, Hi: x})
-	case "<=":
-		return Range(Interval{Lo: -inf, Hi: x, HiClosed: true})
-	case ">":
-		return Range(Interval{Lo: x, Hi: inf})
-	case ">=":
-		return Range(Interval{Lo: x, Hi: inf, LoClosed: true})
-	case "==":
-		return Range(Interval{Lo: x, Hi: x, LoClosed: true, HiClosed: true})
-	}
-	return Range(Interval{Lo: x, Hi: x, LoClosed: true, HiClosed: true}).Complement() // !=
-}
-
-// piece is one elementary part of the line cut at every boundary: the point v[i] (point)
-// or the open stretch after it.
+// pieces is the line cut at every boundary: each point v[i], and the open stretch after it.
 type pieces struct{ v []float64 }
 
 // index maps an interval end to its piece: point v[i] is 2i+1, the open stretch after v[i]
@@ -446,7 +214,7 @@ func (h *intHeap) Pop() any {
 
 // sweep walks the domain once, in O(n log n) for n interval ends, keeping the tiers whose
 // condition holds in a heap: the smallest fires (first match), the next smallest overlaps.
-func (a *Analysis) sweep(c *Criterion) {
+func (a *Analysis) sweep(in *Input) {
 	var bounds []float64
 	add := func(x float64) {
 		if !math.IsInf(x, 0) {
@@ -544,7 +312,7 @@ func (a *Analysis) sweep(c *Criterion) {
 	for i := range a.Overlaps {
 		a.Overlaps[i].Region = normalize(a.Overlaps[i].Region)
 	}
-	a.Inversion = inversion(c, runs, ps)
+	a.Inversion = inversion(in, runs, ps)
 }
 
 // sweepRun is a stretch of pieces where the same tier fires and the same tier (or none,
@@ -564,22 +332,10 @@ func dedupe(xs []float64) []float64 {
 	return out
 }
 
-// scoreRange is what a tier can score: its constant, its discretionary range, or false
-// when the score is an expression.
-func scoreRange(t *Tier) (lo, hi float64, ok bool) {
-	if t.Range {
-		return t.Min, t.Max, true
-	}
-	if s, isConst := t.ConstScore(); isConst {
-		return s, s, true
-	}
-	return 0, 0, false
-}
-
 // inversion finds the first place, walking the domain upwards, where a better value scores
 // lower than a worse one: for higher-is-better, a higher value; for lower-is-better, lower.
-func inversion(c *Criterion, runs []sweepRun, ps pieces) *Inversion {
-	dir := c.Indicator.Direction
+func inversion(in *Input, runs []sweepRun, ps pieces) *Inversion {
+	dir := in.Direction
 	if dir == indicators.Equal {
 		return nil
 	}
@@ -600,10 +356,11 @@ func inversion(c *Criterion, runs []sweepRun, ps pieces) *Inversion {
 		if r.first < 0 {
 			continue
 		}
-		lo, hi, ok := scoreRange(&c.Tiers[r.first])
-		if !ok {
+		s := in.Tiers[r.first].Score
+		if s.Kind == ScoreFormula {
 			continue
 		}
+		lo, hi := s.Min, s.Max
 		iv := ps.interval(r.from, r.to)
 		if best != nil && hi < best.score {
 			worse, better := Representative(best.region), Representative(iv)
@@ -644,11 +401,11 @@ func Representative(iv Interval) float64 {
 }
 
 // fullMarks finds where a tier scoring the whole weight fires, and where that begins.
-func (a *Analysis) fullMarks(c *Criterion) {
-	w := c.Indicator.Weight
+func (a *Analysis) fullMarks(in *Input) {
+	w := in.Weight
 	var full Set
-	for k, t := range c.Tiers {
-		if s, ok := t.ConstScore(); ok && w > 0 && math.Abs(s-w) < 1e-9 {
+	for k, t := range in.Tiers {
+		if t.Score.Kind == ScoreConstant && w > 0 && math.Abs(t.Score.Min-w) < 1e-9 {
 			full = full.Union(a.Regions[k])
 		}
 	}
@@ -657,7 +414,7 @@ func (a *Analysis) fullMarks(c *Criterion) {
 		return
 	}
 	iv := full[0]
-	switch c.Indicator.Direction {
+	switch in.Direction {
 	case indicators.Higher:
 		if iv.Hi == a.Domain.Hi && !math.IsInf(iv.Lo, -1) {
 			a.FullMarksFrom, a.FullMarksOK = iv.Lo, true

@@ -1,21 +1,17 @@
-package rules
+package analysis
 
 import (
 	"math"
 	"sort"
-
-	"github.com/expr-lang/expr/ast"
-
-	"jixiao/indicators"
 )
 
-// sampleConds finds where each condition holds by evaluating the compiled conditions, for
-// criteria the interval reader cannot follow. The line is cut at every constant of every
+// sampleConds finds where each condition holds by evaluating the conditions, for criteria
+// whose conditions cannot all be read as sets. The line is cut at every constant of every
 // condition (as written, and converted between actual and rate); each condition is taken
 // to be constant on each open stretch between cuts and is evaluated at the cut itself and
 // in the middle of each stretch. The results are then as good as the cuts: sampled, not
 // proved.
-func (c *Criterion) sampleConds(p *indicators.Project, a *Analysis, env *Env) []Set {
+func sampleConds(in *Input, a *Analysis) []Set {
 	var cuts []float64
 	keep := func(x float64) {
 		if !math.IsNaN(x) && !math.IsInf(x, 0) && a.Domain.Contains(x) {
@@ -24,15 +20,15 @@ func (c *Criterion) sampleConds(p *indicators.Project, a *Analysis, env *Env) []
 	}
 	keep(a.Domain.Lo)
 	keep(a.Domain.Hi)
-	for _, t := range c.Tiers {
-		node := t.when.program.Node()
-		ast.Walk(&node, constants(func(x float64) {
+	target := in.Values("target")
+	for _, t := range in.Tiers {
+		for _, x := range t.Consts {
 			keep(x)
-			if env.Target > 0 {
-				keep(x * env.Target)
-				keep(x / env.Target)
+			if target > 0 {
+				keep(x * target)
+				keep(x / target)
 			}
-		}))
+		}
 	}
 	sort.Float64s(cuts)
 	cuts = dedupe(cuts)
@@ -74,36 +70,17 @@ func (c *Criterion) sampleConds(p *indicators.Project, a *Analysis, env *Env) []
 		}
 	}
 	dom := Range(a.Domain)
-	out := make([][]Interval, len(c.Tiers))
-	probe := *env
+	out := make([][]Interval, len(in.Tiers))
+	var hits []int
 	for i, s := range samples {
-		if a.Var == VarRate {
-			probe.Rate, probe.Actual = s.x, s.x*env.Target
-		} else {
-			probe.Actual = s.x
-			probe.Rate = math.NaN()
-			if env.Target != 0 && !math.IsNaN(env.Target) {
-				probe.Rate = s.x / env.Target
-			}
-		}
-		for _, k := range c.Matching(&probe) {
+		hits = in.Matching(s.x, hits[:0])
+		for _, k := range hits {
 			out[k-1] = append(out[k-1], spans[i])
 		}
 	}
-	sets := make([]Set, len(c.Tiers))
+	sets := make([]Set, len(in.Tiers))
 	for k := range out {
 		sets[k] = normalize(out[k]).Intersect(dom)
 	}
 	return sets
-}
-
-type constants func(float64)
-
-func (f constants) Visit(node *ast.Node) {
-	switch n := (*node).(type) {
-	case *ast.IntegerNode:
-		f(float64(n.Value))
-	case *ast.FloatNode:
-		f(n.Value)
-	}
 }

@@ -1,18 +1,20 @@
-package engine
+package report
 
 import (
 	"math"
 	"strings"
 
+	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
+	"jixiao/rules/analysis"
 )
 
 // varName is how a reviewer calls the analysed variable.
-func varName(v rules.Variable) i18n.Text {
-	if v == rules.VarRate {
+func varName(v analysis.Variable) i18n.Text {
+	if v == analysis.VarRate {
 		return i18n.T("完成率", "completion rate")
 	}
 	return i18n.T("实际值", "actual")
@@ -20,14 +22,14 @@ func varName(v rules.Variable) i18n.Text {
 
 // valueText writes a value of the variable as a reviewer would: a rate as a percentage,
 // an actual value with its unit.
-func valueText(x float64, v rules.Variable, ind *indicators.Indicator) string {
+func valueText(x float64, v analysis.Variable, ind *indicators.Indicator) string {
 	if math.IsInf(x, 1) {
 		return "+∞"
 	}
 	if math.IsInf(x, -1) {
 		return "−∞"
 	}
-	if v == rules.VarRate {
+	if v == analysis.VarRate {
 		return num.Short(x*100, 4) + "%"
 	}
 	unit := ind.Unit
@@ -42,16 +44,16 @@ func valueText(x float64, v rules.Variable, ind *indicators.Indicator) string {
 
 // describeSet writes a set of values the way a reviewer writes it, then in interval
 // notation: "90% ≤ 实际值 < 95%（actual ∈ [90, 95)）".
-func describeSet(s rules.Set, v rules.Variable, ind *indicators.Indicator) i18n.Text {
+func describeSet(s analysis.Set, v analysis.Variable, ind *indicators.Indicator) i18n.Text {
 	var zh, en []string
 	for _, iv := range s {
 		z, e := describeInterval(iv, v, ind)
 		zh, en = append(zh, z), append(en, e)
 	}
-	return i18n.T("%s（%s ∈ %s）", "%s (%s ∈ %s)", i18n.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}, string(v), s.String())
+	return i18n.T("%s（%s ∈ %s）", "%s (%s ∈ %s)", i18n.Text{Zh: strings.Join(zh, "；"), En: strings.Join(en, "; ")}, v.String(), s.String())
 }
 
-func describeInterval(iv rules.Interval, v rules.Variable, ind *indicators.Indicator) (zh, en string) {
+func describeInterval(iv analysis.Interval, v analysis.Variable, ind *indicators.Indicator) (zh, en string) {
 	name := varName(v)
 	lo, hi := valueText(iv.Lo, v, ind), valueText(iv.Hi, v, ind)
 	loOp, hiOp := "<", "<"
@@ -82,15 +84,15 @@ func describeInterval(iv rules.Interval, v rules.Variable, ind *indicators.Indic
 }
 
 // pointText writes one value of the variable: "完成率 40%", "actual 98.5%".
-func pointText(x float64, v rules.Variable, ind *indicators.Indicator) i18n.Text {
+func pointText(x float64, v analysis.Variable, ind *indicators.Indicator) i18n.Text {
 	name := varName(v)
 	return i18n.T("%s %s", "%s %s", name, valueText(x, v, ind))
 }
 
-// tierText names a tier with its condition and score: "第2档（rate <= 0.8，8 分）".
+// tierText names a tier (1-based k) with its condition and score: "第2档（rate <= 0.8，8 分）".
 func tierText(c *rules.Criterion, k int, d int) i18n.Text {
 	t := &c.Tiers[k-1]
-	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, t.Source.When.Text, tierScoreText(t, d))
+	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, t.When, tierScoreText(t, d))
 }
 
 func tierScoreText(t *rules.Tier, d int) i18n.Text {
@@ -100,12 +102,12 @@ func tierScoreText(t *rules.Tier, d int) i18n.Text {
 	if s, ok := t.ConstScore(); ok {
 		return i18n.T("%s 分", "%s points", num.Short(s, d))
 	}
-	return i18n.T("得分 %s", "score %s", t.Source.Score.Text)
+	return i18n.T("得分 %s", "score %s", t.Score)
 }
 
-// sampled marks a message whose analysis sampled rather than proved.
-func sampled(a *rules.Analysis, msg i18n.Text) i18n.Text {
-	if a.Proved {
+// sampled marks the message of a finding whose analysis sampled rather than proved.
+func sampled(f *engine.Finding, msg i18n.Text) i18n.Text {
+	if !f.Sampled {
 		return msg
 	}
 	return i18n.T("%s（抽样判断，未经证明：条件不全是简单比较）", "%s (sampled, not proved: not every condition is a plain comparison)", msg)

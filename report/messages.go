@@ -1,0 +1,457 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/rules"
+	"jixiao/rules/analysis"
+)
+
+// Message renders a finding of r in lang: its message and its hint (how it may have come
+// about, or what to do; may be empty). Every output renders findings through it, so that a
+// finding reads the same in text, JSON, SARIF and a workbook.
+func Message(r *engine.Result, f *engine.Finding, lang i18n.Lang) (msg, hint string) {
+	m, h := messageText(r, f)
+	return textString(m, lang), textString(h, lang)
+}
+
+// textString renders t in lang.
+func textString(t i18n.Text, lang i18n.Lang) string {
+	if len(t.Args) == 0 {
+		return i18n.Pick(lang, t.Zh, t.En)
+	}
+	return string(appendText(nil, t, lang))
+}
+
+// messageText is a finding's message and hint in both languages.
+func messageText(r *engine.Result, f *engine.Finding) (msg, hint i18n.Text) {
+	c := &subject{r: r, f: f, d: r.Project.Scoring.Decimals}
+	if f.Indicator >= 0 {
+		c.ir = &r.Indicators[f.Indicator]
+		c.ind = c.ir.Indicator
+	}
+	tmpl, ok := templates[f.Code]
+	if !ok { // a check without a template is a programmer's error, caught by the tests
+		return i18n.T("%s", "%s", string(f.Code)), i18n.Text{}
+	}
+	return tmpl(c)
+}
+
+// subject is what a template renders from: the result, the finding, and the indicator it
+// is about (nil for a project finding).
+type subject struct {
+	r   *engine.Result
+	f   *engine.Finding
+	ir  *engine.IndicatorResult
+	ind *indicators.Indicator
+	d   int // the project's decimals
+}
+
+// templates renders each check's findings, by code: the finding's numbers, and the
+// project's own values as written.
+var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
+	engine.ScoreMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		if c.ir == nil { // the budget-execution line
+			x := c.r.Execution
+			return i18n.T("预算执行率得分 %s，按执行率 %s%% × 分值 %s 应得 %s", "the budget-execution score is %s, but rate %s%% × weight %s gives %s",
+				num.Short(f.Actual.Num, d), num.Format(x.Rate*100, 2), num.Short(x.Weight, d), num.Format(f.Expected.Num, d)), i18n.Text{}
+		}
+		ir := c.ir
+		msg := i18n.T("自评得分 %s，按评分标准应得 %s（%s）", "reported %s, but the criterion gives %s (%s)",
+			num.Short(f.Actual.Num, d), num.Format(ir.Score, d), basisText(ir))
+		if ir.Criterion.Default {
+			msg = i18n.T("自评得分 %s，未写评分标准，按默认的%s应得 %s", "reported %s; no criterion is written, and the default %s method gives %s",
+				num.Short(f.Actual.Num, d), methodName(ir.Criterion.Method), num.Format(ir.Score, d))
+		}
+		return msg, scoreHint(c)
+	},
+	engine.TotalMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		what := i18n.T("表中合计", "the table's total")
+		if f.Field == engine.FieldReportedScore {
+			what = i18n.T("自评得分", "the stated self-assessed score")
+		}
+		var hint i18n.Text
+		if f.Detail == engine.HintSumOfWeights {
+			hint = i18n.T("%s 是各项分值（满分）之和，不是得分之和", "%s is the sum of the weights (full marks), not of the scores", num.Short(f.Actual.Num, d))
+		}
+		return i18n.T("%s %s 与各项自评得分之和 %s 不符", "%s, %s, is not the sum of the reported scores, %s",
+			what, num.Short(f.Actual.Num, d), num.Format(f.Expected.Num, d)), hint
+	},
+	engine.GradeMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d, r := c.f, c.d, c.r
+		stated := r.Project.Reported.Grade
+		switch f.Detail {
+		case engine.GradeUnknown:
+			grades := r.Project.Scoring.Grades
+			names := make([]string, len(grades))
+			for i, g := range grades {
+				names[i] = g.Name
+			}
+			return i18n.T("无法识别自评等次 %q：等次应为 %s 之一", "the stated grade %q is none of %s", stated, strings.Join(names, "、")), i18n.Text{}
+		case engine.GradeOfStated:
+			return i18n.T("自评等次为 %s，但自评总分 %s 对应的等次是 %s", "the stated grade is %s, but the stated total %s is graded %s",
+				stated, num.Short(f.Args[0], d), f.Expected.Text), i18n.Text{}
+		case engine.GradeRange:
+			return i18n.T("自评等次为 %s，但复核总分在 %s–%s 之间，等次应为 %s", "the stated grade is %s, but the re-scored total lies in %s–%s, graded %s",
+				stated, num.Format(r.TotalMin, d), num.Format(r.TotalMax, d), f.Expected.Text), i18n.Text{}
+		}
+		return i18n.T("自评等次为 %s，但按评分标准复核后总分为 %s，等次应为 %s", "the stated grade is %s, but re-scored by its criteria the total is %s, graded %s",
+			stated, num.Format(r.Total, d), f.Expected.Text), i18n.Text{}
+	},
+	engine.CountMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		stated, table := int(c.f.Actual.Num), int(c.f.Expected.Num)
+		if c.f.Field == engine.FieldReportedTargetsSet {
+			return i18n.T("自述设置绩效目标 %d 个，指标表中有 %d 个", "%d targets stated as set, but the table has %d", stated, table), i18n.Text{}
+		}
+		return i18n.T("自述完成绩效目标 %d 个，按实际完成值只有 %d 个达到指标值", "%d targets stated as met, but by the actual values %d were met",
+			stated, table), i18n.Text{}
+	},
+	engine.WeightSum: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("各项分值之和为 %s，不等于满分 %s", "the weights add up to %s, not to full marks, %s",
+			num.Short(c.f.Actual.Num, c.d), num.Short(c.f.Expected.Num, c.d)), i18n.Text{}
+	},
+	engine.WeightNegative: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("分值为 %s，不能为负数", "the weight is %s, which cannot be negative", num.Short(c.f.Actual.Num, c.d)), i18n.Text{}
+	},
+	engine.ScoreOverWeight: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		if f.Field == engine.FieldReported {
+			return i18n.T("自评得分 %s 超出 0–%s 分的范围", "the reported score %s is outside 0–%s",
+				num.Short(f.Actual.Num, d), num.Short(f.Expected.Num, d)), i18n.Text{}
+		}
+		return i18n.T("按评分标准算出的得分 %s 超出 0–%s 分的范围（%s）：请修改评分标准", "the criterion gives %s, outside 0–%s (%s): fix the criterion",
+			num.Format(f.Actual.Num, d), num.Short(f.Expected.Num, d), basisText(c.ir)), i18n.Text{}
+	},
+	engine.RangeViolation: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		return i18n.T("自评得分 %s 不在允许的 %s 分之间（%s）", "the reported score %s is outside the allowed %s (%s)",
+			num.Short(f.Actual.Num, d), valueString(f.Expected, d), basisText(c.ir)), i18n.Text{}
+	},
+	engine.MissingValue: func(c *subject) (i18n.Text, i18n.Text) {
+		switch c.f.Detail {
+		case engine.MissingWeight:
+			return i18n.T("分值为 0：该指标不影响总分，请核对分值", "the weight is 0, so the indicator does not count: check the weight"), i18n.Text{}
+		case engine.MissingReported:
+			return i18n.T("没有自评得分，而其他 %d 个指标都有", "no reported score, though %d other indicators have one", int(c.f.Args[0])), i18n.Text{}
+		}
+		return i18n.T("没有填写实际完成值", "no actual value is given"), i18n.Text{}
+	},
+	engine.Unscored: func(c *subject) (i18n.Text, i18n.Text) {
+		return reasonText(c.ir), i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
+			num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
+	},
+	engine.MissingReason: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("实际完成值 %s 未达到指标值 %s，但没有说明原因", "the actual value %s falls short of the target %s, and no reason is given",
+			c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
+	},
+	engine.ActualCopiesTarget: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("实际完成值 %q 照抄了指标值，没有给出实际数值", "the actual value %q repeats the target instead of giving a figure",
+			c.ind.Actual.Text), i18n.Text{}
+	},
+	engine.FundsMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		stated, want := num.Format(c.f.Actual.Num, 2), num.Format(c.f.Expected.Num, 2)
+		switch c.f.Field {
+		case engine.FieldFundsBalance:
+			return i18n.T("本年度结余④ %s ≠ ①+②−③ = %s", "balance ④ %s ≠ ①+②−③ = %s", stated, want), i18n.Text{}
+		case engine.FieldFundsUnspent:
+			return i18n.T("结余⑦ %s ≠ ⑤−⑥ = %s", "unspent ⑦ %s ≠ ⑤−⑥ = %s", stated, want), i18n.Text{}
+		}
+		return i18n.T("结余率⑧ %s%% ≠ ⑦/⑤ = %s%%", "unspent rate ⑧ %s%% ≠ ⑦/⑤ = %s%%", stated, want), i18n.Text{}
+	},
+	engine.CriterionUnparsed: func(c *subject) (i18n.Text, i18n.Text) {
+		u := c.ir.Criterion.Unparsed[c.f.Index]
+		var why i18n.Text
+		switch u.Reason {
+		case rules.UnparsedNoScore:
+			why = i18n.T("没有分数", "it gives no score")
+		case rules.UnparsedLastYear:
+			why = i18n.T("与上年比较，需按上年数值计算增长，请直接写出 tiers", "it compares with last year, which needs last year's value: write the tiers")
+		default:
+			why = i18n.T("条件读不懂", "its condition is not understood")
+		}
+		return i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）", "this part of the criterion could not be read (%s): \"%s\" (characters %d–%d)",
+			why, u.Source, u.Span.Start+1, u.Span.Start+utf8.RuneCountInString(u.Source)), i18n.Text{}
+	},
+	engine.TierGap: func(c *subject) (i18n.Text, i18n.Text) {
+		return sampled(c.f, i18n.T("没有任何一档适用的取值：%s", "no tier scores these values: %s", describeSet(c.f.Set, c.f.Var, c.ind))), i18n.Text{}
+	},
+	engine.TierOverlap: func(c *subject) (i18n.Text, i18n.Text) {
+		f, a, b := c.f, c.f.Tier, c.f.Index+1
+		return sampled(f, i18n.T("%s与%s同时适用于 %s；按先匹配取第%d档", "%s and %s both hold for %s; first match gives tier %d",
+			tierText(c.ir.Criterion, a, c.d), tierText(c.ir.Criterion, b, c.d), describeSet(f.Set, f.Var, c.ind), a)), i18n.Text{}
+	},
+	engine.TierUnreachable: func(c *subject) (i18n.Text, i18n.Text) {
+		why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")
+		if c.f.Detail == engine.TierNeverHolds {
+			why = i18n.T("它的条件在取值范围 %s 内从不成立", "its condition never holds within %s", c.f.Set[0].String())
+		}
+		return sampled(c.f, i18n.T("%s永远不会生效：%s", "%s can never fire: %s", tierText(c.ir.Criterion, c.f.Index+1, c.d), why)), i18n.Text{}
+	},
+	engine.TierNonMonotonic: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		dir := i18n.T("越高越好", "higher is better")
+		if c.ind.Direction == indicators.Lower {
+			dir = i18n.T("越低越好", "lower is better")
+		}
+		worse, better, worseScore, betterScore := f.Args[0], f.Args[1], f.Args[2], f.Args[3]
+		return sampled(f, i18n.T("%s的指标，%s 得 %s 分（第%d档），而更好的%s 只得 %s 分（第%d档）",
+			"%s, yet %s scores %s (tier %d) while the better %s scores %s (tier %d)",
+			dir, pointText(worse, f.Var, c.ind), num.Short(worseScore, d), f.Tier,
+			pointText(better, f.Var, c.ind), num.Short(betterScore, d), f.Index+1)), i18n.Text{}
+	},
+	engine.TierOverWeight: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("%s的分数超出 0–%s 分", "%s scores outside 0–%s", tierText(c.ir.Criterion, c.f.Index+1, c.d), num.Short(c.f.Expected.Num, c.d)), i18n.Text{}
+	},
+	engine.TargetThreshold: func(c *subject) (i18n.Text, i18n.Text) {
+		f, ind := c.f, c.ind
+		from := f.Actual.Num
+		if f.Var == analysis.VarRate {
+			return sampled(f, i18n.T("按完成率计分，但评分标准从%s起就给满分，而不是从完成率 100%% 起", "scored on the completion rate, but the criterion gives full marks from %s, not from 100%%",
+				pointText(from, f.Var, ind))), i18n.Text{}
+		}
+		want := ind.Target.Text
+		if ind.Target.Plain && ind.Unit == "%" {
+			want += "%"
+		}
+		return sampled(f, i18n.T("指标值为 %s，但评分标准从 %s 起就给满分：评分标准与绩效目标不一致",
+			"the target is %s, but the criterion gives full marks from %s: the criterion and the target disagree",
+			want, valueText(from, f.Var, ind))), i18n.Text{}
+	},
+	engine.NoCriterion: func(c *subject) (i18n.Text, i18n.Text) {
+		return noCriterionText(c.ir.Criterion.Method, c.ind.Criterion != ""), i18n.Text{}
+	},
+	engine.TargetBelowPrior: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("指标值 %s 低于上年度数值 %s", "the target %s is below last year's %s", c.ind.Target.Text, c.ind.Prior.Text), i18n.Text{}
+	},
+	engine.OverachievedUnexplained: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("实际完成值 %s 是指标值 %s 的 %s%%，超过 %s%%，但没有说明原因：指标值可能定得过低",
+			"the actual value %s against the target %s is %s%%, over %s%%, with no reason given: the target may be set too low",
+			c.ind.Actual.Text, c.ind.Target.Text, num.Format(c.f.Args[0]*100, 1), num.Short(c.f.Args[1]*100, 1)), i18n.Text{}
+	},
+	engine.ExecutionUnexplained: func(c *subject) (i18n.Text, i18n.Text) {
+		f := c.f
+		unit := c.r.Project.Funds.Unit
+		return i18n.T("预算执行率只有 %s%%：全年预算 %s %s，实际支出 %s %s，低于 %s%%，且没有说明原因",
+				"budget execution is only %s%%: of %s %s budgeted, %s %s was spent, below %s%%, and no reason is given",
+				num.Format(f.Args[0]*100, 1), num.Format(f.Args[1], 2), unit, num.Format(f.Args[2], 2), unit, num.Short(f.Expected.Num*100, 1)),
+			i18n.T("请在 [funds] reason 中说明资金未按计划支出的原因", "give the reason in [funds] reason")
+	},
+	engine.BalanceRateHigh: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("结余率 %s%%，高于 %s%%", "the balance rate is %s%%, above %s%%",
+			num.Format(c.f.Args[0]*100, 2), num.Short(c.f.Expected.Num*100, 1)), i18n.Text{}
+	},
+	engine.SpendResultsGap: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("各指标得分达到分值的 %s%%，而预算只执行了 %s%%", "the indicators score %s%% of their weight, while only %s%% of the budget was spent",
+			num.Format(c.f.Args[0]*100, 1), num.Format(c.f.Args[1]*100, 1)), i18n.Text{}
+	},
+	engine.AllFullMarks: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("全部 %d 个指标都自评满分", "all %d indicators are reported at full marks", int(c.f.Args[0])), i18n.Text{}
+	},
+}
+
+// noCriterionText is the message of no-criterion: the default method, and whether a text was
+// there but could not be read. Most findings of a batch are of this kind, so the message of
+// each standard method is made once.
+func noCriterionText(m indicators.Method, fromText bool) i18n.Text {
+	for k, std := range indicators.Methods {
+		if std == m {
+			return noCriterionTexts[k][b2i(fromText)]
+		}
+	}
+	return noCriterionMessage(m, fromText)
+}
+
+func noCriterionMessage(m indicators.Method, fromText bool) i18n.Text {
+	method := methodName(m)
+	if fromText {
+		return i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method)
+	}
+	return i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method)
+}
+
+var noCriterionTexts = func() [][2]i18n.Text {
+	out := make([][2]i18n.Text, len(indicators.Methods))
+	for k, m := range indicators.Methods {
+		for _, fromText := range []bool{false, true} {
+			msg := noCriterionMessage(m, fromText)
+			out[k][b2i(fromText)] = i18n.Text{Zh: msg.String(i18n.Zh), En: msg.String(i18n.En)}
+		}
+	}
+	return out
+}()
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// scoreHint says how a reported score that does not follow its criterion may have come
+// about (score-mismatch).
+func scoreHint(c *subject) i18n.Text {
+	f, ind, ir, d := c.f, c.ind, c.ir, c.d
+	rep := num.Short(f.Actual.Num, d)
+	wt, at, tt := num.Short(ind.Weight, d), literalText(ind.Actual), literalText(ind.Target)
+	switch f.Detail {
+	case engine.HintOverlappingTier:
+		return i18n.T("自评得分 %s 是第%d档（%s）的分数：该档条件对实际值同样成立，档次重叠，但按先匹配原则应取第%d档",
+			"%s is the score of tier %d (%s), whose condition also holds: the tiers overlap, and under first match tier %d applies",
+			rep, f.Tier, ir.Criterion.Tiers[f.Tier-1].When, ir.Tier)
+	case engine.HintOtherTier:
+		return i18n.T("自评得分 %s 是第%d档（%s）的分数，但实际值不满足该档条件", "%s is the score of tier %d (%s), whose condition the actual value does not meet",
+			rep, f.Tier, ir.Criterion.Tiers[f.Tier-1].When)
+	case engine.HintProportional:
+		return i18n.T("%s = %s × %s / %s：这是按比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: proportional scoring, not the written criterion",
+			rep, wt, at, tt)
+	case engine.HintProportionalFrom:
+		th := num.Short(f.Args[0], 6)
+		return i18n.T("%s = %s × %s / %s：这是按满分起点 %s 比例计分的结果，而不是按所写的评分标准",
+			"%s = %s × %s / %s: proportional to %s, where full marks begin, not the written criterion", rep, wt, at, th, th)
+	case engine.HintReverse:
+		return i18n.T("%s = %s × %s / %s：这是按反向比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: reverse proportional scoring, not the written criterion",
+			rep, wt, tt, at)
+	case engine.HintTruncated:
+		return i18n.T("自评得分是截尾取值（%s），没有四舍五入", "the reported score was truncated (%s), not rounded half-up", num.Format(f.Args[0], d))
+	case engine.HintWhole:
+		return i18n.T("自评得分是把 %s 取整到整数分的结果", "the reported score is %s rounded to whole points", num.Format(ir.Score, d))
+	}
+	return i18n.Text{}
+}
+
+// literalText is a number as the file wrote it when it was a plain number, else its value.
+func literalText(v indicators.Value) string {
+	if v.Plain {
+		return v.Text
+	}
+	return num.Short(v.Num, 6)
+}
+
+// reasonText says why an indicator could not be scored.
+func reasonText(ir *engine.IndicatorResult) i18n.Text {
+	ind, why := ir.Indicator, ir.Reason
+	method := len(ir.Criterion.Tiers) == 0
+	switch why.Code {
+	case rules.NoTierMatched:
+		actual := ind.Actual.Text
+		if !ind.Actual.Plain {
+			actual = strconv.Quote(actual)
+		}
+		return i18n.T("实际完成值 %s 不满足任何一档条件：评分标准有缺口", "the actual value %s meets no tier's condition: the criterion has a gap", actual)
+	case rules.ActualMissing:
+		return i18n.T("没有实际完成值，无法计分", "no actual value, so it cannot be scored")
+	case rules.ActualText:
+		return i18n.T("实际完成值 %q 不是数字，无法按评分标准比较；请填写数字，或为文字值设定定性档次",
+			"the actual value %q is not a number and cannot be compared; give a number, or tiers for text values", ind.Actual.Text)
+	case rules.TargetMissing:
+		if method {
+			return i18n.T("按%s计分需要数字指标值，但指标值 %q 不是数字", "the %s method needs a numeric target, but the target is %q",
+				methodName(ir.Criterion.Method), ind.Target.Text)
+		}
+		return i18n.T("评分标准要用指标值（target），但指标值 %q 不是数字", "the criterion uses the target, but the target %q is not a number", ind.Target.Text)
+	case rules.TargetZero:
+		if method {
+			return i18n.T("指标值为 %v，按%s计分无从计算比例", "the target is %v, so the %s method has no ratio to compute",
+				ind.Target.Num, methodName(ir.Criterion.Method))
+		}
+		return i18n.T("指标值为 0，完成率（rate = actual / target）无从计算", "the target is 0, so the completion rate (rate = actual / target) is undefined")
+	case rules.PriorMissing:
+		return i18n.T("评分标准要用上年度数值（prior），但没有给出", "the criterion uses the prior-year value, which is not given")
+	case rules.FundsMissing:
+		return i18n.T("评分标准要用资金数据（funds），但文件没有 [funds]", "the criterion uses the funds, but the file has no [funds]")
+	case rules.EvalError:
+		switch {
+		case why.Tier == 0:
+			return i18n.T("未知的计分方法 %q", "unknown scoring method %q", why.Expr)
+		case why.Budget:
+			return i18n.T("第 %d 档表达式 %q 超出内存预算而被中止：评分标准不需要构造这样大的列表或文本，请检查表达式",
+				"tier %d expression %q was stopped for exceeding its memory budget: no criterion needs lists or text this large, check the expression", why.Tier, why.Expr)
+		}
+		return i18n.T("第 %d 档表达式 %q 计算出错：%s", "tier %d expression %q failed: %s", why.Tier, why.Expr, why.Err)
+	case rules.NotANumber:
+		return i18n.T("第 %d 档得分 %q 的结果不是合理的分数（%v）", "tier %d score %q is not a plausible score (%v)", why.Tier, why.Expr, why.Value)
+	case rules.UnknownQuality:
+		return i18n.T("定性指标的实际完成值 %q 不是 达成 / 部分达成 / 未达成 之一",
+			"the qualitative actual %q is not one of 达成 / 部分达成 / 未达成 (met / partly met / not met)", ind.Actual.Text)
+	}
+	return i18n.T("%s", "%s", why.Code)
+}
+
+// findingValue is a finding's value as JSON and workbook cells show it: a number, a count,
+// a text, or a range of scores ("15.00–18.00"); nil for none.
+func findingValue(v engine.Value, d int) any {
+	switch v.Kind {
+	case engine.NumberValue:
+		return v.Num
+	case engine.CountValue:
+		return int(v.Num)
+	case engine.TextValue:
+		return v.Text
+	case engine.RangeValue:
+		return valueString(v, d)
+	}
+	return nil
+}
+
+// valueString writes a range of scores as "15.00–18.00", and any other value as text.
+func valueString(v engine.Value, d int) string {
+	if v.Kind == engine.RangeValue {
+		return num.Format(v.Num, d) + "–" + num.Format(v.Max, d)
+	}
+	return fmt.Sprint(findingValue(v, d))
+}
+
+// methodName is a standard method's name.
+func methodName(m indicators.Method) i18n.Text {
+	switch m {
+	case indicators.MethodProportional:
+		return i18n.T("比例法", "proportional")
+	case indicators.MethodReverse:
+		return i18n.T("反向比例法", "reverse")
+	case indicators.MethodReverseLinear:
+		return i18n.T("反向线性法", "reverse-linear")
+	case indicators.MethodEqual:
+		return i18n.T("等值法", "equal")
+	case indicators.MethodQualitative:
+		return i18n.T("定性分档法", "qualitative")
+	}
+	return i18n.T(string(m), string(m))
+}
+
+// basisText says how an indicator was scored: "第2档 actual >= 98.5 && actual < 99.22", a
+// method name, or why it was not scored.
+func basisText(ir *engine.IndicatorResult) i18n.Text {
+	switch {
+	case !ir.Applicable:
+		return i18n.T("不适用，不计入总分", "not applicable, left out of the total")
+	case ir.Kind == rules.Unscored:
+		return i18n.T("未计分", "not scored")
+	case ir.Tier > 0:
+		return i18n.T("第%d档 %s", "tier %d: %s", ir.Tier, ir.FiredTier().When)
+	}
+	name := methodName(ir.Criterion.Method)
+	if ir.Criterion.Default {
+		return i18n.T("%s（未写评分标准，按默认方法）", "%s (no criterion written: default method)", name)
+	}
+	return name
+}
+
+// SeverityLabel is a severity in the reader's language.
+func SeverityLabel(s engine.Severity, lang i18n.Lang) string {
+	switch s {
+	case engine.Error:
+		return i18n.Pick(lang, "错误", "error")
+	case engine.Warning:
+		return i18n.Pick(lang, "警告", "warning")
+	}
+	return i18n.Pick(lang, "提示", "info")
+}

@@ -34,8 +34,8 @@ func (a *app) commands() []*cobra.Command {
 // root builds the command tree of this run.
 func (a *app) root() *cobra.Command {
 	root := &cobra.Command{
-		Use:     "jixiao " + a.t("命令 [选项] [参数]", "COMMAND [flags] [ARGS]"),
-		Short:   a.t("项目支出绩效自评表的计分与复核", "scores and reviews project-expenditure performance self-evaluations"),
+		Use:   "jixiao " + a.t("命令 [选项] [参数]", "COMMAND [flags] [ARGS]"),
+		Short: a.t("项目支出绩效自评表的计分与复核", "scores and reviews project-expenditure performance self-evaluations"),
 		Long: a.t(`读取项目支出绩效自评表（TOML、Excel 工作簿或 JSON Lines），按每个指标自己的评分标准计分，
 复核自评中每一处不一致。
 退出状态：0 成功（check、lint：没有错误级问题）；1 check 或 lint 发现错误级问题（tiers：有未能

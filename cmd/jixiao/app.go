@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -197,7 +198,11 @@ func (a *app) flagError(root, cmd *cobra.Command, args []string, err error) erro
 	switch {
 	case errors.As(err, &notExist):
 		if short := notExist.GetSpecifiedShortnames(); short != "" {
-			return &usageError{cmd: cmd, msg: a.t("未知的短选项 -%s（在 -%s 中）", "unknown short flag -%s in -%s", notExist.GetSpecifiedName()[:1], short)}
+			letter := notExist.GetSpecifiedName()[:1]
+			if len(short) == 1 {
+				return &usageError{cmd: cmd, msg: a.t("未知的选项 -%s", "unknown flag -%s", letter)}
+			}
+			return &usageError{cmd: cmd, msg: a.t("未知的选项 -%s（在 -%s 中）", "unknown flag -%s in -%s", letter, short)}
 		}
 		name := notExist.GetSpecifiedName()
 		msg := a.t("未知的选项 --%s", "unknown flag --%s", name)
@@ -266,8 +271,20 @@ func firstWord(root *cobra.Command, args []string) string {
 // unknownCommand is the error for a word that names no command, with the nearest one.
 func (a *app) unknownCommand(root *cobra.Command, word string) error {
 	msg := a.t("未知的命令 %q", "unknown command %q", word)
-	if s := root.SuggestionsFor(word); len(s) > 0 {
-		msg += a.t("；是不是 %s？", "; did you mean %s?", s[0])
+	var names []string
+	for _, c := range root.Commands() {
+		if c.IsAvailableCommand() || c.Name() == "help" {
+			names = append(names, c.Name())
+		}
+	}
+	suggestion := near.Closest(word, names)
+	for _, c := range root.Commands() {
+		if suggestion == "" && slices.Contains(c.SuggestFor, word) { // the words other tools use
+			suggestion = c.Name()
+		}
+	}
+	if suggestion != "" {
+		msg += a.t("；是不是 %s？", "; did you mean %s?", suggestion)
 	}
 	return &usageError{cmd: root, msg: msg, hint: a.t("jixiao --help 列出全部命令", "jixiao --help lists the commands")}
 }

@@ -33,9 +33,10 @@ func (a *app) lintCommand() *cobra.Command {
 func (a *app) reviewCommand(lint bool) *cobra.Command {
 	o := &reviewOptions{}
 	cmd := &cobra.Command{
-		Use:     "check " + a.t("[选项] 文件或文件夹...", "[flags] FILE|DIR...") + "\ncheck --list | --explain " + a.t("代码", "CODE"),
-		Short:   a.t("复核：计分并列出全部问题", "score, then report every inconsistency as a finding"),
-		GroupID: groupReview,
+		Use:        "check " + a.t("[选项] 文件或文件夹...", "[flags] FILE|DIR...") + "\ncheck --list | --explain " + a.t("代码", "CODE"),
+		Short:      a.t("复核：计分并列出全部问题", "score, then report every inconsistency as a finding"),
+		GroupID:    groupReview,
+		SuggestFor: []string{"review", "verify", "audit"},
 		Long: a.t(`像 score 一样计分，再复核每个项目，把每处不一致报告为一条问题：稳定的代码、严重程度（错误、
 警告、提示）、项目和指标、消息、所涉数字（expected 为 jixiao 算出的，actual 为自评所写的），
 必要时附提示。文本输出是复核后的表格（有争议的数字标 *）、问题清单和一句结论。
@@ -64,6 +65,7 @@ Exit status: 0 no error-severity finding, 1 some, 2 an unusable input or bad usa
 	if lint {
 		formats = formats[:4]
 		cmd.Use = strings.ReplaceAll(cmd.Use, "check", "lint")
+		cmd.SuggestFor = []string{"validate", "vet"}
 		cmd.Short = a.t("只检查评分标准本身：缺口、重叠、永不生效的档次等", "report the flaws of the criteria themselves: gaps, overlaps, dead tiers")
 		cmd.Long = a.t(`只运行评分标准本身的检查（tier-* 代码和 target-threshold），打印问题而不打印得分表：
 没有实际完成值的模板也可以检查。每一档的条件从表达式中精确读成区间的并；读不出的，在各常数

@@ -81,9 +81,41 @@ func usageLine(cmd *cobra.Command) string {
 	return strings.Join(lines, "\n")
 }
 
+// valueAnnotation holds the name of a flag's value, for help: "--format FORMAT".
+const valueAnnotation = "jixiao_value_name"
+
+// nameValues takes the word in backquotes out of each flag's usage (pflag's convention for
+// naming the value) into an annotation, so that help shows the name and completion shows
+// the usage without backquotes. An ASCII name is written in upper case.
+func nameValues(c *cobra.Command) {
+	for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) {
+			i := strings.IndexByte(f.Usage, '`')
+			if i < 0 {
+				return
+			}
+			j := strings.IndexByte(f.Usage[i+1:], '`')
+			if j < 0 {
+				return
+			}
+			name := f.Usage[i+1 : i+1+j]
+			f.Usage = f.Usage[:i] + name + f.Usage[i+2+j:]
+			if isASCII(name) {
+				name = strings.ToUpper(name)
+			}
+			if f.Annotations == nil {
+				f.Annotations = map[string][]string{}
+			}
+			f.Annotations[valueAnnotation] = []string{name}
+		})
+	}
+	for _, sub := range c.Commands() {
+		nameValues(sub)
+	}
+}
+
 // flagRows lists the visible flags of fs in their order: "-f, --format FORMAT" and the
-// usage. A word in backquotes in the usage names the flag's value (pflag's convention),
-// upper case when it is ASCII; an unnamed number is N or X.
+// usage. An unnamed number is N or X.
 func flagRows(fs *pflag.FlagSet) [][2]string {
 	var rows [][2]string
 	fs.SortFlags = false
@@ -91,15 +123,9 @@ func flagRows(fs *pflag.FlagSet) [][2]string {
 		if f.Hidden {
 			return
 		}
-		usage, name := f.Usage, ""
-		if i := strings.IndexByte(usage, '`'); i >= 0 {
-			if j := strings.IndexByte(usage[i+1:], '`'); j >= 0 {
-				name = usage[i+1 : i+1+j]
-				usage = usage[:i] + name + usage[i+2+j:]
-				if isASCII(name) {
-					name = strings.ToUpper(name)
-				}
-			}
+		name := ""
+		if v := f.Annotations[valueAnnotation]; len(v) > 0 {
+			name = v[0]
 		}
 		switch t := f.Value.Type(); {
 		case t == "bool":
@@ -119,7 +145,7 @@ func flagRows(fs *pflag.FlagSet) [][2]string {
 		if name != "" {
 			left += " " + name
 		}
-		rows = append(rows, [2]string{left, usage})
+		rows = append(rows, [2]string{left, f.Usage})
 	})
 	return rows
 }

@@ -20,9 +20,10 @@ func (a *app) importCommand() *cobra.Command {
 	var dir string
 	var force bool
 	cmd := &cobra.Command{
-		Use:     "import " + a.t("[选项] 工作簿.xlsx...", "[flags] WORKBOOK.xlsx..."),
-		Short:   a.t("把工作簿中的自评表存为 TOML 文件", "save the self-evaluations of workbooks as TOML files"),
-		GroupID: groupFiles,
+		Use:        "import " + a.t("[选项] 工作簿.xlsx...", "[flags] WORKBOOK.xlsx..."),
+		Short:      a.t("把工作簿中的自评表存为 TOML 文件", "save the self-evaluations of workbooks as TOML files"),
+		GroupID:    groupFiles,
+		SuggestFor: []string{"convert", "xlsx"},
 		Long: a.t(`读出工作簿中的每个项目（按表头识别，不靠固定单元格），每个项目存为一个 TOML 文件，以项目名
 命名，评分标准原文保留，供复核人修改和保存。已有同名文件时不写任何文件，并列出本会写出的文件；
 要覆盖，加上 --force。每个写出的文件名打印在标准输出上。`,

@@ -91,6 +91,7 @@ usage.`),
 		root.AddCommand(c)
 	}
 	root.SetHelpCommand(a.helpCommand(root))
+	nameValues(root)
 	root.SetHelpCommandGroupID(groupOther)
 	root.SetHelpFunc(func(cmd *cobra.Command, args []string) { a.writeHelp(a.stdout, cmd) })
 	root.SetUsageFunc(func(cmd *cobra.Command) error { a.writeHelp(a.stderr, cmd); return nil })

@@ -82,9 +82,10 @@ before or after the files.`)
 func (a *app) scoreCommand() *cobra.Command {
 	o := &options{}
 	cmd := &cobra.Command{
-		Use:     "score " + a.t("[选项] 文件或文件夹...", "[flags] FILE|DIR..."),
-		Short:   a.t("计分：每个项目的得分、总分和等次", "score each project: scores, total and grade"),
-		GroupID: groupReview,
+		Use:        "score " + a.t("[选项] 文件或文件夹...", "[flags] FILE|DIR..."),
+		Short:      a.t("计分：每个项目的得分、总分和等次", "score each project: scores, total and grade"),
+		GroupID:    groupReview,
+		SuggestFor: []string{"rate", "grade"},
 		Long: a.t(`按每个指标自己的评分标准计分，打印复核人熟悉的表格（一级/二级/三级指标、指标值、单位、
 实际完成值、分值、自评得分、复核得分、计分依据），再打印总分、等次、绩效目标设置和完成个数，
 与自评所写的对照。无法计分的指标显示为区间，不计为 0。`,

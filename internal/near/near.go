@@ -4,14 +4,19 @@ package near
 
 import "strings"
 
-// Closest returns the candidate nearest to s: within two edits (or a third of s's length,
-// whichever is more), else the one candidate that s is a prefix of. It returns "" when
-// none is near enough or two are equally near: a wrong guess is worse than none.
+// Closest returns the candidate nearest to s: within one edit for a word of up to four
+// characters, else two (or a third of its length, whichever is more); failing that, the one
+// candidate that s is a prefix of. It returns "" when none is near enough or two are
+// equally near: a wrong guess is worse than none.
 func Closest(s string, candidates []string) string {
 	if s == "" {
 		return ""
 	}
-	limit := max(2, len([]rune(s))/3)
+	n := len([]rune(s))
+	limit := max(2, n/3)
+	if n <= 4 {
+		limit = 1
+	}
 	best, bestD, ties := "", limit+1, 0
 	for _, c := range candidates {
 		switch d := Distance(s, c); {

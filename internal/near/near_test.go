@@ -42,5 +42,7 @@ func TestClosest(t *testing.T) {
 		assert.Equal(t, c.want, Closest(c.in, flags), "Closest(%q)", c.in)
 	}
 	assert.Equal(t, "", Closest("lang", []string{"long", "lane"}), "two at the same distance: no guess")
+	assert.Equal(t, "", Closest("vet", []string{"gen", "lint"}), "two edits in three letters is no likeness")
+	assert.Equal(t, "check", Closest("chek", []string{"check", "gen"}))
 	assert.Equal(t, "score-mismatch", Closest("score-mismach", []string{"score-mismatch", "total-mismatch", "grade-mismatch"}))
 }

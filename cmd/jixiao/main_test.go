@@ -18,14 +18,22 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// The tests that run the command line in this process see no locale or colour setting
-	// of the machine's: the scripts set what they test.
+	testscript.Main(cleanEnv{m}, map[string]func(){
+		"jixiao": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
+	})
+}
+
+// cleanEnv runs the tests without the machine's locale or colour settings: the tests that
+// run the command line in this process must not turn English on a machine with LANG=en_US.
+// (The scripts' commands run as this binary too, but there testscript.Main runs the command
+// instead of Run, with the script's own environment.)
+type cleanEnv struct{ m *testing.M }
+
+func (c cleanEnv) Run() int {
 	for _, name := range []string{"JIXIAO_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR"} {
 		os.Unsetenv(name)
 	}
-	testscript.Main(m, map[string]func(){
-		"jixiao": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
-	})
+	return c.m.Run()
 }
 
 // The CLI scripts in testdata/script: each archive holds the command, its input files and

@@ -159,7 +159,7 @@ func TestInterruptedRunLeavesNoFile(t *testing.T) {
 // genJSONL is n generated projects as a JSONL stream.
 func genJSONL(t *testing.T, n int) string {
 	t.Helper()
-	code, out, errOut := runIn("gen", "-n", fmt.Sprint(n), "-seed", "3")
+	code, out, errOut := runIn("gen", "-n", fmt.Sprint(n), "--seed", "3")
 	require.Equal(t, exitOK, code, errOut)
 	return out
 }

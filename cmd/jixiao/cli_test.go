@@ -172,6 +172,7 @@ func TestBuildNote(t *testing.T) {
 		{Key: "vcs.time", Value: "2026-01-02T03:04:05Z"}, {Key: "vcs.modified", Value: "true"},
 	}}
 	assert.Equal(t, " (commit 0123456789ab, 2026-01-02T03:04:05Z, modified)", a.buildNote(info))
+	assert.Equal(t, " (提交 0123456789ab, 2026-01-02T03:04:05Z, 已修改)", testApp(i18n.Zh, nil, false).buildNote(info))
 	info.Settings[3].Value = "false"
 	assert.Equal(t, " (commit 0123456789ab, 2026-01-02T03:04:05Z)", a.buildNote(info))
 	assert.Equal(t, "", a.buildNote(&debug.BuildInfo{}), "built without VCS stamping")

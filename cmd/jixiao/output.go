@@ -114,7 +114,7 @@ func (a *app) outputFailed(err error) (int, bool) {
 		a.errLine("jixiao: " + oe.msg.String(a.lang))
 		return exitInput, true
 	case err != nil:
-		a.errLine("jixiao: " + err.Error())
+		a.errLine("jixiao: " + a.t("无法写出结果：%v", "cannot write the output: %v", err))
 		return exitInput, true
 	}
 	return 0, false

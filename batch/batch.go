@@ -275,32 +275,82 @@ func (s *sender) file(path string, maxLine int) bool {
 }
 
 // lines sends the non-blank lines of r; it reports whether to go on with the next input.
+// A leading UTF-8 byte-order mark is dropped. A stream whose first line is no JSON object
+// (a TOML file piped in, a JSON document spread over lines) is one error, not one per line;
+// so is a stream with no line at all: nothing read must not look like a clean batch.
 func (s *sender) lines(r io.Reader, name string, maxLine int) bool {
 	br := bufio.NewReaderSize(r, 1<<20)
 	line := 0
+	first := true // no non-blank line seen yet
 	for {
 		data, tooLong, err := readLine(br, maxLine)
+		if line == 0 {
+			data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+		}
 		if len(data) == 0 && err != nil {
 			if !errors.Is(err, io.EOF) {
 				return s.send(Item{Name: name, Line: line + 1, Err: readErr(name, line+1, err)})
 			}
+			if first {
+				return s.send(Item{Name: name, Err: emptyStream(name)})
+			}
 			return true
 		}
 		line++
+		trimmed := bytes.TrimSpace(data)
 		switch {
 		case tooLong:
+			first = false
 			if !s.send(Item{Name: name, Line: line, Err: longLine(name, line, maxLine)}) {
 				return false
 			}
-		case len(bytes.TrimSpace(data)) > 0:
+		case len(trimmed) > 0:
+			if first && (trimmed[0] != '{' || len(trimmed) == 1) {
+				return s.send(Item{Name: name, Line: line, Err: notJSONLines(name, line, trimmed)})
+			}
+			first = false
 			if !s.send(Item{Name: name, Line: line, Data: data}) {
 				return false
 			}
 		}
 		if err != nil {
+			if errors.Is(err, io.EOF) && first {
+				return s.send(Item{Name: name, Err: emptyStream(name)})
+			}
 			return errors.Is(err, io.EOF) || s.send(Item{Name: name, Line: line + 1, Err: readErr(name, line+1, err)})
 		}
 	}
+}
+
+// notJSONLines is the one error for a stream that is not JSON Lines, saying what it looks
+// like from its first line.
+func notJSONLines(name string, line int, first []byte) error {
+	shown := string(first)
+	if r := []rune(shown); len(r) > 30 {
+		shown = string(r[:30]) + "…"
+	}
+	var what i18n.Text
+	switch {
+	case string(first) == "{" || string(first) == "[":
+		what = i18n.T("看来是一个跨多行的 JSON 文档；JSON Lines 要求每个项目写在一行（可用 jq -c 转换）",
+			"it looks like one JSON document spread over lines; JSON Lines wants each project on one line (jq -c converts it)")
+	case bytes.HasPrefix(bytes.ReplaceAll(first, []byte(" "), nil), []byte("[{")):
+		what = i18n.T("看来是一个 JSON 数组；JSON Lines 要求每个项目单独一行（可用 jq -c '.[]' 转换）",
+			"it looks like a JSON array; JSON Lines wants each project on a line of its own (jq -c '.[]' converts it)")
+	case first[0] == '[' || first[0] == '#' || bytes.Contains(first, []byte("=")):
+		what = i18n.T("看来是 TOML；TOML 文件请直接给出文件名（如 jixiao check 项目.toml），不要从标准输入读入",
+			"it looks like TOML; give a TOML file by its name (jixiao check project.toml) rather than as a stream")
+	default:
+		what = i18n.T("JSON Lines 每行是一个项目的 JSON 对象 {…}", "JSON Lines has one project's JSON object {…} a line")
+	}
+	return indicators.ErrorList{{Pos: indicators.Pos{File: name, Line: line}, Kind: indicators.ErrSyntax,
+		Msg: i18n.T("这不是 JSON Lines：第一行是 %q；%s。没有读入其中任何一行", "this is not JSON Lines: the first line is %q; %s. None of it was read", shown, what)}}
+}
+
+// emptyStream is the error for a stream without a single line to read.
+func emptyStream(name string) error {
+	return indicators.ErrorList{{Pos: indicators.Pos{File: name}, Kind: indicators.ErrMissing,
+		Msg: i18n.T("输入为空，没有读到任何项目", "the input is empty: no project was read")}}
 }
 
 // readLine reads one line without its line ending, a fresh slice each time; a line over

@@ -218,3 +218,49 @@ func TestSourcesNumbersItemsAcrossFilesStreamsAndStdin(t *testing.T) {
 		{5, "two.xlsx", 0, "", false},
 	}, gots)
 }
+
+// A leading byte-order mark is no part of the first line.
+func TestLinesDropALeadingBOM(t *testing.T) {
+	var items []batch.Item
+	for it := range batch.Lines(context.Background(), strings.NewReader("\xEF\xBB\xBF{\"a\":1}\n{\"b\":2}\n"), "s.jsonl", 1<<10) {
+		items = append(items, it)
+	}
+	require.Len(t, items, 2)
+	assert.Equal(t, `{"a":1}`, string(items[0].Data))
+	assert.Equal(t, 1, items[0].Line)
+	assert.NoError(t, items[0].Err)
+}
+
+// A stream that is not JSON Lines is one error at its first line, whatever its length; an
+// empty stream is one error too.
+func TestStreamsThatAreNotJSONLinesAreOneError(t *testing.T) {
+	for _, c := range []struct{ name, in, want string }{
+		{"toml", "\n# 自评表\n[project]\nname = \"x\"\n[[indicator]]\nname = \"a\"\n", "looks like TOML"},
+		{"toml without a comment", "[project]\nname = \"x\"\n", "looks like TOML"},
+		{"pretty json", "{\n  \"project\": {\"name\": \"x\"}\n}\n", "one JSON document spread over lines"},
+		{"json array", "[{\"project\": {\"name\": \"x\"}}, {\"project\": {\"name\": \"y\"}}]\n", "a JSON array"},
+		{"text", "项目名称,分值\n甲,100\n", "one project's JSON object"},
+		{"empty", "", "the input is empty"},
+		{"blank", "\n  \n\n", "the input is empty"},
+		{"bom alone", "\xEF\xBB\xBF", "the input is empty"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			var items []batch.Item
+			for it := range batch.Lines(context.Background(), strings.NewReader(c.in), "stdin", 1<<10) {
+				items = append(items, it)
+			}
+			require.Len(t, items, 1, "one item, carrying the error")
+			var el indicators.ErrorList
+			require.ErrorAs(t, items[0].Err, &el)
+			assert.Contains(t, el[0].Error(), c.want)
+			assert.Equal(t, "stdin", el[0].Pos.File)
+		})
+	}
+	// A later line that is not JSON is that line's own error, as before.
+	var items []batch.Item
+	for it := range batch.Lines(context.Background(), strings.NewReader("{\"a\":1}\n[x]\n"), "stdin", 1<<10) {
+		items = append(items, it)
+	}
+	require.Len(t, items, 2)
+	assert.Equal(t, "[x]", string(items[1].Data))
+}

@@ -1,6 +1,10 @@
 package engine
 
-import "jixiao/indicators"
+import (
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/near"
+)
 
 // Defaults of the review configuration ([review] in a file or a --config file).
 const (
@@ -49,4 +53,31 @@ func NewConfig(r indicators.Review) *Config {
 		c.inForce[s] = checksInForce(c.Disabled, scope(s) == reviewLint)
 	}
 	return c
+}
+
+// DisableErrors returns an error for each code of disable that names no check, with the
+// nearest code as a suggestion: a typo there would silently leave a check running. at
+// places the i-th code.
+func DisableErrors(disable []string, at func(i int) indicators.Pos) indicators.ErrorList {
+	var errs indicators.ErrorList
+	for i, code := range disable {
+		if _, ok := LookupCheck(Code(code)); ok {
+			continue
+		}
+		msg := i18n.T("disable 中的 %q 不是检查代码；jixiao check --list 列出全部", "%q in disable is no check's code; jixiao check --list lists them all", code)
+		if s := SuggestCode(code); s != "" {
+			msg = i18n.T("disable 中的 %q 不是检查代码；是不是 %q？", "%q in disable is no check's code; did you mean %q?", code, string(s))
+		}
+		errs = append(errs, &indicators.Error{Pos: at(i), Kind: indicators.ErrValue, Msg: msg})
+	}
+	return errs
+}
+
+// SuggestCode returns the check code nearest to a mistyped one, or "".
+func SuggestCode(code string) Code {
+	codes := make([]string, len(catalogue))
+	for i, c := range catalogue {
+		codes[i] = string(c.Code)
+	}
+	return Code(near.Closest(code, codes))
 }

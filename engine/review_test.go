@@ -259,3 +259,30 @@ func TestEngineReuse(t *testing.T) {
 		}
 	}
 }
+
+// A code in [review] disable that names no check makes the file unusable, placed at the
+// code, with the nearest code as a suggestion; known codes are accepted.
+func TestUnknownDisabledCodeIsAnError(t *testing.T) {
+	src := "[project]\nname = \"p\"\n[review]\ndisable = [\"all-full-marks\", \"score-mismach\", \"zzz\"]\n" +
+		"[[indicator]]\nname = \"a\"\ntarget = 1\nactual = 1\nweight = 100\n"
+	p, err := indicators.Parse("p.toml", []byte(src), indicators.Limits{})
+	require.NoError(t, err)
+	for _, run := range []func(*indicators.Project) (*Result, error){New(Options{}).Score, New(Options{}).Check, New(Options{}).Lint} {
+		_, err = run(p)
+		var list indicators.ErrorList
+		require.ErrorAs(t, err, &list)
+		require.Len(t, list, 2)
+		assert.Equal(t, `p.toml:4:30: p: "score-mismach" in disable is no check's code; did you mean "score-mismatch"?`, list[0].Error())
+		assert.Equal(t, `p.toml:4:47: p: "zzz" in disable is no check's code; jixiao check --list lists them all`, list[1].Error())
+		assert.Equal(t, indicators.ErrValue, list[0].Kind)
+	}
+
+	ok, err := indicators.Parse("p.toml", []byte(strings.Replace(src, `, "score-mismach", "zzz"`, "", 1)), indicators.Limits{})
+	require.NoError(t, err)
+	_, err = New(Options{}).Check(ok)
+	assert.NoError(t, err)
+
+	assert.Empty(t, DisableErrors([]string{"tier-gap"}, nil), "a known code")
+	assert.Equal(t, Code("tier-gap"), SuggestCode("tier-gpa"))
+	assert.Equal(t, Code(""), SuggestCode("nothing-like-it"))
+}

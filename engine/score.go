@@ -2,6 +2,7 @@ package engine
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -79,6 +80,11 @@ func (e *Engine) run(p *indicators.Project, s scope) (*Result, error) {
 		return nil, err
 	}
 	e.progs = progs
+	if len(p.Review.Disable) > 0 {
+		if errs := disableErrors(p); errs != nil {
+			return nil, errs
+		}
+	}
 	cfg := e.Config(p)
 	r := e.score(p, cfg)
 	if s != noReview {
@@ -221,4 +227,16 @@ func CanonicalGrade(grades []indicators.Grade, stated string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// disableErrors checks the codes of p's own [review] disable, placed in its file.
+func disableErrors(p *indicators.Project) indicators.ErrorList {
+	errs := DisableErrors(p.Review.Disable, func(i int) indicators.Pos { return p.Pos("review.disable[" + strconv.Itoa(i) + "]") })
+	for _, e := range errs {
+		e.Project = p.Name
+		if e.Pos.Col > 0 {
+			e.Snippet = p.Source.Line(e.Pos.Line)
+		}
+	}
+	return errs
 }

@@ -74,7 +74,7 @@ done
 tail -c 300 "$work/out.jsonl"; echo
 
 echo "== a folder of 10,000 TOML files"
-if [ ! -d "$work/toml10k" ]; then "$work/jixiao" gen -n 10000 -format toml -o "$work/toml10k"; fi
+if [ ! -d "$work/toml10k" ]; then "$work/jixiao" gen -n 10000 --format toml -o "$work/toml10k"; fi
 for i in 1 2 3; do
   /usr/bin/time -f '%e s wall, %M KiB peak RSS' "$work/jixiao" check --format jsonl --quiet "$work/toml10k" > /dev/null || [ $? -eq 1 ]
 done

@@ -2,34 +2,69 @@ package main
 
 import (
 	"bufio"
-	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
+	"github.com/spf13/cobra"
+
 	"jixiao/internal/synth"
 )
 
-// runGen writes seeded synthetic projects for benchmarks: a JSONL stream, or a folder of
-// TOML files.
-func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("gen", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	n := fs.Int("n", 1000, "how many projects")
-	seed := fs.Uint64("seed", 1, "the seed: the same seed gives the same projects")
-	format := fs.String("format", "jsonl", "jsonl (one project per line) or toml (one file per project, in the -o folder)")
-	out := fs.String("o", "", "the output file (jsonl; default standard output) or folder (toml)")
-	if rest, ok := parseInterleaved(fs, args); !ok || len(rest) > 0 || *n < 0 {
-		fmt.Fprintln(stderr, "jixiao gen: usage: jixiao gen [-n N] [-seed S] [-format jsonl|toml] [-o PATH]")
-		return exitInput
+// genCommand writes seeded synthetic projects for benchmarks: a JSONL stream, or a folder
+// of TOML files.
+func (a *app) genCommand() *cobra.Command {
+	var (
+		n      int
+		seed   uint64
+		format string
+		out    string
+	)
+	formats := []string{"jsonl", "toml"}
+	cmd := &cobra.Command{
+		Use:     "gen [-n N] [--seed S] [--format jsonl|toml] [-o " + a.t("路径", "PATH") + "]",
+		Short:   a.t("生成合成的测试项目（用于基准测试）", "write synthetic projects for benchmarks"),
+		GroupID: groupFiles,
+		Long: a.t(`按种子生成合成项目（十个计分方法各异的指标，部分自评得分、总分和等次故意写错），用于基准
+测试：JSON Lines 写到标准输出或 -o 文件，TOML 每个项目一个文件，写到 -o 文件夹。同一种子生成
+相同的项目。`,
+			`Writes seeded synthetic projects (ten indicators of mixed methods, some reported scores,
+totals and grades wrong on purpose) for benchmarks: JSON Lines to standard output or the -o
+file, or TOML, one file a project, in the -o folder. The same seed gives the same projects.`),
+		Example: `  jixiao gen -n 1000 -o projects.jsonl
+  jixiao gen -n 10000 --format toml -o toml10k/
+  jixiao gen -n 1000 | jixiao check --format jsonl --summary -q -`,
+		Args: a.noArgs,
+		RunE: a.runs(func(cmd *cobra.Command, args []string) int {
+			if u := a.choiceError(cmd, format, formats, a.t("未知的输出格式 %q；可用 jsonl 或 toml", "unknown format %q: use jsonl or toml", format)); u != nil {
+				a.printUsageError(u)
+				return exitInput
+			}
+			if n < 0 {
+				return a.usage(cmd, a.t("-n 不能为负数", "-n cannot be negative"))
+			}
+			if format == "toml" && out == "" {
+				return a.usage(cmd, a.t("--format toml 需要一个文件夹：-o 文件夹", "--format toml needs a folder: -o DIR"))
+			}
+			return a.generate(n, seed, format, out)
+		}),
 	}
-	g := synth.New(*seed)
-	switch *format {
-	case "jsonl":
-		err := writeOutput(ctx, *out, stdout, func(w io.Writer) error {
-			for i := 0; i < *n; i++ {
+	fs := cmd.Flags()
+	fs.IntVarP(&n, "count", "n", 1000, a.t("生成多少个`项目`（默认 1000）", "how many `projects` (default 1000)"))
+	fs.Uint64Var(&seed, "seed", 1, a.t("随机`种子`：同一种子生成相同的项目（默认 1）", "the `seed`: the same seed gives the same projects (default 1)"))
+	fs.StringVarP(&format, "format", "f", "jsonl", a.t("`格式`：jsonl（每行一个项目）或 toml（每个项目一个文件，写到 -o 文件夹）", "`format`: jsonl (one project a line) or toml (one file a project, in the -o folder)"))
+	fs.StringVarP(&out, "output", "o", "", a.t("输出`路径`：jsonl 的文件（默认标准输出）或 toml 的文件夹", "the output `PATH`: a file for jsonl (default standard output), a folder for toml"))
+	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
+	return cmd
+}
+
+func (a *app) generate(n int, seed uint64, format, out string) int {
+	ctx := a.ctx
+	g := synth.New(seed)
+	if format == "jsonl" {
+		err := writeOutput(ctx, out, a.stdout, func(w io.Writer) error {
+			for i := 0; i < n; i++ {
 				if err := ctx.Err(); err != nil {
 					return err
 				}
@@ -39,35 +74,28 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			}
 			return nil
 		})
-		if code, failed := outputFailed(ctx, err, stderr); failed {
+		if code, failed := a.outputFailed(err); failed {
 			return code
 		}
-	case "toml":
-		if *out == "" {
-			fmt.Fprintln(stderr, "jixiao gen: --format toml needs a folder: -o DIR")
-			return exitInput
-		}
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			fmt.Fprintln(stderr, "jixiao gen:", err)
-			return exitInput
-		}
-		for i := 0; i < *n; i++ {
-			p := g.Next()
-			path := filepath.Join(*out, fmt.Sprintf("%06d.toml", i))
-			err := writeOutput(ctx, path, stdout, func(w io.Writer) error {
-				bw := bufio.NewWriter(w)
-				if err := synth.WriteTOML(bw, p); err != nil {
-					return err
-				}
-				return bw.Flush()
-			})
-			if code, failed := outputFailed(ctx, err, stderr); failed {
-				return code
+		return exitOK
+	}
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		code, _ := a.outputFailed(cannotWrite(out, err))
+		return code
+	}
+	for i := 0; i < n; i++ {
+		p := g.Next()
+		path := filepath.Join(out, fmt.Sprintf("%06d.toml", i))
+		err := writeOutput(ctx, path, a.stdout, func(w io.Writer) error {
+			bw := bufio.NewWriter(w)
+			if err := synth.WriteTOML(bw, p); err != nil {
+				return err
 			}
+			return bw.Flush()
+		})
+		if code, failed := a.outputFailed(err); failed {
+			return code
 		}
-	default:
-		fmt.Fprintf(stderr, "jixiao gen: unknown format %q (use jsonl or toml)\n", *format)
-		return exitInput
 	}
 	return exitOK
 }

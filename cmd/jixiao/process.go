@@ -1,11 +1,11 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
+	"strings"
 
 	"jixiao/batch"
 	"jixiao/engine"
@@ -17,30 +17,45 @@ import (
 // process runs score, check or lint over the inputs (files, folders, JSON Lines files and
 // "-" for a JSON Lines stream on standard input) and streams the results in input order as
 // they are done. It returns the exit status: the worst of the run.
-func process(ctx context.Context, o *options, mode batch.Mode, eopts engine.Options, stdin io.Reader, stdout, stderr io.Writer) int {
+func (a *app) process(o *options, mode batch.Mode, eopts engine.Options) int {
+	ctx := a.ctx
 	out := report.Output{Format: o.format, Lang: o.lang, Findings: mode != batch.Score, Lint: mode == batch.Lint,
-		Summary: o.summary, Version: version()}
-	items, total, code := inputs(ctx, o, stdin, stderr)
+		Summary: o.summary, Version: release}
+	errOut := a.paintErr()
+	files, code := a.inputs(o.files, errOut)
+	total := len(files)
+	for _, f := range files {
+		if indicators.FormatOf(f) == indicators.JSONLines {
+			total = -1
+		}
+	}
+	items := batch.Sources(ctx, files, a.stdin, int(o.limits.MaxFileSize))
 	bopts := batch.Options{Mode: mode, Engine: eopts, Limits: o.limits, Format: out.Encode, Keep: out.KeepsResults()}
 	if total < 0 || total > 1000 {
 		defer largeHeap()()
 	}
-	bar := newProgress(stderr, total, o.quiet)
+	bar := newProgress(a.stderr, total, o.quiet, o.lang)
 	errorsFound := false
+	stdout := a.stdout
+	var painted *painter
+	if o.format == "text" && o.output == "" && a.colorOn(a.stdout) {
+		painted = newPainter(a.stdout, outRules, false)
+		stdout = painted
+	}
 	err := writeOutput(ctx, o.output, stdout, func(w io.Writer) error {
 		stream := report.NewStream(w, out)
 		err := batch.Run(ctx, items, bopts, func(item batch.Output) error {
 			bar.Add(1)
 			if item.Err != nil {
 				bar.Clear()
-				printErrors(stderr, item.Err, o.lang)
+				printErrors(errOut, item.Err, o.lang)
 				code = exitInput
 				stream.Fail()
 				return nil
 			}
 			for _, w := range item.Warnings {
 				bar.Clear()
-				fmt.Fprintln(stderr, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
+				fmt.Fprintln(errOut, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
 			}
 			errorsFound = errorsFound || item.Errors > 0
 			return stream.Add(item.Results, item.Text)
@@ -51,7 +66,10 @@ func process(ctx context.Context, o *options, mode batch.Mode, eopts engine.Opti
 		}
 		return stream.Close()
 	})
-	if c, failed := outputFailed(ctx, err, stderr); failed {
+	if painted != nil {
+		painted.Flush()
+	}
+	if c, failed := a.outputFailed(err); failed {
 		return c
 	}
 	if code == exitOK && errorsFound && mode != batch.Score {
@@ -81,22 +99,29 @@ func largeHeap() (restore func()) {
 // batchMemoryLimit is the soft heap limit of a long batch.
 const batchMemoryLimit = 160 << 20
 
-// inputs turns the command line's inputs into items: files, folders, JSON Lines files and
-// "-" for a JSON Lines stream on standard input. total is the number of items when known
-// (-1 when a stream is among them). code is exitInput when some input cannot be found; the
-// others are still read.
-func inputs(ctx context.Context, o *options, stdin io.Reader, stderr io.Writer) (<-chan batch.Item, int, int) {
-	files, err := indicators.Files(o.files)
+// inputs expands the command line's inputs into the files to read (indicators.Files), one
+// argument at a time so that each can answer for itself: a path that does not exist, and a
+// folder with nothing jixiao reads in it, are errors naming the path (and, for the folder,
+// what was looked for). The others are still read; code is exitInput if any was not.
+func (a *app) inputs(args []string, errOut io.Writer) ([]string, int) {
+	var files []string
 	code := exitOK
-	if err != nil {
-		printErrors(stderr, err, o.lang)
-		code = exitInput
-	}
-	total := len(files)
-	for _, f := range files {
-		if indicators.FormatOf(f) == indicators.JSONLines {
-			total = -1
+	for _, arg := range args {
+		found, err := indicators.Files([]string{arg})
+		if err != nil {
+			printErrors(errOut, err, a.lang)
+			code = exitInput
 		}
+		if len(found) == 0 && err == nil {
+			fmt.Fprintln(errOut, a.t("%s: 文件夹里没有 jixiao 能读的文件（查找的是 %s）；请检查路径",
+				"%s: the folder holds nothing jixiao reads (it looked for %s): check the path", arg, strings.Join(readable, a.t("、", ", "))))
+			code = exitInput
+		}
+		files = append(files, found...)
 	}
-	return batch.Sources(ctx, files, stdin, int(o.limits.MaxFileSize)), total, code
+	return files, code
 }
+
+// readable are the files a folder is searched for: those indicators.FormatOf knows (a test
+// holds the two in step).
+var readable = []string{"*.toml", "*.xlsx", "*.xlsm", "*.jsonl", "*.ndjson"}

@@ -32,5 +32,5 @@ func TestSchemaCommand(t *testing.T) {
 
 	code, _, errOut = runIn("schema", "extra")
 	assert.Equal(t, exitInput, code)
-	assert.Contains(t, errOut, "usage: jixiao schema")
+	assert.Equal(t, "jixiao schema: 不接受参数，而这里有 \"extra\"\n用法见 jixiao schema --help\n", errOut)
 }

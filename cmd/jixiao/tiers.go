@@ -1,63 +1,93 @@
 package main
 
 import (
-	"flag"
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"strings"
+
+	"github.com/spf13/cobra"
 
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules/prose"
 )
 
-// runTiers reads one criterion's prose and prints the tiers it reads, as TOML to paste into
-// an indicator, or with --explain how each part of the text was read.
-func runTiers(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("tiers", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	weight := fs.Float64("weight", 0, "the indicator's weight (分值), for 得满分 and shares of the weight")
-	target := fs.Float64("target", math.NaN(), "the indicator's target (指标值), for 未达到 and 按比例")
-	unit := fs.String("unit", "", "the indicator's unit; % means percentages in the text are the actual value itself")
-	name := fs.String("name", "", "the indicator's name (三级指标): digits in it are no thresholds")
-	direction := fs.String("direction", "", "higher, lower or equal: which way is better, when the text does not say")
-	text := fs.Bool("text", false, "the actual value is text (定性): labels such as 达成 become conditions")
-	explain := fs.Bool("explain", false, "show how each part of the text was read: the tiers, their spans and rules")
-	langName := fs.String("lang", "zh", "language: zh or en")
-	words, ok := parseInterleaved(fs, args)
-	if !ok {
-		return exitInput
+// tiersCommand reads one criterion's prose and prints the tiers it reads, as TOML to paste
+// into an indicator, or with --explain how each part of the text was read.
+func (a *app) tiersCommand() *cobra.Command {
+	var (
+		weight, target     float64
+		unit, name, direct string
+		text, explain      bool
+	)
+	cmd := &cobra.Command{
+		Use:     "tiers " + a.t("[选项] \"评分标准\"", "[flags] \"TEXT\""),
+		Short:   a.t("把评分标准的文字读成分档（TOML）", "read a criterion's prose into tiers, as TOML"),
+		GroupID: groupReview,
+		Long: a.t(`像细心的复核人一样读一条评分标准的文字，把分档打印成 TOML，可粘贴到指标里（"-" 从标准输入
+读文字）。选项告诉读者指标的情况：分值、指标值和单位、名称（名称中的数字不是阈值）、指标值没有
+≥ 或 ≤ 时哪个方向更好，以及实际值是否为文字（定性）。读不懂的部分连同位置和原因一并列出，
+退出状态为 1；绝不猜测。`,
+			`Reads one criterion's prose the way a careful reviewer does and prints the tiers as TOML to
+paste into an indicator ("-" reads the text from standard input). The flags say what the
+reader needs to know of the indicator: its weight, target and unit, its name (digits in it
+are no thresholds), which way is better when the target carries no ≥ or ≤, and whether the
+actual value is text (定性). Whatever cannot be read is named with its exact span and the
+reason, and the command exits 1; nothing is guessed.`),
+		Example: `  jixiao tiers --weight 20 --target 100 --unit % "1年内完成100%，得20分；未全部完成，按完成情况得15~18分；未开展，不得分。"
+  jixiao tiers --explain --weight 6 --target 100 --unit % "执行率达到100%的得满分；执行率每低于5%扣1.5分，扣完为止。"
+  pbpaste | jixiao tiers --weight 10 -`,
+		RunE: a.runs(func(cmd *cobra.Command, words []string) int {
+			lang := a.lang
+			dir, ok := map[string]prose.Direction{"": prose.Unknown, "higher": prose.Higher, "lower": prose.Lower, "equal": prose.Equal}[direct]
+			if !ok {
+				a.printUsageError(a.choiceError(cmd, direct, directions, a.t("--direction 应为 higher、lower 或 equal，而不是 %q", "--direction must be higher, lower or equal, not %q", direct)))
+				return exitInput
+			}
+			criterion := strings.Join(words, " ")
+			if criterion == "-" {
+				data, err := io.ReadAll(io.LimitReader(a.stdin, 1<<20))
+				if err != nil {
+					a.errLine("jixiao tiers: " + a.t("读取标准输入时出错：%v", "error reading standard input: %v", err))
+					return exitInput
+				}
+				criterion = strings.TrimSpace(string(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
+			}
+			if criterion == "" {
+				return a.usage(cmd, a.t("请给出评分标准的文字，如 jixiao tiers \"≥95%得10分，<95%不得分\"",
+					"give the criterion's text, e.g. jixiao tiers \"≥95%得10分，<95%不得分\""))
+			}
+			return a.printTiers(criterion, prose.Context{Name: name, Unit: unit, Target: target, Direction: dir, Weight: weight, Text: text}, explain, lang)
+		}),
 	}
-	lang, err := i18n.ParseLang(*langName)
-	if err != nil {
-		fmt.Fprintln(stderr, "jixiao tiers:", err)
-		return exitInput
+	fs := cmd.Flags()
+	fs.Float64Var(&weight, "weight", 0, a.t("指标的`分值`，用于“得满分”和按分值比例的得分", "the indicator's weight (分值) in `points`, for 得满分 and shares of the weight"))
+	fs.Float64Var(&target, "target", math.NaN(), a.t("指标的`指标值`，用于“未达到”和“按比例”", "the indicator's `target` (指标值), for 未达到 and 按比例"))
+	fs.StringVar(&unit, "unit", "", a.t("指标的`单位`；% 表示文字中的百分数就是实际值本身", "the indicator's `unit`; % means percentages in the text are the actual value itself"))
+	fs.StringVar(&name, "name", "", a.t("指标的`名称`（三级指标）：其中的数字不是阈值", "the indicator's `name` (三级指标): digits in it are no thresholds"))
+	fs.StringVar(&direct, "direction", "", a.t("指标值没有 ≥ 或 ≤ 时哪个`方向`更好：higher、lower 或 equal", "the `direction` that is better when the target has no ≥ or ≤: higher, lower or equal"))
+	fs.BoolVar(&text, "text", false, a.t("实际值是文字（定性）：“达成”等标签成为条件", "the actual value is text (定性): labels such as 达成 become conditions"))
+	fs.BoolVar(&explain, "explain", false, a.t("显示每一部分是怎样读的：分档、位置、规则、约定、未读懂的部分", "show how each part was read: tiers, spans, rules, conventions, what was left"))
+	cmd.RegisterFlagCompletionFunc("direction", cobra.FixedCompletions(directions, cobra.ShellCompDirectiveNoFileComp))
+	for _, f := range []string{"weight", "target", "unit", "name"} {
+		cmd.RegisterFlagCompletionFunc(f, cobra.NoFileCompletions)
 	}
-	dir, ok := map[string]prose.Direction{"": prose.Unknown, "higher": prose.Higher, "lower": prose.Lower, "equal": prose.Equal}[*direction]
-	if !ok {
-		fmt.Fprintln(stderr, "jixiao tiers:", i18n.T("--direction 应为 higher、lower 或 equal，而不是 %q", "--direction must be higher, lower or equal, not %q", *direction).String(lang))
-		return exitInput
-	}
-	criterion := strings.Join(words, " ")
-	if criterion == "-" {
-		data, err := io.ReadAll(io.LimitReader(stdin, 1<<20))
-		if err != nil {
-			fmt.Fprintln(stderr, "jixiao tiers:", err)
-			return exitInput
-		}
-		criterion = strings.TrimSpace(string(data))
-	}
-	if criterion == "" {
-		fmt.Fprintln(stderr, "jixiao tiers:", i18n.Pick(lang, "请给出评分标准的文字，如 jixiao tiers \"≥95%得10分，<95%不得分\"",
-			"give the criterion's text, e.g. jixiao tiers \"≥95%得10分，<95%不得分\""))
-		return exitInput
-	}
-	ctx := prose.Context{Name: *name, Unit: *unit, Target: *target, Direction: dir, Weight: *weight, Text: *text}
+	return cmd
+}
+
+// directions are the values of tiers --direction.
+var directions = []string{"higher", "lower", "equal"}
+
+// printTiers reads the criterion and prints its tiers (or, explained, how it was read); 1
+// if part of it could not be read.
+func (a *app) printTiers(criterion string, ctx prose.Context, explain bool, lang i18n.Lang) int {
+	stdout, stderr := a.stdout, a.paintErr()
 	r := prose.Read(criterion, ctx)
 
 	var b strings.Builder
-	if *explain {
+	if explain {
 		explainReading(&b, criterion, r, lang)
 	} else {
 		fmt.Fprintf(&b, "criterion = %s\n", tomlString(criterion))

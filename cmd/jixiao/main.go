@@ -77,6 +77,8 @@ func runContext(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return runTiers(args[1:], stdin, stdout, stderr)
 	case "import":
 		return runImport(ctx, args[1:], stdout, stderr)
+	case "fill":
+		return runFill(ctx, args[1:], stdout, stderr)
 	case "gen":
 		return runGen(ctx, args[1:], stdout, stderr)
 	case "schema":
@@ -102,6 +104,7 @@ Usage:
   jixiao lint [flags] FILE|DIR...    评分标准检查：缺口、重叠、永不生效的档次等 (flaws of the criteria)
   jixiao tiers [flags] "TEXT"        把评分标准文字读成分档 (read criterion prose into tiers, as TOML)
   jixiao import [-o DIR] FILE.xlsx   把工作簿中的自评表存为 TOML 文件 (workbook tables to TOML files)
+  jixiao fill FILE.xlsx -o OUT.xlsx [--force]   把得分、总分、等次填入自评表的副本 (score a workbook into a copy of it)
   jixiao gen [-n N] [-seed S] [-format jsonl|toml] [-o PATH]   合成测试数据 (synthetic projects for benchmarks)
   jixiao help                        this text
   jixiao version                     the version

@@ -2,6 +2,7 @@ package fill
 
 import (
 	"io"
+	"math"
 	"strings"
 
 	"jixiao/engine"
@@ -135,7 +136,7 @@ func (f *filler) project() error {
 			owner = p.Funds.Reported
 		}
 		known := x != nil && x.HasScore
-		score, hi := 0.0, 0.0
+		score, hi := 0.0, math.Inf(1) // without a weight, the owner's number cannot be judged
 		if x != nil {
 			score, hi = x.Score, x.Weight
 		}

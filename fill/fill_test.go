@@ -291,6 +291,19 @@ func TestFillFormulasThatWillNotAddUp(t *testing.T) {
 	open(t, out, "Sheet1").comment("I14", "已改为 96.00。原填写 100；各项得分之和为 96.00", "原填写的是各项分值（满分）之和，不是得分之和")
 }
 
+// A budget-execution score without a weight cannot be given: the owner's number stays,
+// marked, and the weight is asked for.
+func TestFillExecutionWithoutWeight(t *testing.T) {
+	m := centralTemplate(t)
+	require.NoError(t, m.b.Clear("自评表", "G6"))
+	b, out := fill(t, m.save("noweight.xlsx"), Options{})
+	assert.Contains(t, noteList(b.Projects[0]), "I6 open")
+	rb := open(t, out, "自评表")
+	assert.Equal(t, "9.00", rb.value("I6"))
+	rb.comment("I6", "预算执行率没有分值，无法计分：请填写分值。原填写 9.00 保留，未能核对")
+	assert.Equal(t, yellow, rb.style("I6").Fill)
+}
+
 // A workbook jixiao cannot read is an error, and nothing is filled.
 func TestFillRejectsWhatIsNotATable(t *testing.T) {
 	m := newTemplate(t)

@@ -46,6 +46,14 @@ func (p *Project) Pos(path string) Pos {
 	return p.Source.Pos(path)
 }
 
+// Cell returns the cell of a workbook the key at path was read from, or, for a score,
+// total, grade, unit or reason the template leaves blank, the cell it has for it; false when
+// there is none (no fallback to an enclosing key, unlike Pos).
+func (p *Project) Cell(path string) (Pos, bool) {
+	pos, ok := p.cells[path]
+	return pos, ok
+}
+
 // Scoring holds how the project is scored. Zero values mean the documented defaults.
 type Scoring struct {
 	FullMarks float64 `json:"full_marks"` // 满分, default 100

@@ -197,6 +197,27 @@ func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
 
 func (b *blockReader) at(path string, r, c int) { b.cells[path] = b.g.pos(r, c) }
 
+// slot records the cell of a key the template has a place for even when it is blank (an
+// indicator's 得分, 度量单位 and 偏差原因, the 预算执行率 得分, 合计, 自评得分, 等次), so
+// that a filled-in copy knows where they go; a key read from its cell keeps that cell.
+func (b *blockReader) slot(path string, r, c int) {
+	if _, ok := b.cells[path]; !ok {
+		b.at(path, r, c)
+	}
+}
+
+// beside is the column right of the label at (r, c) and of the merged range it heads.
+func (b *blockReader) beside(r, c int) int {
+	k := c + 1
+	for b.g.cell(r, k) == b.g.cell(r, c) {
+		k++
+	}
+	return k
+}
+
+// slots are the indicator keys whose cells slot records.
+var slots = []string{"reported", "unit", "reason"}
+
 // table is the generic table at key of the top level, made when first needed.
 func (b *blockReader) table(key string) map[string]any {
 	t, ok := b.root[key].(map[string]any)
@@ -369,6 +390,9 @@ func (b *blockReader) funds() {
 				b.put(t, "funds", f, b.g.cell(row, c), row, c)
 			}
 		}
+		if c, ok := cols["reported"]; ok {
+			b.slot("funds.reported", row, c)
+		}
 		return
 	}
 }
@@ -464,6 +488,11 @@ func (b *blockReader) indicators() []any {
 			}
 			b.put(ind, path, f, v, r, c)
 		}
+		for _, key := range slots {
+			if c, ok := cols[key]; ok {
+				b.slot(path+"."+key, r, c)
+			}
+		}
 		if target, ok := ind["target"].(Value); ok {
 			ind["target"] = b.withNature(target, g.cell(r, cols[""]), cols)
 		}
@@ -517,6 +546,7 @@ func (b *blockReader) totals() {
 			case strings.HasPrefix(l, "合计") || l == "总分":
 				if sc, ok := cols["reported"]; ok {
 					b.put(t, "reported", field("total"), g.cell(r, sc), r, sc)
+					b.slot("reported.total", r, sc)
 				}
 			case strings.Contains(l, "等次") || strings.Contains(l, "等级"):
 				if v, k := b.valueRight(r, c); k >= 0 {
@@ -527,6 +557,8 @@ func (b *blockReader) totals() {
 						t["grade"] = v
 						b.at("reported.grade", r, k)
 					}
+				} else {
+					b.slot("reported.grade", r, b.beside(r, c))
 				}
 			case strings.HasPrefix(l, "设置绩效目标") || strings.HasPrefix(l, "实际完成"):
 				if v, k := b.valueRight(r, c); k >= 0 {
@@ -543,6 +575,8 @@ func (b *blockReader) totals() {
 						t["score"] = n
 						b.at("reported.score", r, k)
 					}
+				} else {
+					b.slot("reported.score", r, b.beside(r, c))
 				}
 			default:
 				continue

@@ -1,21 +1,51 @@
 #!/usr/bin/env bash
-# Smoke test of the review workbook in an office suite: writes the review of the bundled
-# example as .xlsx, converts it to PDF with LibreOffice headless, and fails if the conversion
-# fails or yields nothing. Not part of CI (it needs LibreOffice):
+# Smoke test of jixiao's workbooks in an office suite: converts to PDF with LibreOffice
+# headless, and fails if a conversion fails or yields nothing,
+#   - the review of the bundled example (jixiao check --format xlsx);
+#   - two owners' workbooks filled in place (jixiao fill): the central template and the
+#     seed's Fujian layout, as the fill package's tests build them; each filled total must
+#     show in its PDF (pdftotext).
+# Not part of CI (it needs LibreOffice and a CJK font):
 #
-#   apt-get install -y --no-install-recommends libreoffice-calc poppler-utils
+#   apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-droid-fallback
 #   scripts/xlsx-smoke.sh [OUTDIR]          # default: a fresh temporary folder
 #
-# The PDF, and a PNG of its first page when pdftoppm is there, are left in OUTDIR to look at.
+# The PDFs, and a PNG of each first page when pdftoppm is there, are left in OUTDIR to look at.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-$(mktemp -d)}
 mkdir -p "$out"
 soffice=$(command -v soffice || command -v libreoffice || true)
 if [ -z "$soffice" ]; then
-  echo "xlsx-smoke: LibreOffice (soffice) is not installed: apt-get install libreoffice-calc" >&2
+  echo "xlsx-smoke: LibreOffice (soffice) is not installed: apt-get install libreoffice-calc-nogui" >&2
   exit 2
 fi
+
+# A profile of its own, so that no running LibreOffice or first-start dialog interferes.
+profile=$(mktemp -d)
+trap 'rm -rf "$profile"' EXIT
+
+# convert BOOK.xlsx: BOOK.pdf beside it, its page count and a PNG of its first page.
+convert() {
+  local book=$1 pdf=${1%.xlsx}.pdf log=${1%.xlsx}.soffice.log
+  timeout 180 "$soffice" -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$out" "$book" >"$log" 2>&1 || {
+    echo "xlsx-smoke: LibreOffice could not convert $book:" >&2
+    cat "$log" >&2
+    exit 1
+  }
+  if [ ! -s "$pdf" ]; then
+    echo "xlsx-smoke: no PDF was written for $book" >&2
+    cat "$log" >&2
+    exit 1
+  fi
+  if command -v pdfinfo >/dev/null; then
+    echo "xlsx-smoke: $pdf, $(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}') pages"
+  fi
+  if command -v pdftoppm >/dev/null; then
+    pdftoppm -png -r 80 -f 1 -l 1 "$pdf" "${pdf%.pdf}-page"
+    echo "xlsx-smoke: first page as $(ls "${pdf%.pdf}"-page*.png)"
+  fi
+}
 
 status=0
 go run ./cmd/jixiao check --format xlsx -o "$out/review.xlsx" testdata/quangang-2021 >/dev/null || status=$?
@@ -23,26 +53,17 @@ if [ "$status" -ne 1 ] || [ ! -s "$out/review.xlsx" ]; then
   echo "xlsx-smoke: jixiao check exited $status or wrote no workbook" >&2
   exit 1
 fi
+convert "$out/review.xlsx"
 
-# A profile of its own, so that no running LibreOffice or first-start dialog interferes.
-profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
-timeout 180 "$soffice" -env:UserInstallation=file://"$profile" --headless --convert-to pdf --outdir "$out" "$out/review.xlsx" >"$out/soffice.log" 2>&1 || {
-  echo "xlsx-smoke: LibreOffice could not convert the workbook:" >&2
-  cat "$out/soffice.log" >&2
-  exit 1
-}
-if [ ! -s "$out/review.pdf" ]; then
-  echo "xlsx-smoke: no PDF was written" >&2
-  cat "$out/soffice.log" >&2
-  exit 1
-fi
-if command -v pdfinfo >/dev/null; then
-  pages=$(pdfinfo "$out/review.pdf" | awk '/^Pages:/ {print $2}')
-  echo "xlsx-smoke: $out/review.pdf, $pages pages"
-fi
-if command -v pdftoppm >/dev/null; then
-  pdftoppm -png -r 80 -f 1 -l 1 "$out/review.pdf" "$out/page"
-  echo "xlsx-smoke: first page as $(ls "$out"/page*.png)"
-fi
+# The owners' templates, written by the tests that fill them, filled by the command.
+go test ./fill -count=1 -run 'TestFillCentralTemplate|TestFillFujianTemplate' -args -templates "$out/templates" >/dev/null
+for case in central:88.33 fujian:96; do
+  name=${case%%:*} total=${case#*:}
+  go run ./cmd/jixiao fill --force "$out/templates/$name.xlsx" -o "$out/$name-filled.xlsx" >"$out/$name-filled.txt"
+  convert "$out/$name-filled.xlsx"
+  if command -v pdftotext >/dev/null && ! pdftotext -layout "$out/$name-filled.pdf" - | grep -qw "$total"; then
+    echo "xlsx-smoke: the filled total $total does not show in $out/$name-filled.pdf" >&2
+    exit 1
+  fi
+done
 echo "xlsx-smoke: ok"

@@ -15,7 +15,8 @@ const (
 
 // Book is one workbook, opened from a file or new. It is not safe for concurrent use.
 type Book struct {
-	f *excelize.File
+	f     *excelize.File
+	marks map[markKey]int // the style made of each style marked with each fill
 }
 
 // Open opens an existing workbook (.xlsx, .xlsm). Whatever jixiao does not touch is kept

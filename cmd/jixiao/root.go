@@ -24,6 +24,7 @@ func (a *app) commands() []*cobra.Command {
 		a.lintCommand(),
 		a.tiersCommand(),
 		a.importCommand(),
+		a.fillCommand(),
 		a.schemaCommand(),
 		a.genCommand(),
 		a.completionCommand(),

@@ -27,7 +27,7 @@ func Example() {
 	}
 	for _, f := range published.Check(doc, grades, published.Options{}) {
 		if f.Severity == published.Error {
-			fmt.Printf("line %d: %s\n", f.Pos.Line, f.Message(i18n.En))
+			fmt.Printf("line %d: %s\n", f.Pos.Line, msg(f, i18n.En))
 		}
 	}
 	// Output:

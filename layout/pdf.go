@@ -158,15 +158,31 @@ func isPDF(data []byte) bool {
 	return bytes.Contains(head, []byte("%PDF-"))
 }
 
-// extract runs pdftotext on the file at input, or on data when input is "-", bounded in time
-// and output.
-func extract(ctx context.Context, name, input string, data []byte, opts PDFOptions) ([]byte, error) {
+// FindExtractor reports whether the PDF text extractor can be run, before any PDF is read: nil
+// when it is installed, else the error (ErrNoExtractor) that reading the PDF name would give,
+// saying how to install it.
+func FindExtractor(name string, opts PDFOptions) error {
+	_, err := findExtractor(name, opts.withDefaults())
+	return err
+}
+
+func findExtractor(name string, opts PDFOptions) (string, error) {
 	path, err := exec.LookPath(opts.Command)
 	if err != nil {
-		return nil, &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
+		return "", &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
 			"读取 PDF 需要 poppler 的 pdftotext 程序，本机没有找到它（%s）：请安装 poppler-utils（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler），或改用报告的 .docx 或 .txt 文本",
 			"reading a PDF needs poppler's pdftotext, which is not installed (%s): install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or give the report as .docx or .txt",
 			opts.Command)}, sentinel: ErrNoExtractor}
+	}
+	return path, nil
+}
+
+// extract runs pdftotext on the file at input, or on data when input is "-", bounded in time
+// and output.
+func extract(ctx context.Context, name, input string, data []byte, opts PDFOptions) ([]byte, error) {
+	path, err := findExtractor(name, opts)
+	if err != nil {
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()

@@ -18,11 +18,11 @@ import (
 // DocumentMessage renders a finding about a published report in lang. Every output renders
 // such findings through it, so that one reads the same in text, JSON, SARIF and a workbook.
 func DocumentMessage(f *published.Finding, lang i18n.Lang) string {
-	return textString(documentText(f), lang)
+	return textString(docMessageText(f), lang)
 }
 
-// documentText is a document finding's message in both languages.
-func documentText(f *published.Finding) i18n.Text {
+// docMessageText is a document finding's message in both languages.
+func docMessageText(f *published.Finding) i18n.Text {
 	tmpl, ok := docTemplates[f.Code]
 	if !ok { // a code without a template is a programmer's error, caught by the tests
 		return i18n.T("%s", "%s", f.Code)

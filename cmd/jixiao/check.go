@@ -7,7 +7,6 @@ import (
 	"io"
 
 	"jixiao/batch"
-	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/report"
@@ -41,12 +40,10 @@ func review(ctx context.Context, name string, args []string, stdin io.Reader, st
 		return exitOK
 	}
 	if o.explain != "" {
-		c, found := engine.LookupCheck(engine.Code(o.explain))
-		if !found {
+		if found, _ := report.ExplainCode(stdout, o.explain, o.lang); !found {
 			fmt.Fprintf(stderr, "jixiao %s: %s\n", name, i18n.T("没有代码为 %q 的检查；jixiao check --list 列出全部", "no check has the code %q; jixiao check --list lists them all", o.explain).String(o.lang))
 			return exitInput
 		}
-		report.Explain(stdout, c, o.lang)
 		return exitOK
 	}
 	opts := o.engineOptions()

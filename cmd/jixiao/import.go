@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"jixiao/batch"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 )
@@ -40,7 +41,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	taken := map[string]bool{}
 	code := exitOK
 	for _, file := range files {
-		projects, err := indicators.LoadWorkbook(file, indicators.Limits{})
+		projects, err := batch.Projects(file, indicators.Limits{})
 		if err != nil {
 			printErrors(stderr, err, lang)
 			code = exitInput

@@ -43,7 +43,7 @@ func process(ctx context.Context, o *options, mode batch.Mode, eopts engine.Opti
 				fmt.Fprintln(stderr, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
 			}
 			errorsFound = errorsFound || item.Errors > 0
-			return stream.Add(item.Results, item.Text)
+			return stream.Add(item.Results, item.Document, item.Text)
 		})
 		bar.Finish()
 		if err != nil {

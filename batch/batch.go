@@ -58,7 +58,8 @@ type Options struct {
 	// output bytes in the worker, so that the caller only writes them and results need not be
 	// kept.
 	Format func(results []*engine.Result, doc *published.Result) ([]byte, error)
-	// Keep keeps the results in each Output even when Format is set.
+	// Keep keeps the results in each Output even when Format is set (a report's Document is
+	// always kept).
 	Keep bool
 }
 
@@ -223,7 +224,7 @@ func (wk *worker) process(item Item) Output {
 		}
 		out.Text = text
 		if !wk.opts.Keep {
-			out.Results, out.Document = nil, nil
+			out.Results = nil // a report's document is kept: one per report, for a tail that lists them
 		}
 	}
 	return out

@@ -287,7 +287,7 @@ func msgNarrativeGrades(f *published.Finding) i18n.Text {
 	}
 	return i18n.T("预算绩效情况说明称评价结果为 %s，而%s为 %s：%s",
 		"the narrative states the grades %s, but %s the grades are %s: %s",
-		gradeCounts(f.Actual), basis, gradeCounts(f.Expected), strings.Join(f.Names, "，"))
+		gradeCounts(f.Actual), basis, gradeCounts(f.Expected), i18n.Text{Zh: strings.Join(f.Names, "，"), En: strings.Join(f.Names, ", ")})
 }
 
 // withBlame adds the lines a difference points at.

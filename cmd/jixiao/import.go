@@ -14,7 +14,7 @@ import (
 	"jixiao/internal/i18n"
 )
 
-// runImport reads 自评表 workbooks and writes each project as a TOML file in jixiao's format,
+// runImport reads 自评表 workbooks (or published reports) and writes each project as a TOML file in jixiao's format,
 // criterion text and all, for the reviewer to fix and keep.
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("import", flag.ContinueOnError)
@@ -31,7 +31,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return exitInput
 	}
 	if len(files) == 0 {
-		fmt.Fprintln(stderr, "jixiao import:", i18n.Pick(lang, "请给出要导入的工作簿（.xlsx）", "name the workbooks (.xlsx) to import"))
+		fmt.Fprintln(stderr, "jixiao import:", i18n.Pick(lang, "请给出要导入的工作簿（.xlsx）或发布的报告", "name the workbooks (.xlsx) or published reports to import"))
 		return exitInput
 	}
 	if err := os.MkdirAll(*dir, 0o755); err != nil {

@@ -5,7 +5,7 @@
 //	jixiao check [flags] FILE|DIR...   score, then report every inconsistency as findings
 //	jixiao lint [flags] FILE|DIR...    report the flaws of the criteria themselves
 //	jixiao tiers [flags] "TEXT"        read criterion prose into tiers
-//	jixiao import [-o DIR] FILE.xlsx   write the projects of a workbook as TOML files
+//	jixiao import [-o DIR] FILE        write the projects of a workbook or a report as TOML files
 //	jixiao gen [flags]                 write synthetic projects for benchmarks
 //
 // Exit status: 0 success (check, lint: no error-severity finding); 1 check or lint found an
@@ -101,13 +101,14 @@ Usage:
   jixiao check [flags] FILE|DIR...   复核：计分并列出全部问题 (score, then list every inconsistency)
   jixiao lint [flags] FILE|DIR...    评分标准检查：缺口、重叠、永不生效的档次等 (flaws of the criteria)
   jixiao tiers [flags] "TEXT"        把评分标准文字读成分档 (read criterion prose into tiers, as TOML)
-  jixiao import [-o DIR] FILE.xlsx   把工作簿中的自评表存为 TOML 文件 (workbook tables to TOML files)
+  jixiao import [-o DIR] FILE        把工作簿或发布报告中的自评表存为 TOML 文件 (a workbook's or report's tables to TOML files)
   jixiao gen [-n N] [-seed S] [-format jsonl|toml] [-o PATH]   合成测试数据 (synthetic projects for benchmarks)
   jixiao help                        this text
   jixiao version                     the version
 
   FILE is a .toml file, an .xlsx workbook, a .jsonl file (one project per line, the TOML
-  fields as JSON), or "-" for JSON Lines on standard input; DIR stands for every such file below it.
+  fields as JSON), "-" for JSON Lines on standard input, or a published 部门决算 report (.pdf,
+  .docx, or its text .txt/.md), checked whole; DIR stands for every such file below it but text.
 
 Flags:
   --format FORMAT       text, json or jsonl; check and lint also sarif, check also xlsx (with -o)

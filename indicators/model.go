@@ -35,6 +35,17 @@ type Project struct {
 // Line is the line of the JSON Lines stream the project was read from; 0 for a file.
 func (p *Project) Line() int { return p.line }
 
+// Place records that the key at path ("project.name", "funds", "indicator[2].weight") stands
+// at pos, for a project built by a reader outside this package (a published report's
+// tables): Pos then finds it as it finds a workbook's cells, a key not placed falling back to
+// the nearest enclosing key that is. It is for building a project, before it is shared.
+func (p *Project) Place(path string, pos Pos) {
+	if p.cells == nil {
+		p.cells = map[string]Pos{}
+	}
+	p.cells[path] = pos
+}
+
 // Pos returns where the key at path ("indicator[2].weight") stands in the file.
 func (p *Project) Pos(path string) Pos {
 	if p.cells != nil {

@@ -52,6 +52,7 @@ type JSONFinding struct {
 	Expected  any     `json:"expected"` // the value jixiao computes, or null
 	Actual    any     `json:"actual"`   // the value the submission states, or null
 	File      string  `json:"file"`
+	Page      int     `json:"page,omitempty"` // a PDF's page: line is then the line of text on it
 	Line      int     `json:"line,omitempty"`
 	Column    int     `json:"column,omitempty"` // in characters
 }
@@ -163,7 +164,7 @@ func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
 		msg, hint := Message(r, f, lang)
 		pos := r.Pos(f)
 		jf := JSONFinding{Code: string(f.Code), Severity: f.Severity.String(), Message: msg, Hint: hint,
-			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Line: pos.Line, Column: pos.Col}
+			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Page: pos.Page, Line: pos.Line, Column: pos.Col}
 		if jf.File == "" {
 			jf.File = r.Project.File
 		}

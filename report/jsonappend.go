@@ -226,6 +226,9 @@ func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang
 		file = r.Project.File
 	}
 	b = appendString(append(b, `,"file":`...), file)
+	if pos.Page != 0 {
+		b = strconv.AppendInt(append(b, `,"page":`...), int64(pos.Page), 10)
+	}
 	if pos.Line != 0 {
 		b = strconv.AppendInt(append(b, `,"line":`...), int64(pos.Line), 10)
 	}

@@ -139,7 +139,7 @@ func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		where := r.Pos(f).String()
+		where := Where(r.Pos(f), lang)
 		if where == "" {
 			where = r.Project.File
 		}

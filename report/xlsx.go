@@ -11,6 +11,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/published"
 	"jixiao/rules"
 	"jixiao/sheets"
 )
@@ -20,8 +21,10 @@ import (
 // computed scores beside the reported ones; disputed cells filled and carrying a comment
 // that states the finding) and a findings sheet (one row per finding, filtered, header
 // frozen). The project sheets keep the 自评表's own Chinese labels, so jixiao can read the
-// workbook back; the summary and findings are in the reader's language.
-func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+// workbook back; the summary and findings are in the reader's language. A published report
+// (docs) has its row in the summary and its findings in the findings sheet, after the
+// projects'.
+func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*published.Result) error {
 	f := sheets.New()
 	defer f.Close()
 	x, err := newXlsx(f, lang)
@@ -43,14 +46,14 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
 			return err
 		}
 	}
-	if err := x.summary(summary, results, names); err != nil {
+	if err := x.summary(summary, results, names, docs); err != nil {
 		return err
 	}
 	findings := x.sheetName(i18n.Pick(lang, "问题清单", "Findings"))
 	if err := f.AddSheet(findings); err != nil {
 		return err
 	}
-	if err := x.findings(findings, results); err != nil {
+	if err := x.findings(findings, results, docs); err != nil {
 		return err
 	}
 	f.SetActive(0)
@@ -409,7 +412,7 @@ func (x *xlsx) decimalStyle(d int) sheets.StyleID {
 }
 
 // summary writes one row per project.
-func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) error {
+func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, docs []*published.Result) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
@@ -448,7 +451,8 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) e
 		s.put(10, n)
 		s.put(11, p.File)
 	}
-	if s.err == nil && len(results) > 0 {
+	x.documentRows(s, docs)
+	if s.err == nil && s.row > 1 {
 		s.err = x.f.AutoFilter(sheet, "A1:"+cell(11, s.row))
 	}
 	if s.err == nil {
@@ -458,7 +462,7 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) e
 }
 
 // findings writes one row per finding, with an autofilter and the header frozen.
-func (x *xlsx) findings(sheet string, results []*engine.Result) error {
+func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*published.Result) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
@@ -480,13 +484,14 @@ func (x *xlsx) findings(sheet string, results []*engine.Result) error {
 			s.put(6, hint)
 			s.put(7, findingValue(f.Expected, d))
 			s.put(8, findingValue(f.Actual, d))
-			where := r.Pos(f).String()
+			where := Where(r.Pos(f), x.lang)
 			if where == "" {
 				where = r.Project.File
 			}
 			s.put(9, where)
 		}
 	}
+	x.documentFindings(s, docs)
 	if s.err == nil {
 		s.err = x.f.AutoFilter(sheet, "A1:"+cell(9, max(s.row, 1)))
 	}

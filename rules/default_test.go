@@ -438,3 +438,31 @@ func TestTierCondition(t *testing.T) {
 	_, _, ok = progs[0].Criterion.Condition(0, p, p.Indicators[0])
 	assert.False(t, ok, "a condition on the text is no set of values")
 }
+
+// A criterion written as tiers says how lateness is scored, through late_days and
+// late_months.
+func TestLatenessInTiers(t *testing.T) {
+	tiers := "tiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_months <= 1\", score = \"8\" }, " +
+		"{ when = \"late_months > 1\", score = \"max(0, 10 - 2 * late_months)\" } ]\n"
+	tests := []struct {
+		actual string
+		kind   Kind
+		score  float64
+	}{
+		{"2022年12月20日", Scored, 10},
+		{"2023年1月10日", Scored, 8},
+		{"2023年3月", Scored, 4},
+		{"按时完成", Unscored, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.actual, func(t *testing.T) {
+			o, _, _, _ := scoredProject(t, "", fmt.Sprintf("target = \"12月底前\"\nactual = %q\nweight = 10\n%s", tt.actual, tiers))
+			require.Equal(t, tt.kind, o.Kind, "outcome %+v", o)
+			if tt.kind == Scored {
+				assert.InDelta(t, tt.score, o.Score, 1e-9)
+			} else {
+				assert.Equal(t, DateUnknown, o.Reason.Code)
+			}
+		})
+	}
+}

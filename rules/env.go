@@ -19,6 +19,10 @@ type Env struct {
 	Rate   float64  `expr:"rate"`
 	Text   string   `expr:"text"`
 	Funds  FundsEnv `expr:"funds"`
+	// LateDays and LateMonths are how late a date actual is against a deadline target: 0
+	// on time; NaN when the indicator states no such dates (see Lateness).
+	LateDays   float64 `expr:"late_days"`
+	LateMonths float64 `expr:"late_months"`
 
 	actualSet bool // an actual value is given, as a number or as text
 	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
@@ -143,7 +147,7 @@ type FundsEnv struct {
 }
 
 // Variables names the variables an expression may use, for messages.
-const Variables = "actual, target, weight, prior, rate, text, funds.budget, funds.spent, funds.execution_rate…"
+const Variables = "actual, target, weight, prior, rate, text, late_days, late_months, funds.budget, funds.spent, funds.execution_rate…"
 
 // variable bits record which inputs an expression reads.
 type variable uint8
@@ -156,11 +160,12 @@ const (
 	varText
 	varFunds
 	varWeight
+	varLate
 )
 
 var variableNames = map[string]variable{
 	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
-	"weight": varWeight,
+	"weight": varWeight, "late_days": varLate, "late_months": varLate,
 }
 
 // NewEnv builds the environment of one indicator of a project.
@@ -203,6 +208,15 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) 
 	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num != 0 {
 		env.Rate = ind.Actual.Num / ind.Target.Num
 	}
+	env.LateDays, env.LateMonths = nan, nan
+	if env.targetDate.ok && env.actualDate.ok {
+		if l := env.Lateness(); l.Known {
+			env.LateDays, env.LateMonths = 0, 0
+			if !l.Met {
+				env.LateDays, env.LateMonths = float64(l.Days), float64(l.Months)
+			}
+		}
+	}
 }
 
 // value is the value of a variable other than actual and rate, for the interval analysis:
@@ -215,6 +229,10 @@ func (e *Env) value(name string) float64 {
 		return e.Weight
 	case "prior":
 		return e.Prior
+	case "late_days":
+		return e.LateDays
+	case "late_months":
+		return e.LateMonths
 	case "funds.budget":
 		return e.Funds.Budget
 	case "funds.adjustment":

@@ -240,6 +240,8 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 		return unscored(PriorMissing), true
 	case uses&varText != 0 && !env.actualSet:
 		return actualProblem(env), true
+	case uses&varLate != 0 && math.IsNaN(env.LateDays):
+		return unscored(DateUnknown), true
 	case uses&varFunds != 0 && math.IsNaN(env.Funds.Budget) && math.IsNaN(env.Funds.FullYearBudget) && math.IsNaN(env.Funds.Spent):
 		return unscored(FundsMissing), true
 	}

@@ -190,7 +190,12 @@ func qualitative(env *Env) Outcome {
 		return unscored(UnknownQuality)
 	}
 	lo, hi := env.Band(q)
-	return Outcome{Kind: Ranged, Min: lo * env.Weight, Max: hi * env.Weight}
+	lo, hi = lo*env.Weight, hi*env.Weight
+	if q != QualityMet { // a band short of 达成 stays short of full marks, whatever the rounding
+		hi = env.agree(false, hi)
+		lo = min(lo, hi)
+	}
+	return Outcome{Kind: Ranged, Min: lo, Max: hi}
 }
 
 // deadline scores a date target: full marks on time; a missed deadline loses [scoring]

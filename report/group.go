@@ -74,10 +74,18 @@ func findingLines(r *engine.Result, lang i18n.Lang) []findingLine {
 			sameMsg = sameMsg && p.msg == ps[0].msg
 			sameHint = sameHint && p.hint == ps[0].hint
 		}
-		if !sameMsg {
-			each := make([]string, len(ps))
-			for i, p := range ps {
-				each[i] = p.name + sep + p.msg
+		if !sameMsg { // the indicators of each message together: "A、B：msg1；C：msg2"
+			var order []string
+			names := map[string][]string{}
+			for _, p := range ps {
+				if _, seen := names[p.msg]; !seen {
+					order = append(order, p.msg)
+				}
+				names[p.msg] = append(names[p.msg], p.name)
+			}
+			each := make([]string, len(order))
+			for i, msg := range order {
+				each[i] = strings.Join(names[msg], i18n.Pick(lang, "、", ", ")) + sep + msg
 			}
 			l.msg = strings.Join(each, i18n.Pick(lang, "；", "; "))
 			l.each = true

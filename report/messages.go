@@ -159,9 +159,13 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
 	},
 	engine.MissingReason: func(c *subject) (i18n.Text, i18n.Text) {
-		if c.f.Detail == engine.MissedDeadline {
+		switch {
+		case c.f.Detail == engine.MissedDeadline:
 			return i18n.T("实际完成时间 %s 晚于期限 %s（%s），但没有说明原因", "done %s, after the deadline %s (%s), and no reason is given",
 				c.ind.Actual.Text, c.ind.Target.Text, lateText(int(c.f.Args[0]), int(c.f.Args[1]), c.f.Args[2] == 1)), i18n.Text{}
+		case c.ind.Direction == indicators.Lower:
+			return i18n.T("实际完成值 %s 超出指标值 %s，但没有说明原因", "the actual value %s exceeds the target %s, and no reason is given",
+				c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
 		}
 		return i18n.T("实际完成值 %s 未达到指标值 %s，但没有说明原因", "the actual value %s falls short of the target %s, and no reason is given",
 			c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
@@ -321,6 +325,15 @@ func scoreHint(c *subject) i18n.Text {
 		return i18n.T("自评得分 %s 是第%d档（%s）的分数，但实际值不满足该档条件", "%s is the score of tier %d (%s), whose condition the actual value does not meet",
 			rep, f.Tier, condText(c.r, ir, f.Tier))
 	case engine.HintProportional:
+		if ind.Actual.Num > ind.Target.Num { // the ratio capped at 1
+			at = "min(" + at + " / " + tt + ", 1)"
+			if len(ir.Criterion.Tiers) == 0 {
+				return i18n.T("%s = %s × %s：这是按比例计分的结果，而不是按%s", "%s = %s × %s: proportional scoring, not the %s method",
+					rep, wt, at, methodName(ir.Criterion.Method))
+			}
+			return i18n.T("%s = %s × %s：这是按比例计分的结果，而不是按所写的评分标准", "%s = %s × %s: proportional scoring, not the written criterion",
+				rep, wt, at)
+		}
 		if len(ir.Criterion.Tiers) == 0 {
 			return i18n.T("%s = %s × %s / %s：这是按比例计分的结果，而不是按%s", "%s = %s × %s / %s: proportional scoring, not the %s method",
 				rep, wt, at, tt, methodName(ir.Criterion.Method))
@@ -463,6 +476,8 @@ func methodName(m indicators.Method) i18n.Text {
 		return i18n.T("反向线性法", "reverse-linear")
 	case indicators.MethodEqual:
 		return i18n.T("等值法", "equal")
+	case indicators.MethodDeadline:
+		return i18n.T("期限法", "deadline")
 	case indicators.MethodQualitative:
 		return i18n.T("定性分档法", "qualitative")
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/engine"
+	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/sheets"
 )
@@ -197,7 +198,7 @@ tiers = [ { when = "actual >= 99.22", score = "80" }, { when = "actual >= 98.5 &
 		msg, hint := Message(r, f, i18n.Zh)
 		msgs[string(f.Code)+" "+r.Indicators[f.Indicator].Indicator.Name] = msg + " | " + hint
 	}
-	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 10 = 10 × 1800 / 1500：这是按比例计分的结果，而不是按反向线性法",
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 10 = 10 × min(1800 / 1500, 1)：这是按比例计分的结果，而不是按反向线性法",
 		msgs["score-mismatch 人均成本"])
 	assert.Equal(t, "实际完成时间 2023年3月 晚于期限 2022年12月31日前（逾期 3 个月），但没有说明原因 | ", msgs["missing-reason 完成时间"])
 	assert.Contains(t, msgs["unscored 完成时间"], "逾期 3 个月")
@@ -255,4 +256,12 @@ func col(t *testing.T, g *sheets.Grid, s string) int {
 	t.Helper()
 	_, c := find(t, g, s)
 	return c
+}
+
+func TestEveryMethodHasAName(t *testing.T) {
+	for _, m := range indicators.Methods {
+		name := methodName(m)
+		assert.NotEqual(t, string(m), name.Zh, "a Chinese name for %s", m)
+		assert.Equal(t, string(m), name.En)
+	}
 }

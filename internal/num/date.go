@@ -83,6 +83,12 @@ func (d Date) String() string {
 	return b.String()
 }
 
+// The years a date may name: a four-digit number outside them is no year of a budget.
+const (
+	minYear = 1900
+	maxYear = 2200
+)
+
 // ParseDate reads a cell that states a date, and the bound its words give it: "2022年12月31日前",
 // "12月底前", "≤12月", "6月30日前完成", "年底前", "2022年11月20日", "2022年12月", "2022.11.20",
 // "2022-11-20", "已于2022年11月20日完成". A month means the whole month ("12月底" too). It
@@ -171,6 +177,9 @@ func filler(s string) bool {
 func dateCore(s string) (Date, string, bool) {
 	// 2022.11.20, 2022-11-20, 2022/11/20 (日 or 号 may follow).
 	if y, rest, ok := digits(s, 4, 4); ok && rest != "" && strings.ContainsRune(".-/", rune(rest[0])) {
+		if y < minYear || y > maxYear {
+			return Date{}, "", false
+		}
 		sep := rest[0]
 		m, rest, ok := digits(rest[1:], 1, 2)
 		if !ok || rest == "" || rest[0] != sep {
@@ -182,15 +191,19 @@ func dateCore(s string) (Date, string, bool) {
 		}
 		rest = trimAny(rest, "日", "号")
 		d := Date{Year: y, Month: m, Day: day}
-		return d, rest, d.valid()
+		return d, rest, day > 0 && d.valid()
 	}
 	var d Date
 	rest := s
 	if y, r, ok := digits(rest, 4, 4); ok && strings.HasPrefix(r, "年") {
+		if y < minYear || y > maxYear {
+			return Date{}, "", false
+		}
 		d.Year, rest = y, strings.TrimPrefix(r, "年")
 		switch {
 		case hasAny(rest, "底", "末", "内", "年底", "年末"): // 2022年底 and 2022年内: the year's end
-			return Date{Year: d.Year, Month: 12}, trimAny(rest, "底", "末"), true
+			end := Date{Year: d.Year, Month: 12}
+			return end, trimAny(rest, "底", "末"), end.valid()
 		}
 	}
 	for _, w := range []struct {
@@ -234,7 +247,7 @@ func month(s string) (int, string, bool) {
 }
 
 func (d Date) valid() bool {
-	if d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 31 {
+	if d.Month < 1 || d.Month > 12 || d.Day < 0 || d.Day > 31 || d.Year != 0 && (d.Year < minYear || d.Year > maxYear) {
 		return false
 	}
 	if d.Day == 0 {

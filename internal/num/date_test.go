@@ -65,7 +65,7 @@ func TestParseDateRejects(t *testing.T) {
 	for _, in := range []string{
 		"", "12", "100%", "≤5天", "3个工作日内", "3个月", "12个月内", "2022", "2022.11", "2022年",
 		"13月", "2022年2月30日", "2023年2月29日", "1-12月", "12月底前完成80%", "≥12月前",
-		"2022年12月31日前完成全部建设任务并通过验收", "2022.11.20.5", "达成", "有效",
+		"2022年12月31日前完成全部建设任务并通过验收", "2022.11.20.5", "达成", "有效", "0001-1-0", "2022-11-0", "0000年12月",
 	} {
 		_, ok := ParseDate(in)
 		assert.False(t, ok, "ParseDate(%q) read a date", in)
@@ -108,4 +108,27 @@ func TestOperators(t *testing.T) {
 	for _, tt := range tests {
 		assert.Equal(t, tt.want, Operators(tt.in), "Operators(%q)", tt.in)
 	}
+}
+
+// Whatever the text, ParseDate does not panic, and a date it reads is a real date that
+// reads back the same when written out.
+func FuzzParseDate(f *testing.F) {
+	for _, s := range []string{"2022年12月31日前", "12月底前", "≤12月", "2022.11.20", "2022-11-20", "十二月", "年内完成",
+		"2024年2月29日", "2023年2月29日", "3个月", "$\\geq$12月", "已于2022年11月20日完成"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := ParseDate(s)
+		if !ok {
+			return
+		}
+		if !d.Date.valid() {
+			t.Fatalf("ParseDate(%q) = %+v, not a date", s, d)
+		}
+		again, ok := ParseDate(d.Date.String())
+		if !ok || again.Date != d.Date {
+			t.Fatalf("ParseDate(%q) = %+v; written %q it reads %+v, %v", s, d.Date, d.Date.String(), again.Date, ok)
+		}
+		_ = Operators(s)
+	})
 }

@@ -23,7 +23,7 @@ var checkCountMismatch = &Check{
 			return
 		}
 		for i := range rv.r.Indicators {
-			if ir := &rv.r.Indicators[i]; ir.Applicable && !ir.MetKnown {
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Indicator.Target.Set && !ir.MetKnown {
 				return
 			}
 		}

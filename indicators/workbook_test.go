@@ -192,6 +192,12 @@ func TestWorkbookHeaderForms(t *testing.T) {
 			assert.Equal(t, tt.agency, p.Agency, "主管部门 / 单位名称")
 			assert.Equal(t, tt.implementer, p.Implementer, "实施单位")
 			assert.Equal(t, tt.year, p.Year, "year")
+			if tt.grade == "优秀" {
+				require.NotNil(t, p.Reported.Score, "自评得分：100 in one cell")
+				assert.Equal(t, 100.0, *p.Reported.Score)
+				require.NotNil(t, p.Reported.Total)
+				assert.Equal(t, 100.0, *p.Reported.Total)
+			}
 			require.Len(t, p.Indicators, 2)
 			assert.Equal(t, OpLE, p.Indicators[0].Target.Op, "反向 is ≤")
 			assert.Equal(t, Lower, p.Indicators[0].Direction)

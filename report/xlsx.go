@@ -213,7 +213,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	}
 	facts := []struct {
 		label, value string
-	}{{"专项名称", p.Name}, {"单位名称", p.Agency}, {"单位编码", p.AgencyCode}, {"部门预算功能科目", p.FunctionCode}, {"年度", year}}
+	}{{"专项名称", p.Name}, {"单位名称", p.Agency}, {"实施单位", p.Implementer}, {"单位编码", p.AgencyCode}, {"部门预算功能科目", p.FunctionCode}, {"年度", year}}
 	col := 1
 	for _, fact := range facts {
 		if fact.value == "" && fact.label != "专项名称" {
@@ -289,7 +289,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			s.put(11, "—")
 			s.style(11, x.unscored)
 		}
-		basis, note := Basis(ir, x.lang)
+		basis, note := Basis(r, ir, x.lang)
 		if note != "" {
 			basis += "：" + note
 		}
@@ -470,20 +470,19 @@ func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*publishe
 		L("提示", "Hint"), L("复核值", "Expected"), L("自评值", "Stated"), L("位置", "Where"))
 	for _, r := range results {
 		d := r.Project.Scoring.Decimals
-		for k := range r.Findings {
-			f := &r.Findings[k]
+		for _, l := range findingLines(r, x.lang) { // info findings of one code in one row
+			f := l.f
 			s.row++
 			s.put(1, r.Project.Name)
-			if f.Indicator >= 0 {
-				s.put(2, r.Indicators[f.Indicator].Indicator.Name)
-			}
-			msg, hint := Message(r, f, x.lang)
+			s.put(2, l.subject(x.lang))
 			s.put(3, SeverityLabel(f.Severity, x.lang))
 			s.put(4, string(f.Code))
-			s.put(5, msg)
-			s.put(6, hint)
-			s.put(7, findingValue(f.Expected, d))
-			s.put(8, findingValue(f.Actual, d))
+			s.put(5, l.msg)
+			s.put(6, l.hint)
+			if !l.grouped {
+				s.put(7, findingValue(f.Expected, d))
+				s.put(8, findingValue(f.Actual, d))
+			}
 			where := Where(r.Pos(f), x.lang)
 			if where == "" {
 				where = r.Project.File

@@ -75,8 +75,10 @@ func label(s string) string {
 	}, s)
 }
 
-// column is a column of the indicator table: the key it holds and the labels that name it.
+// column is a column of the indicator table: the key it holds (relative to the indicator:
+// "weight", "review.score"; "" for the nature column) and the labels that name it.
 type column struct {
+	key          string
 	field        *Field // nil for the nature column
 	exact, parts []string
 }
@@ -85,12 +87,23 @@ type column struct {
 var nature = column{exact: []string{"指标性质", "指标方向"}}
 
 // columns are the indicator table's columns, in the order they claim a header cell: the
-// schema's indicator keys that a workbook labels, then the nature column.
+// schema's indicator keys that a workbook labels, then those of the indicator's tables (the
+// reviewer's 复核), then the nature column.
 func (s *schema) columns() []column {
 	var cols []column
 	for _, f := range s.fields(inIndicator) {
 		if f.Sheet != nil {
-			cols = append(cols, column{field: f, exact: f.Sheet, parts: f.SheetPart})
+			cols = append(cols, column{key: f.Key, field: f, exact: f.Sheet, parts: f.SheetPart})
+		}
+	}
+	for _, t := range s.fields(inIndicator) {
+		if t.Type != Table {
+			continue
+		}
+		for _, f := range s.fields(t.sub()) {
+			if f.Sheet != nil {
+				cols = append(cols, column{key: join(t.Key, f.Key), field: f, exact: f.Sheet, parts: f.SheetPart})
+			}
 		}
 	}
 	return append(cols, nature)
@@ -104,10 +117,7 @@ func header(s *schema, g *grid, r int) (map[string]int, bool) {
 	row := g.Rows[r]
 	for pass := 0; pass < 2; pass++ {
 		for _, col := range s.columns() {
-			key := ""
-			if col.field != nil {
-				key = col.field.Key
-			}
+			key := col.key
 			if _, done := cols[key]; done {
 				continue
 			}
@@ -224,11 +234,17 @@ func (b *blockReader) valueRight(r, c int) (string, int) {
 	return "", -1
 }
 
+// preambles are the tables whose keys stand above the indicator table, each right of its
+// label: the project's facts, and who reviewed it and when.
+var preambles = []string{inProject, inReviewer}
+
 // preamble is the project key a label above the table names, or nil.
 func (b *blockReader) preamble(l string) *Field {
-	for _, f := range b.s.fields(inProject) {
-		if slices.Contains(f.Sheet, l) {
-			return f
+	for _, in := range preambles {
+		for _, f := range b.s.fields(in) {
+			if slices.Contains(f.Sheet, l) {
+				return f
+			}
 		}
 	}
 	return nil
@@ -248,11 +264,12 @@ func (b *blockReader) read() *Project {
 			if f == nil {
 				continue
 			}
-			if _, done := project[f.Key]; done {
+			t := b.table(f.In)
+			if _, done := t[f.Key]; done {
 				continue
 			}
 			if v, k := b.valueRight(r, c); k >= 0 {
-				b.put(project, "project", f, v, r, k)
+				b.put(t, f.In, f, v, r, k)
 			}
 		}
 	}
@@ -463,6 +480,21 @@ func (b *blockReader) indicators() []any {
 				above[f.Key] = v
 			}
 			b.put(ind, path, f, v, r, c)
+		}
+		for _, col := range b.s.columns() { // the keys of the indicator's tables: review.score…
+			c, ok := cols[col.key]
+			if !ok || col.field == nil || col.field.In == inIndicator {
+				continue
+			}
+			sub := col.key[:strings.IndexByte(col.key, '.')]
+			t, _ := ind[sub].(map[string]any)
+			if t == nil {
+				t = map[string]any{}
+			}
+			b.put(t, join(path, sub), col.field, g.cell(r, c), r, c)
+			if len(t) > 0 {
+				ind[sub] = t
+			}
 		}
 		if target, ok := ind["target"].(Value); ok {
 			ind["target"] = b.withNature(target, g.cell(r, cols[""]), cols)

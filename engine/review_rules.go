@@ -10,6 +10,7 @@ import (
 // defaultRules are the 复核口径 that ship with jixiao, as reviewers apply them: a
 // configuration's [[review_rules]] replace them whole.
 var defaultRules = []indicators.ReviewRule{
+	{Code: "by-criterion", Title: "按评分标准计分", TitleEn: "scored by the criterion", Effect: indicators.EffectCriterion},
 	{Code: "no-evidence", Title: "无佐证材料", TitleEn: "no supporting evidence", Effect: indicators.EffectZero},
 	{Code: "unrelated", Title: "指标与项目无关", TitleEn: "indicator unrelated to the project", Effect: indicators.EffectZero},
 	{Code: "unassessable-30", Title: "无法评价（轻微），扣分值的30%", TitleEn: "not assessable (minor): 30 % of the weight cut",
@@ -25,7 +26,8 @@ var defaultRules = []indicators.ReviewRule{
 
 func ptrTo[T any](v T) *T { return &v }
 
-// DefaultReviewRules returns the review rules (复核口径) that ship with jixiao: no supporting
+// DefaultReviewRules returns the review rules (复核口径) that ship with jixiao: scored by the
+// criterion (the score jixiao computes, or one within its discretionary range); no supporting
 // evidence → 0; an indicator unrelated to the project → 0; not assessable → 30 %, 60 % or
 // 100 % of the weight cut by severity; completion above 130 % → no cut, but a note;
 // satisfaction without survey data → 0.
@@ -63,7 +65,7 @@ func RuleTitle(r *indicators.ReviewRule, lang i18n.Lang) string {
 
 // RuleScore is the score a rule gives an indicator of weight w whose score before the review
 // is base: 0 for a rule to zero, base less the rule's share of w (never below 0) for a cut,
-// base for no cut.
+// base for no cut (and for the criterion's score, when base is the computed score).
 func RuleScore(r *indicators.ReviewRule, base, w float64) float64 {
 	switch r.Effect {
 	case indicators.EffectZero:

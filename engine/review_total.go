@@ -3,6 +3,7 @@ package engine
 import (
 	"jixiao/indicators"
 	"jixiao/internal/num"
+	"jixiao/rules"
 )
 
 // Review is a reviewer's 复核 of a project, totalled the way the re-scored total is: each 复核得分
@@ -139,4 +140,35 @@ func completion(ind *indicators.Indicator) (float64, bool) {
 		return 0, false
 	}
 	return actual.Num / ind.Target.Num, true
+}
+
+// eachReviewed calls f for each applicable indicator of a project that carries a 复核, with
+// its record (nil when the indicator has none) and what follows from it.
+func (rv *reviewer) eachReviewed(f func(i int, ir *IndicatorResult, rec *indicators.Review, iv *IndicatorReview)) {
+	review := rv.r.Review
+	if review == nil {
+		return
+	}
+	for i := range rv.r.Indicators {
+		if ir := &rv.r.Indicators[i]; ir.Applicable {
+			f(i, ir, ir.Indicator.Review, &review.Indicators[i])
+		}
+	}
+}
+
+// cutFrom reports whether a 复核得分 is a cut: below the computed score (the bottom of a
+// discretionary range) or else below the self-assessed score, by more than tol. It returns
+// the score it is below and whether that is the self-assessed one.
+func cutFrom(ir *IndicatorResult, score, tol float64) (below bool, from float64, self bool) {
+	computed, known := ir.Score, ir.HasScore
+	if !known && ir.Kind == rules.Ranged {
+		computed, known = ir.Min, true
+	}
+	if known && score < computed-tol {
+		return true, computed, false
+	}
+	if rep := ir.Indicator.Reported; rep != nil && score < *rep-tol {
+		return true, *rep, true
+	}
+	return false, 0, false
 }

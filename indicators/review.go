@@ -32,6 +32,9 @@ const (
 	EffectZero ReviewEffect = "zero" // the indicator scores 0
 	EffectCut  ReviewEffect = "cut"  // a share of the weight is cut from the score it would have had
 	EffectNone ReviewEffect = "none" // no cut: the rule records a finding (with a note)
+	// EffectCriterion: the score is the one the criterion gives (jixiao's computed score, or
+	// one within its discretionary range).
+	EffectCriterion ReviewEffect = "criterion"
 )
 
 // ReviewRule is one 复核口径: a code the reviewer cites for a score, what it means and what it
@@ -40,7 +43,7 @@ type ReviewRule struct {
 	Code    string       // stable, as the reviewer cites it: "no-evidence"
 	Title   string       // in Chinese: 无佐证材料
 	TitleEn string       // in English; the Chinese title when empty
-	Effect  ReviewEffect // zero, cut or none
+	Effect  ReviewEffect // zero, cut, none or criterion
 	// Cut is the share of the weight cut, for a cut rule (0.3 for 30 %): the score is the
 	// score before the review less Cut × weight, and never below 0.
 	Cut float64

@@ -131,7 +131,7 @@ note = true
 		{"code = \"x\"\ntitle = \"x\"\neffect = \"cut\"\n", `config.toml:1:1: rule "x" cuts a share (effect = "cut"): give the share, such as cut = 0.3`},
 		{"code = \"x\"\ntitle = \"x\"\neffect = \"zero\"\ncut = 0.3\n", `config.toml:5:1: rule "x" does not cut a share`},
 		{"code = \"x\"\ntitle = \"x\"\neffect = \"cut\"\ncut = 30\n", "config.toml:5:1: cut must be above 0 and at most 1"},
-		{"code = \"x\"\ntitle = \"x\"\neffect = \"half\"\n", `config.toml:4:1: effect must be zero, cut or none, not "half"`},
+		{"code = \"x\"\ntitle = \"x\"\neffect = \"half\"\n", `config.toml:4:1: effect must be zero, cut, none or criterion, not "half"`},
 		{"code = \"a,b\"\ntitle = \"x\"\neffect = \"zero\"\n", `config.toml:2:1: the rule code "a,b" cannot be used`},
 		{"code = \"x\"\neffect = \"zero\"\n", "config.toml:1:1: missing required title (rule title)"},
 		{"code = \"x\"\ntitle = \"x\"\neffect = \"zero\"\n\n[[review_rules]]\ncode = \"x\"\ntitle = \"y\"\neffect = \"zero\"\n",

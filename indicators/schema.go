@@ -255,11 +255,11 @@ var Fields = []Field{
 	{In: inRules, Key: "title_en", Type: Text, Label: i18n.T("口径名称（英文）", "rule title in English"),
 		Doc: "What the rule says, in English; the Chinese title when absent.", at: func(o any) any { return &o.(*ReviewRule).TitleEn }},
 	{In: inRules, Key: "effect", Type: Text, Required: true, Label: i18n.T("扣分方式", "effect"),
-		Doc:  "What the rule does to the score: zero (the indicator scores 0), cut (a share of the weight is cut), none (no cut).",
-		Enum: []string{string(EffectZero), string(EffectCut), string(EffectNone)},
+		Doc:  "What the rule does to the score: zero (the indicator scores 0), cut (a share of the weight is cut), none (no cut), criterion (the score the criterion gives).",
+		Enum: []string{string(EffectZero), string(EffectCut), string(EffectNone), string(EffectCriterion)},
 		Reject: func(v any) i18n.Text {
-			return i18n.T("effect 只能是 zero（得0分）、cut（按比例扣分）或 none（不扣分），实际为 %q",
-				"effect must be zero, cut or none, not %q", v)
+			return i18n.T("effect 只能是 zero（得0分）、cut（按比例扣分）、none（不扣分）或 criterion（按评分标准计分），实际为 %q",
+				"effect must be zero, cut, none or criterion, not %q", v)
 		},
 		at: func(o any) any { return &o.(*ReviewRule).Effect }},
 	{In: inRules, Key: "cut", Type: Number, Unit: "fraction", Label: i18n.T("扣分比例", "share cut"),

@@ -39,6 +39,7 @@ type JSONProject struct {
 	Reported     indicators.Reported `json:"reported"`
 	Execution    *JSONExecution      `json:"execution,omitempty"`
 	Indicators   []JSONIndicator     `json:"indicators"`
+	Review       *JSONReview         `json:"review,omitempty"`   // the reviewer's 复核, when recorded
 	Findings     *[]JSONFinding      `json:"findings,omitempty"` // check only
 }
 
@@ -66,24 +67,25 @@ type JSONExecution struct {
 
 // JSONIndicator is one scored indicator.
 type JSONIndicator struct {
-	Level1     string        `json:"level1,omitempty"`
-	Level2     string        `json:"level2,omitempty"`
-	Name       string        `json:"name"`
-	Target     any           `json:"target"` // a number, or the text as written
-	Unit       string        `json:"unit,omitempty"`
-	Actual     any           `json:"actual"`
-	Weight     float64       `json:"weight"`
-	Reported   *float64      `json:"reported"`
-	Score      *float64      `json:"score"`
-	ScoreMin   *float64      `json:"score_min,omitempty"`
-	ScoreMax   *float64      `json:"score_max,omitempty"`
-	Accepted   bool          `json:"accepted,omitempty"` // reported score accepted within a range
-	Tier       *int          `json:"tier"`
-	Derived    bool          `json:"derived,omitempty"` // tiers read from the criterion\'s prose
-	Method     string        `json:"method,omitempty"`
-	Met        *bool         `json:"met"`
-	Applicable bool          `json:"applicable"`
-	Unscored   *JSONUnscored `json:"unscored,omitempty"`
+	Level1     string               `json:"level1,omitempty"`
+	Level2     string               `json:"level2,omitempty"`
+	Name       string               `json:"name"`
+	Target     any                  `json:"target"` // a number, or the text as written
+	Unit       string               `json:"unit,omitempty"`
+	Actual     any                  `json:"actual"`
+	Weight     float64              `json:"weight"`
+	Reported   *float64             `json:"reported"`
+	Score      *float64             `json:"score"`
+	ScoreMin   *float64             `json:"score_min,omitempty"`
+	ScoreMax   *float64             `json:"score_max,omitempty"`
+	Accepted   bool                 `json:"accepted,omitempty"` // reported score accepted within a range
+	Tier       *int                 `json:"tier"`
+	Derived    bool                 `json:"derived,omitempty"` // tiers read from the criterion\'s prose
+	Method     string               `json:"method,omitempty"`
+	Met        *bool                `json:"met"`
+	Applicable bool                 `json:"applicable"`
+	Unscored   *JSONUnscored        `json:"unscored,omitempty"`
+	Review     *JSONIndicatorReview `json:"review,omitempty"` // the reviewer's 复核 of it
 }
 
 // JSONUnscored says why an indicator has no score.
@@ -137,8 +139,10 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		if ir.Kind == rules.Unscored {
 			ji.Unscored = &JSONUnscored{Code: ir.Reason.Code, Message: reasonText(ir).String(lang)}
 		}
+		ji.Review = newJSONIndicatorReview(r, i)
 		jp.Indicators[i] = ji
 	}
+	jp.Review = newJSONReview(r)
 	return jp
 }
 

@@ -545,6 +545,9 @@ func (b *blockReader) totals() {
 	for r := b.tableEnd; r < b.end; r++ {
 		for c := range g.Rows[r] {
 			l := label(g.cell(r, c))
+			if strings.Contains(l, "复核") {
+				continue // the reviewer's figures (复核总分, 复核等次), not the submission's
+			}
 			switch {
 			case strings.HasPrefix(l, "合计") || l == "总分":
 				if sc, ok := cols["reported"]; ok {

@@ -23,8 +23,10 @@ func Catalogue(w io.Writer, lang i18n.Lang, lint bool) error {
 	return err
 }
 
-// Explain writes one check in full: code, severity, title and its documentation.
+// Explain writes one check in full: code, severity, title and its documentation; for the
+// checks of review rules, the rules that ship with jixiao.
 func Explain(w io.Writer, c *engine.Check, lang i18n.Lang) error {
-	_, err := fmt.Fprintf(w, "%s (%s): %s\n\n%s\n", c.Code, SeverityLabel(c.Severity, lang), c.Title.String(lang), c.Doc.String(lang))
+	_, err := fmt.Fprintf(w, "%s (%s): %s\n\n%s\n%s", c.Code, SeverityLabel(c.Severity, lang), c.Title.String(lang), c.Doc.String(lang),
+		explainRules(c.Code, lang))
 	return err
 }

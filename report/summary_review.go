@@ -171,3 +171,28 @@ func writeReviewSummary(b *strings.Builder, j *reviewSummaryJSON, lang i18n.Lang
 	}
 	return nil
 }
+
+// explainRules lists the review rules that ship with jixiao, for the checks of rules.
+func explainRules(code engine.Code, lang i18n.Lang) string {
+	switch code {
+	case engine.ReviewCutUnexplained, engine.ReviewRuleUnknown, engine.ReviewRuleMismatch, engine.ReviewNoteMissing:
+	default:
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n" + i18n.Pick(lang,
+		"jixiao 自带的复核口径（--config 文件或项目文件中的 [[review_rules]] 整体替换它们）：",
+		"The review rules jixiao ships with ([[review_rules]] in the --config file or in a project file replace them whole):") + "\n")
+	t := newTable(left, left, left, left)
+	rules := engine.DefaultReviewRules()
+	for i := range rules {
+		r := &rules[i]
+		note := ""
+		if r.Note {
+			note = i18n.Pick(lang, "须填备注", "note required")
+		}
+		t.row("  "+r.Code, engine.RuleTitle(r, lang), effectText(r).String(lang), note)
+	}
+	_ = t.write(&b) // a strings.Builder does not fail
+	return b.String()
+}

@@ -15,15 +15,16 @@ type Project struct {
 	FunctionCode string `json:"function_code"` // 部门预算功能科目
 	Year         int    `json:"year"`
 
-	Funds      *Funds     `json:"funds,omitempty"`
-	Scoring    Scoring    `json:"scoring"`
-	Reported   Reported   `json:"reported"`
-	Thresholds Thresholds `json:"-"` // the [review] table: thresholds of the review checks, as the file sets them
+	Funds      *Funds       `json:"funds,omitempty"`
+	Scoring    Scoring      `json:"scoring"`
+	Reported   Reported     `json:"reported"`
+	Thresholds Thresholds   `json:"-"` // the [review] table: thresholds of the review checks, as the file sets them
+	Indicators []*Indicator `json:"indicators"`
+
 	// Reviewer is who made the reviewer's 复核 recorded in the indicators, and when.
 	Reviewer Reviewer `json:"-"`
 	// ReviewRules are the 复核口径 the file's review follows; nil: the shared configuration's.
 	ReviewRules []ReviewRule `json:"-"`
-	Indicators  []*Indicator `json:"indicators"`
 
 	// Source places every key of a TOML file; nil for input that carries no positions.
 	Source *Source `json:"-"`
@@ -200,9 +201,10 @@ type Indicator struct {
 	Direction       Direction   `json:"direction,omitempty"` // as given, or from the target's operator
 	Applicable      bool        `json:"applicable"`
 	Domain          *[2]float64 `json:"domain,omitempty"` // the range actual can take, if declared
+	Pos             Pos         `json:"-"`                // the [[indicator]] header
+
 	// Review is the reviewer's 复核 of the indicator ([indicator.review]); nil when none.
 	Review *Review `json:"-"`
-	Pos    Pos     `json:"-"` // the [[indicator]] header
 }
 
 // Path is the key path of the indicator's table, for Source lookups.

@@ -437,6 +437,12 @@ var headings = []string{"level1", "level2"}
 func (b *blockReader) indicators() []any {
 	g := b.g
 	cols, _ := header(b.s, g, b.head)
+	var tableCols []column
+	for _, col := range b.s.columns() {
+		if col.field != nil && col.field.In != inIndicator {
+			tableCols = append(tableCols, col)
+		}
+	}
 	b.tableEnd = b.end
 	above := map[string]string{}
 	var out []any
@@ -481,9 +487,9 @@ func (b *blockReader) indicators() []any {
 			}
 			b.put(ind, path, f, v, r, c)
 		}
-		for _, col := range b.s.columns() { // the keys of the indicator's tables: review.score…
+		for _, col := range tableCols { // the keys of the indicator's tables: review.score…
 			c, ok := cols[col.key]
-			if !ok || col.field == nil || col.field.In == inIndicator {
+			if !ok {
 				continue
 			}
 			sub := col.key[:strings.IndexByte(col.key, '.')]

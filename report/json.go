@@ -67,25 +67,26 @@ type JSONExecution struct {
 
 // JSONIndicator is one scored indicator.
 type JSONIndicator struct {
-	Level1     string               `json:"level1,omitempty"`
-	Level2     string               `json:"level2,omitempty"`
-	Name       string               `json:"name"`
-	Target     any                  `json:"target"` // a number, or the text as written
-	Unit       string               `json:"unit,omitempty"`
-	Actual     any                  `json:"actual"`
-	Weight     float64              `json:"weight"`
-	Reported   *float64             `json:"reported"`
-	Score      *float64             `json:"score"`
-	ScoreMin   *float64             `json:"score_min,omitempty"`
-	ScoreMax   *float64             `json:"score_max,omitempty"`
-	Accepted   bool                 `json:"accepted,omitempty"` // reported score accepted within a range
-	Tier       *int                 `json:"tier"`
-	Derived    bool                 `json:"derived,omitempty"` // tiers read from the criterion\'s prose
-	Method     string               `json:"method,omitempty"`
-	Met        *bool                `json:"met"`
-	Applicable bool                 `json:"applicable"`
-	Unscored   *JSONUnscored        `json:"unscored,omitempty"`
-	Review     *JSONIndicatorReview `json:"review,omitempty"` // the reviewer's 复核 of it
+	Level1     string        `json:"level1,omitempty"`
+	Level2     string        `json:"level2,omitempty"`
+	Name       string        `json:"name"`
+	Target     any           `json:"target"` // a number, or the text as written
+	Unit       string        `json:"unit,omitempty"`
+	Actual     any           `json:"actual"`
+	Weight     float64       `json:"weight"`
+	Reported   *float64      `json:"reported"`
+	Score      *float64      `json:"score"`
+	ScoreMin   *float64      `json:"score_min,omitempty"`
+	ScoreMax   *float64      `json:"score_max,omitempty"`
+	Accepted   bool          `json:"accepted,omitempty"` // reported score accepted within a range
+	Tier       *int          `json:"tier"`
+	Derived    bool          `json:"derived,omitempty"` // tiers read from the criterion\'s prose
+	Method     string        `json:"method,omitempty"`
+	Met        *bool         `json:"met"`
+	Applicable bool          `json:"applicable"`
+	Unscored   *JSONUnscored `json:"unscored,omitempty"`
+
+	Review *JSONIndicatorReview `json:"review,omitempty"` // the reviewer's 复核 of it
 }
 
 // JSONUnscored says why an indicator has no score.

@@ -211,14 +211,15 @@ func (h *deltaHeap) Pop() any {
 
 // SummaryJSON is the summary's machine-readable form (documented in the README).
 type SummaryJSON struct {
-	Read       int                `json:"read"`
-	Failed     int                `json:"failed"`
-	Grades     gradesJSON         `json:"grades"`
-	Findings   findingsJSON       `json:"findings"`
-	Changes    []Delta            `json:"largest_changes"`
-	Mismatched []Count            `json:"most_mismatched_indicators"`
-	Units      []Unit             `json:"worst_units"`
-	Review     *reviewSummaryJSON `json:"review,omitempty"` // when some project carries a reviewer's 复核
+	Read       int          `json:"read"`
+	Failed     int          `json:"failed"`
+	Grades     gradesJSON   `json:"grades"`
+	Findings   findingsJSON `json:"findings"`
+	Changes    []Delta      `json:"largest_changes"`
+	Mismatched []Count      `json:"most_mismatched_indicators"`
+	Units      []Unit       `json:"worst_units"`
+
+	Review *reviewSummaryJSON `json:"review,omitempty"` // when some project carries a reviewer's 复核
 }
 
 type gradesJSON struct {

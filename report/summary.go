@@ -33,6 +33,7 @@ type Summary struct {
 	// and grade changes.
 	Units  map[string]*Unit
 	deltas deltaHeap // the largest |stated − re-scored| totals, at most MaxDeltas
+	review reviewSummary
 }
 
 // Unit is what a summary counts for one budget unit.
@@ -104,6 +105,7 @@ func (s *Summary) Add(r *engine.Result) {
 			}
 		}
 	}
+	s.addReview(r)
 	for k := range r.Findings {
 		f := &r.Findings[k]
 		s.Findings++
@@ -216,6 +218,8 @@ type SummaryJSON struct {
 	Changes    []Delta      `json:"largest_changes"`
 	Mismatched []Count      `json:"most_mismatched_indicators"`
 	Units      []Unit       `json:"worst_units"`
+
+	Review *reviewSummaryJSON `json:"review,omitempty"` // when some project carries a reviewer's 复核
 }
 
 type gradesJSON struct {
@@ -238,7 +242,7 @@ type findingsJSON struct {
 // NewSummaryJSON converts a summary to its JSON form.
 func NewSummaryJSON(s *Summary) SummaryJSON {
 	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: Top(s.Mismatched, 20),
-		Units: s.WorstUnits(20)}
+		Units: s.WorstUnits(20), Review: newReviewSummaryJSON(s)}
 	if out.Units == nil {
 		out.Units = []Unit{}
 	}
@@ -370,6 +374,9 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 		if err := t.write(&b); err != nil {
 			return err
 		}
+	}
+	if err := writeReviewSummary(&b, j.Review, lang); err != nil {
+		return err
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

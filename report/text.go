@@ -88,6 +88,9 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 	if s := statedLine(r, lang); s != "" {
 		b.WriteString(s + "\n")
 	}
+	if err := writeReview(&b, r, lang); err != nil {
+		return err
+	}
 	if findings {
 		writeFindings(&b, r, lang)
 	}

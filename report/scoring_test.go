@@ -53,7 +53,7 @@ func TestUnreadCriterionInEveryFormat(t *testing.T) {
 		row := lineWith(t, out, "工作成效")
 		assert.Contains(t, row, "—", "no score in the row: %s", row)
 		assert.Contains(t, row, "评分标准未能读懂，未计分")
-		assert.Contains(t, out, "复核总分 60.00–100.00")
+		assert.Contains(t, out, "计算总分 60.00–100.00")
 		assert.Contains(t, out, "[criterion-unparsed] 工作成效：评分标准中这一段未能读懂（没有分数）：「由评审组酌情打分」（第 1–8 个字）")
 		assert.Contains(t, out, "→ 该指标因此未计分，总分按该项得 0.00–40.00 分计为区间")
 		assert.NotContains(t, out, "[unscored]", "criterion-unparsed tells it once")

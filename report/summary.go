@@ -239,6 +239,32 @@ type findingsJSON struct {
 	ByCode     []Count        `json:"by_code"`
 }
 
+// transitions lists the grade changes counted in m (from, to → projects), ordered by the
+// grade before, then the grade after, best first.
+func transitions[T any](m map[[2]string]int, mk func(from, to string, n int) T) []T {
+	keys := make([][2]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		for k := range a {
+			if ra, rb := gradeRank(a[k]), gradeRank(b[k]); ra != rb {
+				return ra < rb
+			}
+			if a[k] != b[k] { // grades outside the bands, in a fixed order
+				return a[k] < b[k]
+			}
+		}
+		return false
+	})
+	out := make([]T, len(keys))
+	for i, k := range keys {
+		out[i] = mk(k[0], k[1], m[k])
+	}
+	return out
+}
+
 // NewSummaryJSON converts a summary to its JSON form.
 func NewSummaryJSON(s *Summary) SummaryJSON {
 	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: Top(s.Mismatched, 20),
@@ -247,17 +273,7 @@ func NewSummaryJSON(s *Summary) SummaryJSON {
 		out.Units = []Unit{}
 	}
 	out.Grades.Changed = s.Changed
-	out.Grades.Transitions = []transitionJSON{}
-	for k, n := range s.Transitions {
-		out.Grades.Transitions = append(out.Grades.Transitions, transitionJSON{k[0], k[1], n})
-	}
-	sort.Slice(out.Grades.Transitions, func(i, j int) bool {
-		a, b := out.Grades.Transitions[i], out.Grades.Transitions[j]
-		if a.Stated != b.Stated {
-			return gradeRank(a.Stated) < gradeRank(b.Stated)
-		}
-		return gradeRank(a.Rescored) < gradeRank(b.Rescored)
-	})
+	out.Grades.Transitions = transitions(s.Transitions, func(from, to string, n int) transitionJSON { return transitionJSON{from, to, n} })
 	out.Findings = findingsJSON{Total: s.Findings, ByCode: Top(s.ByCode, 0),
 		BySeverity: map[string]int{"error": s.BySeverity[0], "warning": s.BySeverity[1], "info": s.BySeverity[2]}}
 	if out.Changes == nil {

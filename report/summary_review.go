@@ -113,16 +113,8 @@ func newReviewSummaryJSON(s *Summary) *reviewSummaryJSON {
 		out.AverageDeviation = ptr(num.Round(sr.deviation/float64(sr.deviations), 4))
 	}
 	out.Grades.Changed = sr.changed
-	out.Grades.Transitions = []reviewTransitionJSON{}
-	for k, n := range sr.transitions {
-		out.Grades.Transitions = append(out.Grades.Transitions, reviewTransitionJSON{k[0], k[1], n})
-	}
-	sort.Slice(out.Grades.Transitions, func(i, j int) bool {
-		a, b := out.Grades.Transitions[i], out.Grades.Transitions[j]
-		if a.Stated != b.Stated {
-			return gradeRank(a.Stated) < gradeRank(b.Stated)
-		}
-		return gradeRank(a.Reviewed) < gradeRank(b.Reviewed)
+	out.Grades.Transitions = transitions(sr.transitions, func(from, to string, n int) reviewTransitionJSON {
+		return reviewTransitionJSON{from, to, n}
 	})
 	return out
 }

@@ -254,11 +254,22 @@ func TestWorkbookErrors(t *testing.T) {
 	require.True(t, errors.As(err, &list))
 	assert.Equal(t, `book.xlsx:Sheet1!H7: 社保工作运行经费 › 资金投入: the weight should be a number; the cell holds "十分"`, filepath.Base(list[0].Error()))
 
-	path := filepath.Join(t.TempDir(), "fake.xlsx")
-	require.NoError(t, writeFile(path, "not a zip"))
-	_, err = LoadWorkbook(path, Limits{})
-	require.Error(t, err)
-	assert.Contains(t, err.Error(), "cannot open as an Excel workbook (.xlsx)")
+	dir := t.TempDir()
+	for name, want := range map[string]string{
+		"fake.xlsx":   "not an Excel workbook: an .xlsx file is a zip archive, and this file is not one (perhaps another file renamed)",
+		"empty.xlsx":  "the file is empty (0 bytes), not an Excel workbook",
+		"old.xlsx":    "the file is named .xlsx but holds an old Excel (.xls) workbook, or one protected by a password",
+		"broken.xlsx": "cannot open as an Excel workbook (.xlsx)",
+	} {
+		path := filepath.Join(dir, name)
+		content := map[string]string{"fake.xlsx": "not a zip", "empty.xlsx": "", "broken.xlsx": "PK\x03\x04 cut short",
+			"old.xlsx": "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 and the rest"}[name]
+		require.NoError(t, writeFile(path, content))
+		_, err = LoadWorkbook(path, Limits{})
+		require.True(t, errors.As(err, &list), name)
+		require.Len(t, list, 1, name)
+		assert.Equal(t, path+": "+want, list[0].Error()[:len(path)+2+len(want)], name)
+	}
 }
 
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }

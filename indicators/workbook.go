@@ -22,6 +22,10 @@ import (
 // in one sheet. Sheets that hold no table are passed over with a warning; a workbook with
 // none at all is an error. What is read goes through the same decoder as TOML and JSON, so
 // a workbook is held to the same rules (a duplicate indicator, a negative weight…).
+//
+// A project that cannot be read (a bad cell) is rejected alone: the projects of the other
+// sheets, or stacked beside it, are returned together with the error, an ErrorList naming
+// each bad cell by its sheet and cell.
 func LoadWorkbook(path string, lim Limits) ([]*Project, error) { return loadWorkbook(std, path, lim) }
 
 func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
@@ -49,7 +53,12 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		if len(errs) > MaxErrors {
+			errs = errs[:MaxErrors]
+		}
+		if len(projects) == 0 {
+			return nil, errs
+		}
 	}
 	if len(projects) == 0 {
 		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrMissing, Msg: i18n.T(
@@ -58,7 +67,7 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	}
 	// Warnings about the workbook as a whole are told once, with its first project.
 	projects[0].Warnings = append(warnings, projects[0].Warnings...)
-	return projects, nil
+	return projects, errs.Err()
 }
 
 // sniffWorkbook names what a file called .xlsx holds when it cannot be a workbook: nothing
@@ -403,7 +412,7 @@ func (b *blockReader) put(t map[string]any, path string, f *Field, v string, r, 
 	case Number:
 		if n := b.number(r, c, key, f); n != nil {
 			t[f.Key] = *n
-		} else if f.Required {
+		} else if f.Required && blank(b.g.cell(r, c)) { // not a cell already reported as no number
 			b.errorf(r, c, ErrMissing, i18n.T("缺少%[1]s", "no %[2]s", f.Label.Zh, f.Label.En))
 		}
 	case Count:

@@ -72,10 +72,9 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 	var plan []planned
 	for _, file := range files {
 		projects, err := batch.Projects(file, indicators.Limits{})
-		if err != nil {
+		if err != nil { // a workbook's other projects are still saved
 			printErrors(errOut, err, a.lang)
 			code = exitInput
-			continue
 		}
 		for _, p := range projects {
 			for _, w := range p.Warnings {

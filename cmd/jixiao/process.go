@@ -51,7 +51,9 @@ func (a *app) process(o *options, mode batch.Mode, eopts engine.Options) int {
 				printErrors(errOut, item.Err, o.lang)
 				code = exitInput
 				stream.Fail()
-				return nil
+				if len(item.Results) == 0 && item.Text == nil {
+					return nil
+				}
 			}
 			for _, w := range item.Warnings {
 				bar.Clear()

@@ -159,3 +159,49 @@ func TestXlsxNeedsAnOutputFile(t *testing.T) {
 	_, err := os.Stat("review.xlsx")
 	assert.True(t, os.IsNotExist(err))
 }
+
+// A workbook with one bad cell: the project it stands in is rejected, named with its
+// sheet!cell, and the exit status is 2 as for any bad input; the projects of the other
+// sheets are still scored, and import still saves them.
+func TestWorkbookWithABadProject(t *testing.T) {
+	dir := t.TempDir()
+	f := sheets.New()
+	require.NoError(t, f.AddSheet("乙"))
+	for sheet, weight := range map[string]any{"Sheet1": 100, "乙": "十分"} {
+		name := map[string]string{"Sheet1": "甲项目", "乙": "乙项目"}[sheet]
+		for r, row := range [][]any{
+			{"专项名称", name},
+			{"一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"},
+			{"产出指标", "数量指标", "期数", "12", "12", weight, 100},
+		} {
+			require.NoError(t, f.SetRow(sheet, sheets.CellName(1, r+1), row))
+		}
+	}
+	book := filepath.Join(dir, "two.xlsx")
+	require.NoError(t, f.SaveAs(book))
+
+	code, out, errOut := runIn("score", "--format", "json", "--summary", book)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, `two.xlsx:乙!F3: 乙项目 › 期数: 分值应为数字，单元格里是 "十分"`)
+	var doc struct {
+		Projects []struct {
+			Name  string  `json:"name"`
+			Total float64 `json:"total"`
+		} `json:"projects"`
+		Summary struct {
+			Read   int `json:"read"`
+			Failed int `json:"failed"`
+		} `json:"summary"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &doc), out)
+	require.Len(t, doc.Projects, 1, "the good sheet is scored")
+	assert.Equal(t, "甲项目", doc.Projects[0].Name)
+	assert.Equal(t, 100.0, doc.Projects[0].Total)
+	assert.Equal(t, 1, doc.Summary.Failed, "the workbook counts as an input that failed")
+
+	imported := filepath.Join(dir, "imported")
+	code, out, errOut = runIn("import", "-o", imported, book)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errOut, "乙!F3")
+	assert.Equal(t, filepath.Join(imported, "甲项目.toml")+"\n", out, "the good project is saved")
+}

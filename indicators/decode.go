@@ -118,7 +118,7 @@ func (d *decoder) done(t *table) {
 	sort.Strings(known)
 	known = slices.Compact(known)
 	for _, k := range unknown {
-		where := i18n.T("在 %s 中", "in %s", t.path)
+		where := i18n.T("在%s中", "in %s", placeName(t.path))
 		if t.path == "" {
 			where = i18n.T("在文件顶层", "at the top level")
 		}

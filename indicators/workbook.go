@@ -626,7 +626,9 @@ func (b *blockReader) indicators() []any {
 // natures are the words a 指标性质 column writes for a direction, as the sign they mean.
 var natures = map[string]string{"正向": "≥", "正向指标": "≥", "越大越好": "≥", "反向": "≤", "反向指标": "≤", "越小越好": "≤"}
 
-// withNature joins the 指标性质 column's operator to a target written without one.
+// withNature joins the 指标性质 column's operator to a target written without one: the
+// target is then written with it ("≤4000" for 4000 and 反向), so that every writer (import's
+// TOML, JSON, the review workbook) keeps the direction the column gave.
 func (b *blockReader) withNature(target Value, op string, cols map[string]int) Value {
 	if _, ok := cols[""]; !ok || op == "" || !target.IsNum || target.Op != OpNone {
 		return target
@@ -635,7 +637,6 @@ func (b *blockReader) withNature(target Value, op string, cols map[string]int) V
 		op = sign
 	}
 	if withOp := ParseValue(op + target.Text); withOp.IsNum {
-		withOp.Text = target.Text
 		return withOp
 	}
 	return target

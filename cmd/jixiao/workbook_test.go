@@ -205,3 +205,37 @@ func TestWorkbookWithABadProject(t *testing.T) {
 	assert.Contains(t, errOut, "乙!F3")
 	assert.Equal(t, filepath.Join(imported, "甲项目.toml")+"\n", out, "the good project is saved")
 }
+
+// A 指标性质 column says which way a target goes: imported, the TOML file keeps it (the
+// target written with its sign), and scores as the workbook does — 反向 4000 with 3900 is met.
+func TestImportKeepsTheNatureColumn(t *testing.T) {
+	dir := t.TempDir()
+	f := sheets.New()
+	for r, row := range [][]any{
+		{"项目名称", "乡村道路养护"},
+		{"一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "实际完成值", "分值", "得分"},
+		{"产出指标", "数量指标", "养护里程", "≥", "120", "公里", "125", 40, 40},
+		{"产出指标", "成本指标", "每公里养护成本", "反向", "4000", "元/公里", "3900", 30, 30},
+		{"产出指标", "时效指标", "处理时限", "反向指标", "5", "天", "6", 20, 16},
+		{"效益指标", "社会效益指标", "群众出行便利度", "定性", "明显提升", "", "明显提升", 10, 10},
+		{"合计", "", "", "", "", "", "", 100, 96},
+	} {
+		require.NoError(t, f.SetRow("Sheet1", sheets.CellName(1, r+1), row))
+	}
+	book := filepath.Join(dir, "nature.xlsx")
+	require.NoError(t, f.SaveAs(book))
+
+	code, out, errOut := runIn("check", "--format", "json", book)
+	require.NotEqual(t, exitInput, code, errOut)
+	want := summary(t, out)
+	assert.Contains(t, want["乡村道路养护"], "total 96", "每公里养护成本 is met: 40 + 30 + 16 + 10")
+
+	imported := filepath.Join(dir, "imported")
+	code, _, errOut = runIn("import", "-o", imported, book)
+	require.Equal(t, exitOK, code, errOut)
+	toml, err := os.ReadFile(filepath.Join(imported, "乡村道路养护.toml"))
+	require.NoError(t, err)
+	assert.Contains(t, string(toml), "name = \"每公里养护成本\"\ntarget = \"≤4000\"\n", "the direction is kept")
+	_, out, _ = runIn("check", "--format", "json", imported)
+	assert.Equal(t, want, summary(t, out), "the imported TOML scores as the workbook")
+}

@@ -17,9 +17,10 @@ import (
 // cell read as a written Value).
 type decoder struct {
 	s        *schema
-	src      *Source        // a TOML file: every key placed
-	cells    map[string]Pos // a workbook: the cell each key was read from
-	base     Pos            // the file, and for a JSONL stream the line
+	src      *Source           // a TOML file: every key placed
+	cells    map[string]Pos    // a workbook: the cell each key was read from
+	literals map[string]string // a JSON object: each number as written, by key path
+	base     Pos               // the file, and for a JSONL stream the line
 	lim      Limits
 	errs     ErrorList
 	projName string // the project's name, for messages

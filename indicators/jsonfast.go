@@ -272,7 +272,11 @@ func fastValue(x *fastjson.Value) (Value, bool) {
 	switch x.Type() {
 	case fastjson.TypeNumber:
 		f, ok := jnum(x)
-		return NumberValue(f), ok
+		v := NumberValue(f)
+		if raw := x.String(); numberLiteral.MatchString(raw) {
+			v.Text = raw // as written: "99.60", not "99.6"
+		}
+		return v, ok
 	case fastjson.TypeString:
 		b, _ := x.StringBytes()
 		s := string(b)

@@ -232,6 +232,8 @@ func (d *decoder) value(t *table, key string, label i18n.Text) Value {
 func (d *decoder) literal(path string, v Value) Value {
 	if raw := strings.TrimSpace(d.src.raw(path)); raw != "" {
 		v.Text = strings.ReplaceAll(raw, "_", "")
+	} else if raw := d.literals[path]; numberLiteral.MatchString(raw) {
+		v.Text = raw
 	}
 	return v
 }

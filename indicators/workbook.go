@@ -44,9 +44,13 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	}
 	defer f.Close()
 	var projects []*Project
-	var errs, warnings ErrorList
+	models, warnings := readModels(s, f, path, lim)
+	var errs ErrorList
 	for _, sheet := range f.Sheets() {
-		ps, sheetErrs, sheetWarn := readSheet(s, f, path, sheet, lim)
+		if sheet == ModelSheet && models != nil {
+			continue
+		}
+		ps, sheetErrs, sheetWarn := readSheet(s, f, path, sheet, models[sheet], lim)
 		projects = append(projects, ps...)
 		errs = append(errs, sheetErrs...)
 		warnings = append(warnings, sheetWarn...)
@@ -211,11 +215,11 @@ func ReviewSheet(name string) bool {
 			return true
 		}
 	}
-	return false
+	return name == ModelSheet
 }
 
 // readSheet reads the projects of one sheet.
-func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
+func readSheet(s *schema, f *sheets.Book, file, sheet string, model *sheetModel, lim Limits) ([]*Project, ErrorList, ErrorList) {
 	sg, err := f.Grid(sheet)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.T("无法读取工作表：%v", "cannot read the sheet: %v", err)}}, nil
@@ -243,6 +247,9 @@ func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Pr
 			end = headers[k+1]
 		}
 		b := &blockReader{s: s, g: g, lim: lim, top: start, head: h, end: end}
+		if len(headers) == 1 {
+			b.model = model // a review workbook's sheet holds one project
+		}
 		p := b.read()
 		errs = append(errs, b.errs...)
 		warnings = append(warnings, b.warnings...)
@@ -268,6 +275,13 @@ type blockReader struct {
 	name           string // the project's name, for messages
 	errs, warnings ErrorList
 	indicatorName  string
+
+	// model is the project's model a review workbook keeps (nil for any other workbook); seen
+	// the key paths the sheet has a cell for, and reviewCells the text of the reviewer's
+	// cells read, by cell name: what is laid over the model.
+	model       *sheetModel
+	seen        map[string]bool
+	reviewCells map[string]string
 }
 
 func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
@@ -275,6 +289,14 @@ func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
 }
 
 func (b *blockReader) at(path string, r, c int) { b.cells[path] = b.g.pos(r, c) }
+
+// saw records that the sheet has a cell for the key at path, at (r, c), holding v.
+func (b *blockReader) saw(path string, r, c int, v string) {
+	b.seen[path] = true
+	if reviewKey(path) {
+		b.reviewCells[sheets.CellName(c+1, r+1)] = v
+	}
+}
 
 // slot records the cell of a key the template has a place for even when it is blank (an
 // indicator's 得分, 度量单位 and 偏差原因, the 预算执行率 得分, 合计, 自评得分, 等次), so
@@ -345,6 +367,7 @@ func (b *blockReader) isLabel(v string) bool { return b.preamble(label(v)) != ni
 func (b *blockReader) read() *Project {
 	g := b.g
 	b.root, b.cells = map[string]any{}, map[string]Pos{}
+	b.seen, b.reviewCells = map[string]bool{}, map[string]string{}
 	b.at("", b.head, 0)
 	// The project's facts above the table, each from the cell right of its label, or after
 	// the label in its own cell ("实施单位：某某中心").
@@ -394,6 +417,9 @@ func (b *blockReader) read() *Project {
 		return nil
 	}
 	b.root["indicator"] = indicators
+	if b.model != nil {
+		b.root = b.withModel(b.root)
+	}
 	d := &decoder{s: b.s, cells: b.cells, base: Pos{File: g.file}, lim: b.lim}
 	p := d.project(b.root)
 	if len(d.errs) > 0 {
@@ -408,6 +434,7 @@ func (b *blockReader) read() *Project {
 // cell of the value. Blank is absent.
 func (b *blockReader) put(t map[string]any, path string, f *Field, v string, r, c int) {
 	key := join(path, f.Key)
+	b.saw(key, r, c, v)
 	switch f.Type {
 	case Number:
 		if n := b.number(r, c, key, f); n != nil {
@@ -457,7 +484,7 @@ func (b *blockReader) funds() {
 				}
 			}
 			for _, x := range central {
-				if _, seen := found[x.key]; !seen && strings.Contains(l, x.label) {
+				if _, seen := found[x.key]; !seen && strings.Contains(l, x.label) && !strings.Contains(l, "复核") {
 					found[x.key] = c
 				}
 			}
@@ -492,7 +519,25 @@ func (b *blockReader) funds() {
 		if c, ok := cols["reported"]; ok {
 			b.slot("funds.reported", row, c)
 		}
+		b.fundsReview(t, r, row)
 		return
+	}
+}
+
+// fundsReview reads the 复核 of the 预算执行率 line: the reviewer's columns of the funds
+// block's header row (head), in the row of its figures.
+func (b *blockReader) fundsReview(funds map[string]any, head, row int) {
+	review := map[string]any{}
+	for _, f := range b.s.fields(inFundsRev) {
+		for c := range b.g.Rows[head] {
+			if slices.Contains(f.Sheet, label(b.g.cell(head, c))) {
+				b.put(review, inFundsRev, f, b.g.cell(row, c), row, c)
+				break
+			}
+		}
+	}
+	if len(review) > 0 {
+		funds["review"] = review
 	}
 }
 
@@ -586,13 +631,17 @@ func (b *blockReader) indicators() []any {
 				continue
 			}
 			v := g.cell(r, c)
+			inferred := false
 			if slices.Contains(headings, f.Key) {
 				if v == "" {
-					v = above[f.Key]
+					v, inferred = above[f.Key], true
 				}
 				above[f.Key] = v
 			}
 			b.put(ind, path, f, v, r, c)
+			if inferred {
+				delete(b.seen, join(path, f.Key)) // the heading above it, not a cell of its own
+			}
 		}
 		for _, key := range slots {
 			if c, ok := cols[key]; ok {
@@ -680,9 +729,11 @@ func (b *blockReader) totals() {
 			if n, isNum := num.ParseNumber(v); isNum {
 				t["score"] = n
 				b.at("reported.score", r, k)
+				b.saw("reported.score", r, k, v)
 			} else if _, done := t["grade"]; !done {
 				t["grade"] = v
 				b.at("reported.grade", r, k)
+				b.saw("reported.grade", r, k, v)
 			}
 		} else {
 			b.slot("reported.grade", r, b.beside(r, c))
@@ -726,6 +777,7 @@ func (b *blockReader) totals() {
 					if n, isNum := num.ParseNumber(v); isNum {
 						t["score"] = n
 						b.at("reported.score", r, k)
+						b.saw("reported.score", r, k, v)
 					}
 				} else {
 					b.slot("reported.score", r, b.beside(r, c))

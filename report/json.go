@@ -65,6 +65,8 @@ type JSONExecution struct {
 	Weight   float64  `json:"weight"`
 	Score    *float64 `json:"score"`
 	Reported *float64 `json:"reported,omitempty"`
+
+	Review *JSONIndicatorReview `json:"review,omitempty"` // the reviewer's 复核 of the line ([funds.review])
 }
 
 // JSONIndicator is one scored indicator.
@@ -119,6 +121,7 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		if x.HasScore {
 			je.Rate, je.Score = ptr(num.Round(x.Rate, 4)), ptr(x.Score)
 		}
+		je.Review = newJSONExecutionReview(r)
 		jp.Execution = je
 	}
 	for i := range r.Indicators {

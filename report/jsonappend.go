@@ -69,6 +69,7 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 			b = append(b, `,"score":null`...)
 		}
 		b = appendOptFloat(b, `,"reported":`, x.Reported)
+		b = appendExecutionReview(b, r)
 		b = append(b, '}')
 	}
 	b = append(b, `,"indicators":[`...)

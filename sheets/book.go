@@ -44,6 +44,15 @@ func (b *Book) AddSheet(name string) error {
 	return err
 }
 
+// Hide hides a sheet: it is kept, and read like any other, but not shown or printed.
+func (b *Book) Hide(sheet string) error { return b.f.SetSheetVisible(sheet, false) }
+
+// Hidden reports whether a sheet is hidden.
+func (b *Book) Hidden(sheet string) (bool, error) {
+	visible, err := b.f.GetSheetVisible(sheet)
+	return !visible, err
+}
+
 // RenameSheet renames a sheet.
 func (b *Book) RenameSheet(from, to string) error { return b.f.SetSheetName(from, to) }
 

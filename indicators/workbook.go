@@ -282,6 +282,7 @@ type blockReader struct {
 	model       *sheetModel
 	seen        map[string]bool
 	reviewCells map[string]string
+	reviewKeys  map[string]string // the key path of each of reviewCells, by cell name
 }
 
 func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
@@ -295,6 +296,7 @@ func (b *blockReader) saw(path string, r, c int, v string) {
 	b.seen[path] = true
 	if reviewKey(path) {
 		b.reviewCells[sheets.CellName(c+1, r+1)] = v
+		b.reviewKeys[sheets.CellName(c+1, r+1)] = path
 	}
 }
 
@@ -367,7 +369,7 @@ func (b *blockReader) isLabel(v string) bool { return b.preamble(label(v)) != ni
 func (b *blockReader) read() *Project {
 	g := b.g
 	b.root, b.cells = map[string]any{}, map[string]Pos{}
-	b.seen, b.reviewCells = map[string]bool{}, map[string]string{}
+	b.seen, b.reviewCells, b.reviewKeys = map[string]bool{}, map[string]string{}, map[string]string{}
 	b.at("", b.head, 0)
 	// The project's facts above the table, each from the cell right of its label, or after
 	// the label in its own cell ("实施单位：某某中心").
@@ -419,6 +421,8 @@ func (b *blockReader) read() *Project {
 	b.root["indicator"] = indicators
 	if b.model != nil {
 		b.root = b.withModel(b.root)
+	} else if !b.begunByCells() {
+		withoutReview(b.root)
 	}
 	d := &decoder{s: b.s, cells: b.cells, base: Pos{File: g.file}, lim: b.lim}
 	p := d.project(b.root)

@@ -35,7 +35,8 @@ import (
 //     of the same name, and a row without one is read from its cells alone.
 //
 // A workbook without the hidden sheet (one a unit made, or an older review workbook) is read
-// from its cells alone, every filled-in review cell counting.
+// from its cells alone; its review cells count once one says what jixiao does not fill in
+// (begunByCells).
 
 // ModelSheet is the hidden sheet of a review workbook that keeps its projects' models.
 const ModelSheet = "jixiao"
@@ -229,6 +230,86 @@ func (b *blockReader) begun() bool {
 		}
 	}
 	return false
+}
+
+// begunByCells reports whether the review is begun on a sheet read from its cells alone (a
+// review workbook without its hidden sheet): a reviewer's cell says what jixiao does not fill
+// in. jixiao fills a line's 复核得分 with the computed score beside it (计算得分) and, where
+// that differs from the reported score, 扣分理由 with the computed score's grounds and 复核口径
+// with by-criterion; 复核人, 复核日期, 复核完成值 and 复核备注 it leaves blank. A sheet
+// without a 计算得分 column (a unit's own) has begun once any reviewer's cell is filled.
+func (b *blockReader) begunByCells() bool {
+	for cell, text := range b.reviewCells {
+		text = strings.TrimSpace(text)
+		if text == "" {
+			continue
+		}
+		col, row, err := sheets.SplitCellName(cell)
+		if err != nil {
+			return true
+		}
+		computed, ok := b.computedScore(row-1, col-1)
+		key := b.reviewKeys[cell]
+		switch {
+		case !ok:
+			return true
+		case strings.HasSuffix(key, ".review.score"):
+			if !sameText(text, computed) {
+				return true
+			}
+		case strings.HasSuffix(key, ".review.reason"):
+			if !suggested(text, computed) {
+				return true
+			}
+		case strings.HasSuffix(key, ".review.rule"):
+			if text != criterionRule {
+				return true
+			}
+		default: // 复核人, 复核日期, 复核完成值, 复核备注
+			return true
+		}
+	}
+	return false
+}
+
+// criterionRule is the review rule jixiao suggests where the computed score differs from
+// the reported one: scoring by the criterion.
+const criterionRule = "by-criterion"
+
+// computedScore is the text of the 计算得分 cell of row r, the column so labelled in the
+// nearest row above r (at or below the block's top) that has one; false when there is none.
+func (b *blockReader) computedScore(r, c int) (string, bool) {
+	for h := r - 1; h >= b.top && h >= 0; h-- {
+		for k := range b.g.Rows[h] {
+			if label(b.g.cell(h, k)) == "计算得分" {
+				return strings.TrimSpace(b.g.cell(r, k)), true
+			}
+		}
+	}
+	return "", false
+}
+
+// suggested reports whether a 扣分理由 is the one jixiao fills in beside a computed score
+// that differs from the reported one: "自评得分 20，按评分标准应得 18.00（…）" ("reported 20,
+// but the criterion gives 18.00 (…)").
+func suggested(reason, computed string) bool {
+	zh := strings.HasPrefix(reason, "自评得分 ") && strings.Contains(reason, "应得 "+computed)
+	en := strings.HasPrefix(reason, "reported ") && strings.Contains(reason, " gives "+computed)
+	return computed != "" && (zh || en)
+}
+
+// withoutReview takes a project's review tables away: the reviewer's, and each line's.
+func withoutReview(root map[string]any) {
+	delete(root, inReviewer)
+	if funds, ok := root[inFunds].(map[string]any); ok {
+		delete(funds, "review")
+	}
+	rows, _ := root[inIndicator].([]any)
+	for _, row := range rows {
+		if ind, ok := row.(map[string]any); ok {
+			delete(ind, "review")
+		}
+	}
 }
 
 // sameText reports whether a cell's text says what jixiao filled in: the same number (18.00

@@ -350,3 +350,55 @@ func TestReviewWorkbookExecutionLine(t *testing.T) {
 	require.NotNil(t, again.Review)
 	assert.Equal(t, 86.0, again.Review.Total)
 }
+
+// A review workbook left as jixiao wrote it is no review, with its hidden sheet or without
+// it (read from its cells alone): the computed scores, reasons and rules jixiao filled in are
+// not the reviewer's. Once the reviewer's hand shows — a name, a 复核得分 other than the
+// computed score, a rule of their own — the sheet's 复核 counts, the filled-in scores as
+// agreement; the other project stays unreviewed.
+func TestUntouchedReviewWorkbookIsNoReview(t *testing.T) {
+	results := seedResults(t, true)
+	const sheet = "社保工作运行经费"
+	for _, hidden := range []bool{true, false} {
+		for _, edit := range []string{"", "name", "date", "score", "rule", "note"} {
+			t.Run(fmt.Sprintf("hidden sheet %v, %s", hidden, edit), func(t *testing.T) {
+				b, err := sheets.Open(writeBook(t, results, "review.xlsx"))
+				require.NoError(t, err)
+				defer b.Close()
+				if !hidden {
+					require.NoError(t, b.DeleteSheet(indicators.ModelSheet))
+				}
+				rs := openReviewSheet(t, b, sheet)
+				switch edit {
+				case "name":
+					require.NoError(t, b.SetText(sheet, "B2", "王五"))
+				case "date":
+					require.NoError(t, b.SetText(sheet, "D2", "2024-03-15"))
+				case "score":
+					rs.number("城乡保参保人数", "复核得分", 8)
+				case "rule":
+					rs.text("社保参保率", "复核口径", "no-evidence")
+				case "note":
+					rs.text("群众满意率", "复核备注", "抽查")
+				}
+				path := filepath.Join(t.TempDir(), "edited.xlsx")
+				require.NoError(t, b.SaveAs(path))
+				back, err := indicators.LoadWorkbook(path, indicators.Limits{})
+				require.NoError(t, err)
+				require.Len(t, back, 2)
+				for _, p := range back {
+					r, err := engine.New(engine.Options{}).Check(p)
+					require.NoError(t, err)
+					if p.Name != sheet || edit == "" {
+						assert.False(t, engine.Reviewed(p), "%s as jixiao filled it is no review", p.Name)
+						assert.Nil(t, r.Review, p.Name)
+						continue
+					}
+					assert.True(t, engine.Reviewed(p), "%s: the reviewer's %s begins the review", p.Name, edit)
+					require.NotNil(t, r.Review)
+					assert.Equal(t, len(p.Indicators), r.Review.Scored, "the filled-in 复核得分 count as the reviewer's")
+				}
+			})
+		}
+	}
+}

@@ -65,3 +65,6 @@ func (b *Book) Write(w io.Writer) error { return b.f.Write(w) }
 // SaveAs writes the workbook to path (the source file of an opened workbook is left as it
 // was).
 func (b *Book) SaveAs(path string) error { return b.f.SaveAs(path) }
+
+// DeleteSheet removes a sheet.
+func (b *Book) DeleteSheet(name string) error { return b.f.DeleteSheet(name) }

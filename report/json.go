@@ -54,7 +54,8 @@ type JSONFinding struct {
 	Expected  any     `json:"expected"` // the value jixiao computes, or null
 	Actual    any     `json:"actual"`   // the value the submission states, or null
 	File      string  `json:"file"`
-	Page      int     `json:"page,omitempty"` // a PDF's page: line is then the line of text on it
+	Sheet     string  `json:"sheet,omitempty"` // a workbook's sheet: line is then the row, column the column (项目2!G5 is row 5, column 7)
+	Page      int     `json:"page,omitempty"`  // a PDF's page: line is then the line of text on it
 	Line      int     `json:"line,omitempty"`
 	Column    int     `json:"column,omitempty"` // in characters
 }
@@ -175,7 +176,7 @@ func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
 		msg, hint := Message(r, f, lang)
 		pos := r.Pos(f)
 		jf := JSONFinding{Code: string(f.Code), Severity: f.Severity.String(), Message: msg, Hint: hint,
-			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Page: pos.Page, Line: pos.Line, Column: pos.Col}
+			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Sheet: pos.Sheet, Page: pos.Page, Line: pos.Line, Column: pos.Col}
 		if jf.File == "" {
 			jf.File = r.Project.File
 		}

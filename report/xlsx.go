@@ -79,6 +79,11 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*pu
 		return err
 	}
 	f.SetActive(0)
+	// The 复核得分 合计 formulas are saved with their value as text (the library's way): worked
+	// out again on opening, they show as numbers in their format.
+	if err := f.RecalcOnOpen(); err != nil {
+		return err
+	}
 	return f.Write(w)
 }
 
@@ -110,15 +115,15 @@ func (x *xlsx) modelSheet(results []*engine.Result, names []string) error {
 
 // xlsx carries one workbook being written: its styles and the sheet names taken.
 type xlsx struct {
-	f                                   *sheets.Book
-	lang                                i18n.Lang
-	used                                map[string]bool
-	head, num, disputed, unscored, wrap sheets.StyleID
-	input, inputNum, inputText, percent sheets.StyleID         // the reviewer's cells; 偏离度
-	decimals                            map[int]sheets.StyleID // number formats by decimals
-	numbers                             map[numStyle]sheets.StyleID
-	ruleSets                            []ruleSet                    // the distinct lists of review rules, as the rules sheet lists them
-	filled                              map[string]map[string]string // by sheet, what was filled into the reviewer's cells, by cell
+	f                              *sheets.Book
+	lang                           i18n.Lang
+	used                           map[string]bool
+	head, disputed, unscored, wrap sheets.StyleID
+	input, inputText, percent      sheets.StyleID         // the reviewer's cells; 偏离度
+	decimals                       map[int]sheets.StyleID // number formats by decimals
+	numbers                        map[numStyle]sheets.StyleID
+	ruleSets                       []ruleSet                    // the distinct lists of review rules, as the rules sheet lists them
+	filled                         map[string]map[string]string // by sheet, what was filled into the reviewer's cells, by cell
 }
 
 // numStyle is the look of a number cell: its decimals, and whether it is the reviewer's to
@@ -144,12 +149,10 @@ func newXlsx(f *sheets.Book, lang i18n.Lang) (*xlsx, error) {
 		style sheets.Style
 	}{
 		{&x.head, sheets.Style{Bold: true, Fill: "#D9E1F2", Wrap: true, Vertical: "center"}},
-		{&x.num, sheets.Style{NumFmt: 2}}, // 0.00
 		{&x.disputed, sheets.Style{NumFmt: 2, Fill: "#FFC7CE", Color: "#9C0006"}},
 		{&x.unscored, sheets.Style{Fill: "#FFEB9C"}},
 		{&x.wrap, sheets.Style{Wrap: true, Vertical: "top"}},
 		{&x.input, sheets.Style{Fill: inputFill, Wrap: true, Vertical: "top"}},
-		{&x.inputNum, sheets.Style{Fill: inputFill, NumFmt: 2}},
 		{&x.inputText, sheets.Style{Fill: inputFill, NumFmt: 49}}, // @: a date typed stays as typed
 		{&x.percent, sheets.Style{NumFmt: 10}},                    // 0.00%
 	}
@@ -245,6 +248,24 @@ func (s *sheetWriter) numberOf(col int, v *float64, d int, kind numKind) {
 		s.number(col, *v, d, kind)
 	} else if kind == inputNum {
 		s.style(col, s.x.numberStyle(d, kind))
+	}
+}
+
+// score writes an indicator's computed score as a number, or its range or "—" as text.
+func (s *sheetWriter) score(col int, ir *engine.IndicatorResult, d int) {
+	if ir.HasScore {
+		s.number(col, ir.Score, d, plainNum)
+	} else {
+		s.put(col, ScoreText(ir, d))
+	}
+}
+
+// total writes a project's computed total as a number, or its range as text.
+func (s *sheetWriter) total(col int, r *engine.Result, d int) {
+	if r.Exact {
+		s.number(col, r.Total, d, plainNum)
+	} else {
+		s.put(col, TotalText(r, d))
 	}
 }
 
@@ -627,14 +648,12 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, d
 		if stated == nil {
 			stated = p.Reported.Total
 		}
-		s.put(4, stated)
+		s.numberOf(4, stated, p.Scoring.Decimals, plainNum)
 		s.put(5, p.Reported.Grade)
+		s.total(6, r, p.Scoring.Decimals)
 		if r.Exact {
-			s.put(6, r.Total)
-			s.style(6, x.num)
 			s.put(7, r.Grade)
 		} else {
-			s.put(6, TotalText(r, p.Scoring.Decimals))
 			grade := r.Grade
 			if r.GradeMax != r.Grade {
 				grade += "–" + r.GradeMax

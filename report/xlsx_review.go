@@ -191,8 +191,7 @@ func (x *xlsx) reviewTotals(s *sheetWriter, r *engine.Result) {
 	d := r.Project.Scoring.Decimals
 	s.put(1, "复核总分")
 	if rv.Exact {
-		s.put(2, rv.Total)
-		s.style(2, x.num)
+		s.number(2, rv.Total, d, plainNum)
 	} else {
 		s.put(2, reviewTotalText(rv, d))
 	}
@@ -215,8 +214,7 @@ func (x *xlsx) reviewSummary(s *sheetWriter, r *engine.Result, col int) {
 		return
 	}
 	if rv.Exact {
-		s.put(col, rv.Total)
-		s.style(col, x.num)
+		s.number(col, rv.Total, r.Project.Scoring.Decimals, plainNum)
 	} else {
 		s.put(col, reviewTotalText(rv, r.Project.Scoring.Decimals))
 	}
@@ -226,6 +224,15 @@ func (x *xlsx) reviewSummary(s *sheetWriter, r *engine.Result, col int) {
 		s.style(col+2, x.percent)
 	}
 	s.put(col+3, r.Project.Reviewer.Name)
+}
+
+// reviewTotal writes a review total as a number, or its range as text.
+func (s *sheetWriter) reviewTotal(col int, rv *engine.Review, d int) {
+	if rv.Exact {
+		s.number(col, rv.Total, d, plainNum)
+	} else {
+		s.put(col, reviewTotalText(rv, d))
+	}
 }
 
 // reviewTotalText is a review total as printed, or its range.
@@ -411,11 +418,11 @@ func (x *xlsx) reviewReport(sheet string, results []*engine.Result) error {
 			s.put(1, ind.Level1)
 			s.put(2, ind.Level2)
 			s.put(3, ind.Name)
-			s.put(4, ind.Weight)
+			s.number(4, ind.Weight, d, plainNum)
 			s.put(5, valueCell(ind.Target))
 			s.put(6, valueCell(ind.Actual))
-			s.put(7, ind.Reported)
-			s.put(8, ScoreText(ir, d))
+			s.numberOf(7, ind.Reported, d, plainNum)
+			s.score(8, ir, d)
 			if r.Review == nil {
 				continue
 			}
@@ -427,12 +434,10 @@ func (x *xlsx) reviewReport(sheet string, results []*engine.Result) error {
 				s.put(14, rec.Rule)
 			}
 			if iv.HasScore {
-				s.put(10, iv.Score)
-				s.style(10, x.num)
+				s.number(10, iv.Score, d, plainNum)
 			}
 			if iv.HasDifference {
-				s.put(11, iv.Difference)
-				s.style(11, x.num)
+				s.number(11, iv.Difference, d, plainNum)
 			}
 			if iv.HasCompletion {
 				s.put(12, num.Round(iv.Completion, 4))
@@ -441,22 +446,21 @@ func (x *xlsx) reviewReport(sheet string, results []*engine.Result) error {
 		}
 		s.row++
 		s.put(1, L("合计", "Total"))
-		s.put(4, r.Weight)
+		s.number(4, r.Weight, d, plainNum)
 		if self := r.Review; self != nil && self.HasSelf {
-			s.put(7, self.Self)
+			s.number(7, self.Self, d, plainNum)
 		} else {
 			stated := p.Reported.Score
 			if stated == nil {
 				stated = p.Reported.Total
 			}
-			s.put(7, stated)
+			s.numberOf(7, stated, d, plainNum)
 		}
-		s.put(8, TotalText(r, d))
+		s.total(8, r, d)
 		if rv := r.Review; rv != nil {
-			s.put(10, reviewTotalText(rv, d))
+			s.reviewTotal(10, rv, d)
 			if rv.HasSelf && rv.Exact {
-				s.put(11, num.Round(rv.Self-rv.Total, d))
-				s.style(11, x.num)
+				s.number(11, num.Round(rv.Self-rv.Total, d), d, plainNum)
 			}
 			s.row++
 			s.put(1, L("等次", "Grade"))
@@ -496,19 +500,19 @@ func (x *xlsx) differences(sheet string, results []*engine.Result) error {
 		s.put(1, p.Name)
 		s.put(2, p.Agency)
 		s.put(3, L("（项目合计）", "(project total)"))
-		s.put(4, r.Weight)
+		s.number(4, r.Weight, d, plainNum)
 		self, hasSelf := selfScore(r)
 		if hasSelf {
-			s.put(5, self)
+			s.number(5, self, d, plainNum)
 		}
-		s.put(6, TotalText(r, d))
+		s.total(6, r, d)
 		if hasSelf && r.Exact {
-			s.put(8, num.Round(self-r.Total, d))
+			s.number(8, num.Round(self-r.Total, d), d, plainNum)
 		}
 		if rv != nil {
-			s.put(7, reviewTotalText(rv, d))
+			s.reviewTotal(7, rv, d)
 			if hasSelf && rv.Exact {
-				s.put(9, num.Round(self-rv.Total, d))
+				s.number(9, num.Round(self-rv.Total, d), d, plainNum)
 			}
 			if rv.HasDeviation {
 				s.put(10, num.Round(rv.Deviation, 4))
@@ -532,16 +536,16 @@ func (x *xlsx) differences(sheet string, results []*engine.Result) error {
 			s.put(1, p.Name)
 			s.put(2, p.Agency)
 			s.put(3, ind.Name)
-			s.put(4, ind.Weight)
-			s.put(5, rep)
-			s.put(6, ScoreText(ir, d))
+			s.number(4, ind.Weight, d, plainNum)
+			s.numberOf(5, rep, d, plainNum)
+			s.score(6, ir, d)
 			if rep != nil && ir.HasScore {
-				s.put(8, num.Round(*rep-ir.Score, d))
+				s.number(8, num.Round(*rep-ir.Score, d), d, plainNum)
 			}
 			if iv != nil && iv.HasScore {
-				s.put(7, iv.Score)
+				s.number(7, iv.Score, d, plainNum)
 				if iv.HasDifference {
-					s.put(9, iv.Difference)
+					s.number(9, iv.Difference, d, plainNum)
 				}
 			}
 			if rec := ind.Review; rec != nil {

@@ -195,3 +195,19 @@ func (b *Book) AddChart(sheet, cell string, c Chart) error {
 	}
 	return b.f.AddChart(sheet, cell, x)
 }
+
+// PrintTitleRows are the rows (1-based) repeated at the top of every printed page of a
+// sheet; 0, 0 when none.
+func (b *Book) PrintTitleRows(sheet string) (first, last int, err error) {
+	for _, dn := range b.f.GetDefinedName() {
+		if dn.Name != "_xlnm.Print_Titles" || dn.Scope != sheet {
+			continue
+		}
+		ref := dn.RefersTo[strings.LastIndexByte(dn.RefersTo, '!')+1:]
+		if _, err := fmt.Sscanf(ref, "$%d:$%d", &first, &last); err != nil {
+			return 0, 0, fmt.Errorf("print titles %q: %w", dn.RefersTo, err)
+		}
+		return first, last, nil
+	}
+	return 0, 0, nil
+}

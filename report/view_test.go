@@ -1,0 +1,110 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jixiao/engine"
+	"jixiao/internal/i18n"
+)
+
+// layOut writes a TableView the way the text output writes a project, up to the findings.
+func layOut(name string, v TableView) string {
+	var b strings.Builder
+	b.WriteString(name + "\n  " + strings.Join(v.Facts, " · ") + "\n\n")
+	t := newTable(right, left, left, left, right, left, right, right, right, right, left)
+	t.row(v.Head...)
+	t.rule()
+	marked := false
+	row := func(r TableRow) {
+		cells := append([]string(nil), r.Cells...)
+		if r.Disputed {
+			cells[ColReported] = "*" + cells[ColReported]
+			marked = true
+		}
+		t.row(cells...)
+	}
+	for _, r := range v.Rows {
+		row(r)
+	}
+	if v.Execution != nil {
+		row(*v.Execution)
+	}
+	t.rule()
+	row(v.Total)
+	t.write(&b)
+	b.WriteString("\n")
+	for _, n := range v.Notes {
+		b.WriteString(i18n.Pick(langOf(v), "注 ", "Note ") + n + "\n")
+	}
+	if marked {
+		b.WriteString(i18n.Pick(langOf(v), "* 自评数字与复核不符，见下方问题清单\n", "* the stated figure is disputed: see the findings below\n"))
+	}
+	b.WriteString(v.Summary + "\n")
+	if v.Stated != "" {
+		b.WriteString(v.Stated + "\n")
+	}
+	return b.String()
+}
+
+func langOf(v TableView) i18n.Lang {
+	if v.Head[1] == "一级指标" {
+		return i18n.Zh
+	}
+	return i18n.En
+}
+
+// The table as data says what the text output says, cell for cell, for the seed and for
+// generated projects (ranges, unscored lines, disputed figures), in both languages.
+func TestTableIsTheTextTable(t *testing.T) {
+	results := append(seedResults(t, true), generatedResults(t, 7, 40)...)
+	disputed := 0
+	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+		for _, findings := range []bool{false, true} {
+			for _, r := range results {
+				var text bytes.Buffer
+				require.NoError(t, Text(&text, []*engine.Result{r}, lang, findings))
+				v := Table(r, lang, findings)
+				want := layOut(r.Project.Name, v)
+				require.True(t, strings.HasPrefix(text.String(), want),
+					"Table(%s) laid out:\n%s\ntext output:\n%s", r.Project.Name, want, text.String())
+				if findings {
+					assert.Contains(t, text.String(), "\n"+v.Verdict+"\n")
+				} else {
+					assert.Empty(t, v.Verdict)
+				}
+				for i, row := range v.Rows {
+					assert.Equal(t, findings && Disputed(r, i), row.Disputed)
+					if row.Disputed {
+						disputed++
+					}
+				}
+			}
+		}
+	}
+	assert.Positive(t, disputed, "no disputed figure among the projects: the test proves too little")
+}
+
+// Tiers names each tier as lint's findings do.
+func TestTiers(t *testing.T) {
+	r := seedResults(t, false)[1]
+	seen := 0
+	for i, ir := range r.Indicators {
+		got := Tiers(r, i, i18n.Zh)
+		seen += len(got)
+		require.Len(t, got, len(ir.Criterion.Tiers), "indicator %d", i)
+		for k, s := range got {
+			assert.True(t, strings.HasPrefix(s, "第"), "tier %d of indicator %d: %q", k+1, i, s)
+			assert.Contains(t, s, ir.Criterion.Tiers[k].When)
+		}
+	}
+	require.Positive(t, seen, "the seed project has no tiers: the test proves nothing")
+	en := Tiers(r, 0, i18n.En)
+	if len(en) > 0 {
+		assert.True(t, strings.HasPrefix(en[0], "tier 1 ("), en[0])
+	}
+}

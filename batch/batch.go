@@ -13,6 +13,7 @@ import (
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/published"
 )
 
 // Item is one input: a file to load, or one line of a JSONL stream.
@@ -26,12 +27,15 @@ type Item struct {
 
 // Output is what one item gave, delivered in input order.
 type Output struct {
-	Item     Item
-	Results  []*engine.Result     // one per project (a workbook may hold several)
+	Item    Item
+	Results []*engine.Result // one per project (a workbook or a published report may hold several)
+	// Document is a published report as read and, under Check, its own findings (its tables
+	// and narrative, checked once its projects are scored); nil for any other input.
+	Document *published.Result
 	Err      error                // the item could not be used; an indicators.ErrorList where possible
 	Text     []byte               // the results formatted by Options.Format, if given
 	Warnings indicators.ErrorList // what the loader noticed without rejecting the input
-	Errors   int                  // error-severity findings among the results
+	Errors   int                  // error-severity findings among the results and the document's
 }
 
 // Mode is what is done with each project.
@@ -50,10 +54,12 @@ type Options struct {
 	Mode    Mode
 	Engine  engine.Options
 	Limits  indicators.Limits
-	// Format, if set, turns each item's results into output bytes in the worker, so that the
-	// caller only writes them and results need not be kept.
-	Format func(results []*engine.Result) ([]byte, error)
-	// Keep keeps the results in each Output even when Format is set.
+	// Format, if set, turns each item's results (and a published report's document) into
+	// output bytes in the worker, so that the caller only writes them and results need not be
+	// kept.
+	Format func(results []*engine.Result, doc *published.Result) ([]byte, error)
+	// Keep keeps the results in each Output even when Format is set (a report's Document is
+	// always kept).
 	Keep bool
 }
 
@@ -158,14 +164,26 @@ func (wk *worker) process(item Item) Output {
 		return out
 	}
 	var projects []*indicators.Project
-	if item.Data != nil {
+	var doc *published.Document
+	switch {
+	case item.Data == nil && indicators.FormatOf(item.Name) == indicators.Report:
+		d, err := readReport(item.Name)
+		if err != nil {
+			out.Err = err
+			return out
+		}
+		doc = d
+		for _, p := range d.Projects {
+			projects = append(projects, p.Project)
+		}
+	case item.Data != nil:
 		p, err := wk.json.Parse(item.Name, item.Line, item.Data, wk.opts.Limits)
 		if err != nil {
 			out.Err = err
 			return out
 		}
 		projects = []*indicators.Project{p}
-	} else {
+	default:
 		ps, err := indicators.LoadAny(item.Name, wk.opts.Limits)
 		if err != nil {
 			out.Err = err
@@ -194,15 +212,19 @@ func (wk *worker) process(item Item) Output {
 		e, _, _ := engine.Count(r.Findings)
 		out.Errors += e
 	}
+	if doc != nil {
+		out.Document = wk.checkReport(doc, out.Results)
+		out.Errors += documentErrors(out.Document)
+	}
 	if wk.opts.Format != nil {
-		text, err := wk.opts.Format(out.Results)
+		text, err := wk.opts.Format(out.Results, out.Document)
 		if err != nil {
 			out.Err = err
 			return out
 		}
 		out.Text = text
 		if !wk.opts.Keep {
-			out.Results = nil
+			out.Results = nil // a report's document is kept: one per report, for a tail that lists them
 		}
 	}
 	return out
@@ -210,15 +232,20 @@ func (wk *worker) process(item Item) Output {
 
 // Sources sends the items of each input in turn, then closes the channel: a JSON Lines
 // input (indicators.FormatOf) is read a line at a time, "-" from stdin, and any other file
-// is one item. Lines longer than maxLine become items that carry the error.
+// is one item. Lines longer than maxLine become items that carry the error. When PDF reports
+// are among the inputs and their text extractor is not installed, the first carries the
+// error saying how to install it, and the others a short note.
 func Sources(ctx context.Context, inputs []string, stdin io.Reader, maxLine int) <-chan Item {
 	ch := make(chan Item, 64)
 	go func() {
 		defer close(ch)
 		s := sender{ctx: ctx, ch: ch}
+		var pdf pdfCheck
 		for _, in := range inputs {
 			var ok bool
 			switch {
+			case isPDF(in):
+				ok = s.send(Item{Name: in, Err: pdf.check(in)})
 			case indicators.FormatOf(in) != indicators.JSONLines:
 				ok = s.send(Item{Name: in})
 			case in == "-":

@@ -17,6 +17,7 @@ import (
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/synth"
+	"jixiao/published"
 )
 
 // stream returns n generated projects as JSONL, one per line.
@@ -143,7 +144,7 @@ func TestRunReportsBadLinesWithTheirPlaceAndGoesOn(t *testing.T) {
 
 func TestRunFormatsInTheWorkerAndDropsResults(t *testing.T) {
 	data := stream(t, 20)
-	format := func(rs []*engine.Result) ([]byte, error) {
+	format := func(rs []*engine.Result, _ *published.Result) ([]byte, error) {
 		return []byte(fmt.Sprintf("%s %.2f\n", rs[0].Project.Name, rs[0].Total)), nil
 	}
 	outs := collect(t, batch.Lines(context.Background(), bytes.NewReader(data), "in.jsonl", 1<<20),

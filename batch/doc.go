@@ -3,6 +3,12 @@
 // memory that stays flat however long the input (a bounded number of projects is in flight
 // at once).
 //
-// batch imports engine and indicators; output formats are given to it as functions by the
-// caller, so it imports neither report nor cmd.
+// A published report (indicators.Report: .pdf, .docx, .txt, .md) is one item: package
+// published reads it whole, its projects are scored and reviewed like any other, in the
+// report's order, and then, under Check, the report's own checks run with the grades the
+// engine computed (report.go). The item's Output carries the document and its findings
+// beside the projects' results.
+//
+// batch imports engine, indicators, published and layout; output formats are given to it as
+// functions by the caller, so it imports neither report nor cmd.
 package batch

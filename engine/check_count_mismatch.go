@@ -7,10 +7,10 @@ var checkCountMismatch = &Check{
 	Severity: Warning,
 	Title:    i18n.T("绩效目标个数不符", "stated target counts do not match"),
 	Doc: i18n.T(
-		"报告所述“设置绩效目标 N 个，实际完成 M 个”与指标表不符：N 应为适用指标的个数，M 应为其中达到指标值的个数。"+
+		"报告所述“设置绩效目标 N 个，实际完成 M 个”与指标表不符：N 应为填有指标值的适用指标的个数，M 应为其中达到指标值的个数。"+
 			"有指标无法判断是否完成时，不检查完成个数。",
 		"The stated \"N targets set, M met\" does not match the table: N should be the number of applicable "+
-			"indicators and M the number of them that met their target. The met count is not checked when some "+
+			"indicators that have a target and M the number of them that met it. The met count is not checked when some "+
 			"indicator cannot be judged met or not."),
 	// Field reported.targets_set or reported.targets_met: Expected the count in the table,
 	// Actual the stated one.
@@ -23,7 +23,7 @@ var checkCountMismatch = &Check{
 			return
 		}
 		for i := range rv.r.Indicators {
-			if ir := &rv.r.Indicators[i]; ir.Applicable && !ir.MetKnown {
+			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Indicator.Target.Set && !ir.MetKnown {
 				return
 			}
 		}

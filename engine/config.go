@@ -4,6 +4,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/near"
+	"slices"
 )
 
 // Defaults of the review configuration ([review] in a file or a --config file).
@@ -57,27 +58,32 @@ func NewConfig(r indicators.Review) *Config {
 
 // DisableErrors returns an error for each code of disable that names no check, with the
 // nearest code as a suggestion: a typo there would silently leave a check running. at
-// places the i-th code.
-func DisableErrors(disable []string, at func(i int) indicators.Pos) indicators.ErrorList {
+// places the i-th code; others are codes known beside the engine's (a published report's
+// checks, for a shared configuration).
+func DisableErrors(disable []string, at func(i int) indicators.Pos, others ...string) indicators.ErrorList {
 	var errs indicators.ErrorList
 	for i, code := range disable {
-		if _, ok := LookupCheck(Code(code)); ok {
+		if _, ok := LookupCheck(Code(code)); ok || slices.Contains(others, code) {
 			continue
 		}
 		msg := i18n.T("disable 中的 %q 不是检查代码；jixiao check --list 列出全部", "%q in disable is no check's code; jixiao check --list lists them all", code)
-		if s := SuggestCode(code); s != "" {
-			msg = i18n.T("disable 中的 %q 不是检查代码；是不是 %q？", "%q in disable is no check's code; did you mean %q?", code, string(s))
+		if s := near.Closest(code, append(catalogueCodes(), others...)); s != "" {
+			msg = i18n.T("disable 中的 %q 不是检查代码；是不是 %q？", "%q in disable is no check's code; did you mean %q?", code, s)
 		}
 		errs = append(errs, &indicators.Error{Pos: at(i), Kind: indicators.ErrValue, Msg: msg})
 	}
 	return errs
 }
 
-// SuggestCode returns the check code nearest to a mistyped one, or "".
-func SuggestCode(code string) Code {
+func catalogueCodes() []string {
 	codes := make([]string, len(catalogue))
 	for i, c := range catalogue {
 		codes[i] = string(c.Code)
 	}
-	return Code(near.Closest(code, codes))
+	return codes
+}
+
+// SuggestCode returns the check code nearest to a mistyped one, or "".
+func SuggestCode(code string) Code {
+	return Code(near.Closest(code, catalogueCodes()))
 }

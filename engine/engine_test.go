@@ -9,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/indicators"
+	"jixiao/rules"
 )
 
 func scoreFile(t *testing.T, name string) *Result {
@@ -219,4 +220,117 @@ weight = 50
 	// Each 16.666… rounds to 16.67; the total is 33.34, not round(33.333…) = 33.33.
 	assert.Equal(t, 16.67, r.Indicators[0].Score)
 	assert.Equal(t, 33.34, r.Total)
+}
+
+// The issue's examples: a cost overrun scored by the default reverse-linear method, a met
+// cost at full marks, an unread criterion unscored, a target without a value not counted.
+func TestDefaultsOnUnitsTables(t *testing.T) {
+	r := scoreText(t, `[project]
+name = "p"
+year = 2022
+[[indicator]]
+level2 = "成本指标"
+name = "人均成本"
+target = "≤1500"
+unit = "元"
+actual = 1800
+weight = 10
+[[indicator]]
+level2 = "成本指标"
+name = "人均成本（达标）"
+target = "≤1500"
+unit = "元"
+actual = 1480
+weight = 10
+[[indicator]]
+name = "投诉率"
+target = "<5%"
+actual = 3
+weight = 10
+[[indicator]]
+name = "读不懂"
+target = 100
+actual = 90
+weight = 10
+criterion = "由评审组酌情打分"
+[[indicator]]
+name = "完成时间"
+target = "2022年12月31日前"
+actual = "2022年11月20日"
+weight = 10
+[[indicator]]
+name = "制度建设"
+target = "健全"
+actual = "基本健全"
+weight = 10
+reported = 7
+[[indicator]]
+name = "没有指标值"
+actual = "已完成"
+weight = 40
+reported = 36
+`)
+	want := []struct {
+		kind     rules.Kind
+		score    float64
+		min, max float64
+		met      bool
+	}{
+		{rules.Scored, 8, 0, 0, false},
+		{rules.Scored, 10, 0, 0, true},
+		{rules.Scored, 10, 0, 0, true},
+		{rules.Unscored, 0, 0, 10, false},
+		{rules.Scored, 10, 0, 0, true},
+		{rules.Ranged, 7, 6, 8, false},
+		{rules.Ranged, 36, 32, 40, true},
+	}
+	for i, w := range want {
+		ir := r.Indicators[i]
+		assert.Equal(t, w.kind, ir.Kind, "%s: %+v", ir.Indicator.Name, ir)
+		if w.kind == rules.Scored || ir.Accepted {
+			assert.Equal(t, w.score, ir.Score, ir.Indicator.Name)
+		}
+		if w.kind != rules.Scored {
+			assert.Equal(t, w.min, ir.Min, ir.Indicator.Name)
+			assert.Equal(t, w.max, ir.Max, ir.Indicator.Name)
+		}
+	}
+	assert.Equal(t, 7, r.Applicable)
+	assert.Equal(t, 6, r.TargetsSet, "an indicator without a target sets none")
+	assert.Equal(t, 3, r.TargetsMet, "the cost within its bound, the complaint rate and the deadline")
+	assert.Equal(t, rules.CriterionUnread, r.Indicators[3].Reason.Code)
+}
+
+func TestMissedDeadlineSaysHowLate(t *testing.T) {
+	p, err := indicators.Parse("t.toml", []byte(`[project]
+name = "p"
+year = 2022
+[[indicator]]
+name = "按月"
+target = "2022年12月31日前"
+actual = "2023年3月"
+weight = 50
+[[indicator]]
+name = "按日"
+target = "12月底前"
+actual = "2023-01-20"
+weight = 50
+`), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := New(Options{}).Check(p)
+	require.NoError(t, err)
+	var got []Finding
+	for _, f := range r.Findings {
+		if f.Code == MissingReason {
+			got = append(got, f)
+		}
+	}
+	require.Len(t, got, 2)
+	assert.Equal(t, MissedDeadline, got[0].Detail)
+	assert.Equal(t, [4]float64{60, 3, 1, 0}, got[0].Args, "three months late, counted in months")
+	assert.Equal(t, [4]float64{20, 1, 0, 0}, got[1].Args, "twenty days late")
+	for _, ir := range r.Indicators {
+		assert.Equal(t, rules.Unscored, ir.Kind, "a missed deadline without a rule for lateness is unscored")
+		assert.Equal(t, rules.Late, ir.Reason.Code)
+	}
 }

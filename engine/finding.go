@@ -166,6 +166,9 @@ const (
 	// tier-unreachable
 	TierNeverHolds // its condition never holds within the domain, Set
 	TierTaken      // every value where it holds is taken by an earlier tier
+
+	// missing-reason
+	MissedDeadline // a date actual after its deadline: Args[0] days, Args[1] months late
 )
 
 // Count tallies findings by severity.

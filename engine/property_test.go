@@ -10,6 +10,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/num"
+	"jixiao/rules"
 )
 
 // genProject draws a project as TOML text: 1–12 indicators, each scored by a standard
@@ -108,4 +109,79 @@ func hasFinding(r *Result, code Code) bool {
 		}
 	}
 	return false
+}
+
+// Under every default method, met and the score agree: a met target scores the weight (a
+// qualitative band reaching it), an unmet one less (a missed deadline may be unscored).
+func TestPropertyMetAgreesWithScore(t *testing.T) {
+	targets := []string{"≥%v", "＞%v", "%v", "≧%v", "%v以上", "≤%v", "＜%v", "≦%v", "%v以下", "=%v", "═%v"}
+	rapid.Check(t, func(t *rapid.T) {
+		d := rapid.IntRange(0, 3).Draw(t, "decimals")
+		unit := math.Pow(10, float64(-d))
+		var b strings.Builder
+		fmt.Fprintf(&b, "[project]\nname = \"p\"\nyear = 2022\n[scoring]\ndecimals = %d\n", d)
+		if rapid.Bool().Draw(t, "reverse") {
+			b.WriteString("lower = \"reverse\"\n")
+		}
+		if rapid.Bool().Draw(t, "late rule") {
+			fmt.Fprintf(&b, "late_per_month = %v\n", float64(rapid.IntRange(0, 10).Draw(t, "late share"))/10)
+		}
+		n := rapid.IntRange(1, 8).Draw(t, "n")
+		for i := range n {
+			weight := float64(rapid.IntRange(1, 3000).Draw(t, "weight")) * unit * float64(rapid.IntRange(1, 10).Draw(t, "scale"))
+			fmt.Fprintf(&b, "[[indicator]]\nname = \"i%d\"\nweight = %v\n", i, num.Round(weight, d))
+			switch rapid.IntRange(0, 5).Draw(t, "kind") {
+			case 0: // a deadline and a date
+				fmt.Fprintf(&b, "target = \"%d月%d日前\"\nactual = \"2022年%d月%d日\"\n", rapid.IntRange(1, 12).Draw(t, "tm"),
+					rapid.IntRange(1, 28).Draw(t, "td"), rapid.IntRange(1, 12).Draw(t, "am"), rapid.IntRange(1, 28).Draw(t, "ad"))
+			case 1: // a qualitative target
+				actual := rapid.SampledFrom([]string{"健全", "已建立", "基本健全", "部分完成", "未建立", "较差", "有效"}).Draw(t, "actual")
+				fmt.Fprintf(&b, "target = \"健全\"\nactual = %q\n", actual)
+			default: // a number and a direction
+				target := float64(rapid.IntRange(1, 100000).Draw(t, "target")) / 100
+				actual := target
+				switch rapid.IntRange(0, 3).Draw(t, "near") {
+				case 0: // near the target, to the file's decimals and beyond them
+					actual = target + float64(rapid.IntRange(-30, 30).Draw(t, "offset"))*unit/10
+				case 1:
+					actual = float64(rapid.IntRange(0, 300000).Draw(t, "actual")) / 100
+				case 2:
+					actual = 2 * target
+				}
+				form := rapid.SampledFrom(targets).Draw(t, "form")
+				fmt.Fprintf(&b, "target = \"%s\"\nactual = %v\n", fmt.Sprintf(form, target), actual)
+			}
+		}
+		src := b.String()
+		p, err := indicators.Parse("p.toml", []byte(src), indicators.Limits{})
+		if err != nil {
+			t.Fatalf("generated file does not load: %v\n%s", err, src)
+		}
+		r, err := New(Options{}).Score(p)
+		if err != nil {
+			t.Fatalf("score: %v", err)
+		}
+		for _, ir := range r.Indicators {
+			w := num.Round(ir.Indicator.Weight, d)
+			what := fmt.Sprintf("%s (%s, target %q, actual %q, decimals %d): %+v", ir.Indicator.Name, ir.Criterion.Method,
+				ir.Indicator.Target.Text, ir.Indicator.Actual.Text, d, ir)
+			if !ir.Criterion.Default {
+				t.Fatalf("%s: not a default method", what)
+			}
+			switch {
+			case ir.Kind == rules.Unscored:
+				if ir.MetKnown && ir.Met {
+					t.Fatalf("%s: met, yet unscored", what)
+				}
+			case !ir.MetKnown:
+				t.Fatalf("%s: scored, yet met unknown", what)
+			case ir.Kind == rules.Ranged && ir.Met != (ir.Max == w):
+				t.Fatalf("%s: met %v, band up to %v of %v", what, ir.Met, ir.Max, w)
+			case ir.Kind == rules.Scored && ir.Met != (ir.Score == w):
+				t.Fatalf("%s: met %v, score %v of %v", what, ir.Met, ir.Score, w)
+			case ir.Kind == rules.Scored && ir.Score > w:
+				t.Fatalf("%s: above the weight", what)
+			}
+		}
+	})
 }

@@ -20,7 +20,8 @@ type Result struct {
 	Grade              string // the grade of Total; of TotalMin when not exact
 	GradeMax           string // the grade of TotalMax when not exact (may equal Grade)
 
-	TargetsSet int     // applicable indicators
+	Applicable int     // indicators that apply
+	TargetsSet int     // of those, the ones with a target
 	TargetsMet int     // of those, met
 	Rescaled   bool    // some indicators do not apply: the total was rescaled to full marks
 	Weight     float64 // the weight of the lines that count

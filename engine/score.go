@@ -118,9 +118,12 @@ func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 		if !ind.Applicable {
 			continue
 		}
-		r.TargetsSet++
-		if ir.Met {
-			r.TargetsMet++
+		r.Applicable++
+		if ind.Target.Set { // a target set is one written down: an indicator without one sets none
+			r.TargetsSet++
+			if ir.Met {
+				r.TargetsMet++
+			}
 		}
 		weight += ind.Weight
 		if ir.HasScore {
@@ -136,7 +139,7 @@ func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 		lo, hi = lo+x.Score, hi+x.Score
 	}
 	r.Weight = num.Round(weight, d)
-	r.Rescaled = len(r.Indicators) > r.TargetsSet && weight > 0
+	r.Rescaled = len(r.Indicators) > r.Applicable && weight > 0
 	lo, hi = rescale(r, lo, weight), rescale(r, hi, weight)
 	r.TotalMin, r.TotalMax = num.Round(lo, d), num.Round(hi, d)
 	r.Exact = exact && r.TotalMin == r.TotalMax

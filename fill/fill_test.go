@@ -164,7 +164,7 @@ func TestFillCentralTemplate(t *testing.T) {
 	assert.Equal(t, "SUM(I13:I16)+I6", rb.formula("I17"))
 	assert.Equal(t, "良好", rb.value("H18"), "the grade in the words of the cell's list")
 
-	rb.comment("I16", "按完成比例计算", "已改为 10.00。原填写 18.89", "按评分标准应得 10.00（第2档 actual < 90，由评分标准文字推得）",
+	rb.comment("I16", "按完成比例计算", "已改为 10.00。原填写 18.89", "按评分标准应得 10.00（第2档 实际值 < 90%，由评分标准文字推得）",
 		"18.89 = 20 × 85 / 90：这是按比例计分的结果")
 	assert.Equal(t, "李四", rb.notes["I16"].Author, "the owner's comment is kept, first")
 	rb.comment("I6", "已改为 8.33。原填写 9.00", "预算执行率 83.33% × 分值 10")
@@ -211,8 +211,8 @@ func TestFillFujianTemplate(t *testing.T) {
 	assert.Equal(t, "96", rb.value("I14"))
 	assert.Equal(t, "SUM(I7:I13)", rb.formula("I14"))
 	assert.Equal(t, "优秀", rb.value("H15"), "the stated grade stands")
-	rb.comment("I8", "已改为 8.00。原填写 5", "第2档 rate <= 0.8", "自评得分 5 是第3档（rate < 1）的分数", "按先匹配原则应取第2档")
-	rb.comment("I12", "已改为 18.00。原填写 19.81", "第2档 actual >= 98.5 && actual < 99.22", "19.81 = 20 × 98.67 / 99.6")
+	rb.comment("I8", "已改为 8.00。原填写 5", "第2档 完成率 ≤ 80%", "自评得分 5 是第3档（完成率 < 100%）的分数", "按先匹配原则应取第2档")
+	rb.comment("I12", "已改为 18.00。原填写 19.81", "第2档 98.5% ≤ 实际值 < 99.22%", "19.81 = 20 × 98.67 / 99.6")
 	rb.comment("G8", "实际完成值 13.87 未达到指标值 73.00", "请填写偏差原因")
 	rb.comment("G12", "实际完成值 98.67% 未达到指标值 99.60%")
 	rb.comment("H5", "预算执行率只有 19.0%：全年预算 73.00 万元，实际支出 13.87 万元")
@@ -253,7 +253,7 @@ func TestFillOpenScores(t *testing.T) {
 	assert.Equal(t, "", rb.value("I15"), "18 lies outside 12–16: taken out")
 	assert.Equal(t, "SUM(I13:I16)+I6", rb.formula("I17"), "the total's formula stays")
 	assert.Equal(t, "优秀", rb.value("H18"))
-	rb.comment("I13", "choose a score within 12.00–16.00", "tier 2: actual > 0 && actual < 500")
+	rb.comment("I13", "choose a score within 12.00–16.00", "tier 2: 0人次 < actual < 500人次")
 	rb.comment("I14", "cannot be scored: the actual value 92 meets no tier's condition", "Add a tier for this actual value to the criterion", "The owner's 20.00 is kept, unchecked")
 	rb.comment("I15", "choose a score within 12.00–16.00", "The owner's 18.00 lies outside what is possible and was taken out")
 	rb.comment("I17", "the total lies within 42.33–70.33", "The formula =SUM(I13:I16)+I6 is kept")

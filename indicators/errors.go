@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -18,16 +19,30 @@ import (
 // means the place is unknown (Col then means nothing).
 type Pos struct {
 	File  string `json:"file,omitempty"`
-	Sheet string `json:"sheet,omitempty"` // a workbook's sheet: Line is then the row, Col the column
-	Line  int    `json:"line,omitempty"`
-	Col   int    `json:"column,omitempty"`
+	Sheet string `json:"sheet,omitempty"` // a workbook's sheet (a .docx table): Line is then the row, Col the column
+	// Page is a PDF's page, from 1: Line is then the line of text on the page from its top,
+	// Col the character along it. 0 for every other input.
+	Page int `json:"page,omitempty"`
+	Line int `json:"line,omitempty"`
+	Col  int `json:"column,omitempty"`
 }
 
 // IsValid reports whether the position names a line.
 func (p Pos) IsValid() bool { return p.Line > 0 }
 
-// String prints file:line:col, dropping what is unknown.
+// String prints file:line:col, dropping what is unknown; a sheet's cell as file:Sheet!B5,
+// a PDF's page as file:p5:12:8 (page 5, line 12, column 8).
 func (p Pos) String() string {
+	if p.Page > 0 {
+		s := p.File + ":p" + strconv.Itoa(p.Page)
+		if p.Line > 0 {
+			s += ":" + strconv.Itoa(p.Line)
+			if p.Col > 0 {
+				s += ":" + strconv.Itoa(p.Col)
+			}
+		}
+		return s
+	}
 	if p.Sheet != "" {
 		if p.Line > 0 && p.Col > 0 {
 			return fmt.Sprintf("%s:%s!%s", p.File, p.Sheet, sheets.CellName(p.Col, p.Line))
@@ -147,6 +162,9 @@ func (l ErrorList) Unwrap() []error {
 func (l ErrorList) Sort() {
 	slices.SortStableFunc(l, func(a, b *Error) int {
 		if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Pos.Page, b.Pos.Page); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Pos.Line, b.Pos.Line); c != 0 {

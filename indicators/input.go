@@ -21,9 +21,16 @@ const (
 	TOML                    // *.toml: one project
 	Workbook                // *.xlsx, *.xlsm: one or more projects, read by their labels
 	JSONLines               // *.jsonl, *.ndjson, or "-" (standard input): one project per line
+	// Report is a published 部门决算 report, read whole (package published): *.pdf and *.docx,
+	// and its extracted text, *.txt and *.md. Its projects are scored like any other; the
+	// report's own tables and narrative are checked beside them.
+	Report
 )
 
-// FormatOf says what the input at path is, by its name.
+// FormatOf says what the input at path is, by its name. A text file (.txt, .text, .md,
+// .markdown) is a published report's text: jixiao's own project format is always named .toml,
+// so a text file named on the command line is never a project, and a folder's text files
+// (notes, a README) are not taken at all (FolderFormat).
 func FormatOf(path string) Format {
 	if path == "-" {
 		return JSONLines
@@ -35,13 +42,34 @@ func FormatOf(path string) Format {
 		return Workbook
 	case ".jsonl", ".ndjson":
 		return JSONLines
+	case ".pdf", ".docx", ".txt", ".text", ".md", ".markdown":
+		return Report
 	}
 	return Unknown
 }
 
+// FolderFormat says whether a file found in a folder is an input, and of what format: what
+// FormatOf says, except text files (.txt, .md), which a folder holds as notes more often than
+// as reports, and Office's ~$ lock files. A report's text is read when named.
+func FolderFormat(path string) Format {
+	f := FormatOf(path)
+	if f == Report && !binaryReport(path) || strings.HasPrefix(filepath.Base(path), "~$") {
+		return Unknown
+	}
+	return f
+}
+
+// binaryReport reports whether path names a report in its published form (.pdf, .docx),
+// rather than its extracted text.
+func binaryReport(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return ext == ".pdf" || ext == ".docx"
+}
+
 // Files expands the command-line arguments into the inputs to read: a file stands for
-// itself, a folder for every input below it whose format is known (not Office's ~$ lock
-// files), in lexical order, and "-" (standard input) for itself.
+// itself, a folder for every input below it that FolderFormat knows (projects in TOML,
+// workbooks, JSON Lines, and published reports as .pdf or .docx), in lexical order, and "-"
+// (standard input) for itself.
 func Files(args []string) ([]string, error) {
 	var files []string
 	var errs ErrorList
@@ -65,7 +93,7 @@ func Files(args []string) ([]string, error) {
 				errs = append(errs, readError(path, err))
 				return nil
 			}
-			if !d.IsDir() && FormatOf(path) != Unknown && !strings.HasPrefix(d.Name(), "~$") {
+			if !d.IsDir() && FolderFormat(path) != Unknown {
 				found = append(found, path)
 			}
 			return nil
@@ -79,7 +107,8 @@ func Files(args []string) ([]string, error) {
 	return files, errs.Err()
 }
 
-// LoadAny reads the projects of a file that is not a JSON Lines stream: a workbook, or TOML.
+// LoadAny reads the projects of a file that is neither a JSON Lines stream nor a published
+// report (which package published reads): a workbook, or TOML.
 func LoadAny(path string, lim Limits) ([]*Project, error) {
 	if FormatOf(path) == Workbook {
 		return LoadWorkbook(path, lim)

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/internal/i18n"
+	"jixiao/internal/num"
 )
 
 const minimal = `[project]
@@ -87,12 +88,30 @@ func TestValueForms(t *testing.T) {
 		{"有效", OpNone, false, 0, ""},
 		{"达成预期指标", OpNone, false, 0, ""},
 		{"增长两千人", OpNone, false, 0, ""},
+		// Comparisons written after the number, and durations within a bound.
+		{"90%以上", OpGE, true, 90, ""},
+		{"90%（含）以上", OpGE, true, 90, ""},
+		{"100人及以上", OpGE, true, 100, "人"},
+		{"5%以下", OpLE, true, 5, ""},
+		{"100人以内", OpLE, true, 100, "人"},
+		{"3个工作日内", OpLE, true, 3, "个工作日"},
+		{"15天内", OpLE, true, 15, "天"},
+		{"2小时内", OpLE, true, 2, "小时"},
+		{"3个区内", OpNone, true, 3, "个区内"},
+		// Look-alikes of the signs, as PDF extraction leaves them.
+		{"═100", OpEQ, true, 100, ""},
+		{"＝12期", OpEQ, true, 12, "期"},
+		{"≦5天", OpLE, true, 5, "天"},
+		{"＞90%", OpGT, true, 90, ""},
+		{`$\geq$95%`, OpGE, true, 95, ""},
+		{`\leq 5天`, OpLE, true, 5, "天"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {
 			v := ParseValue(tt.text)
 			assert.Equal(t, tt.op, v.Op)
 			assert.Equal(t, tt.isNum, v.IsNum)
+			assert.False(t, v.IsDate)
 			if tt.isNum {
 				assert.Equal(t, tt.num, v.Num)
 				assert.Equal(t, tt.unit, v.Unit)
@@ -100,6 +119,45 @@ func TestValueForms(t *testing.T) {
 			assert.Equal(t, tt.text, v.Text, "the text is kept as written")
 		})
 	}
+}
+
+func TestValueDates(t *testing.T) {
+	tests := []struct {
+		text string
+		op   Op
+		date num.Date
+	}{
+		{"2022年12月31日前", OpLE, num.Date{Year: 2022, Month: 12, Day: 31}},
+		{"12月底前", OpLE, num.Date{Month: 12}},
+		{"≤12月", OpLE, num.Date{Month: 12}},
+		{"6月30日前完成", OpLE, num.Date{Month: 6, Day: 30}},
+		{"<2022年7月1日", OpLT, num.Date{Year: 2022, Month: 7, Day: 1}},
+		{"2022年3月起", OpGE, num.Date{Year: 2022, Month: 3}},
+		{"2022年11月20日", OpNone, num.Date{Year: 2022, Month: 11, Day: 20}},
+		{"2023年3月", OpNone, num.Date{Year: 2023, Month: 3}},
+		{"2022.11.20", OpNone, num.Date{Year: 2022, Month: 11, Day: 20}},
+		{"2022-11-20", OpNone, num.Date{Year: 2022, Month: 11, Day: 20}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			v := ParseValue(tt.text)
+			require.True(t, v.IsDate, "ParseValue(%q) is a date", tt.text)
+			assert.False(t, v.IsNum, "a date is no number")
+			assert.Equal(t, tt.op, v.Op)
+			assert.Equal(t, tt.date, v.Date)
+			assert.Equal(t, tt.text, v.Text)
+		})
+	}
+	p, errs := parse(t, `[project]
+name = "p"
+[[indicator]]
+name = "完成时间"
+target = "2022年12月31日前"
+actual = "2023年3月"
+weight = 10
+`)
+	require.Empty(t, errs)
+	assert.Equal(t, Lower, p.Indicators[0].Direction, "a deadline: earlier is better")
 }
 
 func TestDirectionFromTarget(t *testing.T) {
@@ -204,8 +262,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "unknown method",
 			src:  strings.Replace(minimal, "weight = 100", "weight = 100\nmethod = \"ratio\"", 1),
 			kind: ErrValue,
-			zh:   `t.toml:9:1: 测试项目 › 参保率: 未知的计分方法 "ratio"；可用：proportional, reverse, reverse-linear, equal, qualitative`,
-			en:   `t.toml:9:1: 测试项目 › 参保率: unknown scoring method "ratio"; use one of: proportional, reverse, reverse-linear, equal, qualitative`,
+			zh:   `t.toml:9:1: 测试项目 › 参保率: 未知的计分方法 "ratio"；可用：proportional, reverse, reverse-linear, equal, deadline, qualitative`,
+			en:   `t.toml:9:1: 测试项目 › 参保率: unknown scoring method "ratio"; use one of: proportional, reverse, reverse-linear, equal, deadline, qualitative`,
 		},
 		{
 			name: "tier without score",

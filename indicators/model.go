@@ -4,13 +4,16 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"jixiao/internal/num"
 )
 
 // Project is one project's self-evaluation as submitted (one 项目支出绩效自评表).
 type Project struct {
 	File         string `json:"file"`
 	Name         string `json:"name"`          // 专项名称 / 项目名称
-	Agency       string `json:"agency"`        // 单位名称
+	Agency       string `json:"agency"`        // 单位名称 / 主管部门
+	Implementer  string `json:"implementer"`   // 实施单位, when the table names it apart from the agency
 	AgencyCode   string `json:"agency_code"`   // 单位编码
 	FunctionCode string `json:"function_code"` // 部门预算功能科目
 	Year         int    `json:"year"`
@@ -35,6 +38,17 @@ type Project struct {
 // Line is the line of the JSON Lines stream the project was read from; 0 for a file.
 func (p *Project) Line() int { return p.line }
 
+// Place records that the key at path ("project.name", "funds", "indicator[2].weight") stands
+// at pos, for a project built by a reader outside this package (a published report's
+// tables): Pos then finds it as it finds a workbook's cells, a key not placed falling back to
+// the nearest enclosing key that is. It is for building a project, before it is shared.
+func (p *Project) Place(path string, pos Pos) {
+	if p.cells == nil {
+		p.cells = map[string]Pos{}
+	}
+	p.cells[path] = pos
+}
+
 // Pos returns where the key at path ("indicator[2].weight") stands in the file.
 func (p *Project) Pos(path string) Pos {
 	if p.cells != nil {
@@ -58,9 +72,35 @@ func (p *Project) Cell(path string) (Pos, bool) {
 type Scoring struct {
 	FullMarks float64 `json:"full_marks"` // 满分, default 100
 	Decimals  int     `json:"decimals"`   // decimals of every score, default 2
-	Method    Method  `json:"method"`     // the method of an indicator without tiers or method
+	Method    Method  `json:"method"`     // the method of every indicator without tiers or method; "": by its target
 	Grades    []Grade `json:"grades"`     // 等次, highest first
+	// Lower is the method of a lower-is-better target under the default: reverse-linear or
+	// reverse.
+	Lower Method `json:"lower"`
+	// Unread says what becomes of an indicator whose criterion text cannot be read:
+	// UnreadUnscored (a range) or UnreadDefault (the default method, said on its row).
+	Unread string `json:"unread"`
+	// LatePerMonth is the share of the weight a missed deadline loses per month late (a month
+	// begun counts whole), under the default method; nil: a missed deadline is unscored.
+	LatePerMonth *float64 `json:"late_per_month,omitempty"`
+	// The qualitative bands, in percent of the weight; nil: the national bands.
+	BandMet     *[2]float64 `json:"band_met,omitempty"`     // 达成年度指标: 80–100
+	BandPartial *[2]float64 `json:"band_partial,omitempty"` // 部分达成年度指标并具有一定效果: 60–80
+	BandUnmet   *[2]float64 `json:"band_unmet,omitempty"`   // 未达成年度指标且效果较差: 0–60
 }
+
+// What becomes of a criterion that cannot be read ([scoring] unread).
+const (
+	UnreadUnscored = "unscored" // the indicator is unscored: 0 to its weight
+	UnreadDefault  = "default"  // the default method scores it, and its row says so
+)
+
+// The national qualitative bands, in percent of the weight.
+var (
+	DefaultBandMet     = [2]float64{80, 100}
+	DefaultBandPartial = [2]float64{60, 80}
+	DefaultBandUnmet   = [2]float64{0, 60}
+)
 
 // Grade is one grade band: a total at or above Min (inclusive) earns Name, unless a higher
 // band applies.
@@ -73,7 +113,11 @@ type Grade struct {
 const (
 	DefaultFullMarks = 100
 	DefaultDecimals  = 2
-	DefaultMethod    = MethodProportional
+	// DefaultMethod, the empty method, scores each indicator without a criterion by its
+	// target: proportional for higher-is-better, Lower for lower-is-better, equal for ＝,
+	// deadline for a date, qualitative for text.
+	DefaultMethod Method = ""
+	DefaultLower         = MethodReverseLinear
 )
 
 // DefaultGrades are the national bands: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, 差 below.
@@ -165,12 +209,13 @@ const (
 	MethodProportional  Method = "proportional"   // higher is better: weight × min(actual/target, 1)
 	MethodReverse       Method = "reverse"        // lower is better: weight × min(target/actual, 1)
 	MethodReverseLinear Method = "reverse-linear" // lower is better: falls linearly to 0 at twice the target
-	MethodEqual         Method = "equal"          // full marks when actual equals target, else 0
+	MethodEqual         Method = "equal"          // full marks at the target, else falling by the relative deviation
+	MethodDeadline      Method = "deadline"       // a date target: full marks on time; late as [scoring] late_per_month says
 	MethodQualitative   Method = "qualitative"    // 达成 80–100 %, 部分达成 60–80 %, 未达成 0–60 % of weight
 )
 
 // Methods lists the standard methods in documentation order.
-var Methods = []Method{MethodProportional, MethodReverse, MethodReverseLinear, MethodEqual, MethodQualitative}
+var Methods = []Method{MethodProportional, MethodReverse, MethodReverseLinear, MethodEqual, MethodDeadline, MethodQualitative}
 
 // Direction says which way is better for an indicator's actual value.
 type Direction string
@@ -258,6 +303,10 @@ type Value struct {
 	Op      Op      `json:"-"`    // the comparison written before the number
 	Percent bool    `json:"-"`    // written with %
 	Unit    string  `json:"-"`    // what followed the number
+	// Date is the date a deadline or an actual date states ("2022年12月31日前", "2022.11.20"),
+	// valid when IsDate; a deadline's Op is <= (before it) or < , a start's >= or >.
+	Date   num.Date `json:"-"`
+	IsDate bool     `json:"-"`
 }
 
 // Expr is an expression's text with the place of each of its characters in the file, so

@@ -28,11 +28,32 @@ func NumberValue(f float64) Value {
 }
 
 // ParseValue reads a target or actual written as text: an optional comparison, one number,
-// an optional % and unit ("≥99.22%", "≤5天", "=12期", "217,418", "21.74万"). Text that is
-// not just that ("达成", "增长两千人", "有效") keeps IsNum false; it is never guessed at.
+// an optional % and unit ("≥99.22%", "≤5天", "=12期", "217,418", "21.74万"), or a comparison
+// after it ("90%以上", "5%以下", "3个工作日内"); or a date ("2022年12月31日前", "12月底前",
+// "2022.11.20"), whose bound is its Op: <= for a deadline, >= for a start. The look-alikes of
+// comparison signs that PDF extraction leaves (═, ＝, ≧, ≦, ＞, ＜, \geq…) read as the signs.
+// Text that is not just that ("达成", "增长两千人", "有效") keeps IsNum and IsDate false; it
+// is never guessed at.
 func ParseValue(text string) Value {
 	v := Value{Set: true, Text: text}
-	s := num.Normalize(text)
+	if d, ok := num.ParseDate(text); ok {
+		v.Date, v.IsDate = d.Date, true
+		switch d.Bound {
+		case num.DateAt, num.DateBy:
+			v.Op = OpLE // a date alone, as a target, is a deadline
+		case num.DateBefore:
+			v.Op = OpLT
+		case num.DateFrom:
+			v.Op = OpGE
+		case num.DateAfter:
+			v.Op = OpGT
+		}
+		if d.Bound == num.DateAt {
+			v.Op = OpNone
+		}
+		return v
+	}
+	s := num.Operators(num.Normalize(text))
 	for _, o := range operators {
 		if strings.HasPrefix(s, o.word) {
 			v.Op = o.op
@@ -45,8 +66,42 @@ func ParseValue(text string) Value {
 		v.Op = OpNone
 		return v
 	}
+	if v.Op == OpNone {
+		q.Unit, v.Op = suffixOp(q.Unit)
+	}
 	v.Num, v.IsNum, v.Percent, v.Unit = q.Value, true, q.Percent, q.Unit
 	return v
+}
+
+// suffixOps are the comparisons written after a number, longest first.
+var suffixOps = []struct {
+	word string
+	op   Op
+}{
+	{"(含)及以上", OpGE}, {"(含)以上", OpGE}, {"及以上", OpGE}, {"以上", OpGE},
+	{"(含)及以下", OpLE}, {"(含)以下", OpLE}, {"及以下", OpLE}, {"以下", OpLE}, {"以内", OpLE}, {"之内", OpLE},
+}
+
+// timeUnits are the units of a duration, after which 内 means "within" ("3个工作日内").
+var timeUnits = []string{"个工作日", "工作日", "个月", "小时", "分钟", "天", "日", "周", "月", "年"}
+
+// suffixOp takes a comparison written after the number off its unit: "以上" ≥, "以下",
+// "以内" ≤, and 内 after a unit of time ("个工作日内"). A duration within a bound is
+// lower-is-better.
+func suffixOp(unit string) (string, Op) {
+	for _, s := range suffixOps {
+		if u, ok := strings.CutSuffix(unit, s.word); ok {
+			return strings.TrimSpace(u), s.op
+		}
+	}
+	if u, ok := strings.CutSuffix(unit, "内"); ok {
+		for _, t := range timeUnits {
+			if u == t {
+				return u, OpLE
+			}
+		}
+	}
+	return unit, OpNone
 }
 
 // plausibleUnit accepts what can follow a number as its unit: a short run without

@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
@@ -261,21 +262,34 @@ func (b *blockReader) read() *Project {
 	g := b.g
 	b.root, b.cells = map[string]any{}, map[string]Pos{}
 	b.at("", b.head, 0)
-	// The project's facts above the table, each from the cell right of its label.
+	// The project's facts above the table, each from the cell right of its label, or after
+	// the label in its own cell ("实施单位：某某中心").
 	project := b.table("project")
 	for r := b.top; r < b.head; r++ {
 		for c := range g.Rows[r] {
-			f := b.preamble(label(g.cell(r, c)))
+			l := label(g.cell(r, c))
+			f := b.preamble(l)
+			inside := ""
+			if f == nil {
+				if name, v, ok := labelled(l); ok {
+					f, inside = b.preamble(name), strings.TrimSpace(v)
+				}
+			}
 			if f == nil {
 				continue
 			}
 			if _, done := project[f.Key]; done {
 				continue
 			}
-			if v, k := b.valueRight(r, c); k >= 0 {
+			if inside != "" {
+				b.put(project, "project", f, valueIn(g.cell(r, c)), r, c)
+			} else if v, k := b.valueRight(r, c); k >= 0 {
 				b.put(project, "project", f, v, r, k)
 			}
 		}
+	}
+	if _, ok := project["year"]; !ok {
+		b.titleYear(project)
 	}
 	if name, _ := project["name"].(string); name != "" {
 		b.name = name
@@ -456,7 +470,8 @@ func (b *blockReader) indicators() []any {
 			}
 		}
 		if strings.HasPrefix(first, "合计") || strings.HasPrefix(first, "总分") || strings.HasPrefix(first, "自评得分") ||
-			strings.HasPrefix(first, "等次") || b.isLabel(first) {
+			strings.HasPrefix(first, "等次") || strings.HasPrefix(first, "等级") || strings.HasPrefix(first, "自评等") ||
+			scoreLabel(first) || b.isLabel(first) {
 			b.tableEnd = r
 			return out
 		}
@@ -502,10 +517,16 @@ func (b *blockReader) indicators() []any {
 	return out
 }
 
+// natures are the words a 指标性质 column writes for a direction, as the sign they mean.
+var natures = map[string]string{"正向": "≥", "正向指标": "≥", "越大越好": "≥", "反向": "≤", "反向指标": "≤", "越小越好": "≤"}
+
 // withNature joins the 指标性质 column's operator to a target written without one.
 func (b *blockReader) withNature(target Value, op string, cols map[string]int) Value {
 	if _, ok := cols[""]; !ok || op == "" || !target.IsNum || target.Op != OpNone {
 		return target
+	}
+	if sign, ok := natures[label(op)]; ok {
+		op = sign
 	}
 	if withOp := ParseValue(op + target.Text); withOp.IsNum {
 		withOp.Text = target.Text
@@ -533,12 +554,42 @@ func (b *blockReader) value(r, c int, path string) Value {
 	return val
 }
 
-// totals reads 合计, 自评得分 and 等次 below the indicator rows.
+// totals reads 合计, 自评得分 and 等次 below the indicator rows, and the grade and score
+// stated above the table ("自评等级：优" in the title rows).
 func (b *blockReader) totals() {
 	g := b.g
 	cols, _ := header(b.s, g, b.head)
 	t := b.table("reported")
 	field := func(key string) *Field { return b.s.field(inReported, key) }
+	// statement reads a label's value: after the label in its own cell, else right of it.
+	statement := func(r, c int) (string, int) {
+		if _, v, ok := labelled(label(g.cell(r, c))); ok && strings.TrimSpace(v) != "" {
+			return valueIn(g.cell(r, c)), c
+		}
+		return b.valueRight(r, c)
+	}
+	grade := func(r, c int) {
+		if v, k := statement(r, c); k >= 0 {
+			if n, isNum := num.ParseNumber(v); isNum {
+				t["score"] = n
+				b.at("reported.score", r, k)
+			} else if _, done := t["grade"]; !done {
+				t["grade"] = v
+				b.at("reported.grade", r, k)
+			}
+		} else {
+			b.slot("reported.grade", r, b.beside(r, c))
+		}
+	}
+	defer func() { // a grade in the title rows, when none stands below the table
+		for r := b.top; r < b.head; r++ {
+			for c := range g.Rows[r] {
+				if l := label(g.cell(r, c)); gradeLabel(l) {
+					grade(r, c)
+				}
+			}
+		}
+	}()
 	for r := b.tableEnd; r < b.end; r++ {
 		for c := range g.Rows[r] {
 			l := label(g.cell(r, c))
@@ -548,20 +599,11 @@ func (b *blockReader) totals() {
 					b.put(t, "reported", field("total"), g.cell(r, sc), r, sc)
 					b.slot("reported.total", r, sc)
 				}
-			case strings.Contains(l, "等次") || strings.Contains(l, "等级"):
-				if v, k := b.valueRight(r, c); k >= 0 {
-					if n, isNum := num.ParseNumber(v); isNum {
-						t["score"] = n
-						b.at("reported.score", r, k)
-					} else {
-						t["grade"] = v
-						b.at("reported.grade", r, k)
-					}
-				} else {
-					b.slot("reported.grade", r, b.beside(r, c))
-				}
+			case gradeLabel(l):
+				grade(r, c)
+				continue // 自评得分 and 自评等级 may stand in one row
 			case strings.HasPrefix(l, "设置绩效目标") || strings.HasPrefix(l, "实际完成"):
-				if v, k := b.valueRight(r, c); k >= 0 {
+				if v, k := statement(r, c); k >= 0 {
 					key := "targets_met"
 					if strings.HasPrefix(l, "设置") {
 						key = "targets_set"
@@ -569,8 +611,8 @@ func (b *blockReader) totals() {
 					b.put(t, "reported", field(key), v, r, k)
 				}
 				continue // both may stand in one row
-			case l == "自评得分" || l == "自评总分" || l == "综合得分":
-				if v, k := b.valueRight(r, c); k >= 0 {
+			case scoreLabel(l):
+				if v, k := statement(r, c); k >= 0 {
 					if n, isNum := num.ParseNumber(v); isNum {
 						t["score"] = n
 						b.at("reported.score", r, k)
@@ -578,6 +620,7 @@ func (b *blockReader) totals() {
 				} else {
 					b.slot("reported.score", r, b.beside(r, c))
 				}
+				continue
 			default:
 				continue
 			}
@@ -585,3 +628,56 @@ func (b *blockReader) totals() {
 		}
 	}
 }
+
+// gradeLabel reports whether a cell states the grade: 等次, 自评等级, "自评等级:优".
+func gradeLabel(l string) bool {
+	name, _, _ := labelled(l)
+	return strings.Contains(name, "等次") || strings.Contains(name, "等级")
+}
+
+// scoreLabel reports whether a cell states the total self-assessed score.
+func scoreLabel(l string) bool {
+	name, _, _ := labelled(l)
+	return name == "自评得分" || name == "自评总分" || name == "综合得分"
+}
+
+// labelled splits a label cell that carries its value after a colon ("自评等级:优", as
+// label() writes "自评等级：优"); for a cell without one, name is the whole cell.
+func labelled(l string) (name, value string, ok bool) {
+	if i := strings.IndexByte(l, ':'); i > 0 {
+		return l[:i], l[i+1:], true
+	}
+	return l, "", false
+}
+
+// valueIn is the value after the label in a cell, as written: "优" of "自评等级：优".
+func valueIn(cell string) string {
+	cell = strings.TrimSpace(cell)
+	if i := strings.IndexAny(cell, ":："); i >= 0 {
+		_, size := utf8.DecodeRuneInString(cell[i:])
+		return strings.TrimSpace(cell[i+size:])
+	}
+	return cell
+}
+
+// titleYear reads the year from the table's title when no 年度 cell gives it:
+// "项目支出绩效自评表（2023年度）", "2023年度项目支出绩效自评表".
+func (b *blockReader) titleYear(project map[string]any) {
+	for r := b.top; r < b.head; r++ {
+		for c := range b.g.Rows[r] {
+			l := label(b.g.cell(r, c))
+			i := strings.Index(l, "年度")
+			if i < 4 {
+				continue
+			}
+			y, rest := l[i-4:i], l[:i-4]
+			if n, ok := num.ParseNumber(y); ok && wholeCount(n) && n >= 1990 && n <= 2100 && (rest == "" || !isDigitByte(rest[len(rest)-1])) {
+				project["year"] = n
+				b.at("project.year", r, c)
+				return
+			}
+		}
+	}
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }

@@ -140,6 +140,72 @@ func TestWorkbookCentralLayoutAndTwoProjects(t *testing.T) {
 	assert.Contains(t, p.Warnings[0].Localize(i18n.En), `sheet "说明" is not a self-evaluation table`)
 }
 
+// The header forms units write: a grade inside one cell of the title or total rows, the
+// year in the title, 实施单位 apart from 主管部门, a fact after its label in one cell, and a
+// 指标性质 written as a word.
+func TestWorkbookHeaderForms(t *testing.T) {
+	table := func(title []any, above [][]any, below [][]any) [][]any {
+		rows := [][]any{title}
+		rows = append(rows, above...)
+		rows = append(rows,
+			[]any{"一级指标", "二级指标", "三级指标", "指标性质", "年度指标值", "实际完成值", "分值", "得分"},
+			[]any{"产出指标", "成本指标", "人均成本", "反向", "1500", "1480", 50, 50},
+			[]any{"效益指标", "社会效益指标", "覆盖率", "正向指标", "90", "95", 50, 50},
+		)
+		return append(rows, below...)
+	}
+	tests := []struct {
+		name                       string
+		rows                       [][]any
+		grade, agency, implementer string
+		year                       int
+	}{
+		{"grade in one title cell, year in full-width brackets",
+			table([]any{"项目支出绩效自评表（2023年度）", "", "", "", "", "自评等级：优"},
+				[][]any{{"项目名称", "乡村道路养护"}, {"主管部门", "某县交通运输局", "", "实施单位", "某县公路事业发展中心"}}, nil),
+			"优", "某县交通运输局", "某县公路事业发展中心", 2023},
+		{"grade label with its value to the right, year before the title",
+			table([]any{"2023年度项目支出绩效自评表"},
+				[][]any{{"项目名称：乡村道路养护"}, {"主管部门：某县交通运输局", "", "", "实施单位：某县公路事业发展中心"}, {"自评等次", "良"}}, nil),
+			"良", "某县交通运输局", "某县公路事业发展中心", 2023},
+		{"grade in one cell of the total rows",
+			table([]any{"项目支出绩效自评表(2022年度)"},
+				[][]any{{"项目名称", "乡村道路养护"}, {"单位名称", "某县交通运输局"}},
+				[][]any{{"合计", "", "", "", "", "", 100, 100}, {"自评得分：100", "", "", "自评等级：优秀"}}),
+			"优秀", "某县交通运输局", "", 2022},
+		{"a 年度 cell wins over the title",
+			table([]any{"项目支出绩效自评表（2023年度）"},
+				[][]any{{"项目名称", "乡村道路养护", "年度", "2024"}, {"实施单位", "某县公路事业发展中心"}},
+				[][]any{{"自评等次", "", "中"}}),
+			"中", "", "某县公路事业发展中心", 2024},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBook(t)
+			b.sheet("Sheet1", tt.rows)
+			projects, err := LoadWorkbook(b.save(), Limits{})
+			require.NoError(t, err)
+			require.Len(t, projects, 1)
+			p := projects[0]
+			assert.Equal(t, "乡村道路养护", p.Name)
+			assert.Equal(t, tt.grade, p.Reported.Grade, "grade")
+			assert.Equal(t, tt.agency, p.Agency, "主管部门 / 单位名称")
+			assert.Equal(t, tt.implementer, p.Implementer, "实施单位")
+			assert.Equal(t, tt.year, p.Year, "year")
+			if tt.grade == "优秀" {
+				require.NotNil(t, p.Reported.Score, "自评得分：100 in one cell")
+				assert.Equal(t, 100.0, *p.Reported.Score)
+				require.NotNil(t, p.Reported.Total)
+				assert.Equal(t, 100.0, *p.Reported.Total)
+			}
+			require.Len(t, p.Indicators, 2)
+			assert.Equal(t, OpLE, p.Indicators[0].Target.Op, "反向 is ≤")
+			assert.Equal(t, Lower, p.Indicators[0].Direction)
+			assert.Equal(t, OpGE, p.Indicators[1].Target.Op, "正向指标 is ≥")
+		})
+	}
+}
+
 func TestWorkbookStackedProjects(t *testing.T) {
 	b := newBook(t)
 	block := func(name string, score float64) [][]any {

@@ -45,7 +45,7 @@ type Line struct {
 	Cells []Cell
 	// Pos is where the line starts. In text, Line is the file's line; in a .docx, a paragraph's
 	// Line counts the paragraphs and table rows of the body from the top, and a table row is
-	// placed like its first cell. In a PDF, Sheet names the page ("第3页", PageSheet) and Line
+	// placed like its first cell. In a PDF, Page names the page (from 1) and Line
 	// counts the lines of text on that page from its top.
 	Pos indicators.Pos
 	// Page is the PDF page the line stands on (from 1), and Y0, Y1 its top and bottom in

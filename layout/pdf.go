@@ -69,23 +69,10 @@ type pdfError struct {
 func (e *pdfError) Error() string   { return e.err.Error() }
 func (e *pdfError) Unwrap() []error { return []error{e.err, e.sentinel} }
 
-// PageSheet is how a position names a PDF page: Pos.Sheet "第3页", Line the line of text on
-// the page from its top, Col the character along the line as Line.Text reads it (both from
-// 1). Pos.String prints such a place as a workbook's cell ("第3页!C12"); a reader is better
-// served by "第3页第12行".
-func PageSheet(page int) string { return "第" + strconv.Itoa(page) + "页" }
-
-var pageSheetRe = regexp.MustCompile(`^第(\d+)页$`)
-
-// PageOf returns the page a position of a PDF names, and false for any other position.
-func PageOf(p indicators.Pos) (int, bool) {
-	m := pageSheetRe.FindStringSubmatch(p.Sheet)
-	if m == nil {
-		return 0, false
-	}
-	n, err := strconv.Atoi(m[1])
-	return n, err == nil
-}
+// PageOf returns the page a position of a PDF names (Pos.Page: Line is then the line of text
+// on the page from its top, Col the character along the line as Line.Text reads it, both from
+// 1), and false for any other position.
+func PageOf(p indicators.Pos) (int, bool) { return p.Page, p.Page > 0 }
 
 // Page is one page of a PDF as read.
 type Page struct {
@@ -171,15 +158,31 @@ func isPDF(data []byte) bool {
 	return bytes.Contains(head, []byte("%PDF-"))
 }
 
-// extract runs pdftotext on the file at input, or on data when input is "-", bounded in time
-// and output.
-func extract(ctx context.Context, name, input string, data []byte, opts PDFOptions) ([]byte, error) {
+// FindExtractor reports whether the PDF text extractor can be run, before any PDF is read: nil
+// when it is installed, else the error (ErrNoExtractor) that reading the PDF name would give,
+// saying how to install it.
+func FindExtractor(name string, opts PDFOptions) error {
+	_, err := findExtractor(name, opts.withDefaults())
+	return err
+}
+
+func findExtractor(name string, opts PDFOptions) (string, error) {
 	path, err := exec.LookPath(opts.Command)
 	if err != nil {
-		return nil, &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
+		return "", &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
 			"读取 PDF 需要 poppler 的 pdftotext 程序，本机没有找到它（%s）：请安装 poppler-utils（Debian/Ubuntu：apt-get install poppler-utils；macOS：brew install poppler），或改用报告的 .docx 或 .txt 文本",
 			"reading a PDF needs poppler's pdftotext, which is not installed (%s): install poppler-utils (Debian/Ubuntu: apt-get install poppler-utils; macOS: brew install poppler), or give the report as .docx or .txt",
 			opts.Command)}, sentinel: ErrNoExtractor}
+	}
+	return path, nil
+}
+
+// extract runs pdftotext on the file at input, or on data when input is "-", bounded in time
+// and output.
+func extract(ctx context.Context, name, input string, data []byte, opts PDFOptions) ([]byte, error) {
+	path, err := findExtractor(name, opts)
+	if err != nil {
+		return nil, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, opts.Timeout)
 	defer cancel()
@@ -363,7 +366,6 @@ func pageLines(name string, page int, words []word) []Line {
 		lines = append(lines, &pdfLine{words: []word{w}, cy: w.cy()})
 	}
 	out := make([]Line, 0, len(lines))
-	sheet := PageSheet(page)
 	for i, pl := range lines {
 		slices.SortStableFunc(pl.words, func(a, b word) int {
 			switch {
@@ -375,7 +377,7 @@ func pageLines(name string, page int, words []word) []Line {
 			return 0
 		})
 		h := pl.height()
-		line := Line{Page: page, Pos: indicators.Pos{File: name, Sheet: sheet, Line: i + 1, Col: 1}}
+		line := Line{Page: page, Pos: indicators.Pos{File: name, Page: page, Line: i + 1, Col: 1}}
 		line.Y0, line.Y1 = pl.words[0].y0, pl.words[0].y1
 		var cur *Cell
 		var text strings.Builder
@@ -402,7 +404,7 @@ func pageLines(name string, page int, words []word) []Line {
 			for _, c := range line.Cells {
 				col += utf8.RuneCountInString(c.Text) + 1
 			}
-			cur = &Cell{X0: w.x0, X1: w.x1, Pos: indicators.Pos{File: name, Sheet: sheet, Line: i + 1, Col: col}}
+			cur = &Cell{X0: w.x0, X1: w.x1, Pos: indicators.Pos{File: name, Page: page, Line: i + 1, Col: col}}
 		}
 		flush()
 		out = append(out, line)

@@ -93,15 +93,15 @@ func TestReadPDFLinesAndCells(t *testing.T) {
 
 	var got []string
 	for _, l := range doc.Lines {
-		got = append(got, fmt.Sprintf("%s %d %s", l.Pos.Sheet, l.Pos.Line, strings.Join(texts(l), "|")))
+		got = append(got, fmt.Sprintf("p%d %d %s", l.Pos.Page, l.Pos.Line, strings.Join(texts(l), "|")))
 	}
 	assert.Equal(t, []string{
-		"第1页 1 Title of the report",
-		"第1页 2 Income|1,234.50|Spending|99.00",
-		"第1页 3 Wrapped",
-		"第1页 4 3.00",
-		"第1页 5 name",
-		"第2页 1 Second page",
+		"p1 1 Title of the report",
+		"p1 2 Income|1,234.50|Spending|99.00",
+		"p1 3 Wrapped",
+		"p1 4 3.00",
+		"p1 5 name",
+		"p2 1 Second page",
 	}, got, "words whose centres meet are a line; words far apart are cells")
 
 	// The same from a file, which pdftotext reads itself; its name may look like an option.
@@ -121,8 +121,9 @@ func TestReadPDFLinesAndCells(t *testing.T) {
 	assert.InDelta(t, 250, row.Cells[1].X0, 0.5)
 	assert.Greater(t, row.Cells[1].X1, row.Cells[1].X0)
 	assert.Less(t, row.Y0, row.Y1)
-	assert.Equal(t, indicators.Pos{File: "r.pdf", Sheet: "第1页", Line: 2, Col: 8}, row.Cells[1].Pos,
+	assert.Equal(t, indicators.Pos{File: "r.pdf", Page: 1, Line: 2, Col: 8}, row.Cells[1].Pos,
 		"Col counts characters along the line as its text reads, a tab between cells")
+	assert.Equal(t, "r.pdf:p1:2:8", row.Cells[1].Pos.String())
 	page, ok := layout.PageOf(row.Cells[1].Pos)
 	assert.True(t, ok)
 	assert.Equal(t, 1, page)

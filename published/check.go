@@ -30,6 +30,14 @@ func (o Options) withDefaults() Options {
 	return o
 }
 
+// Result is a report as jixiao reviewed it: the document as read and, once its projects are
+// scored, every finding about it (Check). It is what a pipeline carries from reading to
+// output beside the engine's results of the report's projects.
+type Result struct {
+	Document *Document
+	Findings []Finding // by place in the report; nil when the report was not checked
+}
+
 // Check returns every finding about the document, sorted by place: what reading noticed
 // (Document.Notes), each project's table against its evaluation report, the 目录 against the
 // tables found, the final-accounts tables within and across tables, the 情况说明's figures

@@ -99,7 +99,7 @@ func checkExplanation(doc *Document, opts Options) []Finding {
 				f.Pos, f.Subject, f.Item, f.Unit = cl.Pos, subject, cl.Subject, "%"
 				f.Actual, f.Expected = cl.Value, num.Round(want, max(cl.Decimals, 2))
 				f.Diff = num.Round(cl.Value-want, max(cl.Decimals, 2))
-				f.Names = []string{cl.BaseName, money(cl.Amount), money(base)}
+				f.Names, f.Amounts = []string{cl.BaseName}, []float64{cl.Amount, base}
 				out = append(out, f)
 			}
 		case ClaimChange:
@@ -114,7 +114,7 @@ func checkExplanation(doc *Document, opts Options) []Finding {
 				f.Pos, f.Subject, f.Item, f.Unit = cl.Pos, subject, cl.Subject, "%"
 				f.Actual, f.Expected = cl.Value, num.Round(want, max(cl.Decimals, 2))
 				f.Diff = num.Round(cl.Value-want, max(cl.Decimals, 2))
-				f.Names = []string{money(cl.Amount), money(cl.Change), money(prior)}
+				f.Amounts = []float64{cl.Amount, cl.Change, prior}
 				out = append(out, f)
 			}
 		case ClaimRate:
@@ -128,7 +128,7 @@ func checkExplanation(doc *Document, opts Options) []Finding {
 				f.Pos, f.Subject, f.Item, f.Unit = cl.Pos, subject, cl.Subject, "%"
 				f.Actual, f.Expected = cl.Value, num.Round(want, max(cl.Decimals, 2))
 				f.Diff = num.Round(cl.Value-want, max(cl.Decimals, 2))
-				f.Names = []string{cl.BaseName, money(cl.Amount), money(cl.Base)}
+				f.Names, f.Amounts = []string{cl.BaseName}, []float64{cl.Amount, cl.Base}
 				out = append(out, f)
 			}
 		}
@@ -143,10 +143,10 @@ func noBase(cl Claim, subject string, base float64) Finding {
 	f := newFinding(CodeNarrativeNoBase)
 	f.Pos, f.Subject, f.Item, f.Unit = cl.Pos, subject, cl.Subject, "%"
 	f.Actual = cl.Value
-	f.Names = []string{string(cl.Kind), cl.BaseName, money(base), money(cl.Amount)}
+	f.Names, f.Amounts = []string{string(cl.Kind), cl.BaseName}, []float64{base, cl.Amount}
 	if cl.Kind == ClaimRate && cl.FullBudget != nil && *cl.FullBudget != 0 {
 		f.Expected = num.Round(cl.Amount / *cl.FullBudget * 100, max(cl.Decimals, 2))
-		f.Names = append(f.Names, money(*cl.FullBudget))
+		f.Amounts = append(f.Amounts, *cl.FullBudget)
 	}
 	return f
 }

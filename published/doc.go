@@ -11,10 +11,12 @@
 //	tables                    cells → rows under named columns (which table, which column)
 //	model                     rows → indicators.Project, Table, Narrative, Claims
 //
-// Read gives a Document; Check gives its findings, each a stable code with its figures and
-// places, rendered in either language by one message function per code. Scoring a project is
-// the engine's job: Check takes the grades the engine computed, to compare them with what the
-// narrative states.
+// Read gives a Document; Check gives its findings as data, each a stable code (documented in
+// the catalogue, Codes) with its figures and places. Writing them is not this package's job:
+// package report renders each code's message in either language, beside the engine's. Scoring
+// a project is the engine's job too: its positions point into the report
+// (indicators.Project.Place), so the engine's findings about it do; Check takes the grades the
+// engine computed, to compare them with what the narrative states.
 //
 // It imports indicators (the project model and positions), layout and internal packages; it
 // must not import rules, engine, report or cmd.

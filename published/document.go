@@ -39,34 +39,22 @@ type Project struct {
 	Title   string         // 项目支出绩效自评表（一）, or the report's title when there is no table
 	Table   indicators.Pos // the table's title line; zero when there is no table
 	Report  indicators.Pos // the evaluation report's title line; zero when there is none
-	// places holds where each key path stands ("indicator[2].reported", "reported.score").
-	places map[string]indicators.Pos
 	// pairs are the figures both the table and the report state, for Check to compare.
 	pairs []pair
 }
 
 // Where returns where the figure at a key path stands in the report (the paths of jixiao's
 // file format: "project.name", "funds.budget", "reported.score", "indicator[2].weight"),
-// falling back to the indicator or the table.
+// falling back to the indicator, the table or the report. The project's own Pos says the
+// same: the engine's findings about it point into the report.
 func (p *Project) Where(path string) indicators.Pos {
-	for q := path; q != ""; q = parentPath(q) {
-		if pos, ok := p.places[q]; ok {
-			return pos
-		}
+	if pos := p.Project.Pos(path); pos.IsValid() {
+		return pos
 	}
 	if p.Table.IsValid() {
 		return p.Table
 	}
 	return p.Report
-}
-
-func parentPath(path string) string {
-	for i := len(path) - 1; i > 0; i-- {
-		if path[i] == '.' || path[i] == '[' {
-			return path[:i]
-		}
-	}
-	return ""
 }
 
 // pair is one figure stated twice, in the table and in the evaluation report.

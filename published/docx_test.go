@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"jixiao/engine"
 	"jixiao/internal/num"
 	"jixiao/published"
 )
@@ -146,6 +147,15 @@ func TestDocxReadsLikeText(t *testing.T) {
 		require.NotNil(t, w, "a project the transcription does not have: %q", p.Project.Name)
 		sameProject(t, w, p.Project)
 		assert.Equal(t, score(t, w), score(t, p.Project), "%s: the engine's result from the .docx", w.Name)
+		r, err := engine.New(engine.Options{}).Check(p.Project)
+		require.NoError(t, err)
+		for k := range r.Findings {
+			pos := r.Pos(&r.Findings[k])
+			assert.Equal(t, path, pos.File)
+			// A table's cell, or a paragraph of the evaluation report (an indicator read from it).
+			assert.Regexp(t, `^(表\d+)?$`, pos.Sheet, "%s: the engine's findings point into the .docx", r.Findings[k].Code)
+			assert.Positive(t, pos.Line)
+		}
 	}
 	require.Len(t, fromDocx.Tables, len(fromText.Tables))
 	for i, tb := range fromDocx.Tables {

@@ -19,8 +19,7 @@ const (
 )
 
 // The codes of the findings. They are a contract: a code does not change meaning, and a
-// retired code is never reused. Each has its documentation and its one message function in
-// the catalogue (messages.go).
+// retired code is never reused. Each has its documentation in the catalogue (catalogue.go).
 const (
 	// Reading: what a stage could not place.
 	CodeRowUnread      = "report-row-unread"     // a line inside a table that could not be read as a row
@@ -60,9 +59,9 @@ const (
 	CodeNarrativeRate   = "narrative-rate-mismatch"    // a completion rate stated (完成全年预算的 N%)
 )
 
-// Finding is one fact about the report a reviewer must know, with its figures and places.
-// Which fields a code fills is said in its documentation; the message is rendered from them
-// at output time (Message), never stored.
+// Finding is one fact about the report a reviewer must know, with its figures and places, as
+// data: which fields a code fills is said in its documentation, and package report renders
+// its message from them, in either language.
 type Finding struct {
 	Code     string         `json:"code"`
 	Severity Severity       `json:"severity"`
@@ -80,11 +79,13 @@ type Finding struct {
 	Actual   any `json:"actual,omitempty"`
 	// Diff is Actual − Expected, for amounts and scores.
 	Diff float64 `json:"difference,omitempty"`
-	Unit string  `json:"unit,omitempty"` // 万元, 元, 分; "" for counts and grades
+	Unit string  `json:"unit,omitempty"` // 万元, 元, 分, %; "" for counts and grades
 	// Blame are the listed lines whose amount equals the difference: the likely cause.
 	Blame []Ref `json:"blame,omitempty"`
 	// Names are what the finding lists: the cells a row lacks, projects, the other tables.
 	Names []string `json:"names,omitempty"`
+	// Amounts are further amounts (万元) the finding states, in the order its code documents.
+	Amounts []float64 `json:"amounts,omitempty"`
 }
 
 // Ref names one row of a table.
@@ -96,21 +97,12 @@ type Ref struct {
 	Pos    indicators.Pos `json:"pos"`
 }
 
-// Message is the finding in the reader's language.
-func (f *Finding) Message(lang i18n.Lang) string {
-	if c, ok := LookupCode(f.Code); ok {
-		return c.message(f).String(lang)
-	}
-	return f.Code
-}
-
 // CodeDoc documents one kind of finding.
 type CodeDoc struct {
 	Code     string
 	Severity Severity
 	Title    i18n.Text // the name a reviewer knows it by
-	Doc      string    // when it is reported and what to do, in English
-	message  func(f *Finding) i18n.Text
+	Doc      i18n.Text // when it is reported, what to do, and the fields its findings fill
 }
 
 // Codes lists every kind of finding, in catalogue order.
@@ -138,6 +130,9 @@ func newFinding(code string) Finding {
 func sortFindings(fs []Finding) {
 	slices.SortStableFunc(fs, func(a, b Finding) int {
 		if c := cmp.Compare(a.Pos.File, b.Pos.File); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Pos.Page, b.Pos.Page); c != 0 {
 			return c
 		}
 		if c := cmp.Compare(a.Pos.Sheet, b.Pos.Sheet); c != 0 {

@@ -30,8 +30,7 @@ func placedLines(src string) []layout.Line {
 			continue
 		}
 		perPage[page]++
-		sheet := layout.PageSheet(page)
-		l := layout.Line{Page: page, Y0: y, Y1: y + 10, Pos: indicators.Pos{File: "t.pdf", Sheet: sheet, Line: perPage[page], Col: 1}}
+		l := layout.Line{Page: page, Y0: y, Y1: y + 10, Pos: indicators.Pos{File: "t.pdf", Page: page, Line: perPage[page], Col: 1}}
 		for _, cell := range parts[1:] {
 			xs, text, ok := strings.Cut(strings.TrimSpace(cell), " ")
 			x, err := strconv.ParseFloat(xs, 64)
@@ -41,7 +40,7 @@ func placedLines(src string) []layout.Line {
 			text = strings.TrimSpace(text)
 			w := 5.0 * float64(len([]rune(text)))
 			l.Cells = append(l.Cells, layout.Cell{Text: text, X0: x, X1: x + w,
-				Pos: indicators.Pos{File: "t.pdf", Sheet: sheet, Line: perPage[page], Col: len(l.Cells) + 1}})
+				Pos: indicators.Pos{File: "t.pdf", Page: page, Line: perPage[page], Col: len(l.Cells) + 1}})
 		}
 		if len(l.Cells) > 0 {
 			out = append(out, l)
@@ -63,7 +62,7 @@ const gridSample = `1 100 | 300 单位：万元
 2 80 | 60 2080599 | 160 其他支出 | 280 20.00 | 390 20.00`
 
 func TestGridTable(t *testing.T) {
-	r := &region{title: layout.Line{Cells: []layout.Cell{{Text: "一般公共预算财政拨款支出决算表"}}, Pos: indicators.Pos{File: "t.pdf", Sheet: "第1页", Line: 1}},
+	r := &region{title: layout.Line{Cells: []layout.Cell{{Text: "一般公共预算财政拨款支出决算表"}}, Pos: indicators.Pos{File: "t.pdf", Page: 1, Line: 1}},
 		number: 5, lines: placedLines(gridSample)}
 	tb, notes := readAccounts(r, true)
 	assert.Empty(t, notes)
@@ -108,7 +107,7 @@ func FuzzGrid(f *testing.F) {
 	f.Add("1 50 | 0 合计\n1 60 | 0 0")
 	f.Fuzz(func(t *testing.T, src string) {
 		lines := placedLines(src)
-		r := &region{title: layout.Line{Cells: []layout.Cell{{Text: "收入决算表"}}, Pos: indicators.Pos{File: "t.pdf", Sheet: "第1页", Line: 1}},
+		r := &region{title: layout.Line{Cells: []layout.Cell{{Text: "收入决算表"}}, Pos: indicators.Pos{File: "t.pdf", Page: 1, Line: 1}},
 			number: 2, lines: lines}
 		rd := &accountsReader{t: &Table{}}
 		tb, notes := readAccounts(r, true)

@@ -45,7 +45,7 @@ func tablesText(doc *published.Document) string {
 		if t.NoData {
 			b.WriteString(" 本表无数据")
 		}
-		fmt.Fprintf(&b, " (%s)\n", published.Place(t.Pos).String(i18n.Zh))
+		fmt.Fprintf(&b, " (%s)\n", place(t.Pos))
 		for _, p := range t.Parts {
 			cols := make([]string, len(p.Columns))
 			for i, c := range p.Columns {
@@ -61,7 +61,7 @@ func tablesText(doc *published.Document) string {
 						b.WriteString(" | " + a.Text)
 					}
 				}
-				fmt.Fprintf(&b, "  (%s)\n", published.Place(r.Pos).String(i18n.Zh))
+				fmt.Fprintf(&b, "  (%s)\n", place(r.Pos))
 			}
 		}
 	}
@@ -89,7 +89,7 @@ func TestRealPDFTables(t *testing.T) {
 		assert.Equal(t, i >= 6, tb.NoData, "%s: 07–09表 are printed without data, and the report says so (故本表无数据)", tb.Name())
 	}
 	for _, n := range doc.Notes {
-		t.Errorf("reading noted %s at %s: %s: every line of every table is placed", n.Code, published.Place(n.Pos).String(i18n.Zh), n.Message(i18n.Zh))
+		t.Errorf("reading noted %s at %s: %s: every line of every table is placed", n.Code, place(n.Pos), msg(n, i18n.Zh))
 	}
 
 	rows := map[string]*published.Row{}
@@ -104,7 +104,7 @@ func TestRealPDFTables(t *testing.T) {
 	r := rows["公开05表  2080505机关事业单位基本养老保险缴费支出"]
 	require.NotNil(t, r, "05表 2080505, its name joined from 机关事业单位 / 基本养老保险 / 缴费支出")
 	assert.Equal(t, []string{"6.18", "6.18", ""}, amountTexts(r), "合计, 基本支出, and 项目支出 printed blank")
-	assert.Equal(t, "第12页第24行", published.Place(r.Pos).String(i18n.Zh))
+	assert.Equal(t, "第12页第24行", place(r.Pos))
 	// A name wrapped with its amount on the line below its first part (page 13, right side).
 	r = rows["公开06表 公用经费 31007信息网络及软件购置更新"]
 	require.NotNil(t, r, "06表 31007, 信息 网络 及软件 购置 / 更新")
@@ -112,7 +112,7 @@ func TestRealPDFTables(t *testing.T) {
 	// The rows of 02表 on its second page (page 7) are the same table's.
 	r = rows["公开02表  2210203购房补贴"]
 	require.NotNil(t, r)
-	assert.Equal(t, "第7页第6行", published.Place(r.Pos).String(i18n.Zh))
+	assert.Equal(t, "第7页第6行", place(r.Pos))
 	// 01表's two sides, and 04表's four fund columns.
 	require.NotNil(t, rows["公开01表 支出 住房保障支出"])
 	assert.Equal(t, []string{"29.42"}, amountTexts(rows["公开01表 支出 住房保障支出"]))
@@ -135,7 +135,7 @@ func TestRealPDFFindings(t *testing.T) {
 	fs := published.Check(doc, nil, published.Options{})
 	var got []string
 	for _, f := range fs {
-		got = append(got, published.Place(f.Pos).String(i18n.Zh)+" "+f.Code+" "+f.Message(i18n.Zh))
+		got = append(got, place(f.Pos)+" "+f.Code+" "+msg(f, i18n.Zh))
 	}
 	assert.Equal(t, []string{
 		// Page 17: "收入支出总计 307.82 万元。与 2023 年度相比，收入支出总计增加 307.82 万元，增长
@@ -156,7 +156,7 @@ func TestRealPDFFindings(t *testing.T) {
 	for _, f := range fs {
 		assert.Equal(t, published.Info, f.Severity, "%s: no figure of the report is wrong beyond the 尾数误差", f.Code)
 		for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
-			assert.NotContains(t, f.Message(lang), "%!", f.Code)
+			assert.NotContains(t, msg(f, lang), "%!", f.Code)
 		}
 	}
 }
@@ -172,7 +172,7 @@ func TestRealPDFOneCentDifferences(t *testing.T) {
 		if f.Code == published.CodeNarrativeNoBase {
 			continue
 		}
-		extra = append(extra, published.Place(f.Pos).String(i18n.Zh)+" "+f.Message(i18n.Zh))
+		extra = append(extra, place(f.Pos)+" "+msg(f, i18n.Zh))
 	}
 	assert.Len(t, strict, len(loose)+2)
 	assert.Equal(t, []string{

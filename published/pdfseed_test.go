@@ -394,7 +394,7 @@ func TestSeedPDFReadsLikeText(t *testing.T) {
 		assert.Equal(t, want.Unit, tb.Unit, "%s: unit", tb.Name())
 		assert.Equal(t, tableRows(want), tableRows(tb), "%s: rows", tb.Name())
 		for _, p := range tb.Parts {
-			if len(p.Rows) > 0 && p.Rows[0].Pos.Sheet != p.Rows[len(p.Rows)-1].Pos.Sheet {
+			if len(p.Rows) > 0 && p.Rows[0].Pos.Page != p.Rows[len(p.Rows)-1].Pos.Page {
 				spans = true
 			}
 		}
@@ -417,6 +417,6 @@ func TestSeedPDFReadsLikeText(t *testing.T) {
 	require.NotEmpty(t, textFindings, "the seed's 589.89")
 	assert.Equal(t, facts(textFindings), facts(pdfFindings), "the same findings from the text and from the PDF")
 	for _, f := range pdfFindings {
-		assert.Regexp(t, `^第\d+页`, f.Pos.Sheet, "%s: a PDF finding names its page", f.Code)
+		assert.Positive(t, f.Pos.Page, "%s: a PDF finding names its page", f.Code)
 	}
 }

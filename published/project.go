@@ -19,9 +19,9 @@ func buildProject(file string, year int, se *selfEval, rep *evalReport) (*Projec
 	p := &indicators.Project{File: file, Year: year, Scoring: indicators.Scoring{
 		FullMarks: indicators.DefaultFullMarks, Decimals: indicators.DefaultDecimals,
 		Method: indicators.DefaultMethod, Grades: indicators.DefaultGrades()}}
-	out := &Project{Project: p, places: map[string]indicators.Pos{}}
+	out := &Project{Project: p}
 	var notes []Finding
-	b := builder{out: out}
+	b := &builder{out: out}
 	if se != nil {
 		out.Title, out.Table = se.title.text, se.title.pos
 		p.Name = squash(se.name.text)
@@ -45,6 +45,15 @@ func buildProject(file string, year int, se *selfEval, rep *evalReport) (*Projec
 	if subject == "" {
 		subject = out.Title
 	}
+	// Every key falls back to the table (or the report) as a whole: the engine's findings
+	// about a figure read from nowhere in particular point at the title.
+	origin := out.Table
+	if !origin.IsValid() {
+		origin = out.Report
+	}
+	for _, key := range []string{"project", "funds", "reported", "indicator"} {
+		b.place(key, field{pos: origin})
+	}
 
 	// Funds: the table's, else the report's; both stated, a pair.
 	var tableFunds, reportFunds map[string]field
@@ -67,6 +76,10 @@ func buildProject(file string, year int, se *selfEval, rep *evalReport) (*Projec
 				continue
 			}
 			k.set(p.Funds, v)
+			if !b.placed {
+				b.place("funds", f) // the funds block: its first figure
+				b.placed = true
+			}
 			b.place("funds."+k.key, f)
 			if t.set() && r.set() {
 				out.pairs = append(out.pairs, pair{path: "funds." + k.key, figure: "funds." + k.key, table: t, report: r, money: true})
@@ -196,16 +209,20 @@ var fundsKeys = []struct {
 	{"reported", func(f *indicators.Funds, v float64) { f.Reported = &v }},
 }
 
-type builder struct{ out *Project }
+type builder struct {
+	out    *Project
+	placed bool // the funds block is placed
+}
 
-func (b builder) place(path string, f field) {
+// place records where the key at path was read from, for every position of the project.
+func (b *builder) place(path string, f field) {
 	if f.pos.IsValid() {
-		b.out.places[path] = f.pos
+		b.out.Project.Place(path, f.pos)
 	}
 }
 
 // indicator builds one indicator from its table row, its report row, or both.
-func (b builder) indicator(row *evalRow, rr *reportRow) *indicators.Indicator {
+func (b *builder) indicator(row *evalRow, rr *reportRow) *indicators.Indicator {
 	i := len(b.out.Project.Indicators)
 	ind := &indicators.Indicator{Index: i, Applicable: true}
 	path := ind.Path()
@@ -249,6 +266,7 @@ func (b builder) indicator(row *evalRow, rr *reportRow) *indicators.Indicator {
 	ind.Reason = strings.TrimSpace(pick("reason", t.reason, r.reason).text)
 	if t.crit.set() {
 		ind.Criterion = t.crit.text
+		ind.CriterionSource = indicators.Expr{Text: ind.Criterion, Pos: t.crit.pos}
 		b.place(path+".criterion", t.crit)
 	}
 	ind.Unit = squash(t.unit.text)
@@ -264,7 +282,7 @@ func (b builder) indicator(row *evalRow, rr *reportRow) *indicators.Indicator {
 }
 
 // pairs keeps the figures of indicator i that both the table and the report state.
-func (b builder) pairs(i int, name string, row *evalRow, rr *reportRow) {
+func (b *builder) pairs(i int, name string, row *evalRow, rr *reportRow) {
 	path := "indicator[" + strconv.Itoa(i) + "]."
 	for _, x := range []struct {
 		key, figure string

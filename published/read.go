@@ -51,8 +51,7 @@ func FromLayout(ld *layout.Document) (*Document, error) {
 	for _, pg := range ld.Pages {
 		if pg.Words == 0 {
 			f := newFinding(CodePageNoText)
-			f.Pos = indicators.Pos{File: ld.File, Sheet: layout.PageSheet(pg.Number), Line: 1}
-			f.Subject = layout.PageSheet(pg.Number)
+			f.Pos = indicators.Pos{File: ld.File, Page: pg.Number, Line: 1}
 			doc.Notes = append(doc.Notes, f)
 		}
 	}

@@ -240,7 +240,7 @@ func TestSeedFindings(t *testing.T) {
 	assert.Equal(t, 94.81, eval.Expected)
 
 	for _, f := range fs {
-		assert.False(t, num.Within(math.Abs(f.Diff), 0.01, 1e-9), "no finding about a one-cent difference: %s", f.Message(i18n.En))
+		assert.False(t, num.Within(math.Abs(f.Diff), 0.01, 1e-9), "no finding about a one-cent difference: %s", msg(f, i18n.En))
 	}
 
 	golden(t, "seed-findings.golden", render(fs))
@@ -267,7 +267,7 @@ func render(fs []published.Finding) string {
 	var b strings.Builder
 	for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
 		for _, f := range fs {
-			b.WriteString(f.Pos.String() + ": " + string(f.Severity) + " [" + f.Code + "] " + f.Message(lang) + "\n")
+			b.WriteString(f.Pos.String() + ": " + string(f.Severity) + " [" + f.Code + "] " + msg(f, lang) + "\n")
 		}
 		b.WriteString("\n")
 	}

@@ -30,7 +30,7 @@ func TestContents(t *testing.T) {
 	fs := published.Check(doc, nil, published.Options{})
 	var got []string
 	for _, f := range fs {
-		got = append(got, f.Code+" "+f.Message(i18n.Zh))
+		got = append(got, f.Code+" "+msg(f, i18n.Zh))
 	}
 	assert.Equal(t, []string{
 		"accounts-contents-missing 目录列有“国有资本经营预算财政拨款支出决算表”（公开09表），报告中没有找到这张表；它的核对都没有进行",
@@ -62,7 +62,7 @@ func TestExplanation(t *testing.T) {
 	fs := published.Check(doc, nil, published.Options{})
 	var got []string
 	for _, f := range fs {
-		got = append(got, published.Place(f.Pos).String(i18n.Zh)+" "+f.Code+" "+f.Message(i18n.Zh))
+		got = append(got, place(f.Pos)+" "+f.Code+" "+msg(f, i18n.Zh))
 	}
 	assert.Equal(t, []string{
 		// 180.00 − 30.00 = 150.00 last year; 30 / 150 = 20.00%, not 25.00%.
@@ -78,6 +78,6 @@ func TestExplanation(t *testing.T) {
 		"第133行 narrative-rate-mismatch 情况说明 › （三）一般公共预算财政拨款支出决算具体情况：“社会保障和就业支出（类）人力资源和社会保障管理事务（款）社会保险经办机构（项）”写为完成全年预算的 80.00%，而支出决算 121.00 ÷ 全年预算 150.00 = 80.67%",
 	}, got)
 	for _, f := range fs {
-		assert.NotContains(t, f.Message(i18n.En), "%!", f.Code)
+		assert.NotContains(t, msg(f, i18n.En), "%!", f.Code)
 	}
 }

@@ -89,10 +89,30 @@ func pointText(x float64, v analysis.Variable, ind *indicators.Indicator) i18n.T
 	return i18n.T("%s %s", "%s %s", name, valueText(x, v, ind))
 }
 
-// tierText names a tier (1-based k) with its condition and score: "第2档（rate <= 0.8，8 分）".
-func tierText(c *rules.Criterion, k int, d int) i18n.Text {
-	t := &c.Tiers[k-1]
-	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, t.When, tierScoreText(t, d))
+// tierText names a tier (1-based k) with its condition and score: "第2档（完成率 ≤ 80%，8 分）".
+func tierText(c *subject, k int) i18n.Text {
+	t := &c.ir.Criterion.Tiers[k-1]
+	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, condText(c.r, c.ir, k), tierScoreText(t, c.d))
+}
+
+// condText writes tier k's (1-based) condition the way lint writes values and a reviewer
+// reads them, "98.5% ≤ 实际值 < 99.22%", or as its expression when it is not comparisons of
+// the one variable the criterion speaks of (text, funds). The expression stays in JSON.
+func condText(r *engine.Result, ir *engine.IndicatorResult, k int) i18n.Text {
+	when := ir.Criterion.Tiers[k-1].When
+	s, v, ok := ir.Criterion.Condition(k-1, r.Project, ir.Indicator)
+	switch {
+	case !ok || s.Empty():
+		return i18n.T("%s", "%s", when)
+	case len(s) == 1 && math.IsInf(s[0].Lo, -1) && math.IsInf(s[0].Hi, 1):
+		return i18n.T("其余情形", "otherwise")
+	}
+	var zh, en []string
+	for _, iv := range s {
+		z, e := describeInterval(iv, v, ir.Indicator)
+		zh, en = append(zh, z), append(en, e)
+	}
+	return i18n.Text{Zh: strings.Join(zh, " 或 "), En: strings.Join(en, " or ")}
 }
 
 func tierScoreText(t *rules.Tier, d int) i18n.Text {

@@ -5,5 +5,9 @@
 // template (Message), so that every format says the same thing. Formatters only read
 // results; they never score or change them.
 //
-// report imports engine, rules and indicators; it must not import batch or cmd.
+// A published report (package published) comes out beside its projects: its findings are
+// rendered the same way, one template per code (docmessages.go), and written in every format
+// (document.go).
+//
+// report imports engine, rules, indicators and published; it must not import batch or cmd.
 package report

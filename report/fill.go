@@ -91,7 +91,7 @@ func fillText(r *engine.Result, n *FillNote) i18n.Text {
 	switch n.Slot {
 	case SlotScore:
 		ir := &r.Indicators[n.Indicator]
-		why = i18n.T("按评分标准应得 %s（%s）", "the criterion gives %s (%s)", n.Value, basisWords(ir))
+		why = i18n.T("按评分标准应得 %s（%s）", "the criterion gives %s (%s)", n.Value, basisWords(r, ir))
 	case SlotExecution:
 		x := r.Execution
 		why = i18n.T("预算执行率 %s%% × 分值 %s，最高满分，应得 %s", "budget execution %s%% × weight %s, capped at the weight, gives %s",
@@ -146,7 +146,7 @@ func openText(r *engine.Result, n *FillNote, d int) i18n.Text {
 		ir := &r.Indicators[n.Indicator]
 		if ir.Kind == rules.Ranged {
 			msg = i18n.T("请在 %s–%s 分之间填写得分：评分标准（%s）由自评人按完成情况酌情定分", "choose a score within %s–%s: the criterion (%s) leaves it to the owner's judgement of the degree of completion",
-				num.Format(ir.Min, d), num.Format(ir.Max, d), basisWords(ir))
+				num.Format(ir.Min, d), num.Format(ir.Max, d), basisWords(r, ir))
 		} else if f := n.Finding; f != nil && f.Code == engine.CriterionUnparsed {
 			unread, _ := messageText(r, f)
 			msg = i18n.T("无法计分：%s。请改写这一段，写明条件和得分，或写明指标值和实际完成值的单位",
@@ -154,7 +154,7 @@ func openText(r *engine.Result, n *FillNote, d int) i18n.Text {
 		} else if ir.Reason == nil {
 			msg = i18n.T("未能确定得分", "the score is not determined")
 		} else {
-			msg = i18n.T("无法计分：%s", "cannot be scored: %s", reasonText(ir))
+			msg = i18n.T("无法计分：%s", "cannot be scored: %s", reasonText(r, ir))
 			if need := neededFor(ir); !need.IsZero() {
 				msg = i18n.T("%s。%s", "%s. %s", msg, need)
 			}
@@ -210,8 +210,8 @@ func neededText(r *engine.Result, n *FillNote) i18n.Text {
 
 // basisWords is the 计分依据 of the text output, a tier read from the criterion's text
 // said so.
-func basisWords(ir *engine.IndicatorResult) i18n.Text {
-	b := basisText(ir)
+func basisWords(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
+	b := basisText(r, ir)
 	if ir.Criterion.Derived && ir.Tier > 0 {
 		b = i18n.T("%s，由评分标准文字推得", "%s, read from the criterion's text", b)
 	}

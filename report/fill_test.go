@@ -97,13 +97,13 @@ func TestEveryFillNoteRenders(t *testing.T) {
 
 	// The texts that say what the owner must choose, and why a score differs.
 	open := FillNote{Slot: SlotScore, Action: FillOpen, Indicator: 0, Cell: cell}
-	assert.Equal(t, "请在 12.00–16.00 分之间填写得分：评分标准（第2档 actual > 0 && actual < 500，由评分标准文字推得）由自评人按完成情况酌情定分",
+	assert.Equal(t, "请在 12.00–16.00 分之间填写得分：评分标准（第2档 0 < 实际值 < 500，由评分标准文字推得）由自评人按完成情况酌情定分",
 		FillComment(r, &open, i18n.Zh))
 	gap := FillNote{Slot: SlotScore, Action: FillOpen, Indicator: 1, Cell: cell, Owner: "20"}
 	assert.Equal(t, "cannot be scored: the actual value 92 meets no tier's condition: the criterion has a gap. Add a tier for this actual value to the criterion. The owner's 20 is kept, unchecked",
 		FillComment(r, &gap, i18n.En))
 	replaced := FillNote{Slot: SlotScore, Action: FillReplaced, Indicator: 2, Cell: cell, Owner: "28.33", Value: "20.00", Finding: mismatch}
-	assert.Equal(t, "已改为 20.00。原填写 28.33；按评分标准应得 20.00（第2档 actual < 90，由评分标准文字推得）\n28.33 = 30 × 85 / 90：这是按比例计分的结果，而不是按所写的评分标准",
+	assert.Equal(t, "已改为 20.00。原填写 28.33；按评分标准应得 20.00（第2档 实际值 < 90%，由评分标准文字推得）\n28.33 = 30 × 85 / 90：这是按比例计分的结果，而不是按所写的评分标准",
 		FillComment(r, &replaced, i18n.Zh))
 	x := FillNote{Slot: SlotExecution, Action: FillReplaced, Indicator: -1, Cell: cell, Owner: "9", Value: "7.50"}
 	assert.Equal(t, "changed to 7.50. The owner wrote 9; budget execution 75.00% × weight 10, capped at the weight, gives 7.50",

@@ -24,6 +24,7 @@ type JSONProject struct {
 	Line         int                 `json:"line,omitempty"` // the line of a JSON Lines input
 	Name         string              `json:"name"`
 	Agency       string              `json:"agency,omitempty"`
+	Implementer  string              `json:"implementer,omitempty"`
 	AgencyCode   string              `json:"agency_code,omitempty"`
 	FunctionCode string              `json:"function_code,omitempty"`
 	Year         int                 `json:"year,omitempty"`
@@ -52,6 +53,7 @@ type JSONFinding struct {
 	Expected  any     `json:"expected"` // the value jixiao computes, or null
 	Actual    any     `json:"actual"`   // the value the submission states, or null
 	File      string  `json:"file"`
+	Page      int     `json:"page,omitempty"` // a PDF's page: line is then the line of text on it
 	Line      int     `json:"line,omitempty"`
 	Column    int     `json:"column,omitempty"` // in characters
 }
@@ -79,6 +81,7 @@ type JSONIndicator struct {
 	ScoreMax   *float64      `json:"score_max,omitempty"`
 	Accepted   bool          `json:"accepted,omitempty"` // reported score accepted within a range
 	Tier       *int          `json:"tier"`
+	When       string        `json:"when,omitempty"`    // the condition of the tier that fired, as an expression
 	Derived    bool          `json:"derived,omitempty"` // tiers read from the criterion\'s prose
 	Method     string        `json:"method,omitempty"`
 	Met        *bool         `json:"met"`
@@ -96,7 +99,7 @@ type JSONUnscored struct {
 func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 	p := r.Project
 	jp := JSONProject{
-		File: p.File, Line: p.Line(), Name: p.Name, Agency: p.Agency, AgencyCode: p.AgencyCode, FunctionCode: p.FunctionCode,
+		File: p.File, Line: p.Line(), Name: p.Name, Agency: p.Agency, Implementer: p.Implementer, AgencyCode: p.AgencyCode, FunctionCode: p.FunctionCode,
 		Year: p.Year, FullMarks: p.Scoring.FullMarks, Grade: r.Grade, TargetsSet: r.TargetsSet, TargetsMet: r.TargetsMet,
 		Rescaled: r.Rescaled, Reported: p.Reported, Indicators: make([]JSONIndicator, len(r.Indicators)),
 	}
@@ -130,12 +133,13 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		}
 		if ir.Tier > 0 {
 			ji.Tier = ptr(ir.Tier)
+			ji.When = ir.FiredTier().When
 		}
 		if ir.MetKnown {
 			ji.Met = ptr(ir.Met)
 		}
 		if ir.Kind == rules.Unscored {
-			ji.Unscored = &JSONUnscored{Code: ir.Reason.Code, Message: reasonText(ir).String(lang)}
+			ji.Unscored = &JSONUnscored{Code: ir.Reason.Code, Message: reasonText(r, ir).String(lang)}
 		}
 		jp.Indicators[i] = ji
 	}
@@ -163,7 +167,7 @@ func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
 		msg, hint := Message(r, f, lang)
 		pos := r.Pos(f)
 		jf := JSONFinding{Code: string(f.Code), Severity: f.Severity.String(), Message: msg, Hint: hint,
-			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Line: pos.Line, Column: pos.Col}
+			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Page: pos.Page, Line: pos.Line, Column: pos.Col}
 		if jf.File == "" {
 			jf.File = r.Project.File
 		}

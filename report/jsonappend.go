@@ -31,6 +31,7 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 	b = append(b, `,"name":`...)
 	b = appendString(b, p.Name)
 	b = appendOptString(b, `,"agency":`, p.Agency)
+	b = appendOptString(b, `,"implementer":`, p.Implementer)
 	b = appendOptString(b, `,"agency_code":`, p.AgencyCode)
 	b = appendOptString(b, `,"function_code":`, p.FunctionCode)
 	if p.Year != 0 {
@@ -75,7 +76,7 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b, text = appendIndicator(b, &r.Indicators[i], lang, text)
+		b, text = appendIndicator(b, r, &r.Indicators[i], lang, text)
 	}
 	b = append(b, ']')
 	if findings {
@@ -128,7 +129,7 @@ func appendReported(b []byte, r *indicators.Reported) []byte {
 	return append(b, '}')
 }
 
-func appendIndicator(b []byte, ir *engine.IndicatorResult, lang i18n.Lang, text []byte) ([]byte, []byte) {
+func appendIndicator(b []byte, r *engine.Result, ir *engine.IndicatorResult, lang i18n.Lang, text []byte) ([]byte, []byte) {
 	ind := ir.Indicator
 	b = append(b, '{')
 	start := len(b)
@@ -163,6 +164,7 @@ func appendIndicator(b []byte, ir *engine.IndicatorResult, lang i18n.Lang, text 
 	b = append(b, `,"tier":`...)
 	if ir.Tier > 0 {
 		b = strconv.AppendInt(b, int64(ir.Tier), 10)
+		b = appendOptString(b, `,"when":`, ir.FiredTier().When)
 	} else {
 		b = append(b, "null"...)
 	}
@@ -179,7 +181,7 @@ func appendIndicator(b []byte, ir *engine.IndicatorResult, lang i18n.Lang, text 
 	b = strconv.AppendBool(append(b, `,"applicable":`...), ir.Applicable)
 	if ir.Kind == rules.Unscored {
 		b = appendString(append(b, `,"unscored":{"code":`...), ir.Reason.Code)
-		text = appendText(text[:0], reasonText(ir), lang)
+		text = appendText(text[:0], reasonText(r, ir), lang)
 		b = appendString(append(b, `,"message":`...), view(text))
 		b = append(b, '}')
 	}
@@ -226,6 +228,9 @@ func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang
 		file = r.Project.File
 	}
 	b = appendString(append(b, `,"file":`...), file)
+	if pos.Page != 0 {
+		b = strconv.AppendInt(append(b, `,"page":`...), int64(pos.Page), 10)
+	}
 	if pos.Line != 0 {
 		b = strconv.AppendInt(append(b, `,"line":`...), int64(pos.Line), 10)
 	}

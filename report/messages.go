@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -66,10 +67,18 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		}
 		ir := c.ir
 		msg := i18n.T("自评得分 %s，按评分标准应得 %s（%s）", "reported %s, but the criterion gives %s (%s)",
-			num.Short(f.Actual.Num, d), num.Format(ir.Score, d), basisText(ir))
-		if ir.Criterion.Default {
-			msg = i18n.T("自评得分 %s，未写评分标准，按默认的%s应得 %s", "reported %s; no criterion is written, and the default %s method gives %s",
-				num.Short(f.Actual.Num, d), methodName(ir.Criterion.Method), num.Format(ir.Score, d))
+			num.Short(f.Actual.Num, d), num.Format(ir.Score, d), basisText(c.r, ir))
+		switch {
+		case ir.Criterion.Default && ir.Criterion.Unread:
+			msg = i18n.T("自评得分 %s，评分标准未能读懂，按 [scoring] unread = \"default\" 以默认的%s应得 %s（%s）",
+				"reported %s; the criterion could not be read, and under [scoring] unread = \"default\" the default %s method gives %s (%s)",
+				num.Short(f.Actual.Num, d), methodName(ir.Criterion.Method), num.Format(ir.Score, d), methodDetail(c))
+		case ir.Criterion.Default:
+			msg = i18n.T("自评得分 %s，未写评分标准，按默认的%s应得 %s（%s）", "reported %s; no criterion is written, and the default %s method gives %s (%s)",
+				num.Short(f.Actual.Num, d), methodName(ir.Criterion.Method), num.Format(ir.Score, d), methodDetail(c))
+		case len(ir.Criterion.Tiers) == 0:
+			msg = i18n.T("自评得分 %s，按%s应得 %s（%s）", "reported %s, but the %s method gives %s (%s)",
+				num.Short(f.Actual.Num, d), methodName(ir.Criterion.Method), num.Format(ir.Score, d), methodDetail(c))
 		}
 		return msg, scoreHint(c)
 	},
@@ -129,12 +138,12 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 				num.Short(f.Actual.Num, d), num.Short(f.Expected.Num, d)), i18n.Text{}
 		}
 		return i18n.T("按评分标准算出的得分 %s 超出 0–%s 分的范围（%s）：请修改评分标准", "the criterion gives %s, outside 0–%s (%s): fix the criterion",
-			num.Format(f.Actual.Num, d), num.Short(f.Expected.Num, d), basisText(c.ir)), i18n.Text{}
+			num.Format(f.Actual.Num, d), num.Short(f.Expected.Num, d), basisText(c.r, c.ir)), i18n.Text{}
 	},
 	engine.RangeViolation: func(c *subject) (i18n.Text, i18n.Text) {
 		f, d := c.f, c.d
 		return i18n.T("自评得分 %s 不在允许的 %s 分之间（%s）", "the reported score %s is outside the allowed %s (%s)",
-			num.Short(f.Actual.Num, d), valueString(f.Expected, d), basisText(c.ir)), i18n.Text{}
+			num.Short(f.Actual.Num, d), valueString(f.Expected, d), basisText(c.r, c.ir)), i18n.Text{}
 	},
 	engine.MissingValue: func(c *subject) (i18n.Text, i18n.Text) {
 		switch c.f.Detail {
@@ -146,10 +155,18 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		return i18n.T("没有填写实际完成值", "no actual value is given"), i18n.Text{}
 	},
 	engine.Unscored: func(c *subject) (i18n.Text, i18n.Text) {
-		return reasonText(c.ir), i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
+		return reasonText(c.r, c.ir), i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
 			num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
 	},
 	engine.MissingReason: func(c *subject) (i18n.Text, i18n.Text) {
+		switch {
+		case c.f.Detail == engine.MissedDeadline:
+			return i18n.T("实际完成时间 %s 晚于期限 %s（%s），但没有说明原因", "done %s, after the deadline %s (%s), and no reason is given",
+				c.ind.Actual.Text, c.ind.Target.Text, lateText(int(c.f.Args[0]), int(c.f.Args[1]), c.f.Args[2] == 1)), i18n.Text{}
+		case c.ind.Direction == indicators.Lower:
+			return i18n.T("实际完成值 %s 超出指标值 %s，但没有说明原因", "the actual value %s exceeds the target %s, and no reason is given",
+				c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
+		}
 		return i18n.T("实际完成值 %s 未达到指标值 %s，但没有说明原因", "the actual value %s falls short of the target %s, and no reason is given",
 			c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
 	},
@@ -169,17 +186,13 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	},
 	engine.CriterionUnparsed: func(c *subject) (i18n.Text, i18n.Text) {
 		u := c.ir.Criterion.Unparsed[c.f.Index]
-		var why i18n.Text
-		switch u.Reason {
-		case rules.UnparsedNoScore:
-			why = i18n.T("没有分数", "it gives no score")
-		case rules.UnparsedLastYear:
-			why = i18n.T("与上年比较，需按上年数值计算增长，请直接写出 tiers", "it compares with last year, which needs last year's value: write the tiers")
-		default:
-			why = i18n.T("条件读不懂", "its condition is not understood")
+		why := u.Reason.Text() // the reader's own reason, and what it did not understand
+		if u.Detail != "" {
+			why = i18n.T("%s：%s", "%s: %s", why, u.Detail)
 		}
-		return i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）", "this part of the criterion could not be read (%s): \"%s\" (characters %d–%d)",
-			why, u.Source, u.Span.Start+1, u.Span.Start+utf8.RuneCountInString(u.Source)), i18n.Text{}
+		msg := i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）", "this part of the criterion could not be read (%s): \"%s\" (characters %d–%d)",
+			why, u.Source, u.Span.Start+1, u.Span.Start+utf8.RuneCountInString(u.Source))
+		return msg, unreadHint(c)
 	},
 	engine.TierGap: func(c *subject) (i18n.Text, i18n.Text) {
 		return sampled(c.f, i18n.T("没有任何一档适用的取值：%s", "no tier scores these values: %s", describeSet(c.f.Set, c.f.Var, c.ind))), i18n.Text{}
@@ -187,14 +200,14 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.TierOverlap: func(c *subject) (i18n.Text, i18n.Text) {
 		f, a, b := c.f, c.f.Tier, c.f.Index+1
 		return sampled(f, i18n.T("%s与%s同时适用于 %s；按先匹配取第%d档", "%s and %s both hold for %s; first match gives tier %d",
-			tierText(c.ir.Criterion, a, c.d), tierText(c.ir.Criterion, b, c.d), describeSet(f.Set, f.Var, c.ind), a)), i18n.Text{}
+			tierText(c, a), tierText(c, b), describeSet(f.Set, f.Var, c.ind), a)), i18n.Text{}
 	},
 	engine.TierUnreachable: func(c *subject) (i18n.Text, i18n.Text) {
 		why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")
 		if c.f.Detail == engine.TierNeverHolds {
 			why = i18n.T("它的条件在取值范围 %s 内从不成立", "its condition never holds within %s", c.f.Set[0].String())
 		}
-		return sampled(c.f, i18n.T("%s永远不会生效：%s", "%s can never fire: %s", tierText(c.ir.Criterion, c.f.Index+1, c.d), why)), i18n.Text{}
+		return sampled(c.f, i18n.T("%s永远不会生效：%s", "%s can never fire: %s", tierText(c, c.f.Index+1), why)), i18n.Text{}
 	},
 	engine.TierNonMonotonic: func(c *subject) (i18n.Text, i18n.Text) {
 		f, d := c.f, c.d
@@ -209,7 +222,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			pointText(better, f.Var, c.ind), num.Short(betterScore, d), f.Index+1)), i18n.Text{}
 	},
 	engine.TierOverWeight: func(c *subject) (i18n.Text, i18n.Text) {
-		return i18n.T("%s的分数超出 0–%s 分", "%s scores outside 0–%s", tierText(c.ir.Criterion, c.f.Index+1, c.d), num.Short(c.f.Expected.Num, c.d)), i18n.Text{}
+		return i18n.T("%s的分数超出 0–%s 分", "%s scores outside 0–%s", tierText(c, c.f.Index+1), num.Short(c.f.Expected.Num, c.d)), i18n.Text{}
 	},
 	engine.TargetThreshold: func(c *subject) (i18n.Text, i18n.Text) {
 		f, ind := c.f, c.ind
@@ -227,7 +240,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			want, valueText(from, f.Var, ind))), i18n.Text{}
 	},
 	engine.NoCriterion: func(c *subject) (i18n.Text, i18n.Text) {
-		return noCriterionText(c.ir.Criterion.Method, c.ind.Criterion != ""), i18n.Text{}
+		return noCriterionText(c.ir.Criterion.Method, c.ind.Criterion != "" && c.ir.Criterion.Unread), i18n.Text{}
 	},
 	engine.TargetBelowPrior: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("指标值 %s 低于上年度数值 %s", "the target %s is below last year's %s", c.ind.Target.Text, c.ind.Prior.Text), i18n.Text{}
@@ -273,7 +286,8 @@ func noCriterionText(m indicators.Method, fromText bool) i18n.Text {
 func noCriterionMessage(m indicators.Method, fromText bool) i18n.Text {
 	method := methodName(m)
 	if fromText {
-		return i18n.T("评分标准的文字未能读成分档，按默认的%s计分", "the criterion's text could not be read into tiers: scored by the default %s method", method)
+		return i18n.T("评分标准的文字未能读懂，按 [scoring] unread = \"default\" 以默认的%s计分",
+			"the criterion's text could not be read: scored by the default %s method, as [scoring] unread = \"default\" asks", method)
 	}
 	return i18n.T("没有写评分标准，按默认的%s计分", "no criterion is written: scored by the default %s method", method)
 }
@@ -306,11 +320,24 @@ func scoreHint(c *subject) i18n.Text {
 	case engine.HintOverlappingTier:
 		return i18n.T("自评得分 %s 是第%d档（%s）的分数：该档条件对实际值同样成立，档次重叠，但按先匹配原则应取第%d档",
 			"%s is the score of tier %d (%s), whose condition also holds: the tiers overlap, and under first match tier %d applies",
-			rep, f.Tier, ir.Criterion.Tiers[f.Tier-1].When, ir.Tier)
+			rep, f.Tier, condText(c.r, ir, f.Tier), ir.Tier)
 	case engine.HintOtherTier:
 		return i18n.T("自评得分 %s 是第%d档（%s）的分数，但实际值不满足该档条件", "%s is the score of tier %d (%s), whose condition the actual value does not meet",
-			rep, f.Tier, ir.Criterion.Tiers[f.Tier-1].When)
+			rep, f.Tier, condText(c.r, ir, f.Tier))
 	case engine.HintProportional:
+		if ind.Actual.Num > ind.Target.Num { // the ratio capped at 1
+			at = "min(" + at + " / " + tt + ", 1)"
+			if len(ir.Criterion.Tiers) == 0 {
+				return i18n.T("%s = %s × %s：这是按比例计分的结果，而不是按%s", "%s = %s × %s: proportional scoring, not the %s method",
+					rep, wt, at, methodName(ir.Criterion.Method))
+			}
+			return i18n.T("%s = %s × %s：这是按比例计分的结果，而不是按所写的评分标准", "%s = %s × %s: proportional scoring, not the written criterion",
+				rep, wt, at)
+		}
+		if len(ir.Criterion.Tiers) == 0 {
+			return i18n.T("%s = %s × %s / %s：这是按比例计分的结果，而不是按%s", "%s = %s × %s / %s: proportional scoring, not the %s method",
+				rep, wt, at, tt, methodName(ir.Criterion.Method))
+		}
 		return i18n.T("%s = %s × %s / %s：这是按比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: proportional scoring, not the written criterion",
 			rep, wt, at, tt)
 	case engine.HintProportionalFrom:
@@ -318,6 +345,10 @@ func scoreHint(c *subject) i18n.Text {
 		return i18n.T("%s = %s × %s / %s：这是按满分起点 %s 比例计分的结果，而不是按所写的评分标准",
 			"%s = %s × %s / %s: proportional to %s, where full marks begin, not the written criterion", rep, wt, at, th, th)
 	case engine.HintReverse:
+		if len(ir.Criterion.Tiers) == 0 {
+			return i18n.T("%s = %s × %s / %s：这是按反向比例计分的结果，而不是按%s", "%s = %s × %s / %s: reverse proportional scoring, not the %s method",
+				rep, wt, tt, at, methodName(ir.Criterion.Method))
+		}
 		return i18n.T("%s = %s × %s / %s：这是按反向比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: reverse proportional scoring, not the written criterion",
 			rep, wt, tt, at)
 	case engine.HintTruncated:
@@ -337,7 +368,7 @@ func literalText(v indicators.Value) string {
 }
 
 // reasonText says why an indicator could not be scored.
-func reasonText(ir *engine.IndicatorResult) i18n.Text {
+func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 	ind, why := ir.Indicator, ir.Reason
 	method := len(ir.Criterion.Tiers) == 0
 	switch why.Code {
@@ -380,8 +411,32 @@ func reasonText(ir *engine.IndicatorResult) i18n.Text {
 	case rules.NotANumber:
 		return i18n.T("第 %d 档得分 %q 的结果不是合理的分数（%v）", "tier %d score %q is not a plausible score (%v)", why.Tier, why.Expr, why.Value)
 	case rules.UnknownQuality:
-		return i18n.T("定性指标的实际完成值 %q 不是 达成 / 部分达成 / 未达成 之一",
-			"the qualitative actual %q is not one of 达成 / 部分达成 / 未达成 (met / partly met / not met)", ind.Actual.Text)
+		_, unknown := rules.ReadQuality(ind.Actual.Text)
+		return i18n.T("定性指标的实际完成值 %q 读不出达成程度：不理解的词语「%s」；请写明达成、部分达成或未达成，或写出评分标准",
+			"the qualitative actual %q states no band: the words \"%s\" are not understood; say 达成, 部分达成 or 未达成 (met, partly met, not met), or write the criterion",
+			ind.Actual.Text, unknown)
+	case rules.CriterionUnread:
+		crit := ir.Criterion
+		part := ""
+		if why.Part > 0 && why.Part <= len(crit.Unparsed) {
+			part = crit.Unparsed[why.Part-1].Source
+		}
+		if why.Tier > 0 && why.Tier <= len(crit.Tiers) {
+			return i18n.T("第%d档（%s）给出的得分可能被未能读懂的一段「%s」改变，不计分", "tier %d (%s) fired, but the part not read, \"%s\", could change its score: not scored",
+				why.Tier, condText(r, ir, why.Tier), part)
+		}
+		return i18n.T("评分标准未能读懂（「%s」），不按任何方法猜测得分；请写出 tiers，或以 [scoring] unread = \"default\" 改按默认方法计分",
+			"the criterion could not be read (\"%s\"), and no method guesses its score: write the tiers, or set [scoring] unread = \"default\" to score it by the default method", part)
+	case rules.DateUnknown:
+		return i18n.T("无法判断是否按期完成：指标值 %q 与实际完成值 %q 不是可比较的日期（没有年份且项目没有年度，或实际完成的月份跨过期限）",
+			"cannot tell whether %q was met by %q: not comparable dates (no year and no project year, or a month that straddles the deadline)",
+			ind.Target.Text, ind.Actual.Text)
+	case rules.Late:
+		env := rules.NewEnv(r.Project, ind)
+		l := env.Lateness()
+		return i18n.T("实际完成时间 %s 晚于期限 %s（%s），但没有规定逾期如何计分：请在 [scoring] late_per_month 中规定，或写出评分标准",
+			"done %s, after the deadline %s (%s), and nothing says how lateness is scored: set [scoring] late_per_month, or write the criterion",
+			ind.Actual.Text, ind.Target.Text, lateText(l.Days, l.Months, l.InMonths))
 	}
 	return i18n.T("%s", "%s", why.Code)
 }
@@ -421,28 +476,113 @@ func methodName(m indicators.Method) i18n.Text {
 		return i18n.T("反向线性法", "reverse-linear")
 	case indicators.MethodEqual:
 		return i18n.T("等值法", "equal")
+	case indicators.MethodDeadline:
+		return i18n.T("期限法", "deadline")
 	case indicators.MethodQualitative:
 		return i18n.T("定性分档法", "qualitative")
 	}
 	return i18n.T(string(m), string(m))
 }
 
-// basisText says how an indicator was scored: "第2档 actual >= 98.5 && actual < 99.22", a
-// method name, or why it was not scored.
-func basisText(ir *engine.IndicatorResult) i18n.Text {
+// basisText says how an indicator was scored: "第2档 98.5% ≤ 实际值 < 99.22%", a method
+// name, or why it was not scored.
+func basisText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 	switch {
 	case !ir.Applicable:
 		return i18n.T("不适用，不计入总分", "not applicable, left out of the total")
+	case ir.Kind == rules.Unscored && ir.Reason.Code == rules.CriterionUnread:
+		return i18n.T("评分标准未能读懂，未计分", "criterion not read: not scored")
 	case ir.Kind == rules.Unscored:
 		return i18n.T("未计分", "not scored")
 	case ir.Tier > 0:
-		return i18n.T("第%d档 %s", "tier %d: %s", ir.Tier, ir.FiredTier().When)
+		return i18n.T("第%d档 %s", "tier %d: %s", ir.Tier, condText(r, ir, ir.Tier))
 	}
 	name := methodName(ir.Criterion.Method)
-	if ir.Criterion.Default {
+	switch {
+	case ir.Criterion.Default && ir.Criterion.Unread:
+		return i18n.T("%s（评分标准未能读懂，按 [scoring] unread = \"default\" 以默认方法计分）",
+			"%s (criterion not read: the default method, as [scoring] unread = \"default\" asks)", name)
+	case ir.Criterion.Default:
 		return i18n.T("%s（未写评分标准，按默认方法）", "%s (no criterion written: default method)", name)
 	}
 	return name
+}
+
+// methodDetail says what a standard method's score rests on: "反向指标：超出目标 20%",
+// "完成指标值的 53.1%", "已达到指标值".
+func methodDetail(c *subject) i18n.Text {
+	ir, ind := c.ir, c.ind
+	env := rules.NewEnv(c.r.Project, ind)
+	pct := func(x float64) string { return num.Short(x*100, 2) + "%" }
+	switch {
+	case env.RepeatsTarget():
+		return i18n.T("实际完成值照抄指标值，视为完成", "the actual repeats the target: counted as met")
+	case ir.Met && ir.MetKnown:
+		return i18n.T("已达到指标值，得满分", "the target is met: full marks")
+	}
+	a, t := ind.Actual.Num, ind.Target.Num
+	numeric := ind.Actual.IsNum && ind.Target.IsNum && t != 0
+	switch ir.Criterion.Method {
+	case indicators.MethodProportional:
+		if numeric {
+			return i18n.T("完成指标值的 %s", "%s of the target", pct(a/t))
+		}
+	case indicators.MethodReverseLinear:
+		if numeric && a > t {
+			return i18n.T("反向指标：超出目标 %s", "lower is better: %s over the target", pct((a-t)/t))
+		}
+	case indicators.MethodReverse:
+		if numeric && a > 0 {
+			return i18n.T("反向指标：指标值为实际值的 %s", "lower is better: the target is %s of the actual", pct(t/a))
+		}
+	case indicators.MethodEqual:
+		if numeric {
+			return i18n.T("偏离目标 %s", "%s off the target", pct(math.Abs(a-t)/math.Abs(t)))
+		}
+	case indicators.MethodDeadline:
+		if l := env.Lateness(); l.Known && !l.Met {
+			return i18n.T("%s，每月扣分值的 %s", "%s, losing %s of the weight a month", lateText(l.Days, l.Months, l.InMonths),
+				pct(*c.r.Project.Scoring.LatePerMonth))
+		}
+	case indicators.MethodQualitative:
+		return qualityText(env.Quality())
+	}
+	return i18n.T("未达到指标值", "the target is not met")
+}
+
+// qualityText names a qualitative band.
+func qualityText(q rules.Quality) i18n.Text {
+	switch q {
+	case rules.QualityMet:
+		return i18n.T("实际完成值读作达成年度指标", "the actual reads 达成 (met)")
+	case rules.QualityPartial:
+		return i18n.T("实际完成值读作部分达成年度指标", "the actual reads 部分达成 (partly met)")
+	case rules.QualityNotMet:
+		return i18n.T("实际完成值读作未达成年度指标", "the actual reads 未达成 (not met)")
+	}
+	return i18n.T("实际完成值读不出达成程度", "the actual states no band")
+}
+
+// lateText says how late: "逾期 3 个月" for an actual month, "逾期 20 天" for a day.
+func lateText(days, months int, inMonths bool) i18n.Text {
+	if inMonths {
+		return i18n.T("逾期 %d 个月", "%d months late", months)
+	}
+	return i18n.T("逾期 %d 天", "%d days late", days)
+}
+
+// unreadHint says what an unread part of a criterion does to its indicator's score.
+func unreadHint(c *subject) i18n.Text {
+	ir := c.ir
+	switch {
+	case ir.Criterion.Unread && ir.Criterion.Default:
+		return i18n.T("按 [scoring] unread = \"default\"，该指标改按默认的%s计分", "as [scoring] unread = \"default\" asks, the indicator is scored by the default %s method",
+			methodName(ir.Criterion.Method))
+	case ir.Kind == rules.Unscored && ir.Reason.Code == rules.CriterionUnread && ir.Reason.Part == c.f.Index+1 && ir.Applicable:
+		return i18n.T("该指标因此未计分，总分按该项得 %s–%s 分计为区间", "the indicator is therefore not scored: the total counts it as %s–%s",
+			num.Format(ir.Min, c.d), num.Format(ir.Max, c.d))
+	}
+	return i18n.Text{}
 }
 
 // SeverityLabel is a severity in the reader's language.

@@ -79,11 +79,11 @@ func TestScoreMismatchHints(t *testing.T) {
 	}
 	assert.Equal(t, "19.81 = 20 × 98.67 / 99.60: proportional scoring, not the written criterion", hint("社保工作运行经费.toml", "社保参保率"))
 	assert.Equal(t, "19.89 = 20 × 98.67 / 99.22: proportional scoring, not the written criterion", hint("城乡居民养老金及个账补贴.toml", "全民参保率"))
-	assert.Equal(t, "5 is the score of tier 3 (rate < 1), whose condition also holds: the tiers overlap, and under first match tier 2 applies",
+	assert.Equal(t, "5 is the score of tier 3 (completion rate < 100%), whose condition also holds: the tiers overlap, and under first match tier 2 applies",
 		hint("社保工作运行经费.toml", "资金投入"))
 	assert.Equal(t, "", hint("城乡居民养老金及个账补贴.toml", "待遇领取增长人数"), "15 has no method that explains it")
 	msg, _ := seedMessage(t, "社保工作运行经费.toml", engine.ScoreMismatch, "社保参保率", i18n.Zh)
-	assert.Equal(t, "自评得分 19.81，按评分标准应得 18.00（第2档 actual >= 98.5 && actual < 99.22）", msg)
+	assert.Equal(t, "自评得分 19.81，按评分标准应得 18.00（第2档 98.5% ≤ 实际值 < 99.22%）", msg, "a tier written as lint writes it")
 }
 
 // Each reason a part of a criterion is left unread gets its own words.
@@ -102,7 +102,10 @@ func TestCriterionUnparsedSaysWhy(t *testing.T) {
 	}
 	assert.Contains(t, message("较上年增长5%及以上得100分，未增长不得分"), "与上年比较")
 	assert.Contains(t, message("增长5%及以上得100分；由评审组研究确定"), "没有分数")
-	assert.Equal(t, "评分标准中这一段未能读懂（条件读不懂）：「全省前三名得50分」（第 14–22 个字）", message("增长5%及以上得100分；全省前三名得50分"))
+	assert.Equal(t, "评分标准中这一段未能读懂（排名，不是指标值：三名）：「全省前三名得50分」（第 14–22 个字）", message("增长5%及以上得100分；全省前三名得50分"),
+		"the reader's own reason, and what it did not understand")
+	assert.Contains(t, message("每发生一起安全事故扣2分"), "按事件或项目计数，不是本指标的值")
+	assert.Contains(t, message("6月30日前完成得100分"), "日期或期限")
 }
 
 // Why an indicator is not scored, in the words of its reason.
@@ -139,7 +142,15 @@ func TestReasonMessages(t *testing.T) {
 		{"proportional with target 0", "target = 0\nactual = 5\nweight = 10",
 			"the target is 0, so the proportional method has no ratio to compute"},
 		{"qualitative unknown label", "actual = \"还行\"\nweight = 10\nmethod = \"qualitative\"",
-			`the qualitative actual "还行" is not one of 达成 / 部分达成 / 未达成 (met / partly met / not met)`},
+			`the qualitative actual "还行" states no band: the words "还行" are not understood; say 达成, 部分达成 or 未达成 (met, partly met, not met), or write the criterion`},
+		{"qualitative words not understood", "target = \"健全\"\nactual = \"详见附件3\"\nweight = 10",
+			`the qualitative actual "详见附件3" states no band: the words "详见附件3" are not understood; say 达成, 部分达成 or 未达成 (met, partly met, not met), or write the criterion`},
+		{"a missed deadline", "target = \"2022年12月31日前\"\nactual = \"2023年3月\"\nweight = 10\nreason = \"招标延期\"",
+			"done 2023年3月, after the deadline 2022年12月31日前 (3 months late), and nothing says how lateness is scored: set [scoring] late_per_month, or write the criterion"},
+		{"a deadline without a year", "target = \"12月底前\"\nactual = \"11月\"\nweight = 10",
+			`cannot tell whether "12月底前" was met by "11月": not comparable dates (no year and no project year, or a month that straddles the deadline)`},
+		{"a tier an unread part could change", "target = 100\nunit = \"%\"\nactual = 100\nweight = 10\ncriterion = \"完成率100%得10分，每发生一起安全事故扣2分\"",
+			""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -152,6 +163,10 @@ func TestReasonMessages(t *testing.T) {
 					zh, _ := Message(r, f, i18n.Zh)
 					assert.NotEqual(t, msg, zh, "a Chinese message of its own")
 				}
+			}
+			if tt.en == "" {
+				assert.Empty(t, msgs, "criterion-unparsed tells it")
+				return
 			}
 			assert.Equal(t, []string{tt.en}, msgs)
 		})

@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 
 	"jixiao/engine"
+	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/published"
 )
 
 // SARIF 2.1.0 (OASIS), the subset jixiao emits: one run, the check catalogue as rules,
@@ -54,16 +56,27 @@ type sarifMessage struct {
 }
 
 type sarifResult struct {
-	RuleID     string          `json:"ruleId"`
-	RuleIndex  int             `json:"ruleIndex"`
-	Level      string          `json:"level"`
-	Message    sarifMessage    `json:"message"`
-	Locations  []sarifLocation `json:"locations"`
-	Properties sarifProperties `json:"properties"`
+	RuleID           string          `json:"ruleId"`
+	RuleIndex        int             `json:"ruleIndex"`
+	Level            string          `json:"level"`
+	Message          sarifMessage    `json:"message"`
+	Locations        []sarifLocation `json:"locations"`
+	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+	Properties       any             `json:"properties"`
 }
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	// A PDF's page and line, which no region can say: named in the message, and given in
+	// the properties.
+	Message    *sarifMessage `json:"message,omitempty"`
+	Properties *sarifPage    `json:"properties,omitempty"`
+}
+
+type sarifPage struct {
+	Page   int `json:"page"`
+	Line   int `json:"line,omitempty"`
+	Column int `json:"column,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -88,6 +101,23 @@ type sarifProperties struct {
 	Actual    any    `json:"actual,omitempty"`
 }
 
+// sarifPlace is a location: the file, and the line and column where they are lines of it; a
+// PDF's page and line named in the location's message and properties.
+func sarifPlace(pos indicators.Pos, file string, lang i18n.Lang) sarifLocation {
+	if pos.File != "" {
+		file = pos.File
+	}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(file)}}}
+	switch {
+	case pos.Page > 0:
+		loc.Message = &sarifMessage{placeText(pos).String(lang)}
+		loc.Properties = &sarifPage{Page: pos.Page, Line: pos.Line, Column: pos.Col}
+	case pos.Line > 0:
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Col}
+	}
+	return loc
+}
+
 func sarifLevel(s engine.Severity) string {
 	switch s {
 	case engine.Error:
@@ -98,8 +128,9 @@ func sarifLevel(s engine.Severity) string {
 	return "note"
 }
 
-// SARIF writes every finding of the results as a SARIF 2.1.0 log.
-func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string) error {
+// SARIF writes every finding of the results, and of the published reports docs, as a SARIF
+// 2.1.0 log. The reports' codes are rules too when there are reports.
+func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string, docs ...*published.Result) error {
 	checks := engine.Checks()
 	index := make(map[engine.Code]int, len(checks))
 	driver := sarifDriver{Name: "jixiao", Version: version, Language: i18n.Pick(lang, "zh-CN", "en-US")}
@@ -117,14 +148,6 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 		for k := range r.Findings {
 			f := &r.Findings[k]
 			pos := r.Pos(f)
-			file := pos.File
-			if file == "" {
-				file = r.Project.File
-			}
-			loc := sarifPhysical{ArtifactLocation: sarifArtifact{URI: filepath.ToSlash(file)}}
-			if pos.Line > 0 {
-				loc.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Col}
-			}
 			msg, hint := Message(r, f, lang)
 			props := sarifProperties{Project: r.Project.Name, Hint: hint, Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d)}
 			if f.Indicator >= 0 {
@@ -133,9 +156,12 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 			}
 			run.Results = append(run.Results, sarifResult{
 				RuleID: string(f.Code), RuleIndex: index[f.Code], Level: sarifLevel(f.Severity),
-				Message: sarifMessage{msg}, Locations: []sarifLocation{{PhysicalLocation: loc}}, Properties: props,
+				Message: sarifMessage{msg}, Locations: []sarifLocation{sarifPlace(pos, r.Project.File, lang)}, Properties: props,
 			})
 		}
+	}
+	if len(docs) > 0 {
+		sarifDocuments(&run, docs, lang)
 	}
 	log := sarifLog{
 		Schema:  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",

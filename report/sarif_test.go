@@ -96,7 +96,7 @@ func TestSARIFResultShape(t *testing.T) {
 			found = true
 			assert.Equal(t, "error", r.Level)
 			assert.Equal(t, "../testdata/quangang-2021/社保工作运行经费.toml", r.Locations[0].PhysicalLocation.ArtifactLocation.URI)
-			assert.Equal(t, "社保参保率: reported 19.81, but the criterion gives 18.00 (tier 2: actual >= 98.5 && actual < 99.22)", r.Message.Text)
+			assert.Equal(t, "社保参保率: reported 19.81, but the criterion gives 18.00 (tier 2: 98.5% ≤ actual < 99.22%)", r.Message.Text)
 		}
 	}
 	assert.True(t, found, "the 社保参保率 score-mismatch is a result at line 120")

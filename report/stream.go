@@ -9,6 +9,7 @@ import (
 
 	"jixiao/engine"
 	"jixiao/internal/i18n"
+	"jixiao/published"
 )
 
 // Output says what a command writes: the format, the language, and what it includes.
@@ -29,14 +30,18 @@ func (o *Output) whole() bool { return o.Format == "sarif" || o.Format == "xlsx"
 // encoding: for the summary, or to write them whole at the end.
 func (o *Output) KeepsResults() bool { return o.Summary || o.whole() }
 
-// Encode formats one input's results as a stream writes them, item by item; nil for a
-// format written whole. It only reads the results, so workers may call it in parallel.
-func (o *Output) Encode(results []*engine.Result) ([]byte, error) {
+// Encode formats one input's results (and, for a published report, its document: doc, else
+// nil) as a stream writes them, item by item; nil for a format written whole. It only reads
+// the results, so workers may call it in parallel.
+func (o *Output) Encode(results []*engine.Result, doc *published.Result) ([]byte, error) {
 	switch o.Format {
 	case "jsonl":
 		b := (*buffers.Get().(*[]byte))[:0]
 		for _, r := range results {
 			b = append(appendResult(b, r, o.Lang, o.Findings), '\n')
+		}
+		if doc != nil && o.documentsShown() {
+			return documentJSONLine(b, doc, o.Lang, o.Findings)
 		}
 		return b, nil
 	case "json":
@@ -61,6 +66,14 @@ func (o *Output) Encode(results []*engine.Result) ([]byte, error) {
 		} else {
 			err = Text(&buf, results, o.Lang, o.Findings)
 		}
+		if err == nil && doc != nil && o.documentsShown() {
+			var b strings.Builder
+			if buf.Len() > 0 {
+				b.WriteString("\n")
+			}
+			documentBlock(&b, doc, o.Lang, o.Findings)
+			buf.WriteString(b.String())
+		}
 		return buf.Bytes(), err
 	}
 	return nil, nil
@@ -74,7 +87,8 @@ type Stream struct {
 	head    bool // the head is written
 	items   int  // items written
 	summary *Summary
-	kept    []*engine.Result // for a format written whole
+	kept    []*engine.Result    // for a format written whole
+	docs    []*published.Result // the published reports, for the tail (JSON) or a format written whole
 }
 
 // NewStream returns a stream of out to w.
@@ -86,13 +100,19 @@ func NewStream(w io.Writer, out Output) *Stream {
 	return s
 }
 
-// Add writes one input's results, encoded by Output.Encode (possibly in another goroutine),
-// in input order.
-func (s *Stream) Add(results []*engine.Result, encoded []byte) error {
+// Add writes one input's results and a published report's document (doc, else nil), encoded
+// by Output.Encode (possibly in another goroutine), in input order.
+func (s *Stream) Add(results []*engine.Result, doc *published.Result, encoded []byte) error {
 	if s.summary != nil {
 		for _, r := range results {
 			s.summary.Add(r)
 		}
+		if doc != nil && s.out.documentsShown() {
+			s.summary.AddDocument(doc)
+		}
+	}
+	if doc != nil && s.out.documentsShown() && (s.out.whole() || s.out.Format == "json") {
+		s.docs = append(s.docs, doc)
 	}
 	if s.out.whole() {
 		s.kept = append(s.kept, results...)
@@ -160,14 +180,19 @@ func (s *Stream) Close() error {
 	var b strings.Builder
 	switch s.out.Format {
 	case "sarif":
-		return SARIF(s.w, s.kept, s.out.Lang, s.out.Version)
+		return SARIF(s.w, s.kept, s.out.Lang, s.out.Version, s.docs...)
 	case "xlsx":
-		return Workbook(s.w, s.kept, s.out.Lang)
+		return Workbook(s.w, s.kept, s.out.Lang, s.docs...)
 	case "json":
 		if s.items == 0 {
 			b.WriteString("]")
 		} else {
 			b.WriteString("\n  ]")
+		}
+		if len(s.docs) > 0 {
+			if err := writeDocumentsJSON(&b, s.docs, s.out.Lang, s.out.Findings); err != nil {
+				return err
+			}
 		}
 		if s.summary != nil {
 			b.WriteString(",\n  \"summary\": ")

@@ -20,9 +20,9 @@ func stream(t *testing.T, out Output, results []*engine.Result) string {
 	var buf bytes.Buffer
 	s := NewStream(&buf, out)
 	for _, r := range results {
-		encoded, err := out.Encode([]*engine.Result{r})
+		encoded, err := out.Encode([]*engine.Result{r}, nil)
 		require.NoError(t, err)
-		require.NoError(t, s.Add([]*engine.Result{r}, encoded))
+		require.NoError(t, s.Add([]*engine.Result{r}, nil, encoded))
 	}
 	s.Fail()
 	require.NoError(t, s.Close())

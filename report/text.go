@@ -48,7 +48,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 	for i := range r.Indicators {
 		ir := &r.Indicators[i]
 		ind := ir.Indicator
-		basis, note := Basis(ir, lang)
+		basis, note := Basis(r, ir, lang)
 		if note != "" {
 			notes = append(notes, fmt.Sprintf("[%d] %s: %s", i+1, ind.Name, note))
 		}
@@ -137,21 +137,8 @@ func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 	} else {
 		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, wn, in).String(lang))
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		where := r.Pos(f).String()
-		if where == "" {
-			where = r.Project.File
-		}
-		subject := ""
-		if f.Indicator >= 0 {
-			subject = r.Indicators[f.Indicator].Indicator.Name + i18n.Pick(lang, "：", ": ")
-		}
-		msg, hint := Message(r, f, lang)
-		fmt.Fprintf(b, "  %s: %s [%s] %s%s\n", where, SeverityLabel(f.Severity, lang), f.Code, subject, msg)
-		if hint != "" {
-			fmt.Fprintf(b, "      → %s\n", hint)
-		}
+	for _, l := range findingLines(r, lang) { // info findings of one code on one line
+		b.WriteString(l.text(r, lang))
 	}
 }
 
@@ -199,6 +186,9 @@ func projectFacts(p *indicators.Project, lang i18n.Lang) []string {
 		}
 		facts = append(facts, a)
 	}
+	if p.Implementer != "" {
+		facts = append(facts, i18n.Pick(lang, "实施单位 ", "implemented by ")+p.Implementer)
+	}
 	if p.FunctionCode != "" {
 		facts = append(facts, i18n.Pick(lang, "功能科目 ", "function ")+p.FunctionCode)
 	}
@@ -222,7 +212,7 @@ func summaryLine(r *engine.Result, lang i18n.Lang) string {
 	}
 	if r.Rescaled {
 		line += i18n.T("。有 %d 个指标不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %d indicators do not apply: the total is rescaled to %s (applicable weight %s)",
-			len(r.Indicators)-r.TargetsSet, num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
+			len(r.Indicators)-r.Applicable, num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
 	}
 	return line
 }
@@ -273,15 +263,15 @@ func TotalText(r *engine.Result, d int) string {
 
 // Basis says how an indicator was scored, and a note when the reader needs more than fits
 // in a cell (why it was not scored).
-func Basis(ir *engine.IndicatorResult, lang i18n.Lang) (basis, note string) {
-	basis = basisText(ir).String(lang)
+func Basis(r *engine.Result, ir *engine.IndicatorResult, lang i18n.Lang) (basis, note string) {
+	basis = basisText(r, ir).String(lang)
 	if ir.Criterion.Derived && ir.Tier > 0 {
 		basis += i18n.Pick(lang, "（由评分标准文字推得）", " (read from the criterion's text)")
 	}
 	switch {
 	case !ir.Applicable:
 	case ir.Kind == rules.Unscored:
-		return basis + i18n.Pick(lang, "，见注", ", see note"), reasonText(ir).String(lang)
+		return basis + i18n.Pick(lang, "，见注", ", see note"), reasonText(r, ir).String(lang)
 	case ir.Kind == rules.Ranged && ir.Accepted:
 		basis += i18n.Pick(lang, "，区间内，采用自评得分", ", in range: reported score accepted")
 	case ir.Kind == rules.Ranged:

@@ -56,7 +56,7 @@ func Table(r *engine.Result, lang i18n.Lang, findings bool) TableView {
 	for i := range r.Indicators {
 		ir := &r.Indicators[i]
 		ind := ir.Indicator
-		basis, note := Basis(ir, lang)
+		basis, note := Basis(r, ir, lang)
 		if note != "" {
 			v.Notes = append(v.Notes, fmt.Sprintf("[%d] %s: %s", i+1, ind.Name, note))
 		}
@@ -91,15 +91,16 @@ func Table(r *engine.Result, lang i18n.Lang, findings bool) TableView {
 func Disputed(r *engine.Result, i int) bool { return marked(r.Findings, i, "") }
 
 // Tiers names each tier of indicator i's criterion (0-based) the way the findings of lint
-// name them: "第2档（rate <= 0.8，8 分）". A criterion scored by a standard method has none.
+// name them: "第2档（完成率 ≤ 80%，8 分）". A criterion scored by a standard method has none.
 func Tiers(r *engine.Result, i int, lang i18n.Lang) []string {
-	c := r.Indicators[i].Criterion
-	if c == nil {
+	ir := &r.Indicators[i]
+	if ir.Criterion == nil {
 		return nil
 	}
-	out := make([]string, len(c.Tiers))
-	for k := range c.Tiers {
-		out[k] = tierText(c, k+1, r.Project.Scoring.Decimals).String(lang)
+	c := &subject{r: r, ir: ir, ind: ir.Indicator, d: r.Project.Scoring.Decimals}
+	out := make([]string, len(ir.Criterion.Tiers))
+	for k := range ir.Criterion.Tiers {
+		out[k] = tierText(c, k+1).String(lang)
 	}
 	return out
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -89,22 +90,36 @@ func TestTableIsTheTextTable(t *testing.T) {
 	assert.Positive(t, disputed, "no disputed figure among the projects: the test proves too little")
 }
 
-// Tiers names each tier as lint's findings do.
+// Tiers names each tier as lint's findings do: its number, its condition as a reviewer
+// reads it, and its score.
 func TestTiers(t *testing.T) {
-	r := seedResults(t, false)[1]
+	r := seedResults(t, true)[1]
 	seen := 0
 	for i, ir := range r.Indicators {
 		got := Tiers(r, i, i18n.Zh)
 		seen += len(got)
 		require.Len(t, got, len(ir.Criterion.Tiers), "indicator %d", i)
 		for k, s := range got {
-			assert.True(t, strings.HasPrefix(s, "第"), "tier %d of indicator %d: %q", k+1, i, s)
-			assert.Contains(t, s, ir.Criterion.Tiers[k].When)
+			assert.True(t, strings.HasPrefix(s, fmt.Sprintf("第%d档（", k+1)), "tier %d of indicator %d: %q", k+1, i, s)
 		}
 	}
 	require.Positive(t, seen, "the seed project has no tiers: the test proves nothing")
-	en := Tiers(r, 0, i18n.En)
-	if len(en) > 0 {
-		assert.True(t, strings.HasPrefix(en[0], "tier 1 ("), en[0])
+	last := len(r.Indicators) - 1
+	assert.Equal(t, []string{"第1档（实际值 ≥ 98%，10 分）", "第2档（90% ≤ 实际值 < 98%，8 分）", "第3档（85% ≤ 实际值 < 90%，5 分）", "第4档（实际值 < 85%，0 分）"},
+		Tiers(r, last, i18n.Zh))
+	assert.True(t, strings.HasPrefix(Tiers(r, last, i18n.En)[0], "tier 1 ("), Tiers(r, last, i18n.En)[0])
+	// The findings about tiers name them in the same words.
+	named := 0
+	for k := range r.Findings {
+		f := &r.Findings[k]
+		if f.Code != engine.TierOverlap {
+			continue
+		}
+		msg, _ := Message(r, f, i18n.Zh)
+		tiers := Tiers(r, f.Indicator, i18n.Zh)
+		assert.Contains(t, msg, tiers[f.Tier-1])
+		assert.Contains(t, msg, tiers[f.Index])
+		named++
 	}
+	assert.Positive(t, named, "no tier-overlap finding in the seed")
 }

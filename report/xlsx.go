@@ -11,6 +11,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/published"
 	"jixiao/rules"
 	"jixiao/sheets"
 )
@@ -20,8 +21,10 @@ import (
 // computed scores beside the reported ones; disputed cells filled and carrying a comment
 // that states the finding) and a findings sheet (one row per finding, filtered, header
 // frozen). The project sheets keep the 自评表's own Chinese labels, so jixiao can read the
-// workbook back; the summary and findings are in the reader's language.
-func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
+// workbook back; the summary and findings are in the reader's language. A published report
+// (docs) has its row in the summary and its findings in the findings sheet, after the
+// projects'.
+func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*published.Result) error {
 	f := sheets.New()
 	defer f.Close()
 	x, err := newXlsx(f, lang)
@@ -43,14 +46,14 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang) error {
 			return err
 		}
 	}
-	if err := x.summary(summary, results, names); err != nil {
+	if err := x.summary(summary, results, names, docs); err != nil {
 		return err
 	}
 	findings := x.sheetName(i18n.Pick(lang, "问题清单", "Findings"))
 	if err := f.AddSheet(findings); err != nil {
 		return err
 	}
-	if err := x.findings(findings, results); err != nil {
+	if err := x.findings(findings, results, docs); err != nil {
 		return err
 	}
 	f.SetActive(0)
@@ -210,7 +213,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	}
 	facts := []struct {
 		label, value string
-	}{{"专项名称", p.Name}, {"单位名称", p.Agency}, {"单位编码", p.AgencyCode}, {"部门预算功能科目", p.FunctionCode}, {"年度", year}}
+	}{{"专项名称", p.Name}, {"单位名称", p.Agency}, {"实施单位", p.Implementer}, {"单位编码", p.AgencyCode}, {"部门预算功能科目", p.FunctionCode}, {"年度", year}}
 	col := 1
 	for _, fact := range facts {
 		if fact.value == "" && fact.label != "专项名称" {
@@ -286,7 +289,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			s.put(11, "—")
 			s.style(11, x.unscored)
 		}
-		basis, note := Basis(ir, x.lang)
+		basis, note := Basis(r, ir, x.lang)
 		if note != "" {
 			basis += "：" + note
 		}
@@ -409,7 +412,7 @@ func (x *xlsx) decimalStyle(d int) sheets.StyleID {
 }
 
 // summary writes one row per project.
-func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) error {
+func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, docs []*published.Result) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
@@ -448,7 +451,8 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) e
 		s.put(10, n)
 		s.put(11, p.File)
 	}
-	if s.err == nil && len(results) > 0 {
+	x.documentRows(s, docs)
+	if s.err == nil && s.row > 1 {
 		s.err = x.f.AutoFilter(sheet, "A1:"+cell(11, s.row))
 	}
 	if s.err == nil {
@@ -458,7 +462,7 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string) e
 }
 
 // findings writes one row per finding, with an autofilter and the header frozen.
-func (x *xlsx) findings(sheet string, results []*engine.Result) error {
+func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*published.Result) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
@@ -466,27 +470,27 @@ func (x *xlsx) findings(sheet string, results []*engine.Result) error {
 		L("提示", "Hint"), L("复核值", "Expected"), L("自评值", "Stated"), L("位置", "Where"))
 	for _, r := range results {
 		d := r.Project.Scoring.Decimals
-		for k := range r.Findings {
-			f := &r.Findings[k]
+		for _, l := range findingLines(r, x.lang) { // info findings of one code in one row
+			f := l.f
 			s.row++
 			s.put(1, r.Project.Name)
-			if f.Indicator >= 0 {
-				s.put(2, r.Indicators[f.Indicator].Indicator.Name)
-			}
-			msg, hint := Message(r, f, x.lang)
+			s.put(2, l.subject(x.lang))
 			s.put(3, SeverityLabel(f.Severity, x.lang))
 			s.put(4, string(f.Code))
-			s.put(5, msg)
-			s.put(6, hint)
-			s.put(7, findingValue(f.Expected, d))
-			s.put(8, findingValue(f.Actual, d))
-			where := r.Pos(f).String()
+			s.put(5, l.msg)
+			s.put(6, l.hint)
+			if !l.grouped {
+				s.put(7, findingValue(f.Expected, d))
+				s.put(8, findingValue(f.Actual, d))
+			}
+			where := Where(r.Pos(f), x.lang)
 			if where == "" {
 				where = r.Project.File
 			}
 			s.put(9, where)
 		}
 	}
+	x.documentFindings(s, docs)
 	if s.err == nil {
 		s.err = x.f.AutoFilter(sheet, "A1:"+cell(9, max(s.row, 1)))
 	}

@@ -17,6 +17,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/rules/analysis"
+	"jixiao/rules/prose"
 )
 
 // Limits bound what an untrusted expression may cost. Zero fields take the defaults.
@@ -130,7 +131,7 @@ func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, err
 	if ind.Method != "" {
 		return c.method(ind.Method, false)
 	}
-	return c.method(p.Scoring.Method, true)
+	return c.method(DefaultMethod(ind, &p.Scoring), true)
 }
 
 // method is the program of a standard method.
@@ -155,7 +156,10 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 	b = append(append(append(append(b, 0), ctx.Name...), 0), ctx.Unit...)
 	b = strconv.AppendInt(append(b, 0), int64(ctx.Direction), 10)
 	b = strconv.AppendBool(append(b, 0), ctx.Text)
-	b = append(append(b, 0), p.Scoring.Method...)
+	deflt := DefaultMethod(ind, &p.Scoring)
+	b = append(append(b, 0), deflt...)
+	unreadDefault := p.Scoring.Unread == indicators.UnreadDefault
+	b = strconv.AppendBool(append(b, 0), unreadDefault)
 	c.key = b
 	key := maphash.Bytes(c.seed, b) ^ proseKey
 	if prog, ok := c.known[key]; ok && prog.prose == string(b) {
@@ -164,7 +168,13 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 	read, unparsed := ReadCriterion(ind.Criterion, ctx)
 	crit := &Criterion{Unparsed: unparsed}
 	if len(read) == 0 {
-		crit.Method, crit.Default = p.Scoring.Method, true
+		// Nothing read: a text of filler alone is no criterion, and the default method
+		// scores it; a text with parts left unread leaves the indicator unscored, unless the
+		// project opts into the default method.
+		crit.Unread = len(unparsed) > 0
+		if !crit.Unread || unreadDefault {
+			crit.Method, crit.Default = deflt, true
+		}
 		prog := &Program{Criterion: crit, m: c.m, prose: string(b)}
 		c.remember(key, prog)
 		return prog
@@ -182,9 +192,37 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 		pos := src.PosAt(read[k].Span.Start)
 		return indicators.Expr{Text: read[k].When, Pos: pos}, indicators.Expr{Text: read[k].Score, Pos: pos}
 	}
+	if !unreadDefault {
+		expose(crit)
+	}
 	prog := c.tiered(key, crit, exprs, p, ind, errs)
 	prog.prose = string(b)
 	return prog
+}
+
+// additive are the reasons of unread parts that may apply on top of whatever tier fires
+// (每发生一起事故扣2分, 排名每后退1位扣1分, 每逾期1天扣0.5分): they could change every score.
+var additive = map[prose.Reason]bool{prose.Events: true, prose.Rank: true, prose.Date: true, prose.LastYear: true}
+
+// expose marks each tier read from a criterion's prose whose score an unread part could
+// change: a part that stands before it in the text could take its values under first match,
+// and a part that may apply on top of any tier could change them all. A part that gives no
+// score changes none. The values such a tier takes are then unscored, never a score a part
+// not read might contradict.
+func expose(crit *Criterion) {
+	for k := range crit.Tiers {
+		t := &crit.Tiers[k]
+		for u := range crit.Unparsed {
+			part := &crit.Unparsed[u]
+			if part.Reason == prose.NoScore {
+				continue
+			}
+			if additive[part.Reason] || part.Span.Start < t.Span.Start {
+				t.exposed = u + 1
+				break
+			}
+		}
+	}
 }
 
 // proseKey sets the keys of criteria read from prose apart from those of written tiers.
@@ -227,6 +265,10 @@ func (c *Compiler) tiered(key uint64, crit *Criterion, exprs func(k int) (when, 
 		return prog // not kept: only what compiled whole is remembered
 	}
 	keepTexts(crit.Tiers)
+	for k := range crit.Tiers {
+		crit.Tiers[k].cond = prog.conds[k].cond
+	}
+	crit.v, crit.hasVar = prog.variable()
 	if !c.NoFastPath {
 		prog.fast = prog.fastTable()
 	}

@@ -30,12 +30,35 @@
 // # Standard methods
 //
 // An indicator without tiers is scored by a named method (its own, or the project's
-// default). With w the weight, a the actual value and t the target:
+// [scoring] method); with neither, and no criterion it could read, by the default its
+// target calls for (DefaultMethod): proportional for ≥, ＞ and a plain number, [scoring]
+// lower (reverse-linear, or reverse) for ≤, ＜ and a duration within a bound, equal for ＝,
+// deadline for a date, qualitative for text. With w the weight, a the actual value and t
+// the target:
 //
 //	proportional    higher is better:  w × min(a / t, 1); t must be > 0; a < 0 scores 0
-//	reverse         lower is better:   w when a ≤ t, else w × t / a; t must be > 0
-//	reverse-linear  lower is better:   w when a ≤ t, else w × max(0, 1 − (a − t) / t): 0 at a = 2t
-//	equal           exact:             w when a = t, else 0; with t = 0, w when a ≤ 0
-//	qualitative     定性:              达成 80–100 % of w, 部分达成 60–80 %, 未达成 0–60 %;
-//	                                   the score is the reviewer's choice within the band
+//	reverse         lower is better:   w when a ≤ t, else w × t / a
+//	reverse-linear  lower is better:   w when a ≤ t, else w × max(0, 1 − (a − t) / t): 0 from a = 2t
+//	                                   (either, with t = 0: w when a ≤ 0, else 0)
+//	equal           exact:             w when a = t to the file's decimals, else w × max(0, 1 − |a − t| / t);
+//	                                   with t = 0, w when a ≤ 0, else 0
+//	deadline        a date:            w on time; late, w × max(0, 1 − months × [scoring] late_per_month)
+//	                                   (a month begun counts whole), or unscored when that is not set
+//	qualitative     定性:              达成 80–100 % of w, 部分达成 60–80 %, 未达成 0–60 % ([scoring]
+//	                                   band_met, band_partial, band_unmet); the band from the actual's
+//	                                   words (QualityWords); the reviewer's choice within it
+//
+// Under a method that runs the indicator's way (proportional for higher, reverse and
+// reverse-linear for lower, equal for ＝) met and the score agree: met is the weight, and
+// not met is at most the weight less one unit of the file's last decimal, so that rounding
+// never turns an unmet target into full marks.
+//
+// # Criteria read in part
+//
+// A criterion given as text that the reader cannot read at all leaves its indicator
+// unscored (Reason CriterionUnread), unless [scoring] unread = "default" lets the default
+// method score it. Read in part, the tiers read score only the values no unread part could
+// change: a part that stands before a tier could take its values under first match, and a
+// part that counts events, rankings, dates or last year's value may apply on top of any
+// tier. A part without a score changes none.
 package rules

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"jixiao/indicators"
+	"jixiao/internal/num"
 )
 
 // Env is what a tier expression sees. Fields that the indicator does not give are NaN,
@@ -18,24 +19,82 @@ type Env struct {
 	Rate   float64  `expr:"rate"`
 	Text   string   `expr:"text"`
 	Funds  FundsEnv `expr:"funds"`
+	// LateDays and LateMonths are how late a date actual is against a deadline target: 0
+	// on time; NaN when the indicator states no such dates (see Lateness).
+	LateDays   float64 `expr:"late_days"`
+	LateMonths float64 `expr:"late_months"`
 
 	actualSet bool // an actual value is given, as a number or as text
 	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
 	quality   Quality
 	qualityOK bool // quality has been read from Text
+
+	// What the standard methods need of the indicator and its project.
+	direction    indicators.Direction
+	strict       bool          // the target's operator is ＞ or ＜: met strictly beyond it
+	decimals     int           // the project's decimals
+	year         int           // the project's year, for dates written without one; 0 if not given
+	targetDate   dateValue     // a date target: a deadline, or a start
+	actualDate   dateValue     // a date actual
+	bands        [3][2]float64 // the qualitative bands, in percent of the weight: met, partial, not met
+	latePerMonth float64       // the share of the weight a missed deadline loses a month; NaN: unscored
+}
+
+// dateValue is a date as a value states it, with its bound.
+type dateValue struct {
+	d  num.Date
+	op indicators.Op
+	ok bool
+}
+
+func dateOf(v *indicators.Value) dateValue {
+	if !v.IsDate {
+		return dateValue{}
+	}
+	return dateValue{d: v.Date, op: v.Op, ok: true}
+}
+
+// scoringEnv is what every indicator's environment takes from its project.
+type scoringEnv struct {
+	decimals, year int
+	bands          [3][2]float64
+	latePerMonth   float64
+}
+
+func scoringOf(p *indicators.Project) scoringEnv {
+	s := &p.Scoring
+	out := scoringEnv{decimals: s.Decimals, year: p.Year, latePerMonth: math.NaN(),
+		bands: [3][2]float64{indicators.DefaultBandMet, indicators.DefaultBandPartial, indicators.DefaultBandUnmet}}
+	for k, b := range []*[2]float64{s.BandMet, s.BandPartial, s.BandUnmet} {
+		if b != nil {
+			out.bands[k] = *b
+		}
+	}
+	if s.LatePerMonth != nil {
+		out.latePerMonth = *s.LatePerMonth
+	}
+	return out
 }
 
 // RepeatsTarget reports whether the actual value is written exactly like the target
 // ("≥266米" under "≥266米"), which counts as met.
 func (e *Env) RepeatsTarget() bool { return e.sameText }
 
-// qualityOf is the qualitative band the actual value states, read on first use.
+// qualityOf is the qualitative band the actual value states, read on first use: 达成 for
+// an actual that repeats its target, else as ReadQuality reads its words.
 func (e *Env) qualityOf() Quality {
 	if !e.qualityOK {
-		e.quality, e.qualityOK = ReadQuality(e.Text), true
+		e.quality, e.qualityOK = QualityMet, true
+		if !e.sameText {
+			e.quality, _ = ReadQuality(e.Text)
+		}
 	}
 	return e.quality
 }
+
+// Quality is the qualitative band the actual value states (QualityUnknown when its words
+// say none).
+func (e *Env) Quality() Quality { return e.qualityOf() }
 
 // sameText is indicators.SameText, answering at once for texts that differ and hold nothing
 // it would normalise (no spaces, no full-width forms): most text actuals under text targets.
@@ -88,7 +147,7 @@ type FundsEnv struct {
 }
 
 // Variables names the variables an expression may use, for messages.
-const Variables = "actual, target, weight, prior, rate, text, funds.budget, funds.spent, funds.execution_rate…"
+const Variables = "actual, target, weight, prior, rate, text, late_days, late_months, funds.budget, funds.spent, funds.execution_rate…"
 
 // variable bits record which inputs an expression reads.
 type variable uint8
@@ -101,17 +160,19 @@ const (
 	varText
 	varFunds
 	varWeight
+	varLate
 )
 
 var variableNames = map[string]variable{
 	"actual": varActual, "target": varTarget, "prior": varPrior, "rate": varRate, "text": varText, "funds": varFunds,
-	"weight": varWeight,
+	"weight": varWeight, "late_days": varLate, "late_months": varLate,
 }
 
 // NewEnv builds the environment of one indicator of a project.
 func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	var env Env
-	env.init(fundsEnv(p.Funds), ind)
+	sc := scoringOf(p)
+	env.init(fundsEnv(p.Funds), &sc, ind)
 	return env
 }
 
@@ -119,18 +180,22 @@ func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 // per indicator, and scoring, inference and the checks share it.
 func AppendEnvs(envs []Env, p *indicators.Project) []Env {
 	funds := fundsEnv(p.Funds)
+	sc := scoringOf(p)
 	n := len(envs)
 	envs = slices.Grow(envs, len(p.Indicators))[:n+len(p.Indicators)]
 	for i, ind := range p.Indicators {
-		envs[n+i].init(funds, ind)
+		envs[n+i].init(funds, &sc, ind)
 	}
 	return envs
 }
 
-func (env *Env) init(funds FundsEnv, ind *indicators.Indicator) {
+func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) {
 	nan := math.NaN()
 	*env = Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text, Funds: funds,
-		actualSet: ind.Actual.Set, sameText: sameText(&ind.Actual, &ind.Target)}
+		actualSet: ind.Actual.Set, sameText: sameText(&ind.Actual, &ind.Target),
+		direction: ind.Direction, strict: ind.Target.Op == indicators.OpGT || ind.Target.Op == indicators.OpLT,
+		decimals: sc.decimals, year: sc.year, bands: sc.bands, latePerMonth: sc.latePerMonth,
+		targetDate: dateOf(&ind.Target), actualDate: dateOf(&ind.Actual)}
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}
@@ -142,6 +207,15 @@ func (env *Env) init(funds FundsEnv, ind *indicators.Indicator) {
 	}
 	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num != 0 {
 		env.Rate = ind.Actual.Num / ind.Target.Num
+	}
+	env.LateDays, env.LateMonths = nan, nan
+	if env.targetDate.ok && env.actualDate.ok {
+		if l := env.Lateness(); l.Known {
+			env.LateDays, env.LateMonths = 0, 0
+			if !l.Met {
+				env.LateDays, env.LateMonths = float64(l.Days), float64(l.Months)
+			}
+		}
 	}
 }
 
@@ -155,6 +229,10 @@ func (e *Env) value(name string) float64 {
 		return e.Weight
 	case "prior":
 		return e.Prior
+	case "late_days":
+		return e.LateDays
+	case "late_months":
+		return e.LateMonths
 	case "funds.budget":
 		return e.Funds.Budget
 	case "funds.adjustment":

@@ -33,11 +33,15 @@ type Outcome struct {
 // states (the indicator's own values it takes from the indicator).
 type Reason struct {
 	Code   string
-	Tier   int     // EvalError, NotANumber: the 1-based tier whose expression failed; 0 for a method
+	Tier   int     // EvalError, NotANumber: the 1-based tier whose expression failed (0 for a method); CriterionUnread: the tier that fired
 	Expr   string  // that expression as written; for EvalError without a tier, the unknown method
 	Err    string  // EvalError: what the expression machine said
 	Budget bool    // EvalError: the expression was stopped for exceeding its memory budget
 	Value  float64 // NotANumber: what the score came to
+	// Part is, for CriterionUnread, the 1-based unread part of the criterion
+	// (Criterion.Unparsed) that leaves the indicator unscored: the first of a criterion read
+	// not at all, or the one that could change the score of the tier that fired (Tier).
+	Part int
 }
 
 // Reason codes.
@@ -51,7 +55,12 @@ const (
 	FundsMissing   = "funds-missing"   // the criterion uses funds, which are not given
 	EvalError      = "eval-error"      // the expression failed while running
 	NotANumber     = "not-a-number"    // the score came out NaN or infinite
-	UnknownQuality = "unknown-quality" // a qualitative actual that is not one of the bands
+	UnknownQuality = "unknown-quality" // a qualitative actual whose words say no band
+	// The criterion's text could not be read: nothing of it (under [scoring] unread =
+	// "unscored"), or not the part that could change the score of the tier that fired.
+	CriterionUnread = "criterion-unread"
+	DateUnknown     = "date-unknown" // a date without a year and nothing to take one from, or a month that straddles the deadline
+	Late            = "late"         // a missed deadline, and no rule for scoring lateness
 )
 
 func unscored(code string) Outcome { return Outcome{Kind: Unscored, Reason: Reason{Code: code}} }
@@ -79,8 +88,24 @@ type Program struct {
 func (p *Program) Eval(env *Env) Outcome {
 	c := p.Criterion
 	if len(c.Tiers) == 0 {
+		if c.Unread && !c.Default {
+			return Outcome{Kind: Unscored, Reason: Reason{Code: CriterionUnread, Part: 1}}
+		}
 		return evalMethod(c.Method, env)
 	}
+	o := p.eval(env)
+	if o.Tier > 0 {
+		if part := c.Tiers[o.Tier-1].exposed; part > 0 {
+			return Outcome{Kind: Unscored, Reason: Reason{Code: CriterionUnread, Tier: o.Tier, Part: part}}
+		}
+	}
+	return o
+}
+
+// eval is Eval of tiers, by the threshold table, the program of all the conditions, or tier
+// by tier.
+func (p *Program) eval(env *Env) Outcome {
+	c := p.Criterion
 	if p.fast != nil {
 		if x, ok := p.fast.input(env); ok {
 			k := p.fast.lookup(x)
@@ -215,6 +240,8 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 		return unscored(PriorMissing), true
 	case uses&varText != 0 && !env.actualSet:
 		return actualProblem(env), true
+	case uses&varLate != 0 && math.IsNaN(env.LateDays):
+		return unscored(DateUnknown), true
 	case uses&varFunds != 0 && math.IsNaN(env.Funds.Budget) && math.IsNaN(env.Funds.FullYearBudget) && math.IsNaN(env.Funds.Spent):
 		return unscored(FundsMissing), true
 	}

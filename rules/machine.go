@@ -18,7 +18,8 @@ type machine struct {
 // typeEnv is the variables with their types, for the compiler: the same names and types as
 // Env's expr tags.
 func typeEnv() map[string]any {
-	return map[string]any{"actual": 0.0, "target": 0.0, "weight": 0.0, "prior": 0.0, "rate": 0.0, "text": "", "funds": FundsEnv{}}
+	return map[string]any{"actual": 0.0, "target": 0.0, "weight": 0.0, "prior": 0.0, "rate": 0.0, "text": "", "funds": FundsEnv{},
+		"late_days": 0.0, "late_months": 0.0}
 }
 
 func newMachine(budget uint) *machine {
@@ -47,6 +48,9 @@ func (m *machine) load(env *Env, uses variable) {
 	}
 	if uses&varFunds != 0 {
 		m.vars["funds"] = env.Funds
+	}
+	if uses&varLate != 0 {
+		m.vars["late_days"], m.vars["late_months"] = env.LateDays, env.LateMonths
 	}
 }
 

@@ -83,4 +83,12 @@ echo "== the bundled example: jixiao check testdata/quangang-2021 (10 runs)"
 for i in $(seq 10); do
   /usr/bin/time -f '%e s wall' "$work/jixiao" check testdata/quangang-2021 > /dev/null || [ $? -eq 1 ]
 done
+echo "== published reports, whole process: the seed report's text and the real PDF (10 runs each)"
+for report in testdata/quangang-2021-report.txt ../shared/reports/2024-district-social-work-dept-final-accounts.pdf; do
+  [ -f "$report" ] || continue
+  for i in $(seq 10); do
+    /usr/bin/time -f "$(basename "$report"): %e s wall, %M KiB peak RSS" "$work/jixiao" check "$report" > /dev/null || [ $? -eq 1 ]
+  done
+done
+go test ./batch -run '^$' -bench CheckReport -benchtime 20x -count 3
 cat /proc/loadavg

@@ -124,7 +124,7 @@ func (a *app) review(cmd *cobra.Command, o *reviewOptions, args []string, lint b
 	if o.configPath != "" {
 		cfg, err := indicators.LoadConfig(o.configPath)
 		if err == nil {
-			err = engine.DisableErrors(cfg.Disable, func(int) indicators.Pos { return indicators.Pos{File: o.configPath} }).Err()
+			err = engine.DisableErrors(cfg.Disable, func(int) indicators.Pos { return indicators.Pos{File: o.configPath} }, report.DocumentCodes()...).Err()
 		}
 		if err != nil {
 			printErrors(a.paintErr(), err, a.lang)
@@ -150,29 +150,28 @@ func (a *app) catalogue(cmd *cobra.Command, o *reviewOptions, lint bool) int {
 	if len(o.files) > 0 {
 		return a.usage(cmd, a.t("--list 和 --explain 不读文件；去掉 %s", "--list and --explain read no files: leave out %s", o.files[0]))
 	}
-	var c *engine.Check
-	if !o.list {
-		var found bool
-		if c, found = engine.LookupCheck(engine.Code(o.explain)); !found {
-			msg := a.t("没有代码为 %q 的检查", "no check has the code %q", o.explain)
-			if s := engine.SuggestCode(o.explain); s != "" {
-				msg += a.t("；是不是 %s？", "; did you mean %s?", s)
-			}
-			a.printUsageError(&usageError{cmd: cmd, msg: msg, hint: a.t("jixiao check --list 列出全部检查", "jixiao check --list lists the checks")})
-			return exitInput
+	if !o.list && !report.KnownCode(o.explain) {
+		msg := a.t("没有代码为 %q 的检查", "no check has the code %q", o.explain)
+		if s := report.SuggestCode(o.explain); s != "" {
+			msg += a.t("；是不是 %s？", "; did you mean %s?", s)
 		}
+		a.printUsageError(&usageError{cmd: cmd, msg: msg, hint: a.t("jixiao check --list 列出全部检查", "jixiao check --list lists the checks")})
+		return exitInput
 	}
 	json := o.format == "json"
 	err := writeOutput(a.ctx, o.output, a.stdout, func(w io.Writer) error {
+		var err error
 		switch {
 		case o.list && json:
-			return report.CatalogueJSON(w, a.lang, lint)
+			err = report.CatalogueJSON(w, a.lang, lint)
 		case o.list:
-			return report.Catalogue(w, a.lang, lint)
+			err = report.Catalogue(w, a.lang, lint)
 		case json:
-			return report.ExplainJSON(w, c, a.lang)
+			_, err = report.ExplainCodeJSON(w, o.explain, a.lang)
+		default:
+			_, err = report.ExplainCode(w, o.explain, a.lang)
 		}
-		return report.Explain(w, c, a.lang)
+		return err
 	})
 	if code, failed := a.outputFailed(err); failed {
 		return code

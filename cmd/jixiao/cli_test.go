@@ -181,16 +181,16 @@ func TestBuildNote(t *testing.T) {
 }
 
 // What a folder is searched for (said when it holds nothing) is what FormatOf reads.
-func TestReadableMatchesFormatOf(t *testing.T) {
+func TestReadableMatchesFolderFormat(t *testing.T) {
 	known := map[string]bool{}
 	for _, r := range readable {
 		ext := strings.TrimPrefix(r, "*")
 		known[ext] = true
-		assert.NotEqual(t, indicators.Unknown, indicators.FormatOf("x"+ext), "%s is read", r)
+		assert.NotEqual(t, indicators.Unknown, indicators.FolderFormat("x"+ext), "%s is read", r)
 	}
 	for _, ext := range []string{".toml", ".xlsx", ".xlsm", ".xls", ".jsonl", ".ndjson", ".json", ".csv", ".txt", ".md", ".docx", ".doc", ".pdf", ".et", ".wps", ".ods", ".yaml"} {
-		if indicators.FormatOf("x"+ext) != indicators.Unknown {
-			assert.True(t, known[ext], "FormatOf reads %s: add it to readable", ext)
+		if indicators.FolderFormat("x"+ext) != indicators.Unknown {
+			assert.True(t, known[ext], "FolderFormat reads %s: add it to readable", ext)
 		}
 	}
 }

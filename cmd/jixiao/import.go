@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"jixiao/batch"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 )
@@ -20,14 +21,16 @@ func (a *app) importCommand() *cobra.Command {
 	var dir string
 	var force bool
 	cmd := &cobra.Command{
-		Use:        "import " + a.t("[选项] 工作簿.xlsx...", "[flags] WORKBOOK.xlsx..."),
-		Short:      a.t("把工作簿中的自评表存为 TOML 文件", "save the self-evaluations of workbooks as TOML files"),
+		Use:        "import " + a.t("[选项] 工作簿.xlsx或报告...", "[flags] WORKBOOK.xlsx|REPORT..."),
+		Short:      a.t("把工作簿或发布的报告中的自评表存为 TOML 文件", "save the self-evaluations of workbooks or published reports as TOML files"),
 		GroupID:    groupFiles,
 		SuggestFor: []string{"convert", "xlsx"},
-		Long: a.t(`读出工作簿中的每个项目（按表头识别，不靠固定单元格），每个项目存为一个 TOML 文件，以项目名
+		Long: a.t(`读出工作簿或发布的部门决算报告（.txt、.md、.docx、.pdf）中的每个项目（按表头识别，不靠固定
+单元格），每个项目存为一个 TOML 文件，以项目名
 命名，评分标准原文保留，供复核人修改和保存。已有同名文件时不写任何文件，并列出本会写出的文件；
 要覆盖，加上 --force。每个写出的文件名打印在标准输出上。`,
-			`Reads every project of the workbooks (found by their labels, not fixed cells) and saves each
+			`Reads every project of the workbooks or published reports (.txt, .md, .docx, .pdf; found by
+their labels, not fixed cells) and saves each
 as a TOML file named after the project, criterion text and all, for the reviewer to fix and
 keep. If any of the files exists, nothing is written and the files it would write are
 listed; --force overwrites them. Each file written is printed on standard output.`),
@@ -39,7 +42,7 @@ listed; --force overwrites them. Each file written is printed on standard output
   jixiao import --force -o projects/ submission.xlsx   # overwrite files already there`),
 		RunE: a.runs(func(cmd *cobra.Command, files []string) int {
 			if len(files) == 0 {
-				return a.usage(cmd, a.t("请给出要导入的工作簿（.xlsx）", "name the workbooks (.xlsx) to import"))
+				return a.usage(cmd, a.t("请给出要导入的工作簿（.xlsx）或发布的报告", "name the workbooks (.xlsx) or published reports to import"))
 			}
 			return a.importWorkbooks(files, dir, force)
 		}),
@@ -50,7 +53,7 @@ listed; --force overwrites them. Each file written is printed on standard output
 		return nil, cobra.ShellCompDirectiveFilterDirs
 	})
 	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		return []cobra.Completion{"xlsx", "xlsm"}, cobra.ShellCompDirectiveFilterFileExt
+		return []cobra.Completion{"xlsx", "xlsm", "pdf", "docx", "txt", "md"}, cobra.ShellCompDirectiveFilterFileExt
 	}
 	return cmd
 }
@@ -68,7 +71,7 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 	code := exitOK
 	var plan []planned
 	for _, file := range files {
-		projects, err := indicators.LoadWorkbook(file, indicators.Limits{})
+		projects, err := batch.Projects(file, indicators.Limits{})
 		if err != nil {
 			printErrors(errOut, err, a.lang)
 			code = exitInput

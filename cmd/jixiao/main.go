@@ -5,7 +5,7 @@
 //	jixiao check [flags] FILE|DIR...   score, then report every inconsistency as findings
 //	jixiao lint [flags] FILE|DIR...    report the flaws of the criteria themselves
 //	jixiao tiers [flags] "TEXT"        read criterion prose into tiers
-//	jixiao import [-o DIR] FILE.xlsx   write the projects of a workbook as TOML files
+//	jixiao import [-o DIR] FILE        write the projects of a workbook or a report as TOML files
 //	jixiao schema [-o FILE]            the JSON Schema of the file format
 //	jixiao gen [flags]                 write synthetic projects for benchmarks
 //	jixiao completion SHELL            a shell completion script

@@ -37,7 +37,7 @@ func (c cleanEnv) Run() int {
 }
 
 // The CLI scripts in testdata/script: each archive holds the command, its input files and
-// the expected output. SEED is the bundled example folder.
+// the expected output. SEED is the bundled example folder, SEEDREPORT the published report.
 func TestScripts(t *testing.T) {
 	seed, err := filepath.Abs("../../testdata/quangang-2021")
 	if err != nil {
@@ -47,6 +47,7 @@ func TestScripts(t *testing.T) {
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SEED", seed)
+			env.Setenv("SEEDREPORT", seed+"-report.txt") // the published report the folder transcribes
 			return nil
 		},
 		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",

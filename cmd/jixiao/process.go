@@ -58,7 +58,7 @@ func (a *app) process(o *options, mode batch.Mode, eopts engine.Options) int {
 				fmt.Fprintln(errOut, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
 			}
 			errorsFound = errorsFound || item.Errors > 0
-			return stream.Add(item.Results, item.Text)
+			return stream.Add(item.Results, item.Document, item.Text)
 		})
 		bar.Finish()
 		if err != nil {
@@ -124,4 +124,4 @@ func (a *app) inputs(args []string, errOut io.Writer) ([]string, int) {
 
 // readable are the files a folder is searched for: those indicators.FormatOf knows (a test
 // holds the two in step).
-var readable = []string{"*.toml", "*.xlsx", "*.xlsm", "*.jsonl", "*.ndjson"}
+var readable = []string{"*.toml", "*.xlsx", "*.xlsm", "*.jsonl", "*.ndjson", "*.pdf", "*.docx"}

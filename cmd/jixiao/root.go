@@ -38,12 +38,13 @@ func (a *app) root() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "jixiao " + a.t("命令 [选项] [参数]", "COMMAND [flags] [ARGS]"),
 		Short: a.t("项目支出绩效自评表的计分与复核", "scores and reviews project-expenditure performance self-evaluations"),
-		Long: a.t(`读取项目支出绩效自评表（TOML、Excel 工作簿或 JSON Lines），按每个指标自己的评分标准计分，
-复核自评中每一处不一致。
+		Long: a.t(`读取项目支出绩效自评表（TOML、Excel 工作簿、JSON Lines，或发布的部门决算报告），按每个指标
+自己的评分标准计分，复核自评中每一处不一致。
 退出状态：0 成功（check、lint：没有错误级问题）；1 check 或 lint 发现错误级问题（tiers：有未能
 读懂的部分）；2 输入无法使用，或用法错误。`,
-			`Reads project-expenditure performance self-evaluations (TOML, Excel workbooks or JSON
-Lines), scores each indicator by its own criterion, and reviews every inconsistency.
+			`Reads project-expenditure performance self-evaluations (TOML, Excel workbooks, JSON Lines
+or published final-accounts reports), scores each indicator by its own criterion, and
+reviews every inconsistency.
 Exit status: 0 success (check, lint: no error-severity finding); 1 check or lint found an
 error-severity finding (tiers: part of the text could not be read); 2 unusable input or bad
 usage.`),

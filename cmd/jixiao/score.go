@@ -71,12 +71,14 @@ func (o *options) engineOptions() engine.Options {
 
 // inputHelp says what the inputs of score, check and lint are.
 func (a *app) inputHelp() string {
-	return a.t(`文件可以是 .toml 文件、.xlsx 工作簿或 .jsonl 文件（每行一个项目，字段同 TOML）；"-" 从标准输入读
-JSON Lines；文件夹代表其下全部这些文件（按名称排序）。找不到可读文件的路径是错误。选项可写在文件前后。`,
-		`A file is a .toml file, an .xlsx workbook or a .jsonl file (one project a line, the TOML
-fields as JSON); "-" reads JSON Lines from standard input; a folder stands for every such
-file below it, in name order. A path with nothing to read is an error. Flags may stand
-before or after the files.`)
+	return a.t(`文件可以是 .toml 文件、.xlsx 工作簿、.jsonl 文件（每行一个项目，字段同 TOML），或发布的部门决算
+报告（.pdf、.docx，及其文字 .txt、.md）；"-" 从标准输入读 JSON Lines；文件夹代表其下全部这些文件（文字
+文件除外；按名称排序）。找不到可读文件的路径是错误。选项可写在文件前后。`,
+		`A file is a .toml file, an .xlsx workbook, a .jsonl file (one project a line, the TOML
+fields as JSON) or a published report (.pdf, .docx, or its text as .txt or .md); "-" reads
+JSON Lines from standard input; a folder stands for every such file below it but text
+files, in name order. A path with nothing to read is an error. Flags may stand before or
+after the files.`)
 }
 
 func (a *app) scoreCommand() *cobra.Command {

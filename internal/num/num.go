@@ -1,6 +1,8 @@
 // Package num rounds, formats and reads the numbers of a self-evaluation table: scores
-// and money rounded half-up without float noise, compared with an explicit tolerance, and
-// numbers as people write them (全角 digits, 217,418, 21.74万, 两千, 98.67%).
+// and money rounded half-up without float noise, compared with an explicit tolerance,
+// numbers as people write them (全角 digits, 217,418, 21.74万, 两千, 98.67%), dates and
+// deadlines (2022年12月31日前, 12月底前, 2022.11.20) and the look-alikes of comparison signs
+// that PDF extraction leaves (═, ≧, \geq).
 package num
 
 import (

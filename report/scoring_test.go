@@ -1,0 +1,267 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/sheets"
+)
+
+// A project with a criterion no one can read, beside one scored by its tiers.
+const unreadProject = `[project]
+name = "读不懂的标准"
+
+[[indicator]]
+name = "工作成效"
+target = 100
+actual = 90
+weight = 40
+reported = 30
+reason = "部分工作延后"
+criterion = "由评审组酌情打分"
+
+[[indicator]]
+name = "完成率"
+target = 100
+unit = "%"
+actual = 100
+weight = 60
+reported = 60
+tiers = [ { when = "actual >= 100", score = "60" }, { when = "actual < 100", score = "0" } ]
+`
+
+// A criterion that cannot be read leaves its row unscored in every output format: no
+// number, the range 0–weight, the total a range, and criterion-unparsed naming the span.
+func TestUnreadCriterionInEveryFormat(t *testing.T) {
+	r := check(t, "t.toml", []byte(unreadProject))
+	results := []*engine.Result{r}
+
+	t.Run("text", func(t *testing.T) {
+		var b strings.Builder
+		require.NoError(t, Text(&b, results, i18n.Zh, true))
+		out := b.String()
+		row := lineWith(t, out, "工作成效")
+		assert.Contains(t, row, "—", "no score in the row: %s", row)
+		assert.Contains(t, row, "评分标准未能读懂，未计分")
+		assert.Contains(t, out, "复核总分 60.00–100.00")
+		assert.Contains(t, out, "[criterion-unparsed] 工作成效：评分标准中这一段未能读懂（没有分数）：「由评审组酌情打分」（第 1–8 个字）")
+		assert.Contains(t, out, "→ 该指标因此未计分，总分按该项得 0.00–40.00 分计为区间")
+		assert.NotContains(t, out, "[unscored]", "criterion-unparsed tells it once")
+		assert.NotContains(t, out, "[no-criterion]", "no default method scored it")
+	})
+	t.Run("json", func(t *testing.T) {
+		var b bytes.Buffer
+		require.NoError(t, JSON(&b, results, i18n.En, true))
+		var doc struct {
+			Projects []struct {
+				Total      *float64 `json:"total"`
+				TotalMin   *float64 `json:"total_min"`
+				TotalMax   *float64 `json:"total_max"`
+				Indicators []struct {
+					Score    *float64 `json:"score"`
+					ScoreMin *float64 `json:"score_min"`
+					ScoreMax *float64 `json:"score_max"`
+					Method   string   `json:"method"`
+					Unscored *struct{ Code, Message string }
+				} `json:"indicators"`
+				Findings []struct{ Code, Message, Hint string } `json:"findings"`
+			} `json:"projects"`
+		}
+		require.NoError(t, json.Unmarshal(b.Bytes(), &doc))
+		p := doc.Projects[0]
+		assert.Nil(t, p.Total)
+		assert.Equal(t, 60.0, *p.TotalMin)
+		assert.Equal(t, 100.0, *p.TotalMax)
+		ind := p.Indicators[0]
+		assert.Nil(t, ind.Score, "no score")
+		assert.Equal(t, 0.0, *ind.ScoreMin)
+		assert.Equal(t, 40.0, *ind.ScoreMax)
+		assert.Empty(t, ind.Method, "no method scored it")
+		require.NotNil(t, ind.Unscored)
+		assert.Equal(t, "criterion-unread", ind.Unscored.Code)
+		assert.Contains(t, ind.Unscored.Message, "the criterion could not be read")
+		var codes []string
+		for _, f := range p.Findings {
+			codes = append(codes, f.Code)
+		}
+		assert.Equal(t, []string{"criterion-unparsed"}, codes)
+		// The direct JSON Lines encoder writes the same.
+		jp := NewJSONProject(r, i18n.En)
+		fs := NewJSONFindings(r, i18n.En)
+		jp.Findings = &fs
+		assert.Equal(t, string(encodingJSON(t, jp)), string(appendResult(nil, r, i18n.En, true)))
+	})
+	t.Run("sarif", func(t *testing.T) {
+		var b bytes.Buffer
+		require.NoError(t, SARIF(&b, results, i18n.Zh, "test"))
+		var log struct {
+			Runs []struct {
+				Results []struct {
+					RuleID     string `json:"ruleId"`
+					Message    struct{ Text string }
+					Properties struct{ Indicator, Hint string }
+				}
+			}
+		}
+		require.NoError(t, json.Unmarshal(b.Bytes(), &log))
+		res := log.Runs[0].Results
+		require.Len(t, res, 1)
+		assert.Equal(t, "criterion-unparsed", res[0].RuleID)
+		assert.Equal(t, "工作成效", res[0].Properties.Indicator)
+		assert.Contains(t, res[0].Message.Text, "「由评审组酌情打分」")
+		assert.Equal(t, "该指标因此未计分，总分按该项得 0.00–40.00 分计为区间", res[0].Properties.Hint)
+	})
+	t.Run("xlsx", func(t *testing.T) {
+		g := workbookGrid(t, results, "读不懂的标准")
+		r, _ := find(t, g, "工作成效")
+		score, basis := g.Cell(r, col(t, g, "复核得分")), g.Cell(r, col(t, g, "计分依据"))
+		assert.Equal(t, "—", score, "no score in the 复核得分 cell")
+		assert.Contains(t, basis, "评分标准未能读懂，未计分")
+		total, _ := find(t, g, "合计")
+		assert.Equal(t, "60.00–100.00", g.Cell(total, col(t, g, "复核得分")))
+	})
+}
+
+// Info findings of one code are one line per project in the text output and one row in the
+// workbook; JSON keeps one finding per indicator.
+func TestInfoFindingsGrouped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("[project]\nname = \"十个指标\"\n[review]\ndisable = [\"all-full-marks\"]\n")
+	for i := range 10 {
+		b.WriteString("[[indicator]]\nname = \"指标" + string(rune('A'+i)) + "\"\ntarget = 100\nactual = 100\nweight = 10\nreported = 10\n")
+	}
+	r := check(t, "t.toml", []byte(b.String()))
+	require.Len(t, r.Findings, 10, "one no-criterion finding per indicator")
+
+	var out strings.Builder
+	require.NoError(t, Text(&out, []*engine.Result{r}, i18n.Zh, true))
+	assert.Equal(t, 1, strings.Count(out.String(), "[no-criterion]"), out.String())
+	assert.Contains(t, out.String(), "[no-criterion] 指标A、指标B、指标C、指标D、指标E、指标F、指标G、指标H、指标I、指标J（10 个指标）：没有写评分标准，按默认的比例法计分")
+	assert.Contains(t, out.String(), "问题：0 个错误，0 个警告，10 个提示", "the counts are of findings")
+
+	assert.Len(t, NewJSONFindings(r, i18n.Zh), 10, "JSON keeps one finding per indicator")
+
+	g := workbookGrid(t, []*engine.Result{r}, "问题清单")
+	rows := 0
+	for i := range g.Rows {
+		if g.Cell(i, col(t, g, "代码")) == "no-criterion" {
+			rows++
+			assert.Contains(t, g.Cell(i, col(t, g, "指标")), "指标A、指标B")
+		}
+	}
+	assert.Equal(t, 1, rows, "one row in the workbook's findings")
+}
+
+// Every message writes a tier the way lint does, the default method's score names what it
+// rests on, and a missed deadline says by how much.
+func TestScoringMessages(t *testing.T) {
+	r := check(t, "t.toml", []byte(`[project]
+name = "p"
+year = 2022
+[review]
+disable = ["no-criterion"]
+[[indicator]]
+level2 = "成本指标"
+name = "人均成本"
+target = "≤1500"
+unit = "元"
+actual = 1800
+weight = 10
+reported = 10
+[[indicator]]
+name = "完成时间"
+target = "2022年12月31日前"
+actual = "2023年3月"
+weight = 10
+[[indicator]]
+name = "参保率"
+target = 99.22
+unit = "%"
+actual = 98.67
+weight = 80
+reported = 72
+tiers = [ { when = "actual >= 99.22", score = "80" }, { when = "actual >= 98.5 && actual < 99.22", score = "72" } ]
+`))
+	msgs := map[string]string{}
+	for k := range r.Findings {
+		f := &r.Findings[k]
+		msg, hint := Message(r, f, i18n.Zh)
+		msgs[string(f.Code)+" "+r.Indicators[f.Indicator].Indicator.Name] = msg + " | " + hint
+	}
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 10 = 10 × min(1800 / 1500, 1)：这是按比例计分的结果，而不是按反向线性法",
+		msgs["score-mismatch 人均成本"])
+	assert.Equal(t, "实际完成时间 2023年3月 晚于期限 2022年12月31日前（逾期 3 个月），但没有说明原因 | ", msgs["missing-reason 完成时间"])
+	assert.Contains(t, msgs["unscored 完成时间"], "逾期 3 个月")
+	basis, _ := Basis(r, &r.Indicators[2], i18n.Zh)
+	assert.Equal(t, "第2档 98.5% ≤ 实际值 < 99.22%", basis)
+	basis, _ = Basis(r, &r.Indicators[0], i18n.Zh)
+	assert.Equal(t, "反向线性法（未写评分标准，按默认方法）", basis)
+	jp := NewJSONProject(r, i18n.Zh)
+	assert.Equal(t, "actual >= 98.5 && actual < 99.22", jp.Indicators[2].When, "JSON keeps the expression")
+}
+
+// lineWith is the line of out that holds s.
+func lineWith(t *testing.T, out, s string) string {
+	t.Helper()
+	for _, l := range strings.Split(out, "\n") {
+		if strings.Contains(l, s) {
+			return l
+		}
+	}
+	t.Fatalf("no line holds %q in\n%s", s, out)
+	return ""
+}
+
+// workbookGrid writes results as the review workbook and reads back one of its sheets.
+func workbookGrid(t *testing.T, results []*engine.Result, sheet string) *sheets.Grid {
+	t.Helper()
+	var b bytes.Buffer
+	require.NoError(t, Workbook(&b, results, i18n.Zh))
+	path := filepath.Join(t.TempDir(), "review.xlsx")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	f, err := sheets.Open(path)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	g, err := f.Grid(sheet)
+	require.NoError(t, err, "sheets: %v", f.Sheets())
+	return g
+}
+
+// find is the first cell of g holding s.
+func find(t *testing.T, g *sheets.Grid, s string) (int, int) {
+	t.Helper()
+	for r := range g.Rows {
+		for c := range g.Rows[r] {
+			if g.Cell(r, c) == s {
+				return r, c
+			}
+		}
+	}
+	t.Fatalf("no cell holds %q", s)
+	return 0, 0
+}
+
+// col is the column of g whose header cell holds s.
+func col(t *testing.T, g *sheets.Grid, s string) int {
+	t.Helper()
+	_, c := find(t, g, s)
+	return c
+}
+
+func TestEveryMethodHasAName(t *testing.T) {
+	for _, m := range indicators.Methods {
+		name := methodName(m)
+		assert.NotEqual(t, string(m), name.Zh, "a Chinese name for %s", m)
+		assert.Equal(t, string(m), name.En)
+	}
+}

@@ -54,7 +54,7 @@ func (wk *worker) checkReport(doc *published.Document, results []*engine.Result)
 			grades[i] = r.Grade
 		}
 	}
-	cfg := engine.NewConfig(wk.opts.Engine.Override.Over(wk.opts.Engine.Config))
+	cfg := engine.NewConfig(wk.opts.Engine.Override.Over(wk.opts.Engine.Config.Review))
 	for _, f := range published.Check(doc, grades, published.Options{Tolerance: cfg.Tolerance, MoneyTolerance: cfg.MoneyTolerance}) {
 		if !cfg.Disabled[engine.Code(f.Code)] {
 			out.Findings = append(out.Findings, f)

@@ -146,12 +146,12 @@ func TestReportConfiguration(t *testing.T) {
 	assert.Equal(t, 1, loose[published.CodeNarrativeGrades])
 	assert.Equal(t, 1, loose[published.CodeTotalMismatch])
 
-	off := codes(engine.Options{Config: indicators.Review{Disable: []string{published.CodeNarrativeGrades}}})
+	off := codes(engine.Options{Config: indicators.Config{Review: indicators.Thresholds{Disable: []string{published.CodeNarrativeGrades}}}})
 	assert.Zero(t, off[published.CodeNarrativeGrades])
 	assert.Equal(t, 1, off[published.CodeTotalMismatch])
 
 	tiny := 1e-9
-	strict := codes(engine.Options{Override: indicators.Review{MoneyTolerance: &tiny}})
+	strict := codes(engine.Options{Override: indicators.Thresholds{MoneyTolerance: &tiny}})
 	assert.Greater(t, strict[published.CodeTotalMismatch]+strict[published.CodeLineMismatch]+strict[published.CodeCrossMismatch],
 		loose[published.CodeTotalMismatch], "without the 尾数误差, the one-cent differences are findings")
 }

@@ -36,4 +36,12 @@ const (
 	BalanceRateHigh         Code = "balance-rate-high"
 	SpendResultsGap         Code = "spend-results-gap"
 	AllFullMarks            Code = "all-full-marks"
+	// The reviewer's own 复核 ([indicator.review]).
+	ReviewScoreMissing     Code = "review-score-missing"
+	ReviewScoreOverWeight  Code = "review-score-over-weight"
+	ReviewCutUnexplained   Code = "review-cut-unexplained"
+	ReviewRaiseUnexplained Code = "review-raise-unexplained"
+	ReviewRuleUnknown      Code = "review-rule-unknown"
+	ReviewRuleMismatch     Code = "review-rule-mismatch"
+	ReviewNoteMissing      Code = "review-note-missing"
 )

@@ -26,12 +26,15 @@ type Config struct {
 	BalanceRateMax    float64
 	SpendGapMax       float64
 	Disabled          map[Code]bool
+	// Rules are the review rules (复核口径) in force: the file's own, else the shared
+	// configuration's, else DefaultReviewRules.
+	Rules []indicators.ReviewRule
 
 	inForce [noReview][]*Check // by scope, the checks that run
 }
 
 // NewConfig applies the defaults to what r leaves unset.
-func NewConfig(r indicators.Review) *Config {
+func NewConfig(r indicators.Thresholds) *Config {
 	get := func(p *float64, def float64) float64 {
 		if p == nil {
 			return def
@@ -47,6 +50,7 @@ func NewConfig(r indicators.Review) *Config {
 		SpendGapMax:       get(r.SpendGapMax, DefaultSpendGapMax),
 		Disabled:          map[Code]bool{},
 	}
+	c.Rules = defaultRules
 	for _, code := range r.Disable {
 		c.Disabled[Code(code)] = true
 	}

@@ -118,6 +118,11 @@ const (
 	FieldCriterionPart // a part of the criterion's text: Index
 	FieldTiers
 	FieldTier // one tier: Index
+	// Of an indicator's 复核 (review.*).
+	FieldReviewScore
+	FieldReviewReason
+	FieldReviewRule
+	FieldReviewNote
 )
 
 var fieldKeys = [...]string{
@@ -127,6 +132,7 @@ var fieldKeys = [...]string{
 	FieldReportedTargetsSet: "reported.targets_set", FieldReportedTargetsMet: "reported.targets_met",
 	FieldActual: "actual", FieldTarget: "target", FieldWeight: "weight", FieldReported: "reported",
 	FieldCriterion: "criterion", FieldCriterionPart: "criterion", FieldTiers: "tiers", FieldTier: "tiers",
+	FieldReviewScore: "review.score", FieldReviewReason: "review.reason", FieldReviewRule: "review.rule", FieldReviewNote: "review.note",
 }
 
 // Key is the field's key path in the file, relative to the project or to its indicator.
@@ -169,6 +175,15 @@ const (
 
 	// missing-reason
 	MissedDeadline // a date actual after its deadline: Args[0] days, Args[1] months late
+
+	// review-cut-unexplained: what the cut lacks.
+	ReviewNoReason        // no 扣分理由
+	ReviewNoRule          // no 复核口径
+	ReviewNoReasonNorRule // neither
+
+	// review-rule-mismatch
+	RuleScoreDiffers    // the score is not what the rule gives
+	RuleCompletionBelow // the rule applies above a completion rate, Args[1], the indicator's is Args[0]
 )
 
 // Count tallies findings by severity.

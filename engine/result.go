@@ -27,6 +27,11 @@ type Result struct {
 	Weight     float64 // the weight of the lines that count
 
 	Findings []Finding // filled by Engine.Check and Engine.Lint: project findings first, then by indicator and catalogue order
+
+	// Review is the reviewer's 复核 totalled (复核总分, 等次, 偏离度), nil when the project
+	// carries none; Rules are the review rules (复核口径) in force for it, shared.
+	Review *Review
+	Rules  []indicators.ReviewRule
 }
 
 // IndicatorResult is one indicator scored.

@@ -51,6 +51,9 @@ var catalogue = []*Check{
 	// What a reviewer should look at.
 	checkNoCriterion, checkTargetBelowPrior, checkOverachievedUnexplained,
 	checkExecutionUnexplained, checkBalanceRateHigh, checkSpendResultsGap, checkAllFullMarks,
+	// The reviewer's own 复核.
+	checkReviewScoreMissing, checkReviewScoreOverWeight, checkReviewCutUnexplained, checkReviewRaiseUnexplained,
+	checkReviewRuleUnknown, checkReviewRuleMismatch, checkReviewNoteMissing,
 }
 
 // checksInForce is the checks of one review, in catalogue order.

@@ -125,10 +125,10 @@ func TestScoreMismatchHints(t *testing.T) {
 
 func TestConfigPrecedence(t *testing.T) {
 	f := func(x float64) *float64 { return &x }
-	p := &indicators.Project{Review: indicators.Review{Tolerance: f(0.01), SpendGapMax: f(0.1)}}
+	p := &indicators.Project{Thresholds: indicators.Thresholds{Tolerance: f(0.01), SpendGapMax: f(0.1)}}
 	e := New(Options{
-		Config:   indicators.Review{Tolerance: f(0.02), ExecutionRateMin: f(0.8), Disable: []string{"all-full-marks"}},
-		Override: indicators.Review{Tolerance: f(0.05)},
+		Config:   indicators.Config{Review: indicators.Thresholds{Tolerance: f(0.02), ExecutionRateMin: f(0.8), Disable: []string{"all-full-marks"}}},
+		Override: indicators.Thresholds{Tolerance: f(0.05)},
 	})
 	c := e.Config(p)
 	assert.Equal(t, 0.05, c.Tolerance, "a flag overrides everything")

@@ -13,11 +13,12 @@ import (
 
 // Options configure an Engine. Zero values take the defaults.
 type Options struct {
-	// Config is the shared review configuration (a province's thresholds, from --config).
-	// A file's own [review] table overrides it, and Override overrides both (flags such as
-	// --tolerance).
-	Config, Override indicators.Review
-	Limits           rules.Limits // bounds on untrusted expressions
+	// Config is the shared review configuration (a province's thresholds and review rules,
+	// from --config). A file's own [review] table and [[review_rules]] override it, and
+	// Override overrides the thresholds of both (flags such as --tolerance).
+	Config   indicators.Config
+	Override indicators.Thresholds
+	Limits   rules.Limits // bounds on untrusted expressions
 }
 
 // Engine compiles, scores and reviews projects. Its compiler keeps each distinct criterion
@@ -42,15 +43,18 @@ func New(opts Options) *Engine {
 
 // Config returns the review configuration in force for p.
 func (e *Engine) Config(p *indicators.Project) *Config {
-	own := p.Review
+	own := p.Thresholds
 	if own.Tolerance == nil && own.MoneyTolerance == nil && own.OverachievedRatio == nil && own.ExecutionRateMin == nil &&
-		own.BalanceRateMax == nil && own.SpendGapMax == nil && len(own.Disable) == 0 {
+		own.BalanceRateMax == nil && own.SpendGapMax == nil && len(own.Disable) == 0 && len(p.ReviewRules) == 0 {
 		if e.base == nil {
-			e.base = NewConfig(e.opts.Override.Over(e.opts.Config))
+			e.base = NewConfig(e.opts.Override.Over(e.opts.Config.Review))
+			e.base.Rules = rulesInForce(nil, e.opts.Config.ReviewRules)
 		}
 		return e.base
 	}
-	return NewConfig(e.opts.Override.Over(own.Over(e.opts.Config)))
+	c := NewConfig(e.opts.Override.Over(own.Over(e.opts.Config.Review)))
+	c.Rules = rulesInForce(p.ReviewRules, e.opts.Config.ReviewRules)
+	return c
 }
 
 // Score compiles p's criteria and scores it. The error, if any, is an
@@ -80,13 +84,14 @@ func (e *Engine) run(p *indicators.Project, s scope) (*Result, error) {
 		return nil, err
 	}
 	e.progs = progs
-	if len(p.Review.Disable) > 0 {
+	if len(p.Thresholds.Disable) > 0 {
 		if errs := disableErrors(p); errs != nil {
 			return nil, errs
 		}
 	}
 	cfg := e.Config(p)
 	r := e.score(p, cfg)
+	r.Review, r.Rules = reviewOf(r, cfg.Rules), cfg.Rules
 	if s != noReview {
 		e.review(r, cfg, s)
 	}
@@ -234,7 +239,7 @@ func CanonicalGrade(grades []indicators.Grade, stated string) (string, bool) {
 
 // disableErrors checks the codes of p's own [review] disable, placed in its file.
 func disableErrors(p *indicators.Project) indicators.ErrorList {
-	errs := DisableErrors(p.Review.Disable, func(i int) indicators.Pos { return p.Pos("review.disable[" + strconv.Itoa(i) + "]") })
+	errs := DisableErrors(p.Thresholds.Disable, func(i int) indicators.Pos { return p.Pos("review.disable[" + strconv.Itoa(i) + "]") })
 	for _, e := range errs {
 		e.Project = p.Name
 		if e.Pos.Col > 0 {

@@ -19,6 +19,8 @@ func setText(p any, s string) {
 		*p = Method(s)
 	case *Direction:
 		*p = Direction(s)
+	case *ReviewEffect:
+		*p = ReviewEffect(s)
 	default:
 		panic(fmt.Sprintf("indicators: a text stored in %T", p))
 	}
@@ -31,6 +33,8 @@ func text(p any) string {
 	case *Method:
 		return string(*p)
 	case *Direction:
+		return string(*p)
+	case *ReviewEffect:
 		return string(*p)
 	}
 	panic(fmt.Sprintf("indicators: a text read from %T", p))

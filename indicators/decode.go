@@ -249,6 +249,8 @@ func (d *decoder) tablesOf(path string, f *Field, v any, obj any) {
 		if grades, ok := d.grades(path, f, v); ok {
 			*dst = grades
 		}
+	case *[]ReviewRule:
+		*dst = d.reviewRules(path, f, v)
 	default:
 		panic(fmt.Sprintf("indicators: no reader for the tables of %s", path))
 	}

@@ -159,6 +159,8 @@ func (fd *fast) field(f *Field, x *fastjson.Value, obj any) bool {
 			*dst, err = fd.tiers(f, items)
 		case *[]Grade:
 			*dst, err = fd.grades(f, items)
+		case *[]ReviewRule:
+			*dst, err = fd.reviewRules(f, items)
 		default:
 			return false
 		}

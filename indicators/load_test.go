@@ -213,8 +213,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "unknown top-level table",
 			src:  minimal + "\n[thresholds]\nx = 1\n",
 			kind: ErrUnknownKey,
-			zh:   `t.toml:10:1: 测试项目: 未知的键 "thresholds"（在文件顶层）；可用的键：funds, indicator, project, reported, review, scoring`,
-			en:   `t.toml:10:1: 测试项目: unknown key "thresholds" at the top level; known keys: funds, indicator, project, reported, review, scoring`,
+			zh:   `t.toml:10:1: 测试项目: 未知的键 "thresholds"（在文件顶层）；可用的键：funds, indicator, project, reported, review, review_rules, reviewer, scoring`,
+			en:   `t.toml:10:1: 测试项目: unknown key "thresholds" at the top level; known keys: funds, indicator, project, reported, review, review_rules, reviewer, scoring`,
 		},
 		{
 			name: "wrong type",

@@ -21,8 +21,13 @@ type Project struct {
 	Funds      *Funds       `json:"funds,omitempty"`
 	Scoring    Scoring      `json:"scoring"`
 	Reported   Reported     `json:"reported"`
-	Review     Review       `json:"-"` // thresholds of the review checks, as the file sets them
+	Thresholds Thresholds   `json:"-"` // the [review] table: thresholds of the review checks, as the file sets them
 	Indicators []*Indicator `json:"indicators"`
+
+	// Reviewer is who made the reviewer's 复核 recorded in the indicators, and when.
+	Reviewer Reviewer `json:"-"`
+	// ReviewRules are the 复核口径 the file's review follows; nil: the shared configuration's.
+	ReviewRules []ReviewRule `json:"-"`
 
 	// Source places every key of a TOML file; nil for input that carries no positions.
 	Source *Source `json:"-"`
@@ -125,10 +130,10 @@ func DefaultGrades() []Grade {
 	return []Grade{{"优", 90}, {"良", 80}, {"中", 60}, {"差", 0}}
 }
 
-// Review holds the thresholds of the review checks, from a file's [review] table or a
+// Thresholds holds the thresholds of the review checks, from a file's [review] table or a
 // shared configuration. Nil fields are not set here and fall back to the next source, then
 // to the documented defaults.
-type Review struct {
+type Thresholds struct {
 	Tolerance         *float64 `json:"tolerance,omitempty"`          // points between a reported and a computed score
 	MoneyTolerance    *float64 `json:"money_tolerance,omitempty"`    // 万元 (or 元) between money figures: the 尾数误差
 	OverachievedRatio *float64 `json:"overachieved_ratio,omitempty"` // actual / target from which over-achievement needs a reason
@@ -139,14 +144,14 @@ type Review struct {
 }
 
 // Over returns r with every field that r leaves unset taken from base.
-func (r Review) Over(base Review) Review {
+func (r Thresholds) Over(base Thresholds) Thresholds {
 	pick := func(a, b *float64) *float64 {
 		if a != nil {
 			return a
 		}
 		return b
 	}
-	out := Review{
+	out := Thresholds{
 		Tolerance: pick(r.Tolerance, base.Tolerance), MoneyTolerance: pick(r.MoneyTolerance, base.MoneyTolerance),
 		OverachievedRatio: pick(r.OverachievedRatio, base.OverachievedRatio), ExecutionRateMin: pick(r.ExecutionRateMin, base.ExecutionRateMin),
 		BalanceRateMax: pick(r.BalanceRateMax, base.BalanceRateMax), SpendGapMax: pick(r.SpendGapMax, base.SpendGapMax),
@@ -250,6 +255,9 @@ type Indicator struct {
 	Applicable      bool        `json:"applicable"`
 	Domain          *[2]float64 `json:"domain,omitempty"` // the range actual can take, if declared
 	Pos             Pos         `json:"-"`                // the [[indicator]] header
+
+	// Review is the reviewer's 复核 of the indicator ([indicator.review]); nil when none.
+	Review *Review `json:"-"`
 }
 
 // Path is the key path of the indicator's table, for Source lookups.

@@ -36,7 +36,7 @@ func (t Type) String() string { return typeNames[t] }
 // Schema are driven by it. Adding a key to the format is a field of the model and a row of
 // Fields.
 type Field struct {
-	In       string // the table it stands in: "" (top level), "project", "funds", "scoring", "scoring.grades", "reported", "review", "indicator", "indicator.tiers"
+	In       string // the table it stands in: "" (top level), "project", "funds", "scoring", "scoring.grades", "reported", "review", "reviewer", "review_rules", "indicator", "indicator.tiers", "indicator.review"
 	Key      string // snake_case
 	Type     Type   //
 	Unit     string // the unit of a number: "万元" (or funds.unit), "points", "%", "fraction", "the indicator's unit"
@@ -68,7 +68,8 @@ type Field struct {
 	// labels, tried when no label matches whole.
 	Sheet, SheetPart []string
 	// at returns a pointer to where the value lives in the table's model object: a *Project
-	// for "" and "project", *Funds, *Scoring, *Grade, *Reported, *Review, *Indicator, *Tier.
+	// for "" and "project", *Funds, *Scoring, *Grade, *Reported, *Thresholds, *Reviewer,
+	// *ReviewRule, *Indicator, *Tier, *Review.
 	at func(obj any) any
 	// source returns where a Prose value's placed characters live.
 	source func(obj any) *Expr
@@ -92,8 +93,11 @@ const (
 	inGrades    = "scoring.grades"
 	inReported  = "reported"
 	inReview    = "review"
+	inReviewer  = "reviewer"
+	inRules     = "review_rules"
 	inIndicator = "indicator"
 	inTiers     = "indicator.tiers"
+	inIndReview = "indicator.review"
 )
 
 // methodNames are the standard methods' names, in documentation order.
@@ -130,7 +134,13 @@ var Fields = []Field{
 		at:  func(o any) any { return &o.(*Project).Reported }},
 	{In: inRoot, Key: "review", Type: Table, Label: i18n.T("复核阈值", "review thresholds"),
 		Doc: "Thresholds of the review checks, over the shared --config file's.",
-		at:  func(o any) any { return &o.(*Project).Review }},
+		at:  func(o any) any { return &o.(*Project).Thresholds }},
+	{In: inRoot, Key: "reviewer", Type: Table, Label: i18n.T("复核人", "reviewer"),
+		Doc: "Who made the reviewer's 复核 recorded in [indicator.review], and when.",
+		at:  func(o any) any { return &o.(*Project).Reviewer }},
+	{In: inRoot, Key: "review_rules", Type: Tables, Label: i18n.T("复核口径", "review rules"),
+		Doc: "The 复核口径 a reviewer cites for a score, over the shared --config file's (which replace the rules jixiao ships with).",
+		at:  func(o any) any { return &o.(*Project).ReviewRules }},
 	{In: inRoot, Key: "indicator", Type: Tables, Required: true, Min: bound(1), Label: i18n.T("指标", "indicators"),
 		Doc:     "One table per 三级指标 row, in the table's order.",
 		Missing: i18n.T("没有任何指标：请用 [[indicator]] 逐项填写三级指标", "no indicators: add each 三级指标 as an [[indicator]] table"),
@@ -240,19 +250,52 @@ var Fields = []Field{
 		Doc: "实际完成 N 个.", at: func(o any) any { return &o.(*Reported).TargetsMet }},
 
 	{In: inReview, Key: "tolerance", Type: Number, Unit: "points", Label: i18n.T("得分容差", "score tolerance"), Min: bound(0),
-		Doc: "A reported score this close to the computed one matches (default 0.005).", at: func(o any) any { return &o.(*Review).Tolerance }},
+		Doc: "A reported score this close to the computed one matches (default 0.005).", at: func(o any) any { return &o.(*Thresholds).Tolerance }},
 	{In: inReview, Key: "money_tolerance", Type: Number, Unit: "万元", Label: i18n.T("金额容差", "money tolerance"), Min: bound(0),
-		Doc: "The 尾数误差 between money figures (default 0.01).", at: func(o any) any { return &o.(*Review).MoneyTolerance }},
+		Doc: "The 尾数误差 between money figures (default 0.01).", at: func(o any) any { return &o.(*Thresholds).MoneyTolerance }},
 	{In: inReview, Key: "overachieved_ratio", Type: Number, Unit: "fraction", Label: i18n.T("超额完成比例", "over-achievement ratio"), Min: bound(0),
-		Doc: "actual / target from which over-achievement needs a reason (default 1.30).", at: func(o any) any { return &o.(*Review).OverachievedRatio }},
+		Doc: "actual / target from which over-achievement needs a reason (default 1.30).", at: func(o any) any { return &o.(*Thresholds).OverachievedRatio }},
 	{In: inReview, Key: "execution_rate_min", Type: Number, Unit: "fraction", Label: i18n.T("预算执行率下限", "minimum execution rate"), Min: bound(0),
-		Doc: "Execution below this needs a reason (default 0.90).", at: func(o any) any { return &o.(*Review).ExecutionRateMin }},
+		Doc: "Execution below this needs a reason (default 0.90).", at: func(o any) any { return &o.(*Thresholds).ExecutionRateMin }},
 	{In: inReview, Key: "balance_rate_max", Type: Number, Unit: "fraction", Label: i18n.T("结余率上限", "maximum balance rate"), Min: bound(0),
-		Doc: "A 结余率 above this is flagged (default 0.20).", at: func(o any) any { return &o.(*Review).BalanceRateMax }},
+		Doc: "A 结余率 above this is flagged (default 0.20).", at: func(o any) any { return &o.(*Thresholds).BalanceRateMax }},
 	{In: inReview, Key: "spend_gap_max", Type: Number, Unit: "fraction", Label: i18n.T("绩效与支出差距上限", "maximum spend–results gap"), Min: bound(0),
-		Doc: "How far the indicators' score share may exceed the execution share (default 0.05).", at: func(o any) any { return &o.(*Review).SpendGapMax }},
+		Doc: "How far the indicators' score share may exceed the execution share (default 0.05).", at: func(o any) any { return &o.(*Thresholds).SpendGapMax }},
 	{In: inReview, Key: "disable", Type: Codes, Label: i18n.T("停用的检查", "disabled checks"),
-		Doc: "Codes of checks not to run, such as \"all-full-marks\".", at: func(o any) any { return &o.(*Review).Disable }},
+		Doc: "Codes of checks not to run, such as \"all-full-marks\".", at: func(o any) any { return &o.(*Thresholds).Disable }},
+
+	{In: inReviewer, Key: "name", Type: Text, Label: i18n.T("复核人", "reviewer"),
+		Doc: "复核人: the reviewer's name as it goes on the report.", Sheet: []string{"复核人", "复核人员"},
+		at: func(o any) any { return &o.(*Reviewer).Name }},
+	{In: inReviewer, Key: "date", Type: Text, Label: i18n.T("复核日期", "review date"),
+		Doc: "复核日期, as written: \"2024-05-20\".", Sheet: []string{"复核日期", "复核时间"},
+		at: func(o any) any { return &o.(*Reviewer).Date }},
+
+	{In: inRules, Key: "code", Type: Text, Required: true, Label: i18n.T("口径代码", "rule code"),
+		Doc: "The code a reviewer cites (review.rule), such as \"no-evidence\"; unique in the list.",
+		at:  func(o any) any { return &o.(*ReviewRule).Code }},
+	{In: inRules, Key: "title", Type: Text, Required: true, Label: i18n.T("口径名称", "rule title"),
+		Doc: "What the rule says, in Chinese: 无佐证材料.", at: func(o any) any { return &o.(*ReviewRule).Title }},
+	{In: inRules, Key: "title_en", Type: Text, Label: i18n.T("口径名称（英文）", "rule title in English"),
+		Doc: "What the rule says, in English; the Chinese title when absent.", at: func(o any) any { return &o.(*ReviewRule).TitleEn }},
+	{In: inRules, Key: "effect", Type: Text, Required: true, Label: i18n.T("扣分方式", "effect"),
+		Doc:  "What the rule does to the score: zero (the indicator scores 0), cut (a share of the weight is cut), none (no cut), criterion (the score the criterion gives).",
+		Enum: []string{string(EffectZero), string(EffectCut), string(EffectNone), string(EffectCriterion)},
+		Reject: func(v any) i18n.Text {
+			return i18n.T("effect 只能是 zero（得0分）、cut（按比例扣分）、none（不扣分）或 criterion（按评分标准计分），实际为 %q",
+				"effect must be zero, cut, none or criterion, not %q", v)
+		},
+		at: func(o any) any { return &o.(*ReviewRule).Effect }},
+	{In: inRules, Key: "cut", Type: Number, Unit: "fraction", Label: i18n.T("扣分比例", "share cut"),
+		Doc: "For effect = \"cut\": the share of the weight cut from the score before the review (0.3 for 30 %), above 0 and at most 1.",
+		Min: bound(0), MinOpen: true, Max: bound(1),
+		Reject: always(i18n.T("扣分比例 cut 应大于 0 且不超过 1（0.3 表示扣分值的 30%）", "cut must be above 0 and at most 1 (0.3 cuts 30 % of the weight)")),
+		at:     func(o any) any { return &o.(*ReviewRule).Cut }},
+	{In: inRules, Key: "completion_above", Type: Number, Unit: "fraction", Label: i18n.T("适用完成率下限", "completion rate above"),
+		Doc: "The rule applies only where the completion rate (复核完成值 / 指标值) is above this: 1.3 for 130 %.", Min: bound(0),
+		at: func(o any) any { return &o.(*ReviewRule).CompletionAbove }},
+	{In: inRules, Key: "note", Type: Bool, Label: i18n.T("须填备注", "note required"),
+		Doc: "true: a 备注 (review.note) must go with the rule.", at: func(o any) any { return &o.(*ReviewRule).Note }},
 
 	{In: inIndicator, Key: "level1", Type: Text, Label: i18n.T("一级指标", "level-1 heading"),
 		Doc: "一级指标: 产出指标, 效益指标, 满意度指标….", Sheet: []string{"一级指标"},
@@ -316,6 +359,10 @@ var Fields = []Field{
 		Doc: "The criterion's tiers, tried in order: the first whose when holds gives the score.",
 		at:  func(o any) any { return &o.(*Indicator).Tiers }},
 
+	{In: inIndicator, Key: "review", Type: Table, Label: i18n.T("复核", "review"),
+		Doc: "The reviewer's 复核 of the indicator: 复核完成值, 复核得分, 扣分理由, 复核口径, 备注.",
+		at:  func(o any) any { return &o.(*Indicator).Review }},
+
 	{In: inTiers, Key: "when", Type: Expression, Required: true, Label: i18n.T("条件", "condition"),
 		Doc: "The condition, an expression over actual, target, weight, prior, rate, text and funds.", at: func(o any) any { return &o.(*Tier).When }},
 	{In: inTiers, Key: "min", Type: Number, Unit: "points", Label: i18n.T("自由裁量下限", "discretionary minimum"),
@@ -324,6 +371,22 @@ var Fields = []Field{
 		Doc: "A discretionary tier's highest score (with min, instead of score).", at: func(o any) any { return &o.(*Tier).Max }},
 	{In: inTiers, Key: "score", Type: Expression, Required: true, Instead: []string{"min", "max"}, Label: i18n.T("得分", "score"),
 		Doc: "The score, an expression such as \"20\" or \"weight * actual / target\".", at: func(o any) any { return &o.(*Tier).Score }},
+
+	{In: inIndReview, Key: "actual", Type: Written, Unit: "the indicator's unit", Label: i18n.T("复核完成值", "reviewed actual value"),
+		Doc: "复核完成值: the completion value the reviewer found, a number or text as written.", Sheet: []string{"复核完成值", "复核实际完成值"},
+		at: func(o any) any { return &o.(*Review).Actual }},
+	{In: inIndReview, Key: "score", Type: Number, Unit: "points", Label: i18n.T("复核得分", "review score"),
+		Doc: "复核得分: the reviewer's score.", Sheet: []string{"复核得分"},
+		at: func(o any) any { return &o.(*Review).Score }},
+	{In: inIndReview, Key: "reason", Type: Text, Label: i18n.T("扣分理由", "reason"),
+		Doc: "扣分理由: why points were cut (or added).", Sheet: []string{"扣分理由", "复核扣分理由", "复核意见"},
+		at: func(o any) any { return &o.(*Review).Reason }},
+	{In: inIndReview, Key: "rule", Type: Text, Label: i18n.T("复核口径", "review rule"),
+		Doc: "复核口径: the code of the review rule the score follows ([[review_rules]]).", Sheet: []string{"复核口径"},
+		at: func(o any) any { return &o.(*Review).Rule }},
+	{In: inIndReview, Key: "note", Type: Text, Label: i18n.T("复核备注", "review note"),
+		Doc: "备注: what else the reviewer records (required by some rules).", Sheet: []string{"复核备注"},
+		at: func(o any) any { return &o.(*Review).Note }},
 }
 
 // schema indexes a table of fields by the table each stands in.

@@ -106,29 +106,31 @@ func syntaxError(name, text string, err error) *Error {
 	return &Error{Pos: Pos{File: name}, Kind: ErrSyntax, Msg: i18n.T("TOML 语法错误：%v", "TOML syntax error: %v", err)}
 }
 
-// LoadConfig reads a shared configuration file: a [review] table of check thresholds, as
-// a reviewer keeps one per province. Nothing else may stand in it.
-func LoadConfig(path string) (Review, error) {
+// LoadConfig reads a shared configuration file, as a reviewer keeps one per province: a
+// [review] table of check thresholds and the [[review_rules]] (复核口径). Nothing else may
+// stand in it.
+func LoadConfig(path string) (Config, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return Review{}, ErrorList{readError(path, err)}
+		return Config{}, ErrorList{readError(path, err)}
 	}
 	if !utf8.Valid(data) {
-		return Review{}, ErrorList{{Pos: Pos{File: path}, Kind: ErrEncoding, Msg: notUTF8}}
+		return Config{}, ErrorList{{Pos: Pos{File: path}, Kind: ErrEncoding, Msg: notUTF8}}
 	}
 	text := string(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF")))
 	m, bad := decodeTOML(path, text)
 	if bad != nil {
-		return Review{}, ErrorList{bad}
+		return Config{}, ErrorList{bad}
 	}
 	d := &decoder{s: std, src: newSource(path, text), base: Pos{File: path}}
 	root := &table{m: m}
 	var p Project
 	d.field(root, d.s.field(inRoot, "review"), &p)
+	d.field(root, d.s.field(inRoot, "review_rules"), &p)
 	d.done(root)
 	if len(d.errs) > 0 {
 		d.errs.Sort()
-		return Review{}, d.errs
+		return Config{}, d.errs
 	}
-	return p.Review, nil
+	return Config{Review: p.Thresholds, ReviewRules: p.ReviewRules}, nil
 }

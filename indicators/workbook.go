@@ -76,8 +76,10 @@ func label(s string) string {
 	}, s)
 }
 
-// column is a column of the indicator table: the key it holds and the labels that name it.
+// column is a column of the indicator table: the key it holds (relative to the indicator:
+// "weight", "review.score"; "" for the nature column) and the labels that name it.
 type column struct {
+	key          string
 	field        *Field // nil for the nature column
 	exact, parts []string
 }
@@ -86,12 +88,23 @@ type column struct {
 var nature = column{exact: []string{"指标性质", "指标方向"}}
 
 // columns are the indicator table's columns, in the order they claim a header cell: the
-// schema's indicator keys that a workbook labels, then the nature column.
+// schema's indicator keys that a workbook labels, then those of the indicator's tables (the
+// reviewer's 复核), then the nature column.
 func (s *schema) columns() []column {
 	var cols []column
 	for _, f := range s.fields(inIndicator) {
 		if f.Sheet != nil {
-			cols = append(cols, column{field: f, exact: f.Sheet, parts: f.SheetPart})
+			cols = append(cols, column{key: f.Key, field: f, exact: f.Sheet, parts: f.SheetPart})
+		}
+	}
+	for _, t := range s.fields(inIndicator) {
+		if t.Type != Table {
+			continue
+		}
+		for _, f := range s.fields(t.sub()) {
+			if f.Sheet != nil {
+				cols = append(cols, column{key: join(t.Key, f.Key), field: f, exact: f.Sheet, parts: f.SheetPart})
+			}
 		}
 	}
 	return append(cols, nature)
@@ -105,10 +118,7 @@ func header(s *schema, g *grid, r int) (map[string]int, bool) {
 	row := g.Rows[r]
 	for pass := 0; pass < 2; pass++ {
 		for _, col := range s.columns() {
-			key := ""
-			if col.field != nil {
-				key = col.field.Key
-			}
+			key := col.key
 			if _, done := cols[key]; done {
 				continue
 			}
@@ -139,6 +149,27 @@ func header(s *schema, g *grid, r int) (map[string]int, bool) {
 	return cols, name && weight && score
 }
 
+// The sheets jixiao's review workbook holds beside the projects' (their names in either
+// language): the writer names them from here, and the reader passes them over without a note.
+var (
+	SheetSummary     = i18n.T("汇总", "Summary")
+	SheetReviewTable = i18n.T("自评复核报告表", "Self-assessment vs review")
+	SheetDifferences = i18n.T("差值表", "Differences")
+	SheetFindings    = i18n.T("问题清单", "Findings")
+	SheetRules       = i18n.T("复核口径", "Review rules")
+)
+
+// ReviewSheet reports whether a sheet is one jixiao's review workbook holds beside the
+// projects'.
+func ReviewSheet(name string) bool {
+	for _, t := range []i18n.Text{SheetSummary, SheetReviewTable, SheetDifferences, SheetFindings, SheetRules} {
+		if name == t.Zh || name == t.En {
+			return true
+		}
+	}
+	return false
+}
+
 // readSheet reads the projects of one sheet.
 func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
 	sg, err := f.Grid(sheet)
@@ -153,6 +184,9 @@ func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Pr
 		}
 	}
 	if len(headers) == 0 {
+		if ReviewSheet(sheet) {
+			return nil, nil, nil // a sheet of jixiao's own review workbook beside the projects'
+		}
 		return nil, nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrMissing, Msg: i18n.T(
 			"工作表“%s”不是自评表（没有含“三级指标”“分值”“得分”的表头行），已跳过", "sheet %q is not a self-evaluation table (no header row with 三级指标, 分值 and 得分): skipped", sheet)}}
 	}
@@ -246,11 +280,17 @@ func (b *blockReader) valueRight(r, c int) (string, int) {
 	return "", -1
 }
 
+// preambles are the tables whose keys stand above the indicator table, each right of its
+// label: the project's facts, and who reviewed it and when.
+var preambles = []string{inProject, inReviewer}
+
 // preamble is the project key a label above the table names, or nil.
 func (b *blockReader) preamble(l string) *Field {
-	for _, f := range b.s.fields(inProject) {
-		if slices.Contains(f.Sheet, l) {
-			return f
+	for _, in := range preambles {
+		for _, f := range b.s.fields(in) {
+			if slices.Contains(f.Sheet, l) {
+				return f
+			}
 		}
 	}
 	return nil
@@ -278,13 +318,14 @@ func (b *blockReader) read() *Project {
 			if f == nil {
 				continue
 			}
-			if _, done := project[f.Key]; done {
+			t := b.table(f.In)
+			if _, done := t[f.Key]; done {
 				continue
 			}
 			if inside != "" {
-				b.put(project, "project", f, valueIn(g.cell(r, c)), r, c)
+				b.put(t, f.In, f, valueIn(g.cell(r, c)), r, c)
 			} else if v, k := b.valueRight(r, c); k >= 0 {
-				b.put(project, "project", f, v, r, k)
+				b.put(t, f.In, f, v, r, k)
 			}
 		}
 	}
@@ -458,6 +499,12 @@ var headings = []string{"level1", "level2"}
 func (b *blockReader) indicators() []any {
 	g := b.g
 	cols, _ := header(b.s, g, b.head)
+	var tableCols []column
+	for _, col := range b.s.columns() {
+		if col.field != nil && col.field.In != inIndicator {
+			tableCols = append(tableCols, col)
+		}
+	}
 	b.tableEnd = b.end
 	above := map[string]string{}
 	var out []any
@@ -506,6 +553,21 @@ func (b *blockReader) indicators() []any {
 		for _, key := range slots {
 			if c, ok := cols[key]; ok {
 				b.slot(path+"."+key, r, c)
+			}
+		}
+		for _, col := range tableCols { // the keys of the indicator's tables: review.score…
+			c, ok := cols[col.key]
+			if !ok {
+				continue
+			}
+			sub := col.key[:strings.IndexByte(col.key, '.')]
+			t, _ := ind[sub].(map[string]any)
+			if t == nil {
+				t = map[string]any{}
+			}
+			b.put(t, join(path, sub), col.field, g.cell(r, c), r, c)
+			if len(t) > 0 {
+				ind[sub] = t
 			}
 		}
 		if target, ok := ind["target"].(Value); ok {
@@ -593,6 +655,9 @@ func (b *blockReader) totals() {
 	for r := b.tableEnd; r < b.end; r++ {
 		for c := range g.Rows[r] {
 			l := label(g.cell(r, c))
+			if strings.Contains(l, "复核") {
+				continue // the reviewer's figures (复核总分, 复核等次), not the submission's
+			}
 			switch {
 			case strings.HasPrefix(l, "合计") || l == "总分":
 				if sc, ok := cols["reported"]; ok {

@@ -43,11 +43,17 @@ func writeTOML(s *schema, w io.Writer, p *Project, origin string) error {
 		switch n.kind {
 		case tableNode:
 			header("[" + n.key + "]")
-			tomlKeys(&b, n.keys)
+			tomlKeys(&b, n.keys, true)
 		case tablesNode:
 			for _, t := range n.tables {
 				header("[[" + n.key + "]]")
-				tomlKeys(&b, t)
+				tomlKeys(&b, t, false)
+				for _, sub := range t { // its tables under their own headers: [indicator.review]
+					if sub.kind == tableNode {
+						header("[" + n.key + "." + sub.key + "]")
+						tomlKeys(&b, sub.keys, true)
+					}
+				}
 			}
 		}
 	}
@@ -55,9 +61,13 @@ func writeTOML(s *schema, w io.Writer, p *Project, origin string) error {
 	return err
 }
 
-func tomlKeys(b *strings.Builder, keys []node) {
+// tomlKeys writes keys one a line; tables among them too, inline, or (with tables unset)
+// not at all: the caller writes them under their own headers.
+func tomlKeys(b *strings.Builder, keys []node, tables bool) {
 	for _, n := range keys {
-		fmt.Fprintf(b, "%s = %s\n", n.key, n.toml())
+		if tables || n.kind != tableNode {
+			fmt.Fprintf(b, "%s = %s\n", n.key, n.toml())
+		}
 	}
 }
 

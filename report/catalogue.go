@@ -90,7 +90,8 @@ func ExplainCode(w io.Writer, code string, lang i18n.Lang) (found bool, err erro
 	if !ok {
 		return false, nil
 	}
-	_, err = fmt.Fprintf(w, "%s (%s): %s\n\n%s\n", e.code, SeverityLabel(e.severity, lang), e.title.String(lang), e.doc.String(lang))
+	_, err = fmt.Fprintf(w, "%s (%s): %s\n\n%s\n%s", e.code, SeverityLabel(e.severity, lang), e.title.String(lang), e.doc.String(lang),
+		explainRules(engine.Code(e.code), lang))
 	return true, err
 }
 

@@ -262,10 +262,10 @@ func (x *xlsx) documentRows(s *sheetWriter, docs []*published.Result) {
 		s.row++
 		s.put(1, i18n.Pick(x.lang, "（报告本身）", "(the report itself)"))
 		e, w, n := countDocument(d.Findings)
-		s.put(8, e)
-		s.put(9, w)
-		s.put(10, n)
-		s.put(11, d.Document.File)
+		s.put(12, e)
+		s.put(13, w)
+		s.put(14, n)
+		s.put(15, d.Document.File)
 	}
 }
 
@@ -279,17 +279,32 @@ func (x *xlsx) documentFindings(s *sheetWriter, docs []*published.Result) {
 			s.put(1, f.Subject)
 			s.put(2, f.Item)
 			s.put(3, SeverityLabel(docSeverity(f.Severity), x.lang))
-			s.put(4, f.Code)
-			s.put(5, DocumentMessage(f, x.lang))
-			s.put(7, docCell(f.Expected, x.lang))
-			s.put(8, docCell(f.Actual, x.lang))
+			s.put(4, i18n.Pick(x.lang, "决算报告", "the report"))
 			where := Where(f.Pos, x.lang)
 			if where == "" {
 				where = d.Document.File
 			}
-			s.put(9, where)
+			s.put(5, where)
+			s.put(6, DocumentMessage(f, x.lang))
+			s.style(6, x.wrap)
+			s.put(7, docFacts(f, x.lang))
+			s.put(10, f.Code)
 		}
 	}
+}
+
+// docFacts states a document finding's figures: the one stated and the one determined.
+func docFacts(f *published.Finding, lang i18n.Lang) string {
+	actual, expected := docCell(f.Actual, lang), docCell(f.Expected, lang)
+	switch {
+	case actual != nil && expected != nil:
+		return i18n.T("填报值 %v；核定值 %v", "stated %v; determined %v", actual, expected).String(lang)
+	case actual != nil:
+		return i18n.T("填报值 %v", "stated %v", actual).String(lang)
+	case expected != nil:
+		return i18n.T("核定值 %v", "determined %v", expected).String(lang)
+	}
+	return ""
 }
 
 // docCell is a document finding's figure as a cell holds it: a number, or text.

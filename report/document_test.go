@@ -152,10 +152,12 @@ func TestDocumentInEveryFormat(t *testing.T) {
 		defer book.Close()
 		summary, err := book.Grid("汇总")
 		require.NoError(t, err)
-		require.Len(t, summary.Rows, 4, "the header, two projects, the report")
-		assert.Equal(t, "（报告本身）", summary.Cell(3, 0))
-		assert.Equal(t, "4", summary.Cell(3, 7), "its errors")
-		assert.Equal(t, "../testdata/quangang-2021-report.txt", summary.Cell(3, 10))
+		require.Greater(t, len(summary.Rows), 4, "the header, two projects, the report, then the summary by unit")
+		assert.Equal(t, []string{"社保工作运行经费", "城乡居民养老金及个账补贴", "（报告本身）", ""},
+			[]string{summary.Cell(1, 0), summary.Cell(2, 0), summary.Cell(3, 0), summary.Cell(4, 0)})
+		assert.Equal(t, "错误", summary.Cell(0, 11))
+		assert.Equal(t, "4", summary.Cell(3, 11), "its errors")
+		assert.Equal(t, "../testdata/quangang-2021-report.txt", summary.Cell(3, 14))
 		findings, err := book.Grid("问题清单")
 		require.NoError(t, err)
 		// Info findings of one code share a row in the workbook, as in the text output.
@@ -163,8 +165,11 @@ func TestDocumentInEveryFormat(t *testing.T) {
 		require.Len(t, findings.Rows, 1+lines+len(doc.Findings))
 		row := 1 + lines + 1 // the report's second finding
 		assert.Equal(t, "公开01表 › 支出", findings.Cell(row, 0))
-		assert.Equal(t, "accounts-total-mismatch", findings.Cell(row, 3))
-		assert.Equal(t, "../testdata/quangang-2021-report.txt:121:25", findings.Cell(row, 8))
+		assert.Equal(t, "决算报告", findings.Cell(row, 3), "its 复核维度")
+		assert.Equal(t, "../testdata/quangang-2021-report.txt:121:25", findings.Cell(row, 4))
+		assert.Contains(t, findings.Cell(row, 5), "差额恰好等于“一、一般公共服务支出”一行的金额 589.89")
+		assert.Equal(t, "填报值 18081.38；核定值 18671.27", findings.Cell(row, 6))
+		assert.Equal(t, "accounts-total-mismatch", findings.Cell(row, 9))
 	})
 }
 

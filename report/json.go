@@ -40,6 +40,7 @@ type JSONProject struct {
 	Reported     indicators.Reported `json:"reported"`
 	Execution    *JSONExecution      `json:"execution,omitempty"`
 	Indicators   []JSONIndicator     `json:"indicators"`
+	Review       *JSONReview         `json:"review,omitempty"`   // the reviewer's 复核, when recorded
 	Findings     *[]JSONFinding      `json:"findings,omitempty"` // check only
 }
 
@@ -87,6 +88,8 @@ type JSONIndicator struct {
 	Met        *bool         `json:"met"`
 	Applicable bool          `json:"applicable"`
 	Unscored   *JSONUnscored `json:"unscored,omitempty"`
+
+	Review *JSONIndicatorReview `json:"review,omitempty"` // the reviewer's 复核 of it
 }
 
 // JSONUnscored says why an indicator has no score.
@@ -141,8 +144,10 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		if ir.Kind == rules.Unscored {
 			ji.Unscored = &JSONUnscored{Code: ir.Reason.Code, Message: reasonText(r, ir).String(lang)}
 		}
+		ji.Review = newJSONIndicatorReview(r, i)
 		jp.Indicators[i] = ji
 	}
+	jp.Review = newJSONReview(r)
 	return jp
 }
 

@@ -77,8 +77,13 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 			b = append(b, ',')
 		}
 		b, text = appendIndicator(b, r, &r.Indicators[i], lang, text)
+		if r.Review != nil { // the indicator's 复核 goes inside its object, before the closing brace
+			b = appendIndicatorReview(b[:len(b)-1], r, i)
+			b = append(b, '}')
+		}
 	}
 	b = append(b, ']')
+	b = appendReview(b, r)
 	if findings {
 		b = append(b, `,"findings":`...)
 		if len(r.Findings) == 0 {

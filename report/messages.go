@@ -110,10 +110,10 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			return i18n.T("自评等次为 %s，但自评总分 %s 对应的等次是 %s", "the stated grade is %s, but the stated total %s is graded %s",
 				stated, num.Short(f.Args[0], d), f.Expected.Text), i18n.Text{}
 		case engine.GradeRange:
-			return i18n.T("自评等次为 %s，但复核总分在 %s–%s 之间，等次应为 %s", "the stated grade is %s, but the re-scored total lies in %s–%s, graded %s",
+			return i18n.T("自评等次为 %s，但计算总分在 %s–%s 之间，等次应为 %s", "the stated grade is %s, but the computed total lies in %s–%s, graded %s",
 				stated, num.Format(r.TotalMin, d), num.Format(r.TotalMax, d), f.Expected.Text), i18n.Text{}
 		}
-		return i18n.T("自评等次为 %s，但按评分标准复核后总分为 %s，等次应为 %s", "the stated grade is %s, but re-scored by its criteria the total is %s, graded %s",
+		return i18n.T("自评等次为 %s，但按评分标准计算总分为 %s，等次应为 %s", "the stated grade is %s, but computed by its criteria the total is %s, graded %s",
 			stated, num.Format(r.Total, d), f.Expected.Text), i18n.Text{}
 	},
 	engine.CountMismatch: func(c *subject) (i18n.Text, i18n.Text) {
@@ -269,6 +269,97 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.AllFullMarks: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("全部 %d 个指标都自评满分", "all %d indicators are reported at full marks", int(c.f.Args[0])), i18n.Text{}
 	},
+	engine.ReviewScoreMissing: func(c *subject) (i18n.Text, i18n.Text) {
+		var hint i18n.Text
+		if c.ir.HasScore {
+			hint = i18n.T("同意计算得分的，复核得分填 %s", "to agree with the computed score, enter %s", num.Format(c.ir.Score, c.d))
+		}
+		return i18n.T("复核已开始，但该指标没有复核得分：复核总分只能为区间", "the review has begun, but this indicator has no review score: the review total is only a range"), hint
+	},
+	engine.ReviewScoreOverWeight: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("复核得分 %s 超出 0–%s 分的范围", "the review score %s is outside 0–%s",
+			num.Short(c.f.Actual.Num, c.d), num.Short(c.f.Expected.Num, c.d)), i18n.Text{}
+	},
+	engine.ReviewCutUnexplained: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		from := i18n.T("计算得分", "the computed score")
+		if f.Args[0] == 1 {
+			from = i18n.T("自评得分", "the self-assessed score")
+		}
+		lacks := i18n.T("没有写扣分理由，也没有注明复核口径", "gives neither a reason nor a review rule")
+		switch f.Detail {
+		case engine.ReviewNoReason:
+			lacks = i18n.T("没有写扣分理由", "gives no reason")
+		case engine.ReviewNoRule:
+			lacks = i18n.T("没有注明复核口径", "cites no review rule")
+		}
+		return i18n.T("复核得分 %s 低于%s %s，但%s", "the review score %s is below %s, %s, but the cut %s",
+				num.Short(f.Actual.Num, d), from, num.Format(f.Expected.Num, d), lacks),
+			i18n.T("每一处扣分都要写明扣分理由和所依据的复核口径", "every cut must state its reason and the rule it follows")
+	},
+	engine.ReviewRaiseUnexplained: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("复核得分 %s 高于自评得分 %s，但没有写明理由", "the review score %s is above the self-assessed %s, and no reason is given",
+			num.Short(c.f.Actual.Num, c.d), num.Short(c.f.Expected.Num, c.d)), i18n.Text{}
+	},
+	engine.ReviewRuleUnknown: func(c *subject) (i18n.Text, i18n.Text) {
+		codes := make([]string, len(c.r.Rules))
+		for i := range c.r.Rules {
+			codes[i] = c.r.Rules[i].Code
+		}
+		return i18n.T("复核口径 %q 不在口径清单中", "the review rule %q is not in the list", c.f.Actual.Text),
+			i18n.T("可用的口径：%s", "the rules: %s", strings.Join(codes, ", "))
+	},
+	engine.ReviewRuleMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		f, d := c.f, c.d
+		rule := c.r.Review.Indicators[f.Indicator].Rule
+		if f.Detail == engine.RuleCompletionBelow {
+			return i18n.T("复核口径 %s（%s）只适用于完成率超过 %s%% 的指标，而该指标的完成率是 %s%%",
+				"the review rule %s (%s) applies only above a completion rate of %s%%, and this indicator's is %s%%",
+				rule.Code, ruleTitle(rule), num.Short(f.Args[1]*100, 2), num.Format(f.Args[0]*100, 2)), i18n.Text{}
+		}
+		return i18n.T("按复核口径 %s（%s）应得 %s，复核得分却是 %s", "the review rule %s (%s) gives %s, but the review score is %s",
+			rule.Code, ruleTitle(rule), scoreValue(f.Expected, d), num.Short(f.Actual.Num, d)), ruleHint(c, rule)
+	},
+	engine.ReviewNoteMissing: func(c *subject) (i18n.Text, i18n.Text) {
+		rule := c.r.Review.Indicators[c.f.Indicator].Rule
+		return i18n.T("复核口径 %s（%s）要求填写备注，但复核备注为空", "the review rule %s (%s) requires a note, and none is given",
+			rule.Code, ruleTitle(rule)), i18n.Text{}
+	},
+}
+
+// scoreValue is a score or a range of scores with the project's decimals.
+func scoreValue(v engine.Value, d int) string {
+	if v.Kind == engine.NumberValue {
+		return num.Format(v.Num, d)
+	}
+	return valueString(v, d)
+}
+
+// ruleTitle is a review rule's title in both languages.
+func ruleTitle(r *indicators.ReviewRule) i18n.Text {
+	en := r.TitleEn
+	if en == "" {
+		en = r.Title
+	}
+	return i18n.Text{Zh: r.Title, En: en}
+}
+
+// ruleHint says how a rule gives its score (review-rule-mismatch).
+func ruleHint(c *subject, r *indicators.ReviewRule) i18n.Text {
+	d, w := c.d, c.ind.Weight
+	switch r.Effect {
+	case indicators.EffectZero:
+		return i18n.T("该口径得 0 分", "the rule scores 0")
+	case indicators.EffectCut:
+		return i18n.T("扣分前得分减去分值 %s × %s%%（扣完为止），扣分前得分为计算得分或自评得分", "the score before the review less the weight %s × %s%% (floored at 0); before the review: the computed or the self-assessed score",
+			num.Short(w, d), num.Short(r.Cut*100, 2))
+	case indicators.EffectCriterion:
+		if !c.ir.HasScore {
+			return i18n.T("该口径按评分标准计分：复核得分应在评分标准给出的区间内（%s）", "the rule scores by the criterion: the review score lies within the criterion's range (%s)", basisText(c.r, c.ir))
+		}
+		return i18n.T("该口径按评分标准计分：复核得分应等于计算得分（%s）", "the rule scores by the criterion: the review score is the computed score (%s)", basisText(c.r, c.ir))
+	}
+	return i18n.T("该口径不扣分：复核得分应等于计算得分或自评得分", "the rule cuts nothing: the review score is the computed or the self-assessed score")
 }
 
 // noCriterionText is the message of no-criterion: the default method, and whether a text was

@@ -155,7 +155,7 @@ func TestTextColumnsLineUp(t *testing.T) {
 	var buf bytes.Buffer
 	require.NoError(t, Text(&buf, seedResults(t, false)[1:], i18n.Zh, false))
 	lines := bytes.Split(buf.Bytes(), []byte("\n"))
-	// Rows 1–7 of the table: the 复核得分 column ends at the same display column in each.
+	// Rows 1–7 of the table: the 计算得分 column ends at the same display column in each.
 	var ends []int
 	for _, l := range lines {
 		s := string(l)

@@ -53,7 +53,7 @@ func TestUnreadCriterionInEveryFormat(t *testing.T) {
 		row := lineWith(t, out, "工作成效")
 		assert.Contains(t, row, "—", "no score in the row: %s", row)
 		assert.Contains(t, row, "评分标准未能读懂，未计分")
-		assert.Contains(t, out, "复核总分 60.00–100.00")
+		assert.Contains(t, out, "计算总分 60.00–100.00")
 		assert.Contains(t, out, "[criterion-unparsed] 工作成效：评分标准中这一段未能读懂（没有分数）：「由评审组酌情打分」（第 1–8 个字）")
 		assert.Contains(t, out, "→ 该指标因此未计分，总分按该项得 0.00–40.00 分计为区间")
 		assert.NotContains(t, out, "[unscored]", "criterion-unparsed tells it once")
@@ -124,11 +124,12 @@ func TestUnreadCriterionInEveryFormat(t *testing.T) {
 	t.Run("xlsx", func(t *testing.T) {
 		g := workbookGrid(t, results, "读不懂的标准")
 		r, _ := find(t, g, "工作成效")
-		score, basis := g.Cell(r, col(t, g, "复核得分")), g.Cell(r, col(t, g, "计分依据"))
-		assert.Equal(t, "—", score, "no score in the 复核得分 cell")
+		score, basis := g.Cell(r, col(t, g, "计算得分")), g.Cell(r, col(t, g, "计分依据"))
+		assert.Equal(t, "—", score, "no score in the 计算得分 cell")
+		assert.Empty(t, g.Cell(r, col(t, g, "复核得分")), "nothing to pre-fill the reviewer's 复核得分 with")
 		assert.Contains(t, basis, "评分标准未能读懂，未计分")
 		total, _ := find(t, g, "合计")
-		assert.Equal(t, "60.00–100.00", g.Cell(total, col(t, g, "复核得分")))
+		assert.Equal(t, "60.00–100.00", g.Cell(total, col(t, g, "计算得分")))
 	})
 }
 

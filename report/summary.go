@@ -33,6 +33,7 @@ type Summary struct {
 	// and grade changes.
 	Units  map[string]*Unit
 	deltas deltaHeap // the largest |stated − re-scored| totals, at most MaxDeltas
+	review reviewSummary
 }
 
 // Unit is what a summary counts for one budget unit.
@@ -104,6 +105,7 @@ func (s *Summary) Add(r *engine.Result) {
 			}
 		}
 	}
+	s.addReview(r)
 	for k := range r.Findings {
 		f := &r.Findings[k]
 		s.Findings++
@@ -216,6 +218,8 @@ type SummaryJSON struct {
 	Changes    []Delta      `json:"largest_changes"`
 	Mismatched []Count      `json:"most_mismatched_indicators"`
 	Units      []Unit       `json:"worst_units"`
+
+	Review *reviewSummaryJSON `json:"review,omitempty"` // when some project carries a reviewer's 复核
 }
 
 type gradesJSON struct {
@@ -235,25 +239,41 @@ type findingsJSON struct {
 	ByCode     []Count        `json:"by_code"`
 }
 
+// transitions lists the grade changes counted in m (from, to → projects), ordered by the
+// grade before, then the grade after, best first.
+func transitions[T any](m map[[2]string]int, mk func(from, to string, n int) T) []T {
+	keys := make([][2]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool {
+		a, b := keys[i], keys[j]
+		for k := range a {
+			if ra, rb := gradeRank(a[k]), gradeRank(b[k]); ra != rb {
+				return ra < rb
+			}
+			if a[k] != b[k] { // grades outside the bands, in a fixed order
+				return a[k] < b[k]
+			}
+		}
+		return false
+	})
+	out := make([]T, len(keys))
+	for i, k := range keys {
+		out[i] = mk(k[0], k[1], m[k])
+	}
+	return out
+}
+
 // NewSummaryJSON converts a summary to its JSON form.
 func NewSummaryJSON(s *Summary) SummaryJSON {
 	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: Top(s.Mismatched, 20),
-		Units: s.WorstUnits(20)}
+		Units: s.WorstUnits(20), Review: newReviewSummaryJSON(s)}
 	if out.Units == nil {
 		out.Units = []Unit{}
 	}
 	out.Grades.Changed = s.Changed
-	out.Grades.Transitions = []transitionJSON{}
-	for k, n := range s.Transitions {
-		out.Grades.Transitions = append(out.Grades.Transitions, transitionJSON{k[0], k[1], n})
-	}
-	sort.Slice(out.Grades.Transitions, func(i, j int) bool {
-		a, b := out.Grades.Transitions[i], out.Grades.Transitions[j]
-		if a.Stated != b.Stated {
-			return gradeRank(a.Stated) < gradeRank(b.Stated)
-		}
-		return gradeRank(a.Rescored) < gradeRank(b.Rescored)
-	})
+	out.Grades.Transitions = transitions(s.Transitions, func(from, to string, n int) transitionJSON { return transitionJSON{from, to, n} })
 	out.Findings = findingsJSON{Total: s.Findings, ByCode: Top(s.ByCode, 0),
 		BySeverity: map[string]int{"error": s.BySeverity[0], "warning": s.BySeverity[1], "info": s.BySeverity[2]}}
 	if out.Changes == nil {
@@ -370,6 +390,9 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 		if err := t.write(&b); err != nil {
 			return err
 		}
+	}
+	if err := writeReviewSummary(&b, j.Review, lang); err != nil {
+		return err
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

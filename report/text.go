@@ -42,7 +42,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 
 	t := newTable(right, left, left, left, right, left, right, right, right, right, left)
 	t.row("#", L("一级指标", "Level 1"), L("二级指标", "Level 2"), L("三级指标", "Indicator"), L("指标值", "Target"),
-		L("单位", "Unit"), L("实际完成值", "Actual"), L("分值", "Weight"), L("自评得分", "Reported"), L("复核得分", "Score"), L("计分依据", "Basis"))
+		L("单位", "Unit"), L("实际完成值", "Actual"), L("分值", "Weight"), L("自评得分", "Reported"), L("计算得分", "Score"), L("计分依据", "Basis"))
 	t.rule()
 	var notes []string
 	for i := range r.Indicators {
@@ -82,11 +82,14 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 		b.WriteString(L("注 ", "Note ") + n + "\n")
 	}
 	if findings && strings.Contains(b.String(), " *") {
-		b.WriteString(L("* 自评数字与复核不符，见下方问题清单\n", "* the stated figure is disputed: see the findings below\n"))
+		b.WriteString(L("* 自评数字与计算不符，见下方问题清单\n", "* the stated figure is disputed: see the findings below\n"))
 	}
 	b.WriteString(summaryLine(r, lang) + "\n")
 	if s := statedLine(r, lang); s != "" {
 		b.WriteString(s + "\n")
+	}
+	if err := writeReview(&b, r, lang); err != nil {
+		return err
 	}
 	if findings {
 		writeFindings(&b, r, lang)
@@ -150,7 +153,7 @@ func verdict(r *engine.Result, lang i18n.Lang) string {
 	if !r.Exact && r.GradeMax != r.Grade {
 		grade = r.Grade + "–" + r.GradeMax
 	}
-	line := i18n.T("结论：复核总分 %s，等次 %s", "Verdict: re-scored total %s, grade %s", TotalText(r, d), grade).String(lang)
+	line := i18n.T("结论：计算总分 %s，等次 %s", "Verdict: computed total %s, grade %s", TotalText(r, d), grade).String(lang)
 	stated := p.Reported.Score
 	if stated == nil {
 		stated = p.Reported.Total
@@ -204,7 +207,7 @@ func summaryLine(r *engine.Result, lang i18n.Lang) string {
 	if !r.Exact && r.GradeMax != r.Grade {
 		grade = r.Grade + "–" + r.GradeMax
 	}
-	line := i18n.T("复核总分 %s（满分 %s），等次 %s；绩效目标设置 %d 个，完成 %d 个",
+	line := i18n.T("计算总分 %s（满分 %s），等次 %s；绩效目标设置 %d 个，完成 %d 个",
 		"Total %s (of %s), grade %s; targets set %d, met %d",
 		TotalText(r, d), num.Short(r.Project.Scoring.FullMarks, d), grade, r.TargetsSet, r.TargetsMet).String(lang)
 	if !r.Exact {

@@ -16,13 +16,16 @@ import (
 	"jixiao/sheets"
 )
 
-// Workbook writes the review as an .xlsx workbook a reviewer can file: a summary sheet
-// (one row per project), one sheet per project (the table as the unit wrote it, with the
-// computed scores beside the reported ones; disputed cells filled and carrying a comment
-// that states the finding) and a findings sheet (one row per finding, filtered, header
-// frozen). The project sheets keep the 自评表's own Chinese labels, so jixiao can read the
-// workbook back; the summary and findings are in the reader's language. A published report
-// (docs) has its row in the summary and its findings in the findings sheet, after the
+// Workbook writes the review as an .xlsx workbook, the reviewer's working file: a summary
+// sheet (one row per project, then by budget unit, with charts of the grades and the 偏离度),
+// one sheet per project (the table as the unit wrote it, with the computed scores beside the
+// reported ones, disputed cells filled and carrying a comment that states the finding, and
+// the reviewer's columns: 复核完成值, 复核得分 filled with the computed score, 扣分理由,
+// 复核口径 as a drop-down of the rules, 复核备注), the 自评复核报告表, the 差值表, the 问题清单
+// (jixiao's findings and the reviewer's cuts, filtered, header frozen) and the list of review
+// rules. The project sheets keep the 自评表's own Chinese labels, so jixiao reads the workbook
+// back with the reviewer's 复核; the other sheets are in the reader's language. A published
+// report (docs) has its row in the summary and its findings in the 问题清单, after the
 // projects'.
 func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*published.Result) error {
 	f := sheets.New()
@@ -31,11 +34,24 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*pu
 	if err != nil {
 		return err
 	}
-	summary := i18n.Pick(lang, "汇总", "Summary")
+	summary := indicators.SheetSummary.String(lang)
 	if err := f.RenameSheet("Sheet1", summary); err != nil {
 		return err
 	}
 	x.used[summary] = true
+	extra := []struct {
+		name  string
+		write func(sheet string, results []*engine.Result) error
+	}{
+		{indicators.SheetReviewTable.String(lang), x.reviewReport},
+		{indicators.SheetDifferences.String(lang), x.differences},
+		{indicators.SheetFindings.String(lang), func(sheet string, results []*engine.Result) error { return x.findings(sheet, results, docs) }},
+		{indicators.SheetRules.String(lang), x.rulesSheet},
+	}
+	for k := range extra { // named first: the project sheets' drop-downs refer to the rules'
+		extra[k].name = x.sheetName(extra[k].name)
+	}
+	x.planRules(extra[len(extra)-1].name, results)
 	names := make([]string, len(results))
 	for i, r := range results {
 		names[i] = x.sheetName(r.Project.Name)
@@ -49,12 +65,13 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*pu
 	if err := x.summary(summary, results, names, docs); err != nil {
 		return err
 	}
-	findings := x.sheetName(i18n.Pick(lang, "问题清单", "Findings"))
-	if err := f.AddSheet(findings); err != nil {
-		return err
-	}
-	if err := x.findings(findings, results, docs); err != nil {
-		return err
+	for _, sh := range extra {
+		if err := f.AddSheet(sh.name); err != nil {
+			return err
+		}
+		if err := sh.write(sh.name, results); err != nil {
+			return err
+		}
 	}
 	f.SetActive(0)
 	return f.Write(w)
@@ -66,7 +83,9 @@ type xlsx struct {
 	lang                                i18n.Lang
 	used                                map[string]bool
 	head, num, disputed, unscored, wrap sheets.StyleID
+	input, inputNum, inputText, percent sheets.StyleID         // the reviewer's cells; 偏离度
 	decimals                            map[int]sheets.StyleID // number formats by decimals
+	ruleSets                            []ruleSet              // the distinct lists of review rules, as the rules sheet lists them
 }
 
 func newXlsx(f *sheets.Book, lang i18n.Lang) (*xlsx, error) {
@@ -80,6 +99,10 @@ func newXlsx(f *sheets.Book, lang i18n.Lang) (*xlsx, error) {
 		{&x.disputed, sheets.Style{NumFmt: 2, Fill: "#FFC7CE", Color: "#9C0006"}},
 		{&x.unscored, sheets.Style{Fill: "#FFEB9C"}},
 		{&x.wrap, sheets.Style{Wrap: true, Vertical: "top"}},
+		{&x.input, sheets.Style{Fill: inputFill, Wrap: true, Vertical: "top"}},
+		{&x.inputNum, sheets.Style{Fill: inputFill, NumFmt: 2}},
+		{&x.inputText, sheets.Style{Fill: inputFill, NumFmt: 49}}, // @: a date typed stays as typed
+		{&x.percent, sheets.Style{NumFmt: 10}},                    // 0.00%
 	}
 	for _, s := range styles {
 		id, err := f.NewStyle(s.style)
@@ -224,6 +247,8 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(col+1, fact.value)
 		col += 2
 	}
+	s.row = 2
+	x.reviewerRow(s, p)
 	s.row = 3
 	if fd := p.Funds; fd != nil {
 		if fd.FullYearBudget != nil || fd.Weight > 0 {
@@ -258,7 +283,10 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		}
 		s.row += 2
 	}
-	s.headRow("一级指标", "二级指标", "三级指标", "评分标准", "指标值", "度量单位", "实际完成值", "上年度数值", "分值", "得分", "复核得分", "计分依据", "偏差原因")
+	s.headRow(append([]string{"一级指标", "二级指标", "三级指标", "评分标准", "指标值", "度量单位", "实际完成值", "上年度数值", "分值", "得分", "计算得分", "计分依据", "偏差原因"},
+		reviewHeads...)...)
+	x.reviewHeader(s, r)
+	firstRow := s.row + 1
 	byIndicator := map[int][]engine.Finding{}
 	for _, f := range r.Findings {
 		byIndicator[f.Indicator] = append(byIndicator[f.Indicator], f)
@@ -295,6 +323,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		}
 		s.put(12, basis)
 		s.put(13, ind.Reason)
+		x.reviewCells(s, r, i)
 		var marks, other []string
 		for _, f := range byIndicator[i] {
 			m, h := Message(r, &f, x.lang)
@@ -316,9 +345,14 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			s.comment(3, strings.Join(other, "\n"))
 		}
 	}
+	lastRow := s.row
+	if err := x.reviewDropDown(s, r, firstRow, lastRow); err != nil {
+		return err
+	}
 	s.row++
 	s.put(1, "合计")
 	s.put(9, r.Weight)
+	x.reviewTotal(s, r, firstRow, lastRow)
 	s.put(10, p.Reported.Total)
 	if r.Exact {
 		s.put(11, r.Total)
@@ -358,6 +392,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		}
 		s.row++
 	}
+	x.reviewTotals(s, r)
 	s.put(1, "复核结论")
 	s.put(2, verdict(r, x.lang))
 	return s.finish()
@@ -411,13 +446,15 @@ func (x *xlsx) decimalStyle(d int) sheets.StyleID {
 	return id
 }
 
-// summary writes one row per project.
+// summary writes one row per project (and per published report), then the summary by
+// budget unit with its charts.
 func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, docs []*published.Result) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
 	s.headRow(L("项目", "Project"), L("单位", "Budget unit"), L("工作表", "Sheet"), L("自评得分", "Stated score"), L("自评等次", "Stated grade"),
-		L("复核总分", "Re-scored total"), L("复核等次", "Re-scored grade"), L("错误", "Errors"), L("警告", "Warnings"), L("提示", "Infos"), L("文件", "File"))
+		L("计算总分", "Computed total"), L("计算等次", "Computed grade"), L("复核总分", "Review total"), L("复核等次", "Review grade"),
+		L("偏离度", "Deviation"), L("复核人", "Reviewer"), L("错误", "Errors"), L("警告", "Warnings"), L("提示", "Infos"), L("文件", "File"))
 	for i, r := range results {
 		p := r.Project
 		s.row++
@@ -445,29 +482,33 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, d
 		if g, ok := engine.CanonicalGrade(p.Scoring.Grades, p.Reported.Grade); ok && r.Exact && g != r.Grade {
 			s.style(7, x.disputed)
 		}
+		x.reviewSummary(s, r, 8)
 		e, w, n := engine.Count(r.Findings)
-		s.put(8, e)
-		s.put(9, w)
-		s.put(10, n)
-		s.put(11, p.File)
+		s.put(12, e)
+		s.put(13, w)
+		s.put(14, n)
+		s.put(15, p.File)
 	}
 	x.documentRows(s, docs)
 	if s.err == nil && s.row > 1 {
-		s.err = x.f.AutoFilter(sheet, "A1:"+cell(11, s.row))
+		s.err = x.f.AutoFilter(sheet, "A1:"+cell(15, s.row))
 	}
 	if s.err == nil {
 		s.err = x.f.FreezeRows(sheet, 1)
 	}
+	x.units(s, results)
 	return s.finish()
 }
 
-// findings writes one row per finding, with an autofilter and the header frozen.
+// findings writes the 问题清单: one row per finding (info findings of one code in one row),
+// jixiao's and then the reviewer's own cuts of each project, then a published report's
+// findings, with an autofilter and the header frozen.
 func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*published.Result) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
-	s.headRow(L("项目", "Project"), L("指标", "Indicator"), L("严重程度", "Severity"), L("代码", "Code"), L("说明", "Message"),
-		L("提示", "Hint"), L("复核值", "Expected"), L("自评值", "Stated"), L("位置", "Where"))
+	s.headRow(L("项目", "Project"), L("指标", "Indicator"), L("等级", "Severity"), L("复核维度", "Dimension"), L("位置", "Where"),
+		L("复核发现", "Finding"), L("事实及判定", "Facts"), L("处理建议", "What to do"), L("核验依据", "Basis"), L("代码", "Code"))
 	for _, r := range results {
 		d := r.Project.Scoring.Decimals
 		for _, l := range findingLines(r, x.lang) { // info findings of one code in one row
@@ -476,23 +517,26 @@ func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*publishe
 			s.put(1, r.Project.Name)
 			s.put(2, l.subject(x.lang))
 			s.put(3, SeverityLabel(f.Severity, x.lang))
-			s.put(4, string(f.Code))
-			s.put(5, l.msg)
-			s.put(6, l.hint)
-			if !l.grouped {
-				s.put(7, findingValue(f.Expected, d))
-				s.put(8, findingValue(f.Actual, d))
-			}
+			s.put(4, dimension(f.Code).String(x.lang))
 			where := Where(r.Pos(f), x.lang)
 			if where == "" {
 				where = r.Project.File
 			}
-			s.put(9, where)
+			s.put(5, where)
+			s.put(6, l.msg)
+			s.style(6, x.wrap)
+			if !l.grouped {
+				s.put(7, facts(f, d).String(x.lang))
+			}
+			s.put(8, l.hint)
+			s.put(9, x.basis(r, f))
+			s.put(10, string(f.Code))
 		}
+		x.reviewerFindings(s, r)
 	}
 	x.documentFindings(s, docs)
 	if s.err == nil {
-		s.err = x.f.AutoFilter(sheet, "A1:"+cell(9, max(s.row, 1)))
+		s.err = x.f.AutoFilter(sheet, "A1:"+cell(10, max(s.row, 1)))
 	}
 	if s.err == nil {
 		s.err = x.f.FreezeRows(sheet, 1)

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Smoke test of jixiao's workbooks in an office suite: converts to PDF with LibreOffice
 # headless, and fails if a conversion fails or yields nothing,
-#   - the review of the bundled example (jixiao check --format xlsx);
+#   - the review of the bundled example (jixiao check --format xlsx), then saved again as .xlsx
+#     by LibreOffice: the 复核口径 drop-down (data validation) must survive, and jixiao must
+#     read the reviewer's columns back from what the office suite saved;
 #   - two owners' workbooks filled in place (jixiao fill): the central template and the
 #     seed's Fujian layout, as the fill package's tests build them; each filled total must
 #     show in its PDF (pdftotext).
 # Not part of CI (it needs LibreOffice and a CJK font):
 #
-#   apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-droid-fallback
+#   apt-get install -y --no-install-recommends libreoffice-calc-nogui poppler-utils fonts-droid-fallback unzip
 #   scripts/xlsx-smoke.sh [OUTDIR]          # default: a fresh temporary folder
 #
 # The PDFs, and a PNG of each first page when pdftoppm is there, are left in OUTDIR to look at.
@@ -54,6 +56,34 @@ if [ "$status" -ne 1 ] || [ ! -s "$out/review.xlsx" ]; then
   exit 1
 fi
 convert "$out/review.xlsx"
+
+# Saved again by LibreOffice, the project sheets keep their drop-down of the rules, and jixiao
+# reads the reviewer's columns back from the file the office suite wrote.
+mkdir -p "$out/resaved"
+timeout 180 "$soffice" -env:UserInstallation=file://"$profile" --headless --convert-to xlsx --outdir "$out/resaved" "$out/review.xlsx" >>"$out/soffice.log" 2>&1 || {
+  echo "xlsx-smoke: LibreOffice could not save the workbook again as .xlsx:" >&2
+  cat "$out/soffice.log" >&2
+  exit 1
+}
+resaved="$out/resaved/review.xlsx"
+lists=0
+for sheet in $(unzip -Z1 "$resaved" 'xl/worksheets/sheet*.xml'); do
+  if unzip -p "$resaved" "$sheet" | grep -q 'type="list"' && unzip -p "$resaved" "$sheet" | grep -q 'by-criterion,no-evidence'; then
+    lists=$((lists + 1))
+  fi
+done
+if [ "$lists" -lt 2 ]; then
+  echo "xlsx-smoke: the 复核口径 drop-down is missing from the sheets LibreOffice saved ($lists of 2 project sheets)" >&2
+  exit 1
+fi
+status=0
+go run ./cmd/jixiao check --quiet --format json -o "$out/resaved.json" "$resaved" 2>"$out/resaved.log" || status=$?
+if [ "$status" -ne 1 ] || ! grep -q '"review": {' "$out/resaved.json"; then
+  echo "xlsx-smoke: jixiao exited $status reading what LibreOffice saved, or found no review in it:" >&2
+  cat "$out/resaved.log" >&2
+  exit 1
+fi
+echo "xlsx-smoke: the drop-down survives LibreOffice on $lists sheets; jixiao reads the review back"
 
 # The owners' templates, written by the tests that fill them, filled by the command.
 go test ./fill -count=1 -run 'TestFillCentralTemplate|TestFillFujianTemplate' -args -templates "$out/templates" >/dev/null

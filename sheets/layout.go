@@ -83,6 +83,15 @@ func (b *Book) DropDown(sheet, ref string, options []string) error {
 	return b.f.AddDataValidation(sheet, dv)
 }
 
+// DropDownFrom lets the cells of ref take only one of the values of the cells of source, a
+// range written with its sheet ("'复核口径'!$A$2:$A$9"): a list of any length.
+func (b *Book) DropDownFrom(sheet, ref, source string) error {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = ref
+	dv.SetSqrefDropList(source)
+	return b.f.AddDataValidation(sheet, dv)
+}
+
 // DropDowns returns the options of every drop-down list on a sheet, by the range it covers.
 func (b *Book) DropDowns(sheet string) (map[string]string, error) {
 	list, err := b.f.GetDataValidations(sheet)

@@ -87,8 +87,8 @@ Exit status: 0 no error-severity finding, 1 some, 2 an unusable input or bad usa
 	fs := cmd.Flags()
 	fs.Float64Var(&o.tolerance, "tolerance", 0, a.t("自评得分与复核得分相差不超过 `分数` 即视为相符（默认 0.005）",
 		"`points` between a reported and a computed score that still match (default 0.005)"))
-	fs.StringVar(&o.configPath, "config", "", a.t("含 [review] 阈值表的 TOML `文件`（一个省的规则）",
-		"a TOML `FILE` holding a [review] table of thresholds (a province's rules)"))
+	fs.StringVar(&o.configPath, "config", "", a.t("含 [review] 阈值表和 [[review_rules]] 复核口径的 TOML `文件`（一个省的规则）",
+		"a TOML `FILE` holding a [review] table of thresholds and the [[review_rules]] (a province's rules)"))
 	fs.BoolVar(&o.list, "list", false, a.t("列出全部检查（与 --format json 一起时输出 JSON）", "list the checks (as JSON with --format json)"))
 	fs.StringVar(&o.explain, "explain", "", a.t("详细解释一项检查：`代码` 如 score-mismatch", "explain one check: `CODE` such as score-mismatch"))
 	cmd.RegisterFlagCompletionFunc("explain", func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -124,7 +124,7 @@ func (a *app) review(cmd *cobra.Command, o *reviewOptions, args []string, lint b
 	if o.configPath != "" {
 		cfg, err := indicators.LoadConfig(o.configPath)
 		if err == nil {
-			err = engine.DisableErrors(cfg.Disable, func(int) indicators.Pos { return indicators.Pos{File: o.configPath} }, report.DocumentCodes()...).Err()
+			err = engine.DisableErrors(cfg.Review.Disable, func(int) indicators.Pos { return indicators.Pos{File: o.configPath} }, report.DocumentCodes()...).Err()
 		}
 		if err != nil {
 			printErrors(a.paintErr(), err, a.lang)

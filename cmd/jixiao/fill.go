@@ -68,8 +68,8 @@ lists, per project, what was filled, what differed and what is still missing.`),
 	fs.BoolVar(&ff.force, "force", false, a.t("-o 文件已存在时替换它", "replace the -o file if it exists"))
 	fs.Float64Var(&ff.tolerance, "tolerance", 0, a.t("原填得分与计算得分相差不超过 `分数` 即视为相符（默认 0.005）",
 		"`points` between a written and a computed score that still match (default 0.005)"))
-	fs.StringVar(&ff.configPath, "config", "", a.t("含 [review] 阈值表的 TOML `文件`（一个省的规则）",
-		"a TOML `FILE` holding a [review] table of thresholds (a province's rules)"))
+	fs.StringVar(&ff.configPath, "config", "", a.t("含 [review] 阈值表和 [[review_rules]] 复核口径的 TOML `文件`（一个省的规则）",
+		"a TOML `FILE` holding a [review] table of thresholds and the [[review_rules]] (a province's rules)"))
 	cmd.RegisterFlagCompletionFunc("output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		return []cobra.Completion{"xlsx"}, cobra.ShellCompDirectiveFilterFileExt
 	})

@@ -95,11 +95,10 @@ func TestReviewWorkbookContents(t *testing.T) {
 	f, err := sheets.Open(book)
 	require.NoError(t, err)
 	defer f.Close()
-	assert.Equal(t, []string{"汇总", "城乡居民养老金及个账补贴", "社保工作运行经费", "问题清单"}, f.Sheets())
+	assert.Equal(t, []string{"汇总", "城乡居民养老金及个账补贴", "社保工作运行经费", "自评复核报告表", "差值表", "问题清单", "复核口径"}, f.Sheets())
 
 	rows := grid(t, f, "汇总")
-	require.Len(t, rows, 3)
-	assert.Equal(t, []string{"项目", "单位", "工作表", "自评得分", "自评等次", "复核总分", "复核等次", "错误", "警告", "提示", "文件"}, rows[0])
+	assert.Equal(t, []string{"项目", "单位", "工作表", "自评得分", "自评等次", "计算总分", "计算等次", "复核总分", "复核等次", "偏离度", "复核人", "错误", "警告", "提示", "文件"}, rows[0])
 	assert.Equal(t, "城乡居民养老金及个账补贴", rows[1][0])
 	assert.Equal(t, "88.52", rows[1][5])
 	assert.Equal(t, "良", rows[1][6])

@@ -27,6 +27,7 @@ type TableView struct {
 	Execution *TableRow  // the 预算执行率 line, when the funds carry a weight
 	Total     TableRow
 	Notes     []string // "[3] 名称: why it is not scored"
+	Legend    string   // what the mark of a disputed figure means; "" when none is marked
 	Summary   string   // the total, grade and targets line
 	Stated    string   // what the submission states; "" when nothing
 	Verdict   string   // the one-line conclusion; with findings only
@@ -48,7 +49,7 @@ func Table(r *engine.Result, lang i18n.Lang, findings bool) TableView {
 	v := TableView{
 		Facts: projectFacts(p, lang),
 		Head: []string{"#", L("一级指标", "Level 1"), L("二级指标", "Level 2"), L("三级指标", "Indicator"), L("指标值", "Target"),
-			L("单位", "Unit"), L("实际完成值", "Actual"), L("分值", "Weight"), L("自评得分", "Reported"), L("复核得分", "Score"), L("计分依据", "Basis")},
+			L("单位", "Unit"), L("实际完成值", "Actual"), L("分值", "Weight"), L("自评得分", "Reported"), L("计算得分", "Score"), L("计分依据", "Basis")},
 		Rows:    make([]TableRow, len(r.Indicators)),
 		Summary: summaryLine(r, lang),
 		Stated:  statedLine(r, lang),
@@ -82,6 +83,14 @@ func Table(r *engine.Result, lang i18n.Lang, findings bool) TableView {
 	}
 	if findings {
 		v.Verdict = verdict(r, lang)
+	}
+	for _, row := range append(v.Rows, v.Total) {
+		if row.Disputed {
+			v.Legend = L("* 自评数字与计算不符，见下方问题清单", "* the stated figure is disputed: see the findings below")
+		}
+	}
+	if v.Execution != nil && v.Execution.Disputed {
+		v.Legend = L("* 自评数字与计算不符，见下方问题清单", "* the stated figure is disputed: see the findings below")
 	}
 	return v
 }

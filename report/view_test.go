@@ -42,8 +42,11 @@ func layOut(name string, v TableView) string {
 	for _, n := range v.Notes {
 		b.WriteString(i18n.Pick(langOf(v), "注 ", "Note ") + n + "\n")
 	}
-	if marked {
-		b.WriteString(i18n.Pick(langOf(v), "* 自评数字与复核不符，见下方问题清单\n", "* the stated figure is disputed: see the findings below\n"))
+	if marked != (v.Legend != "") {
+		b.WriteString("(the legend is given when, and only when, a figure is marked)\n")
+	}
+	if v.Legend != "" {
+		b.WriteString(v.Legend + "\n")
 	}
 	b.WriteString(v.Summary + "\n")
 	if v.Stated != "" {

@@ -21,7 +21,7 @@ type apiListItem struct {
 	Total         *float64 `json:"total"` // null when the total is a range
 	Grade         string   `json:"grade"`
 	ReportedTotal *float64 `json:"reported_total"` // the 自评得分 stated (text, else the table's total)
-	ReviewTotal   *float64 `json:"review_total"`   // the reviewer's 复核总分
+	ReviewTotal   *float64 `json:"review_total"`   // the reviewer's 复核总分; null until every indicator has its score
 	ReviewGrade   *string  `json:"review_grade"`
 	Deviation     *float64 `json:"deviation"` // 偏离度, a fraction
 	Errors        int      `json:"errors"`
@@ -48,8 +48,8 @@ func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) {
 		if it.Total == nil { // a range: the grade of its lower end, as the JSON output gives it
 			it.Grade = st.byID[rw.ID].result.Grade
 		}
-		if rw.ReviewGrade != "" {
-			it.ReviewGrade = &rw.ReviewGrade
+		if rw.reviewGrade != "" {
+			it.ReviewGrade = &rw.reviewGrade
 		}
 		out[i] = it
 	}

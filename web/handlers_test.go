@@ -289,13 +289,20 @@ func TestAPISaveReview(t *testing.T) {
 	f := serve(t, copySeed(t), Options{})
 	e := f.entry(t, seedShebao)
 	path := "/api/projects/" + e.id + "/indicators/2/review"
-	r := f.do(t, http.MethodPut, path, `{"score": 6.5, "reason": "资金到位不足", "rule": "partial", "note": "见拨付凭证", "reviewer": "张三", "actual": "13.87"}`,
+	r := f.do(t, http.MethodPut, path, `{"score": 6.5, "reason": "资金到位不足", "rule": "unassessable-30", "note": "见拨付凭证", "reviewer": "张三", "actual": "13.87"}`,
 		"Content-Type: application/json")
 	require.Equal(t, http.StatusOK, r.status, r.body)
 	doc := decode[map[string]any](t, r)
 	ind := doc["indicators"].([]any)[1].(map[string]any)
-	assert.Equal(t, map[string]any{"score": 6.5, "reason": "资金到位不足", "rule": "partial", "note": "见拨付凭证", "actual": "13.87"}, ind["review"])
+	subset(t, map[string]any{"score": 6.5, "reason": "资金到位不足", "rule": "unassessable-30", "note": "见拨付凭证", "actual": "13.87",
+		"difference": -1.5}, ind["review"])
 	assert.Equal(t, "张三", ind["changed"].(map[string]any)["by"])
+	// The engine totals the review: a range until every indicator has its 复核得分, and the
+	// review-* checks speak of what is missing.
+	rv := doc["review"].(map[string]any)
+	assert.Nil(t, rv["total"])
+	assert.Equal(t, 94.81, rv["self"])
+	assert.Contains(t, r.body, `"code":"review-score-missing"`)
 
 	rec, err := f.store.Project(t.Context(), e.key)
 	require.NoError(t, err)
@@ -316,7 +323,9 @@ func TestAPISaveReview(t *testing.T) {
 	list := decode[[]map[string]any](t, f.get(t, "/api/projects"))
 	for _, p := range list {
 		if p["id"] == e.id {
-			assert.Equal(t, float64(0), p["warnings"].(float64)-float64(e.warns), "the review does not change the findings of the submission")
+			assert.Greater(t, p["warnings"].(float64), float64(e.warns), "the review-* checks add warnings of indicators still without a score")
+			assert.Nil(t, p["review_total"], "a range until every indicator is scored")
+			assert.Nil(t, p["review_grade"])
 		}
 	}
 	// null clears the score
@@ -328,7 +337,57 @@ func TestAPISaveReview(t *testing.T) {
 	// The project's reviewer and date.
 	r = f.do(t, http.MethodPut, "/api/projects/"+e.id+"/review", `{"reviewer": "张三", "date": "2024-05-20"}`)
 	require.Equal(t, http.StatusOK, r.status, r.body)
-	assert.Equal(t, map[string]any{"reviewer": "张三", "date": "2024-05-20"}, decode[map[string]any](t, r)["review"])
+	subset(t, map[string]any{"reviewer": "张三", "date": "2024-05-20"}, decode[map[string]any](t, r)["review"])
+}
+
+// A review of every indicator gives the reviewer's total, grade and 偏离度, as the engine
+// computes them, in the list, the project and on the pages.
+func TestCompleteReview(t *testing.T) {
+	f := serve(t, copySeed(t), Options{})
+	e := f.entry(t, seedShebao)
+	var want float64
+	for i, ir := range e.result.Indicators {
+		score := ir.Indicator.Weight
+		reason := ""
+		if i == 1 {
+			score, reason = 7, "到位资金不足，按无法评价（轻微）扣分值的 30%"
+		}
+		want += score
+		body := fmt.Sprintf(`{"score": %v, "reason": %q, "rule": %q, "reviewer": "张三"}`, score, reason, map[bool]string{true: "unassessable-30", false: ""}[i == 1])
+		r := f.do(t, http.MethodPut, fmt.Sprintf("/api/projects/%s/indicators/%d/review", e.id, i+1), body)
+		require.Equal(t, http.StatusOK, r.status, r.body)
+	}
+	e = f.entry(t, seedShebao)
+	rv := e.result.Review
+	require.NotNil(t, rv)
+	require.True(t, rv.Exact)
+	var p map[string]any
+	for _, x := range decode[[]map[string]any](t, f.get(t, "/api/projects")) {
+		if x["id"] == e.id {
+			p = x
+		}
+	}
+	assert.Equal(t, rv.Total, p["review_total"])
+	assert.Equal(t, rv.Grade, p["review_grade"])
+	require.True(t, rv.HasDeviation)
+	assert.InDelta(t, rv.Deviation, p["deviation"], 1e-12)
+	assert.InDelta(t, (94.81-rv.Total)/94.81, rv.Deviation, 1e-9, "偏离度 = (自评 − 复核) / 自评")
+	page := text(f.get(t, "/projects/"+e.id).body)
+	assert.Contains(t, page, e.row.ReviewTotal)
+	assert.Contains(t, page, e.row.Deviation)
+	batch := text(f.get(t, "/").body)
+	assert.Contains(t, batch, e.row.Deviation)
+	assert.NotContains(t, f.get(t, "/").body, "尚无复核总分", "the deviation chart has a bar")
+}
+
+// subset asserts that every key of want is in got with the same value.
+func subset(t *testing.T, want map[string]any, got any) {
+	t.Helper()
+	m, ok := got.(map[string]any)
+	require.True(t, ok, "want an object, got %v", got)
+	for k, v := range want {
+		assert.Equal(t, v, m[k], "key %s", k)
+	}
 }
 
 // Every bad input of a save is refused with the status and the message a reviewer reads,
@@ -482,6 +541,8 @@ func TestExport(t *testing.T) {
 	cells := workbookText(t, []byte(x.body))
 	assert.Contains(t, cells, seedShebao)
 	assert.Contains(t, cells, seedYanglao)
+	assert.Contains(t, cells, "\n资金到位不足\n", "the stored reason is in the workbook")
+	assert.Regexp(t, `\n6\.50?\n`, cells, "the stored 复核得分 is in the workbook")
 }
 
 // workbookText is every cell of a workbook, one per line, sheet by sheet.

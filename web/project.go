@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jixiao/engine"
+	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/report"
@@ -37,6 +38,9 @@ type projectPage struct {
 	History    []changeView
 	Saver      string // who saves, as this browser remembers
 	Saved      int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	// Labels name the review's fields as the file format does (indicators.Fields):
+	// actual, score, reason, rule, note of an indicator; name and date of the reviewer.
+	Labels map[string]string
 }
 
 type indicatorView struct {
@@ -48,11 +52,48 @@ type indicatorView struct {
 	Criterion  string
 	Tiers      []tierView
 	Review     reviewValues
+	Rules      []ruleOption
 	Changed    stampView
 	Action     string
 	FormToken  string
 	Error      string
 	History    []changeView
+}
+
+// ruleOption is one review rule (复核口径) of the form's choice.
+type ruleOption struct {
+	Code, Title string
+	Selected    bool
+}
+
+// ruleOptions are the rules in force for r, the one chosen marked; a chosen code that is
+// not among them is kept, marked as unknown (review-rule-unknown says so too).
+func ruleOptions(r *engine.Result, chosen string, lang i18n.Lang) []ruleOption {
+	var out []ruleOption
+	found := chosen == ""
+	for i := range r.Rules {
+		rule := &r.Rules[i]
+		out = append(out, ruleOption{Code: rule.Code, Title: engine.RuleTitle(rule, lang), Selected: rule.Code == chosen})
+		found = found || rule.Code == chosen
+	}
+	if !found {
+		out = append(out, ruleOption{Code: chosen, Title: i18n.Pick(lang, "不在口径清单中", "not in the list of rules"), Selected: true})
+	}
+	return out
+}
+
+// fieldLabels are the labels of the review's keys in the file format, in lang.
+func fieldLabels(lang i18n.Lang) map[string]string {
+	out := map[string]string{}
+	for _, f := range indicators.Fields {
+		switch f.In {
+		case "indicator.review":
+			out[f.Key] = f.Label.String(lang)
+		case "reviewer":
+			out["reviewer."+f.Key] = f.Label.String(lang)
+		}
+	}
+	return out
 }
 
 type tierView struct {
@@ -160,6 +201,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	res := e.result
 	p := &projectPage{page: s.newPage(r, e.row.Name, "batch"), Row: e.row}
 	lang := p.Lang
+	p.Labels = fieldLabels(lang)
 	p.Table = report.Table(res, lang, true)
 	p.Findings = findingViews(res, -1, lang)
 	rec := e.record
@@ -206,6 +248,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 				Rule: ir.Review.Rule, Note: ir.Review.Note}
 			iv.Changed = stamp(ir.Changed)
 		}
+		iv.Rules = ruleOptions(res, iv.Review.Rule, lang)
 		iv.Action = fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)
 		iv.FormToken = s.formToken(iv.Action)
 		p.Indicators[i] = iv
@@ -355,6 +398,7 @@ func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, e *entry, n 
 	} else {
 		iv := &p.Indicators[n-1]
 		iv.Review = reviewValues{Actual: in.Actual, Score: in.Score, Reason: in.Reason, Rule: in.Rule, Note: in.Note}
+		iv.Rules = ruleOptions(e.result, in.Rule, p.Lang)
 		iv.Error = text
 	}
 	if in.Reviewer != "" {

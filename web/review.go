@@ -2,11 +2,13 @@ package web
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"sort"
 	"time"
 
 	"jixiao/engine"
+	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/report"
 	"jixiao/store"
@@ -15,20 +17,88 @@ import (
 // This file is where the store's records meet the model: the one place that maps a
 // store.Record onto a project and reads the review figures back from a result.
 
-// applyReview returns e with the store's record rec applied: the record kept beside the
-// result, for the pages and the API to show what was entered, by whom and when.
+// applyReview returns e with the store's record rec applied: each stored indicator review
+// set on a copy of the project's model (in place of what the submission itself carries for
+// that indicator), the reviewer and date likewise, and the copy checked again by the
+// engine, which totals the review (复核总分, 等次, 偏离度) and runs the review-* checks. A
+// project with nothing stored keeps its base result.
 func (s *Server) applyReview(ctx context.Context, e *entry, rec store.Record) (*entry, error) {
 	ne := *e
 	ne.record = rec
 	ne.result = e.base
+	if p, ok := withReview(e.project, rec); ok {
+		var checkErr error
+		err := s.engines.check(ctx, func(eng *engine.Engine) {
+			var r *engine.Result
+			if r, checkErr = eng.Check(p); checkErr == nil {
+				ne.result = r
+			}
+		})
+		if err = errors.Join(err, checkErr); err != nil {
+			return nil, err
+		}
+	}
+	ne.errors, ne.warns, _ = engine.Count(ne.result.Findings)
 	ne.row = newRow(&ne)
 	return &ne, nil
 }
 
+// withReview is a copy of p with the stored review applied; false when nothing is stored.
+// The submission's own model is never changed: results already published share it.
+func withReview(p *indicators.Project, rec store.Record) (*indicators.Project, bool) {
+	stored := rec.Project != (store.Project{})
+	for _, ir := range rec.Indicators {
+		stored = stored || !ir.Review.IsZero() && ir.N <= len(p.Indicators)
+	}
+	if !stored {
+		return p, false
+	}
+	np := *p
+	if rec.Project != (store.Project{}) {
+		np.Reviewer = indicators.Reviewer{Name: rec.Project.Reviewer, Date: rec.Project.Date}
+	}
+	np.Indicators = make([]*indicators.Indicator, len(p.Indicators))
+	for i, ind := range p.Indicators {
+		np.Indicators[i] = ind
+		ir, ok := rec.Indicator(i + 1)
+		if !ok || ir.Review.IsZero() {
+			continue
+		}
+		ni := *ind
+		ni.Review = modelReview(ir.Review)
+		np.Indicators[i] = &ni
+	}
+	return &np, true
+}
+
+// modelReview is a stored indicator review as the model holds one.
+func modelReview(r store.Indicator) *indicators.Review {
+	mr := &indicators.Review{Reason: r.Reason, Rule: r.Rule, Note: r.Note}
+	if r.Actual != "" {
+		mr.Actual = indicators.ParseValue(r.Actual)
+	}
+	if x, ok := r.Score.Float64(); ok {
+		mr.Score = &x
+	}
+	return mr
+}
+
 // reviewFigures are a result's review total, grade and 偏离度 (a fraction), as the engine
-// computes them from the reviewer's scores; nil and "" when it has none.
+// computes them from the reviewer's scores: the total and grade only when every applicable
+// indicator has a 复核得分 (otherwise the total is a range, rv says which); nil and "" when
+// the project carries no review.
 func reviewFigures(r *engine.Result) (total *float64, grade string, deviation *float64) {
-	return nil, "", nil
+	rv := r.Review
+	if rv == nil {
+		return nil, "", nil
+	}
+	if rv.Exact {
+		total, grade = &rv.Total, rv.Grade
+	}
+	if rv.HasDeviation {
+		deviation = &rv.Deviation
+	}
+	return total, grade, deviation
 }
 
 // sameRecord reports whether two records hold the same review, stamps included.
@@ -39,37 +109,21 @@ func sortRecords(recs []store.Record) {
 }
 
 // apiProjectDoc is a project as GET /api/projects/{id} gives it: the check JSON of the
-// project, with its ID and key, whether the submission changed after its review was
-// recorded, each indicator's review and who changed it last and when.
+// project with the store's review applied (each indicator's review, the review's total,
+// grade and 偏离度, the review-* findings), with its ID and key, whether the submission
+// changed after its review was recorded, and who changed each record last and when.
 type apiProjectDoc struct {
 	ID    string `json:"id"`
 	Key   string `json:"key"`
 	Stale bool   `json:"stale"`
 	report.JSONProject
 	Indicators []apiIndicator `json:"indicators"`
-	Review     *apiReview     `json:"review,omitempty"`
 	Changed    *apiStamp      `json:"changed,omitempty"` // of the reviewer and date
 }
 
 type apiIndicator struct {
 	report.JSONIndicator
-	Review  *apiIndicatorReview `json:"review,omitempty"`
-	Changed *apiStamp           `json:"changed,omitempty"`
-}
-
-// apiIndicatorReview is an indicator's review as entered.
-type apiIndicatorReview struct {
-	Actual string   `json:"actual,omitempty"`
-	Score  *float64 `json:"score"`
-	Reason string   `json:"reason,omitempty"`
-	Rule   string   `json:"rule,omitempty"`
-	Note   string   `json:"note,omitempty"`
-}
-
-// apiReview is the project's review: who reviewed and when, as they wrote it.
-type apiReview struct {
-	Reviewer string `json:"reviewer,omitempty"`
-	Date     string `json:"date,omitempty"`
+	Changed *apiStamp `json:"changed,omitempty"` // of the indicator's review
 }
 
 type apiStamp struct {
@@ -91,21 +145,11 @@ func projectJSON(e *entry, lang i18n.Lang) apiProjectDoc {
 	jp.Findings = &findings
 	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.record.Stale(e.fingerprint), JSONProject: jp,
 		Indicators: make([]apiIndicator, len(jp.Indicators)), Changed: stampJSON(e.record.Changed)}
-	if p := e.record.Project; p != (store.Project{}) {
-		doc.Review = &apiReview{Reviewer: p.Reviewer, Date: p.Date}
-	}
 	for i, ji := range jp.Indicators {
 		doc.Indicators[i] = apiIndicator{JSONIndicator: ji}
-		ir, ok := e.record.Indicator(i + 1)
-		if !ok || ir.Review.IsZero() {
-			continue
+		if ir, ok := e.record.Indicator(i + 1); ok {
+			doc.Indicators[i].Changed = stampJSON(ir.Changed)
 		}
-		rv := &apiIndicatorReview{Actual: ir.Review.Actual, Reason: ir.Review.Reason, Rule: ir.Review.Rule, Note: ir.Review.Note}
-		if x, ok := ir.Review.Score.Float64(); ok {
-			rv.Score = &x
-		}
-		doc.Indicators[i].Review = rv
-		doc.Indicators[i].Changed = stampJSON(ir.Changed)
 	}
 	return doc
 }

@@ -19,7 +19,7 @@ type row struct {
 	Total         string // jixiao's total, or its range
 	Grade         string // jixiao's grade (a range of grades when the total is a range)
 	GradeChanged  bool   // the stated grade differs from jixiao's
-	ReviewTotal   string // the reviewer's 复核总分, "" when not reviewed
+	ReviewTotal   string // the reviewer's 复核总分 (a range until every indicator has its score), "" when not reviewed
 	ReviewGrade   string
 	ReviewChanged bool   // the reviewer's grade differs from the stated one
 	Deviation     string // 偏离度 as a percentage, "" when there is none
@@ -29,6 +29,7 @@ type row struct {
 
 	// for sorting and the API
 	reported, total, review, deviation *float64
+	reviewGrade                        string // the reviewer's grade, once the review total is exact
 	codes                              []engine.Code
 }
 
@@ -57,10 +58,16 @@ func newRow(e *entry) *row {
 	rw.GradeChanged = ok && r.Exact && canon != r.Grade
 	total, grade, dev := reviewFigures(r)
 	if total != nil {
-		rw.review = total
+		rw.review, rw.reviewGrade = total, grade
 		rw.ReviewTotal = num.Format(*total, d)
 		rw.ReviewGrade = grade
 		rw.ReviewChanged = ok && canon != grade
+	} else if rv := r.Review; rv != nil { // begun: a range until every indicator has its score
+		rw.ReviewTotal = num.Format(rv.TotalMin, d) + "–" + num.Format(rv.TotalMax, d)
+		rw.ReviewGrade = rv.Grade
+		if rv.GradeMax != rv.Grade {
+			rw.ReviewGrade += "–" + rv.GradeMax
+		}
 	}
 	if dev != nil {
 		rw.deviation = dev

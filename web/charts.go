@@ -225,9 +225,11 @@ func hbars(bars []bar, empty string) template.HTML {
 		fmt.Fprintf(&b, `<text class="label" x="%d" y="%.1f">%s</text>`, labelW-6, y+rowH*0.68, esc(clip(br.label, 26)))
 		fmt.Fprintf(&b, `<rect class="%s" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %s</title></rect>`,
 			br.class, x, y+3, math.Max(w, 1), rowH-6, esc(br.label), esc(br.text))
+		// The value stands right of the bar, or right of the zero line for a negative one:
+		// left of it are the labels.
 		tx, anchor := x+w+4, "start"
 		if br.value < 0 {
-			tx, anchor = x-4, "end"
+			tx = zero + 4
 		}
 		fmt.Fprintf(&b, `<text class="num" x="%.1f" y="%.1f" text-anchor="%s">%s</text>`, tx, y+rowH*0.68, anchor, esc(br.text))
 		if br.href != "" {

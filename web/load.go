@@ -108,7 +108,8 @@ func relative(root, path string) string {
 	return filepath.ToSlash(rel)
 }
 
-// readSource reads one submission: its bytes once, for the fingerprint, then its projects.
+// readSource reads one submission: its bytes once, for the fingerprint, then its projects,
+// named by their path relative to the root, as the pages show them.
 // The stat is taken before reading, so a file written meanwhile is read again at the next
 // poll.
 func readSource(path, rel string, st stat, lim indicators.Limits) *source {
@@ -149,7 +150,7 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 				continue
 			}
 			place++
-			p, err := jp.Parse(path, line, text, lim)
+			p, err := jp.Parse(rel, line, text, lim)
 			if err != nil {
 				errs = append(errs, asList(err)...)
 				continue
@@ -170,10 +171,11 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 		}
 		fp := store.Fingerprint(data)
 		for i, p := range ps {
+			p.File = rel
 			add(p, i+1, fp)
 		}
 	default:
-		p, err := indicators.Parse(path, data, lim)
+		p, err := indicators.Parse(rel, data, lim)
 		if err != nil {
 			src.err = err
 			return src

@@ -21,6 +21,11 @@ type templates map[string]*template.Template
 
 var pageNames = []string{"batch.html", "project.html", "findings.html", "error.html"}
 
+// parseRow parses the template of one row of the batch (rowHTML).
+func parseRow() (*template.Template, error) {
+	return template.New("row.html").ParseFS(assets, "templates/row.html")
+}
+
 func parsePages() (templates, error) {
 	base, err := template.New("layout.html").Funcs(template.FuncMap{
 		"add": func(a, b int) int { return a + b },

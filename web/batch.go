@@ -103,7 +103,7 @@ func (bq batchQuery) values() url.Values {
 type batchPage struct {
 	page
 	Query    batchQuery
-	Rows     []*row
+	Rows     []numbered
 	All      int // projects in the batch
 	Units    []string
 	Codes    []codeCount
@@ -111,6 +111,12 @@ type batchPage struct {
 	Orphans  int
 	Figures  batchFigures
 	Charts   []chart
+}
+
+// numbered is a row with its place in the list shown, and its cells as written.
+type numbered struct {
+	N    int
+	HTML template.HTML
 }
 
 type codeCount struct {
@@ -172,7 +178,15 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	bq := readBatchQuery(r.URL.Query())
-	p := &batchPage{page: s.newPage(r, "", "batch"), Query: bq, Rows: bq.rows(st), All: len(st.entries), Orphans: len(st.orphans)}
+	p := &batchPage{page: s.newPage(r, "", "batch"), Query: bq, All: len(st.entries), Orphans: len(st.orphans)}
+	for i, rw := range bq.rows(st) {
+		h, err := s.rowHTML(rw, &p.page)
+		if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+		p.Rows = append(p.Rows, numbered{N: i + 1, HTML: h})
+	}
 	p.Title = p.T("项目清单", "Projects")
 	lang := p.Lang
 	units := map[string]bool{}
@@ -262,6 +276,39 @@ func (s *Server) renderStatus(w http.ResponseWriter, r *http.Request, status int
 	h.Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
 	w.Write(buf.Bytes())
+}
+
+// rowHTML is the cells of a row as the batch page writes them (all but its number), made
+// once per row and page variant (language, and whether links carry it): a row is never
+// changed once made, so a batch of a thousand projects is written from these, and only
+// the rows of projects whose review changed are made again.
+func (s *Server) rowHTML(rw *row, p *page) (template.HTML, error) {
+	k := int(p.Lang) * 2
+	if p.explicit {
+		k++
+	}
+	if k >= len(rw.html) {
+		k = 0
+	}
+	if h := rw.html[k].Load(); h != nil {
+		return *h, nil
+	}
+	data := struct {
+		R                           *row
+		Lang                        string
+		StaleTitle, Stale, Reviewed string
+	}{R: rw, StaleTitle: p.T("复核记录之后自评表被修改过", "the submission was edited after its review was recorded"),
+		Stale: p.T("已改动", "edited"), Reviewed: p.T("复核", "reviewed")}
+	if p.explicit {
+		data.Lang = p.LangQuery()
+	}
+	var b strings.Builder
+	if err := s.rowTemplate.ExecuteTemplate(&b, "row", data); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	rw.html[k].Store(&h)
+	return h, nil
 }
 
 // chart is one of the batch page's small charts: a title and its SVG, drawn here.

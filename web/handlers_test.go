@@ -11,6 +11,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -19,6 +20,7 @@ import (
 	"jixiao/internal/i18n"
 	"jixiao/report"
 	"jixiao/sheets"
+	"jixiao/store"
 )
 
 // text is a page's visible text, roughly: tags dropped, entities decoded, blanks squeezed.
@@ -658,4 +660,35 @@ func TestScoreText(t *testing.T) {
 	assert.Equal(t, "100", expandExponent("1e2"))
 	assert.Equal(t, "0.015", expandExponent("1.5E-2"))
 	assert.Equal(t, "18", expandExponent("18"))
+}
+
+// sameRecord tells records apart by every field, stamps included.
+func TestSameRecord(t *testing.T) {
+	at := time.Date(2024, 5, 20, 9, 0, 0, 0, time.UTC)
+	base := func() store.Record {
+		return store.Record{Key: "a.toml#1", Project: store.Project{Reviewer: "张三", Date: "2024-05-20"},
+			Changed: store.Stamp{By: "张三", At: at}, First: store.Seen{Fingerprint: "f1", By: "张三", At: at},
+			Last:       store.Seen{Fingerprint: "f2", By: "李四", At: at.Add(time.Hour)},
+			Indicators: []store.IndicatorRecord{{N: 2, Review: store.Indicator{Score: store.MustScore("6.5"), Reason: "理由"}, Changed: store.Stamp{By: "张三", At: at}}}}
+	}
+	assert.True(t, sameRecord(base(), base()))
+	assert.True(t, sameRecord(store.Record{}, store.Record{}))
+	for name, change := range map[string]func(*store.Record){
+		"key":            func(r *store.Record) { r.Key = "b.toml#1" },
+		"reviewer":       func(r *store.Record) { r.Project.Reviewer = "王五" },
+		"changed by":     func(r *store.Record) { r.Changed.By = "王五" },
+		"changed at":     func(r *store.Record) { r.Changed.At = at.Add(time.Second) },
+		"first":          func(r *store.Record) { r.First.Fingerprint = "f0" },
+		"last":           func(r *store.Record) { r.Last.At = at },
+		"an indicator":   func(r *store.Record) { r.Indicators = append(r.Indicators, store.IndicatorRecord{N: 3}) },
+		"a score":        func(r *store.Record) { r.Indicators[0].Review.Score = store.MustScore("7") },
+		"a note":         func(r *store.Record) { r.Indicators[0].Review.Note = "备注" },
+		"its stamp":      func(r *store.Record) { r.Indicators[0].Changed.At = at.Add(time.Minute) },
+		"its number":     func(r *store.Record) { r.Indicators[0].N = 3 },
+		"its changed by": func(r *store.Record) { r.Indicators[0].Changed.By = "王五" },
+	} {
+		r := base()
+		change(&r)
+		assert.False(t, sameRecord(base(), r), name)
+	}
 }

@@ -41,11 +41,33 @@ type projectPage struct {
 	// Labels name the review's fields as the file format does (indicators.Fields):
 	// actual, score, reason, rule, note of an indicator; name and date of the reviewer.
 	Labels map[string]string
+	// The table's execution and total rows, as cells to write.
+	Execution, Total []cellView
 }
+
+// cellView is one cell of the table as written: its class (its column, and disputed) and
+// its text (a disputed figure marked *, as the text output marks it).
+type cellView struct {
+	Class, Text string
+}
+
+func cellViews(row report.TableRow) []cellView {
+	out := make([]cellView, len(row.Cells))
+	for k, c := range row.Cells {
+		out[k] = cellView{Class: columnClass[k], Text: c}
+		if k == report.ColReported && row.Disputed {
+			out[k] = cellView{Class: columnClass[k] + " disputed", Text: "*" + c}
+		}
+	}
+	return out
+}
+
+var columnClass = []string{"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11", "c12"}
 
 type indicatorView struct {
 	N          int
 	Row        report.TableRow
+	Cells      []cellView
 	Applicable bool
 	Weight     string
 	Findings   []findingView
@@ -203,6 +225,10 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	lang := p.Lang
 	p.Labels = fieldLabels(lang)
 	p.Table = report.Table(res, lang, true)
+	p.Total = cellViews(p.Table.Total)
+	if p.Table.Execution != nil {
+		p.Execution = cellViews(*p.Table.Execution)
+	}
 	p.Findings = findingViews(res, -1, lang)
 	rec := e.record
 	p.Stale = rec.Stale(e.fingerprint)
@@ -238,7 +264,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 		ir := &res.Indicators[i]
 		ind := ir.Indicator
 		n := i + 1
-		iv := indicatorView{N: n, Row: p.Table.Rows[i], Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
+		iv := indicatorView{N: n, Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
 			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byN[n]}
 		for k, t := range report.Tiers(res, i, lang) {
 			iv.Tiers = append(iv.Tiers, tierView{Text: t, Fired: ir.Tier == k+1})

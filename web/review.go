@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"reflect"
 	"sort"
 	"time"
 
@@ -102,7 +101,25 @@ func reviewFigures(r *engine.Result) (total *float64, grade string, deviation *f
 }
 
 // sameRecord reports whether two records hold the same review, stamps included.
-func sameRecord(a, b store.Record) bool { return reflect.DeepEqual(a, b) }
+func sameRecord(a, b store.Record) bool {
+	if a.Key != b.Key || a.Project != b.Project || !sameStamp(a.Changed, b.Changed) || !sameSeen(a.First, b.First) ||
+		!sameSeen(a.Last, b.Last) || len(a.Indicators) != len(b.Indicators) {
+		return false
+	}
+	for i, x := range a.Indicators {
+		y := b.Indicators[i]
+		if x.N != y.N || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
+			return false
+		}
+	}
+	return true
+}
+
+func sameStamp(a, b store.Stamp) bool { return a.By == b.By && a.At.Equal(b.At) }
+
+func sameSeen(a, b store.Seen) bool {
+	return a.Fingerprint == b.Fingerprint && a.By == b.By && a.At.Equal(b.At)
+}
 
 func sortRecords(recs []store.Record) {
 	sort.Slice(recs, func(i, j int) bool { return recs[i].Key < recs[j].Key })

@@ -147,6 +147,12 @@ func (p page) Switch() string {
 	return p.path + "?" + q.Encode()
 }
 
+// Explicit reports whether the query chose the page's language, and LangQuery is the
+// query that carries it on ("?lang=en").
+func (p page) Explicit() bool { return p.explicit }
+
+func (p page) LangQuery() string { return "?lang=" + langCode(p.Lang) }
+
 // English reports whether the page is in English.
 func (p page) English() bool { return p.Lang == i18n.En }
 

@@ -1,7 +1,10 @@
 package web
 
 import (
+	"html/template"
 	"slices"
+	"strconv"
+	"sync/atomic"
 
 	"jixiao/engine"
 	"jixiao/internal/num"
@@ -12,7 +15,8 @@ import (
 // only sorts, filters and writes.
 type row struct {
 	ID, Name, Agency, File string
-	Place                  int // the project's place in its file
+	Place                  int    // the project's place in its file
+	Where                  string // the file, and the place in it when it holds several projects
 
 	Reported      string // 自评得分 as stated (the text's score, else the table's total)
 	ReportedGrade string // 自评等次 as stated
@@ -27,6 +31,8 @@ type row struct {
 	Reviewed      int  // indicators with a review stored
 	Stale         bool // the submission changed after its review was recorded
 
+	html [4]atomic.Pointer[template.HTML] // the row's cells as written, by page variant (see rowHTML)
+
 	// for sorting and the API
 	reported, total, review, deviation *float64
 	reviewGrade                        string // the reviewer's grade, once the review total is exact
@@ -40,6 +46,10 @@ func newRow(e *entry) *row {
 	rw := &row{ID: e.id, Name: p.Name, Agency: p.Agency, File: e.rel, Place: e.place,
 		Total: report.TotalText(r, d), Grade: r.Grade, Errors: e.errors, Warns: e.warns,
 		ReportedGrade: p.Reported.Grade, Stale: e.record.Stale(e.fingerprint)}
+	rw.Where = e.rel
+	if e.place > 1 {
+		rw.Where += "#" + strconv.Itoa(e.place)
+	}
 	if !r.Exact && r.GradeMax != r.Grade {
 		rw.Grade = r.Grade + "–" + r.GradeMax
 	}

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"html/template"
 	"io"
 	"log"
 	"net/http"
@@ -57,8 +58,10 @@ type Server struct {
 	engines *engines
 	log     *log.Logger
 	pages   templates
-	secret  []byte // signs the pages' form tokens; new at every start
-	handler http.Handler
+	// rowTemplate writes a row of the batch page.
+	rowTemplate *template.Template
+	secret      []byte // signs the pages' form tokens; new at every start
+	handler     http.Handler
 
 	mu    sync.Mutex // one reload or rebuild at a time
 	stats map[string]stat
@@ -109,6 +112,9 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	if s.rowTemplate, err = parseRow(); err != nil {
 		return nil, err
 	}
 	s.cur.Store(&state{byID: map[string]*entry{}, version: -1})

@@ -387,3 +387,16 @@ func TestWatchNoticesChanges(t *testing.T) {
 	generate(t, dir, "后来", 2, 5)
 	assert.Eventually(t, func() bool { return f.srv.Projects() == 4 }, 5*time.Second, 10*time.Millisecond)
 }
+
+// A published report in the folder is named on the batch page with what to do, not read.
+func TestPublishedReportNamed(t *testing.T) {
+	dir := copySeed(t)
+	data, err := os.ReadFile("../testdata/quangang-2021-report.txt")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "部门决算.txt"), data, 0o644))
+	f := serve(t, dir, Options{Inputs: []string{dir, filepath.Join(dir, "部门决算.txt")}})
+	assert.Equal(t, 2, f.srv.Projects())
+	page := text(f.get(t, "/").body)
+	assert.Contains(t, page, "部门决算.txt")
+	assert.Contains(t, page, "jixiao import -o 文件夹 部门决算.txt")
+}

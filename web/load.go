@@ -134,6 +134,13 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 			fingerprint: fingerprint, project: p})
 	}
 	switch indicators.FormatOf(path) {
+	case indicators.Report:
+		// A published report is a document checked whole (jixiao check); its projects are
+		// reviewed here once imported as files of their own.
+		src.err = indicators.ErrorList{{Pos: indicators.Pos{File: rel}, Kind: indicators.ErrRead, Msg: i18n.T(
+			"这是公开的部门决算报告，serve 不直接复核报告：请先用 jixiao import -o 文件夹 %s 把其中的自评表存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check",
+			"this is a published report, which serve does not review as it is: save its self-evaluations as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check", rel)}}
+		return src
 	case indicators.JSONLines:
 		// One project a line: each line its own fingerprint, so editing one project of a
 		// stream flags that project alone.

@@ -692,3 +692,35 @@ func TestSameRecord(t *testing.T) {
 		assert.False(t, sameRecord(base(), r), name)
 	}
 }
+
+// The project's own review (reviewer and date) refuses what the indicators' does, and a
+// form too large is refused whole.
+func TestProjectReviewAndFormRefusals(t *testing.T) {
+	f := serve(t, copySeed(t), Options{})
+	e := f.entry(t, seedShebao)
+	path := "/api/projects/" + e.id + "/review"
+	for _, c := range []struct {
+		name, path, body string
+		status           int
+		message          string
+	}{
+		{"no reviewer", path, `{"date": "2024-05-20"}`, 400, "请填写复核人姓名"},
+		{"unknown key", path, `{"reviewer": "张三", "name": "张三"}`, 400, `unknown field "name"`},
+		{"not JSON", path, `reviewer=张三`, 400, "请求正文不是有效的 JSON"},
+		{"date too long", path, `{"reviewer": "张三", "date": "` + strings.Repeat("9", 17<<10) + `"}`, 400, "过长"},
+		{"unknown project", "/api/projects/ffffffffffffffff/review", `{"reviewer": "张三"}`, 404, "没有编号为 ffffffffffffffff 的项目"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := f.do(t, http.MethodPut, c.path, c.body)
+			assert.Equal(t, c.status, r.status, r.body)
+			assert.Contains(t, decode[map[string]string](t, r)["error"], c.message)
+		})
+	}
+	big := url.Values{"_token": {"x"}, "reason": {strings.Repeat("理", MaxBody)}}.Encode()
+	r := f.do(t, http.MethodPost, "/projects/"+e.id+"/indicators/1/review", big, "Content-Type: application/x-www-form-urlencoded")
+	assert.Equal(t, http.StatusRequestEntityTooLarge, r.status)
+	assert.Contains(t, text(r.body), "提交的内容过大")
+	v, err := f.store.Version(t.Context())
+	require.NoError(t, err)
+	assert.Zero(t, v, "nothing written")
+}

@@ -153,14 +153,7 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
-	if m, bad := invalid(err); bad {
-		s.fail(w, r, http.StatusBadRequest, m)
-		return
-	} else if err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	s.savedJSON(w, r, e.id)
+	s.savedJSON(w, r, e.id, err)
 }
 
 func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
@@ -180,6 +173,12 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 	}
 	_, err := s.store.SaveProject(r.Context(), e.key, store.Project{Reviewer: name, Date: strings.TrimSpace(body.Date)},
 		store.Author{Name: name, Fingerprint: e.fingerprint})
+	s.savedJSON(w, r, e.id, err)
+}
+
+// savedJSON answers a save: a record the store refused with its message (400), another
+// failure as a server error, else the project as it now stands (as GET gives it).
+func (s *Server) savedJSON(w http.ResponseWriter, r *http.Request, id string, err error) {
 	if m, bad := invalid(err); bad {
 		s.fail(w, r, http.StatusBadRequest, m)
 		return
@@ -187,11 +186,6 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 		s.failErr(w, r, err)
 		return
 	}
-	s.savedJSON(w, r, e.id)
-}
-
-// savedJSON answers a save with the project as it now stands (as GET gives it).
-func (s *Server) savedJSON(w http.ResponseWriter, r *http.Request, id string) {
 	st, err := s.current(r.Context())
 	if err != nil {
 		s.failErr(w, r, err)

@@ -118,7 +118,9 @@ type sarifProperties struct {
 }
 
 // sarifPlace is a location: the file, and the line and column where they are lines of it; a
-// PDF's page and line named in the location's message and properties.
+// workbook's (or a .docx table's) row and column as the region, with the sheet as a logical
+// location, its cell named in the message and properties; a PDF's page and line named in the
+// location's message and properties.
 func sarifPlace(pos indicators.Pos, file string, lang i18n.Lang) sarifLocation {
 	if pos.File != "" {
 		file = pos.File

@@ -281,7 +281,7 @@ func msgNarrativeFunds(f *published.Finding) i18n.Text {
 }
 
 func msgNarrativeGrades(f *published.Finding) i18n.Text {
-	basis := i18n.T("按各项目复核后的得分", "as re-scored")
+	basis := i18n.T("按各项目的计算总分", "by the projects' computed totals")
 	if f.Item == "stated" {
 		basis = i18n.T("按各自评表所填", "as the tables state them")
 	}

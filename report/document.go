@@ -96,7 +96,7 @@ func documentBlock(b *strings.Builder, d *published.Result, lang i18n.Lang, find
 	if len(d.Findings) == 0 {
 		b.WriteString(i18n.Pick(lang, "问题：无\n", "Findings: none\n"))
 	} else {
-		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, w, n).String(lang))
+		b.WriteString(i18n.T("问题：%s\n", "Findings: %s\n", severityCounts(e, w, n)).String(lang))
 	}
 	for i := range d.Findings {
 		f := &d.Findings[i]
@@ -107,7 +107,7 @@ func documentBlock(b *strings.Builder, d *published.Result, lang i18n.Lang, find
 		fmt.Fprintf(b, "  %s: %s [%s] %s\n", where, SeverityLabel(docSeverity(f.Severity), lang), f.Code, DocumentMessage(f, lang))
 	}
 	if e > 0 {
-		b.WriteString(i18n.T("结论：报告本身有 %d 处错误须更正\n", "Verdict: the report itself has %d errors to correct\n", e).String(lang))
+		b.WriteString(i18n.T("结论：报告本身有 %s须更正\n", "Verdict: the report itself has %s to correct\n", count(e, "处错误", "error", "errors")).String(lang))
 	} else {
 		b.WriteString(i18n.Pick(lang, "结论：报告本身没有须更正的错误\n", "Verdict: no errors to correct in the report itself\n"))
 	}

@@ -69,7 +69,7 @@ func TestDocumentInEveryFormat(t *testing.T) {
 		assert.True(t, strings.HasSuffix(block, "结论：报告本身有 4 处错误须更正\n"))
 		en := streamReport(t, Output{Format: "text", Lang: i18n.En, Findings: true}, results, doc)
 		assert.Contains(t, en, "../testdata/quangang-2021-report.txt: the report itself\n  year 2021 · 2 project self-evaluations · 9 final-accounts tables: 公开01表, ")
-		assert.Contains(t, en, "error [narrative-grade-mismatch] the narrative states the grades 优 2, 良 0, 中 0, 差 0, but as re-scored the grades are 优 1, 良 1")
+		assert.Contains(t, en, "error [narrative-grade-mismatch] the narrative states the grades 优 2, 良 0, 中 0, 差 0, but by the projects' computed totals the grades are 优 1, 良 1")
 		assert.True(t, strings.HasSuffix(en, "Verdict: the report itself has 4 errors to correct\n"))
 
 		score := streamReport(t, Output{Format: "text", Lang: i18n.Zh}, results, doc)
@@ -244,7 +244,7 @@ func TestCatalogueOfBoth(t *testing.T) {
 	found, err := ExplainCode(&b, "narrative-grade-mismatch", i18n.Zh)
 	require.NoError(t, err)
 	assert.True(t, found)
-	assert.True(t, strings.HasPrefix(b.String(), "narrative-grade-mismatch (错误): 情况说明中的等次与复核不符\n\n预算绩效情况说明写了各等次"), b.String())
+	assert.True(t, strings.HasPrefix(b.String(), "narrative-grade-mismatch (错误): 情况说明中的等次与计算等次不符\n\n预算绩效情况说明写了各等次"), b.String())
 	b.Reset()
 	found, _ = ExplainCode(&b, "score-mismatch", i18n.En)
 	assert.True(t, found)

@@ -138,7 +138,7 @@ func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 	if len(r.Findings) == 0 {
 		b.WriteString(i18n.Pick(lang, "问题：无\n", "Findings: none\n"))
 	} else {
-		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, wn, in).String(lang))
+		b.WriteString(i18n.T("问题：%s\n", "Findings: %s\n", severityCounts(e, wn, in)).String(lang))
 	}
 	for _, l := range findingLines(r, lang) { // info findings of one code on one line
 		b.WriteString(l.text(r, lang))
@@ -173,7 +173,7 @@ func verdict(r *engine.Result, lang i18n.Lang) string {
 	}
 	e, _, _ := engine.Count(r.Findings)
 	if e > 0 {
-		line += i18n.T("。有 %d 处错误须更正", ". %d errors must be corrected", e).String(lang)
+		line += i18n.T("。有 %s须更正", ". %s", count(e, "处错误", "error must be corrected", "errors must be corrected")).String(lang)
 	} else {
 		line += i18n.Pick(lang, "。没有须更正的错误", ". No errors to correct")
 	}

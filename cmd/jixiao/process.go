@@ -50,8 +50,7 @@ func (a *app) process(o *options, mode batch.Mode, eopts engine.Options) int {
 				bar.Clear()
 				printErrors(errOut, item.Err, o.lang)
 				code = exitInput
-				stream.Fail()
-				return nil
+				return stream.Fail(report.NewFailure(item.Item.Name, item.Item.Line, item.Err))
 			}
 			for _, w := range item.Warnings {
 				bar.Clear()

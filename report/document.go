@@ -287,35 +287,8 @@ func (x *xlsx) documentFindings(s *sheetWriter, docs []*published.Result) {
 			s.put(5, where)
 			s.put(6, DocumentMessage(f, x.lang))
 			s.style(6, x.wrap)
-			s.put(7, docFacts(f, x.lang))
+			s.put(7, docFindingFacts(f).String(x.lang))
 			s.put(10, f.Code)
 		}
 	}
-}
-
-// docFacts states a document finding's figures: the one stated and the one determined.
-func docFacts(f *published.Finding, lang i18n.Lang) string {
-	actual, expected := docCell(f.Actual, lang), docCell(f.Expected, lang)
-	switch {
-	case actual != nil && expected != nil:
-		return i18n.T("填报值 %v；核定值 %v", "stated %v; determined %v", actual, expected).String(lang)
-	case actual != nil:
-		return i18n.T("填报值 %v", "stated %v", actual).String(lang)
-	case expected != nil:
-		return i18n.T("核定值 %v", "determined %v", expected).String(lang)
-	}
-	return ""
-}
-
-// docCell is a document finding's figure as a cell holds it: a number, or text.
-func docCell(v any, lang i18n.Lang) any {
-	switch x := v.(type) {
-	case float64, int, string:
-		return x
-	case []published.GradeCount:
-		return gradeCounts(x).String(lang)
-	case nil:
-		return nil
-	}
-	return fmt.Sprint(v)
 }

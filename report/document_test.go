@@ -168,7 +168,7 @@ func TestDocumentInEveryFormat(t *testing.T) {
 		assert.Equal(t, "决算报告", findings.Cell(row, 3), "its 复核维度")
 		assert.Equal(t, "../testdata/quangang-2021-report.txt:121:25", findings.Cell(row, 4))
 		assert.Contains(t, findings.Cell(row, 5), "差额恰好等于“一、一般公共服务支出”一行的金额 589.89")
-		assert.Equal(t, "填报值 18081.38；核定值 18671.27", findings.Cell(row, 6))
+		assert.Equal(t, "所写合计 18,081.38；各行之和 18,671.27；相差 589.89 万元", findings.Cell(row, 6))
 		assert.Equal(t, "accounts-total-mismatch", findings.Cell(row, 9))
 	})
 }

@@ -519,7 +519,6 @@ func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*publishe
 	s.headRow(L("项目", "Project"), L("指标", "Indicator"), L("等级", "Severity"), L("复核维度", "Dimension"), L("位置", "Where"),
 		L("复核发现", "Finding"), L("事实及判定", "Facts"), L("处理建议", "What to do"), L("核验依据", "Basis"), L("代码", "Code"))
 	for _, r := range results {
-		d := r.Project.Scoring.Decimals
 		for _, l := range findingLines(r, x.lang) { // info findings of one code in one row
 			f := l.f
 			s.row++
@@ -535,7 +534,7 @@ func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*publishe
 			s.put(6, l.msg)
 			s.style(6, x.wrap)
 			if !l.grouped {
-				s.put(7, facts(f, d).String(x.lang))
+				s.put(7, findingFacts(r, f).String(x.lang))
 			}
 			s.put(8, l.hint)
 			s.put(9, x.basis(r, f))

@@ -120,6 +120,16 @@ func LoadAny(path string, lim Limits) ([]*Project, error) {
 	return []*Project{p}, nil
 }
 
+// systemText is what the system said of a failed read, without the path that the message
+// names already: "input/output error" of "read x: input/output error".
+func systemText(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
 // checkSize rejects a file that does not exist or is larger than the limit, before it is read.
 func checkSize(path string, lim Limits) *Error {
 	info, err := os.Stat(path)
@@ -137,13 +147,17 @@ func checkSize(path string, lim Limits) *Error {
 
 func readError(path string, err error) *Error {
 	var msg i18n.Text
+	info, statErr := os.Stat(path)
 	switch {
+	case statErr == nil && info.IsDir():
+		msg = i18n.T("这是文件夹，不是文件：请给出其中要读的文件（如 %s）",
+			"this is a folder, not a file: name the files in it to read (such as %s)", filepath.Join(path, "*.xlsx"))
 	case errors.Is(err, fs.ErrNotExist):
 		msg = i18n.T("文件不存在，请检查路径", "no such file: check the path")
 	case errors.Is(err, fs.ErrPermission):
-		msg = i18n.T("没有读取权限", "permission denied")
-	default:
-		msg = i18n.T("无法读取：%v", "cannot read: %v", err)
+		msg = i18n.T("没有读取权限：请检查文件的权限，或换一个能读取它的账户", "permission denied: check the file's permissions, or use an account that can read it")
+	default: // what the system said, marked as its words: no Go error text stands as jixiao's own
+		msg = i18n.T("无法读取这个文件：请检查它是否完好、可读（系统的说明：%s）", "the file cannot be read: check that it is whole and readable (the system says: %s)", systemText(err))
 	}
 	return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: msg}
 }

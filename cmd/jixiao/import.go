@@ -77,6 +77,12 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 			code = exitInput
 			continue
 		}
+		if len(projects) == 0 { // a published report of final-accounts tables alone
+			a.errLine(a.t("%s: 没有找到项目支出绩效自评表（也没有评价报告），没有可导入的项目；这份报告的决算表可以用 jixiao check 核对",
+				"%s: no 项目支出绩效自评表 (nor evaluation report) was found, so there is no project to import; jixiao check checks the report's final-accounts tables", file))
+			code = exitInput
+			continue
+		}
 		for _, p := range projects {
 			for _, w := range p.Warnings {
 				fmt.Fprintln(errOut, i18n.Pick(a.lang, "注意：", "note: ")+w.Long(a.lang))

@@ -120,16 +120,6 @@ func LoadAny(path string, lim Limits) ([]*Project, error) {
 	return []*Project{p}, nil
 }
 
-// systemText is what the system said of a failed read, without the path that the message
-// names already: "input/output error" of "read x: input/output error".
-func systemText(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
-}
-
 // checkSize rejects a file that does not exist or is larger than the limit, before it is read.
 func checkSize(path string, lim Limits) *Error {
 	info, err := os.Stat(path)
@@ -156,8 +146,8 @@ func readError(path string, err error) *Error {
 		msg = i18n.T("文件不存在，请检查路径", "no such file: check the path")
 	case errors.Is(err, fs.ErrPermission):
 		msg = i18n.T("没有读取权限：请检查文件的权限，或换一个能读取它的账户", "permission denied: check the file's permissions, or use an account that can read it")
-	default: // what the system said, marked as its words: no Go error text stands as jixiao's own
-		msg = i18n.T("无法读取这个文件：请检查它是否完好、可读（系统的说明：%s）", "the file cannot be read: check that it is whole and readable (the system says: %s)", systemText(err))
+	default:
+		msg = i18n.T("无法读取：%s", "cannot read it: %s", i18n.OSError(err))
 	}
 	return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: msg}
 }

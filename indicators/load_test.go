@@ -199,8 +199,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "syntax",
 			src:  "[project]\nname = \"项目\nx = 1\n",
 			kind: ErrSyntax,
-			zh:   `t.toml:2:11: TOML 语法错误：strings cannot contain newlines`,
-			en:   `t.toml:2:11: TOML syntax error: strings cannot contain newlines`,
+			zh:   `t.toml:2:11: TOML 语法错误：文字在这一行没有结束：缺少结尾的双引号（跨行的文字请用 """…"""）`,
+			en:   `t.toml:2:11: TOML syntax error: the text does not end on its line: the closing double quote is missing (text over several lines takes """…""")`,
 		},
 		{
 			name: "unknown key with a suggestion, column counted in characters",

@@ -185,7 +185,7 @@ func TestStreamOrderAndBrokenLines(t *testing.T) {
 	defer runtime.GOMAXPROCS(prev)
 	code, out, errOut := runStdin(input, "check", "--format", "jsonl", "--quiet", "-")
 	assert.Equal(t, exitInput, code)
-	assert.Contains(t, errOut, "stdin:42: JSON 语法错误")
+	assert.Contains(t, errOut, "stdin:42:26: JSON 语法错误（第 26 个字符）：这一行没有写完")
 	assert.Contains(t, errOut, "stdin:100: 坏 › x: weight（分值）应为数字，实际为文本 \"十分\"")
 	got := strings.Split(strings.TrimSpace(out), "\n")
 	require.Len(t, got, 300, "every line gives one result line, or the line of its errors")

@@ -50,7 +50,7 @@ reason, and the command exits 1; nothing is guessed.`),
 			if criterion == "-" {
 				data, err := io.ReadAll(io.LimitReader(a.stdin, 1<<20))
 				if err != nil {
-					a.errLine("jixiao tiers: " + a.t("读取标准输入时出错：%v", "error reading standard input: %v", err))
+					a.errLine("jixiao tiers: " + a.t("读取标准输入时出错：%s", "error reading standard input: %s", i18n.OSError(err)))
 					return exitInput
 				}
 				criterion = strings.TrimSpace(string(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))

@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"errors"
+	"io/fs"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -40,4 +43,23 @@ func TestIsZeroAndPick(t *testing.T) {
 	assert.False(t, T("", "x").IsZero())
 	assert.Equal(t, "是", Pick(Zh, "是", "yes"))
 	assert.Equal(t, "yes", Pick(En, "是", "yes"))
+}
+
+// A system error is said in the reader's language: the common causes by name, anything else
+// as the system's words, without the path.
+func TestOSError(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		zh, en string
+	}{
+		{&fs.PathError{Op: "read", Path: "tpl/", Err: syscall.EISDIR}, "这是文件夹，不是文件", "this is a folder, not a file"},
+		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrNotExist}, "文件或文件夹不存在，请检查路径", "no such file or folder: check the path"},
+		{&fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, "磁盘已满：请腾出空间后重试", "the disk is full: free some space and try again"},
+		{&fs.PathError{Op: "read", Path: "x", Err: syscall.EIO}, "读写时出现输入/输出错误：磁盘、U 盘或网络位置可能有问题", "an input/output error: the disk, USB drive or network place may be failing"},
+		{&fs.PathError{Op: "read", Path: "x", Err: errors.New("odd")}, "系统报告：odd", "the system reports: odd"},
+	} {
+		assert.Equal(t, c.zh, OSError(c.err).String(Zh))
+		assert.Equal(t, c.en, OSError(c.err).String(En))
+		assert.NotContains(t, OSError(c.err).String(Zh), "x:")
+	}
 }

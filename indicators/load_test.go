@@ -403,3 +403,10 @@ func TestFiles(t *testing.T) {
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "no such file")
 }
+
+// An error list as a Go error names its first error and how many more, agreeing in number.
+func TestErrorListCountsTheRest(t *testing.T) {
+	e := &Error{Pos: Pos{File: "t.toml", Line: 1}, Kind: ErrValue, Msg: i18n.T("坏", "bad")}
+	assert.Equal(t, "t.toml:1: bad (and 1 more error)", ErrorList{e, e}.Error())
+	assert.Equal(t, "t.toml:1: bad (and 2 more errors)", ErrorList{e, e, e}.Error())
+}

@@ -146,8 +146,8 @@ func readBBox(name string, out []byte) (*Document, error) {
 	if len(doc.Lines) == 0 && len(doc.Furniture) == 0 {
 		return nil, &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
 			"这是扫描件，没有文字层：PDF 的 %d 页上都没有可读取的文字。请索取可复制文字的 PDF 或 Word 版本，或先做文字识别（OCR）后再读",
-			"this is a scan, without a text layer: none of the PDF's %d pages holds text to read. Ask for a PDF whose text can be copied, or the Word file, or run text recognition (OCR) first",
-			len(doc.Pages))}, sentinel: ErrScanned}
+			"this is a scan, without a text layer: there is no text to read on its %s. Ask for a PDF whose text can be copied, or the Word file, or run text recognition (OCR) first",
+			len(doc.Pages), i18n.Count(len(doc.Pages), "页", "page", "pages"))}, sentinel: ErrScanned}
 	}
 	return doc, nil
 }

@@ -2,16 +2,8 @@ package report
 
 import "jixiao/internal/i18n"
 
-// count is n things in both languages: "3 个错误"; in English the noun agrees with n, "1
-// error", "3 errors" (many is the plural, which for a mass noun such as "info" is the noun
-// itself).
-func count(n int, zh, one, many string) i18n.Text {
-	noun := many
-	if n == 1 {
-		noun = one
-	}
-	return i18n.T("%d "+zh, "%d "+noun, n)
-}
+// count is n things in both languages, the English noun agreeing with n (i18n.Count).
+func count(n int, zh, one, many string) i18n.Text { return i18n.Count(n, zh, one, many) }
 
 // severityCounts is how many findings of each severity: "3 个错误，1 个警告，0 个提示", "3
 // errors, 1 warning, 0 info".

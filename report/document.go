@@ -65,11 +65,11 @@ func documentFacts(d *published.Document, lang i18n.Lang) string {
 	if d.Year != 0 {
 		facts = append(facts, i18n.T("%d 年度", "year %d", d.Year).String(lang))
 	}
-	facts = append(facts, i18n.T("项目支出绩效自评 %d 个", "%d project self-evaluations", len(d.Projects)).String(lang))
+	facts = append(facts, i18n.T("项目支出绩效自评 %s", "%s", count(len(d.Projects), "个", "project self-evaluation", "project self-evaluations")).String(lang))
 	if len(d.Tables) == 0 {
 		facts = append(facts, i18n.Pick(lang, "没有决算表", "no final-accounts table"))
 	} else {
-		facts = append(facts, i18n.T("决算表 %d 张：%s", "%d final-accounts tables: %s", len(d.Tables),
+		facts = append(facts, i18n.T("决算表 %s：%s", "%s: %s", count(len(d.Tables), "张", "final-accounts table", "final-accounts tables"),
 			strings.Join(tableNames(d), i18n.Pick(lang, "、", ", "))).String(lang))
 	}
 	return strings.Join(facts, " · ")

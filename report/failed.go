@@ -198,7 +198,7 @@ func (x *xlsx) failures(s *sheetWriter, failed []Failure, more int) {
 	}
 	if more > 0 {
 		s.row++
-		s.put(1, i18n.T("另有 %d 个输入未能读入，未列出", "%d more inputs could not be read, not listed", more).String(x.lang))
+		s.put(1, i18n.T("另有 %s未能读入，未列出", "%s could not be read, not listed", count(more, "个输入", "more input", "more inputs")).String(x.lang))
 	}
 }
 

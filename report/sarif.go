@@ -224,7 +224,7 @@ func sarifFailures(failed []Failure, more int, lang i18n.Lang) sarifInvocation {
 	}
 	if more > 0 {
 		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error",
-			Message: sarifMessage{i18n.T("另有 %d 个输入未能读入，未列出", "%d more inputs could not be read, not listed", more).String(lang)}})
+			Message: sarifMessage{i18n.T("另有 %s未能读入，未列出", "%s could not be read, not listed", count(more, "个输入", "more input", "more inputs")).String(lang)}})
 	}
 	return inv
 }

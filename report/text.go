@@ -214,8 +214,8 @@ func summaryLine(r *engine.Result, lang i18n.Lang) string {
 		line += i18n.Pick(lang, "。总分为区间：有指标未能确定得分，见注", ". The total is a range: some scores are not determined, see the notes")
 	}
 	if r.Rescaled {
-		line += i18n.T("。有 %d 个指标不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %d indicators do not apply: the total is rescaled to %s (applicable weight %s)",
-			len(r.Indicators)-r.Applicable, num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
+		line += i18n.T("。有 %s不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %s not apply: the total is rescaled to %s (applicable weight %s)",
+			count(len(r.Indicators)-r.Applicable, "个指标", "indicator does", "indicators do"), num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
 	}
 	return line
 }

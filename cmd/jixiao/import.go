@@ -104,8 +104,9 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 			lines = append(lines, line)
 		}
 		if existing > 0 {
-			a.errLine("jixiao import: " + a.t("%d 个文件已存在，没有写入任何文件；要覆盖，加上 --force。本会写出：",
-				"%d of the files exist already, so nothing was written; --force overwrites them. The files it would write:", existing))
+			a.errLine("jixiao import: " + i18n.Count(existing, "个文件已存在，没有写入任何文件；要覆盖，加上 --force。本会写出：",
+				"of the files exists already, so nothing was written; --force overwrites it. The files it would write:",
+				"of the files exist already, so nothing was written; --force overwrites them. The files it would write:").String(a.lang))
 			io.WriteString(a.stderr, strings.Join(lines, "\n")+"\n")
 			return exitInput
 		}

@@ -111,7 +111,7 @@ func (a *app) printTiers(criterion string, ctx prose.Context, explain bool, lang
 	}
 	io.WriteString(stdout, b.String())
 	if len(r.Unread) > 0 {
-		fmt.Fprintf(stderr, "jixiao tiers: %s\n", i18n.T("有 %d 段未能读懂，见上；它们不会计分", "%d parts could not be read (see above); they do not score", len(r.Unread)).String(lang))
+		fmt.Fprintf(stderr, "jixiao tiers: %s\n", i18n.T("有 %s", "%s", i18n.Count(len(r.Unread), "段未能读懂，见上；它们不会计分", "part could not be read (see above); it does not score", "parts could not be read (see above); they do not score")).String(lang))
 		return exitFindings
 	}
 	return exitOK

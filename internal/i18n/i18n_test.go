@@ -63,3 +63,21 @@ func TestOSError(t *testing.T) {
 		assert.NotContains(t, OSError(c.err).String(Zh), "x:")
 	}
 }
+
+// An English count agrees with its number, zero and one alike; a Chinese one has no plural.
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n      int
+		zh, en string
+	}{
+		{0, "0 个指标", "0 indicators"},
+		{1, "1 个指标", "1 indicator"},
+		{2, "2 个指标", "2 indicators"},
+	} {
+		got := Count(c.n, "个指标", "indicator", "indicators")
+		assert.Equal(t, c.zh, got.String(Zh))
+		assert.Equal(t, c.en, got.String(En))
+	}
+	assert.Equal(t, "0 info", Count(0, "个提示", "info", "info").String(En))
+	assert.Equal(t, "1 indicator does not apply", T("有 %s不适用", "%s not apply", Count(1, "个指标", "indicator does", "indicators do")).String(En))
+}

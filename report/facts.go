@@ -189,6 +189,7 @@ var factTemplates = map[engine.Code]func(*subject) []fact{
 	engine.AllFullMarks: func(c *subject) []fact {
 		return []fact{{i18n.T("满分的指标", "indicators at full marks"), itoa(c.f.Args[0])}}
 	},
+	engine.UnitMissing:        func(c *subject) []fact { return []fact{{labelTarget, c.ind.Target.Text}} },
 	engine.ReviewScoreMissing: func(*subject) []fact { return nil },
 	engine.ReviewScoreOverWeight: func(c *subject) []fact {
 		return []fact{{labelReview, c.score(c.f.Actual.Num)}, {labelWeight, c.stated(c.f.Expected.Num)}}

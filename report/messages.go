@@ -269,6 +269,10 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.AllFullMarks: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("全部 %d 个指标都自评满分", "all %d indicators are reported at full marks", int(c.f.Args[0])), i18n.Text{}
 	},
+	engine.UnitMissing: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("指标值 %s 没有度量单位：请在度量单位一栏填写（如 %%、人次、万元）", "the target %s has no unit of measure: give one in the 度量单位 column (%%, 人次, 万元…)",
+			c.ind.Target.Text), i18n.Text{}
+	},
 	engine.ReviewScoreMissing: func(c *subject) (i18n.Text, i18n.Text) {
 		var hint i18n.Text
 		if c.ir.HasScore {

@@ -585,7 +585,8 @@ func dimension(c engine.Code) i18n.Text {
 	case engine.ScoreMismatch, engine.TotalMismatch, engine.GradeMismatch, engine.ScoreOverWeight, engine.RangeViolation,
 		engine.Unscored, engine.MissingValue, engine.AllFullMarks:
 		return i18n.T("得分", "scores")
-	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained:
+	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained,
+		engine.UnitMissing:
 		return i18n.T("绩效目标", "targets")
 	case engine.WeightSum, engine.WeightNegative, engine.CriterionUnparsed, engine.TierGap, engine.TierOverlap, engine.TierUnreachable,
 		engine.TierNonMonotonic, engine.TierOverWeight, engine.TargetThreshold, engine.NoCriterion:

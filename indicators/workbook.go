@@ -1,11 +1,8 @@
 package indicators
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"math"
-	"os"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -33,14 +30,9 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	if err := checkSize(path, lim); err != nil {
 		return nil, ErrorList{err}
 	}
-	if err := sniffWorkbook(path); err != nil {
-		return nil, ErrorList{err}
-	}
 	f, err := sheets.Open(path)
 	if err != nil {
-		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrSyntax, Msg: i18n.T(
-			"无法作为 Excel 工作簿（.xlsx）打开：%v。旧版 .xls 文件请先另存为 .xlsx",
-			"cannot open as an Excel workbook (.xlsx): %v. Save an old .xls file as .xlsx first", err)}}
+		return nil, ErrorList{workbookOpenError(path, err)}
 	}
 	defer f.Close()
 	var projects []*Project
@@ -72,35 +64,6 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	// Warnings about the workbook as a whole are told once, with its first project.
 	projects[0].Warnings = append(warnings, projects[0].Warnings...)
 	return projects, errs.Err()
-}
-
-// sniffWorkbook names what a file called .xlsx holds when it cannot be a workbook: nothing
-// at all, or an OLE2 container (an old .xls renamed, or a workbook encrypted with a
-// password), or anything else that is no zip archive. A zip file is left to the workbook
-// reader.
-func sniffWorkbook(path string) *Error {
-	f, err := os.Open(path)
-	if err != nil {
-		return readError(path, err)
-	}
-	defer f.Close()
-	head := make([]byte, 8)
-	n, _ := io.ReadFull(f, head)
-	switch {
-	case n == 0:
-		return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: i18n.T(
-			"文件是空的（0 字节），不是 Excel 工作簿：可能是保存或下载时中断了，请重新保存或下载",
-			"the file is empty (0 bytes), not an Excel workbook: saving or downloading it may have been cut short; save or download it again")}
-	case n == 8 && bytes.Equal(head, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: i18n.T(
-			"文件名是 .xlsx，内容却是旧版 Excel（.xls）格式，或是设了打开密码的工作簿：请在 Excel 或 WPS 中打开（去掉密码），“另存为”Excel 工作簿（*.xlsx）后再试",
-			"the file is named .xlsx but holds an old Excel (.xls) workbook, or one protected by a password: open it in Excel or WPS (removing the password) and save it as an Excel Workbook (*.xlsx), then try again")}
-	case !bytes.HasPrefix(head, []byte("PK")):
-		return &Error{Pos: Pos{File: path}, Kind: ErrSyntax, Msg: i18n.T(
-			"不是 Excel 工作簿：.xlsx 文件是 zip 压缩包，这个文件不是（可能是改了扩展名的其他文件）；请在 Excel 或 WPS 中打开原表，“另存为”Excel 工作簿（*.xlsx）",
-			"not an Excel workbook: an .xlsx file is a zip archive, and this file is not one (perhaps another file renamed); open the original in Excel or WPS and save it as an Excel Workbook (*.xlsx)")}
-	}
-	return nil
 }
 
 // grid is one sheet's cells as shown, merged cells filled in, with the file it is in.
@@ -222,7 +185,9 @@ func ReviewSheet(name string) bool {
 func readSheet(s *schema, f *sheets.Book, file, sheet string, model *sheetModel, lim Limits) ([]*Project, ErrorList, ErrorList) {
 	sg, err := f.Grid(sheet)
 	if err != nil {
-		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.T("无法读取工作表：%v", "cannot read the sheet: %v", err)}}, nil
+		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.Text{
+			Zh: "这个工作表读不出来，工作簿可能已损坏：请用 Excel 或 WPS 另存一份后再试",
+			En: "the sheet cannot be read, and the workbook may be damaged: save a copy in Excel or WPS and try again (" + err.Error() + ")"}}}, nil
 	}
 	g := &grid{Grid: sg, file: file}
 	var headers []int
@@ -421,6 +386,7 @@ func (b *blockReader) read() *Project {
 	b.root["indicator"] = indicators
 	if b.model != nil {
 		b.root = b.withModel(b.root)
+		b.placesOf(b.root)
 	} else if !b.begunByCells() {
 		withoutReview(b.root)
 	}

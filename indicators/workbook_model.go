@@ -67,21 +67,10 @@ func ModelRows(models []Model) ([][]string, error) {
 		if err := WriteJSON(&b, m.Project); err != nil {
 			return nil, err
 		}
-		row := []string{m.Sheet, "project"}
-		text := strings.TrimSpace(b.String())
-		for text != "" {
-			cut := len(text)
-			if utf8.RuneCountInString(text) > modelChunk {
-				cut = 0
-				for n := 0; n < modelChunk; n++ {
-					_, size := utf8.DecodeRuneInString(text[cut:])
-					cut += size
-				}
-			}
-			row = append(row, text[:cut])
-			text = text[cut:]
+		rows = append(rows, append([]string{m.Sheet, "project"}, chunks(strings.TrimSpace(b.String()))...))
+		if places := slices.Sorted(maps.Keys(m.Project.cells)); len(places) > 0 {
+			rows = append(rows, append([]string{m.Sheet, "places"}, chunks(strings.Join(places, "\n"))...))
 		}
-		rows = append(rows, row)
 		for _, cell := range slices.Sorted(maps.Keys(m.Filled)) {
 			rows = append(rows, []string{m.Sheet, "filled", cell, m.Filled[cell]})
 		}
@@ -89,11 +78,33 @@ func ModelRows(models []Model) ([][]string, error) {
 	return rows, nil
 }
 
+// chunks cuts text into pieces of at most modelChunk characters.
+func chunks(text string) []string {
+	var out []string
+	for text != "" {
+		cut := len(text)
+		if utf8.RuneCountInString(text) > modelChunk {
+			cut = 0
+			for n := 0; n < modelChunk; n++ {
+				_, size := utf8.DecodeRuneInString(text[cut:])
+				cut += size
+			}
+		}
+		out = append(out, text[:cut])
+		text = text[cut:]
+	}
+	return out
+}
+
 // sheetModel is a project sheet's model as read back: the project as the generic tables the
 // decoder reads, and the cells jixiao filled in.
 type sheetModel struct {
 	project map[string]any
 	filled  map[string]string
+	// places are the key paths the project's own workbook had a cell for ("indicator[0].unit"),
+	// blank ones too: a check that asks whether the table has a place for a key (a 度量单位
+	// column) asks the project's table, not the review workbook's.
+	places map[string]bool
 }
 
 // readModels reads the hidden sheet of a review workbook, if it has one: the model of each
@@ -123,7 +134,7 @@ func readModels(s *schema, f *sheets.Book, file string, lim Limits) (map[string]
 		sheet := row[0]
 		m := models[sheet]
 		if m == nil {
-			m = &sheetModel{filled: map[string]string{}}
+			m = &sheetModel{filled: map[string]string{}, places: map[string]bool{}}
 			models[sheet] = m
 		}
 		switch row[1] {
@@ -137,6 +148,10 @@ func readModels(s *schema, f *sheets.Book, file string, lim Limits) (map[string]
 				continue
 			}
 			m.project = s.generic(inRoot, p)
+		case "places":
+			for _, path := range strings.Split(strings.Join(row[2:], ""), "\n") {
+				m.places[path] = true
+			}
 		case "filled":
 			if len(row) > 3 {
 				m.filled[row[2]] = row[3]
@@ -205,6 +220,44 @@ func (s *schema) generic(in string, obj any) map[string]any {
 		}
 	}
 	return m
+}
+
+// placesOf keeps of the cells read the ones of values the project has, and the places its
+// own workbook had (blank cells of the review workbook's columns are none of the project's).
+func (b *blockReader) placesOf(root map[string]any) {
+	for path := range b.cells {
+		if !b.model.places[path] && valueAt(root, path) == nil {
+			delete(b.cells, path)
+		}
+	}
+}
+
+// valueAt is the value at a key path of generic tables, indexed tables included
+// ("indicator[2].unit"), or nil.
+func valueAt(m map[string]any, path string) any {
+	if path == "" {
+		return m
+	}
+	head, rest, deeper := strings.Cut(path, ".")
+	var v any
+	if name, index, ok := strings.Cut(head, "["); ok {
+		k, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+		items, _ := m[name].([]any)
+		if err != nil || k < 0 || k >= len(items) {
+			return nil
+		}
+		v = items[k]
+	} else {
+		v = m[head]
+	}
+	if !deeper || v == nil {
+		return v
+	}
+	sub, ok := v.(map[string]any)
+	if !ok {
+		return nil
+	}
+	return valueAt(sub, rest)
 }
 
 // reviewKey reports whether a key path is one of the reviewer's: 复核人, 复核日期, a line's 复核.

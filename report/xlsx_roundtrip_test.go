@@ -402,3 +402,60 @@ func TestUntouchedReviewWorkbookIsNoReview(t *testing.T) {
 		}
 	}
 }
+
+// A project read from a unit's own workbook keeps, through the review workbook, the places its
+// table had: a blank 度量单位 cell of its own is still a place for the unit (unit-missing), and
+// the review workbook's 度量单位 column is none where the project had no such place.
+func TestReviewWorkbookKeepsTheTablesPlaces(t *testing.T) {
+	src := `[project]
+name = "单位栏"
+[[indicator]]
+name = "件数"
+target = 10
+actual = 10
+weight = 50
+reported = 50
+[[indicator]]
+name = "满意度"
+target = "≥90%"
+actual = "95%"
+weight = 50
+reported = 50
+`
+	p, err := indicators.Parse("units.toml", []byte(src), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := engine.New(engine.Options{}).Check(p)
+	require.NoError(t, err)
+	for _, f := range r.Findings {
+		require.NotEqual(t, engine.UnitMissing, f.Code, "a file that gives no unit has no place for one")
+	}
+	b, err := sheets.Open(writeBook(t, append(seedResults(t, true), r), "review.xlsx"))
+	require.NoError(t, err)
+	require.NoError(t, b.DeleteSheet(indicators.ModelSheet)) // a workbook of the unit's own
+	own := filepath.Join(t.TempDir(), "own.xlsx")
+	require.NoError(t, b.SaveAs(own))
+	require.NoError(t, b.Close())
+	projects, err := indicators.LoadWorkbook(own, indicators.Limits{})
+	require.NoError(t, err)
+	eng := engine.New(engine.Options{})
+	var results []*engine.Result
+	units := 0
+	for _, p := range projects {
+		r, err := eng.Check(p)
+		require.NoError(t, err)
+		results = append(results, r)
+		for _, f := range r.Findings {
+			if f.Code == engine.UnitMissing {
+				units++
+			}
+		}
+	}
+	require.Positive(t, units, "the unit's table has a 度量单位 column, blank in places")
+	back, err := indicators.LoadWorkbook(writeBook(t, results, "again.xlsx"), indicators.Limits{})
+	require.NoError(t, err)
+	for i, p := range back {
+		r, err := eng.Check(p)
+		require.NoError(t, err)
+		assert.Equal(t, computed(results[i]), computed(r), p.Name)
+	}
+}

@@ -19,6 +19,15 @@ func checkNarrative(doc *Document, grades []string, opts Options) []Finding {
 				idx = append(idx, i)
 			}
 		}
+		if len(ps) == 0 && st.Count > 0 {
+			// No table (or report) of the kind at all: the report does not publish them, and
+			// what the sentence states can be checked against none.
+			f := newFinding(CodeNarrativeUnchecked)
+			f.Pos, f.Subject, f.Item = st.Pos, "预算绩效情况说明", st.Kind
+			f.Actual, f.Names = st.Count, st.Said
+			out = append(out, f)
+			continue
+		}
 		if f, ok := checkCount(st, ps); !ok {
 			out = append(out, f)
 		}

@@ -509,3 +509,27 @@ func TestReviewWorkbookFundsReason(t *testing.T) {
 		})
 	}
 }
+
+// A low execution without a reason, read back from the review workbook: the hint names the
+// workbook's 偏差原因 cell of the funds block, blank as it is.
+func TestReviewWorkbookFundsReasonBlank(t *testing.T) {
+	src := "[project]\nname = \"资金说明\"\n[funds]\nbudget = 100\nfull_year_budget = 100\nspent = 60\nweight = 10\nreported = 6\n" +
+		"[[indicator]]\nname = \"甲\"\ntarget = 100\nactual = 100\nweight = 90\nreported = 90\n"
+	p, err := indicators.Parse("blank.toml", []byte(src), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := engine.New(engine.Options{}).Check(p)
+	require.NoError(t, err)
+	back, err := indicators.LoadWorkbook(writeBook(t, []*engine.Result{r}, "review.xlsx"), indicators.Limits{})
+	require.NoError(t, err)
+	require.Len(t, back, 1)
+	rb, err := engine.New(engine.Options{}).Check(back[0])
+	require.NoError(t, err)
+	var hints []string
+	for k := range rb.Findings {
+		if f := &rb.Findings[k]; f.Code == engine.ExecutionUnexplained {
+			_, hint := Message(rb, f, i18n.Zh)
+			hints = append(hints, hint)
+		}
+	}
+	assert.Equal(t, []string{"请在 资金说明!M4（偏差原因）中说明资金未按计划支出的原因"}, hints)
+}

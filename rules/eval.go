@@ -77,6 +77,7 @@ type Program struct {
 	first     *compiled   // otherwise, the conditions in one program giving the first tier that holds
 	m         *machine    // the compiler's expression machine
 	prose     string      // for tiers read from prose: the text and context they were read from
+	at        uint64      // for written tiers: the addresses of the texts it was last found by (addressKey)
 	analyses  map[analysisKey]*analysis.Analysis
 	last      analysisKey // the key of the analysis made or found last, lastA
 	lastA     *analysis.Analysis

@@ -27,7 +27,8 @@ type Env struct {
 	actualSet bool // an actual value is given, as a number or as text
 	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
 	quality   Quality
-	qualityOK bool // quality has been read from Text
+	qualityOK bool      // quality has been read from Text
+	qualities qualities // the bands of texts read before, when the compiler built the env
 
 	// What the standard methods need of the indicator and its project.
 	direction    indicators.Direction
@@ -85,7 +86,11 @@ func (e *Env) RepeatsTarget() bool { return e.sameText }
 func (e *Env) qualityOf() Quality {
 	if !e.qualityOK {
 		e.quality, e.qualityOK = QualityMet, true
-		if !e.sameText {
+		switch {
+		case e.sameText:
+		case e.qualities != nil:
+			e.quality = e.qualities.of(e.Text)
+		default:
 			e.quality, _ = ReadQuality(e.Text)
 		}
 	}
@@ -185,6 +190,17 @@ func AppendEnvs(envs []Env, p *indicators.Project) []Env {
 	envs = slices.Grow(envs, len(p.Indicators))[:n+len(p.Indicators)]
 	for i, ind := range p.Indicators {
 		envs[n+i].init(funds, &sc, ind)
+	}
+	return envs
+}
+
+// AppendEnvs is AppendEnvs with the compiler's memory of the qualitative bands read: a
+// batch reads the words of each distinct actual text once.
+func (c *Compiler) AppendEnvs(envs []Env, p *indicators.Project) []Env {
+	n := len(envs)
+	envs = AppendEnvs(envs, p)
+	for i := n; i < len(envs); i++ {
+		envs[i].qualities = c.qualities
 	}
 	return envs
 }

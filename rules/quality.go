@@ -99,6 +99,31 @@ var qualityIndex = func() map[rune][]QualityWord {
 	return m
 }()
 
+// qualities remembers the band each actual text reads as (ReadQuality), so that a batch
+// whose projects write the same words reads them once. Bounded: texts longer than
+// maxQualityText are read each time, and it starts again when it holds maxQualities.
+type qualities map[string]Quality
+
+const (
+	maxQualities   = 1024
+	maxQualityText = 256 // bytes
+)
+
+// of is the band text reads as.
+func (qs qualities) of(text string) Quality {
+	if q, ok := qs[text]; ok {
+		return q
+	}
+	q, _ := ReadQuality(text)
+	if len(text) <= maxQualityText {
+		if len(qs) >= maxQualities {
+			clear(qs)
+		}
+		qs[strings.Clone(text)] = q // not a view into a larger text the map would keep
+	}
+	return q
+}
+
 // ReadQuality reads a qualitative actual value into its band, and returns the words of it
 // that it did not understand (empty when it understood every character but found no band:
 // the unknown are then the whole text). Punctuation separates words and says nothing.

@@ -127,7 +127,7 @@ func (e *Env) agree(met bool, s float64) float64 {
 	if met {
 		return w
 	}
-	return max(0, min(s, w-math.Pow(10, -float64(e.decimals))))
+	return max(0, min(s, w-num.Pow10(-e.decimals)))
 }
 
 // atTarget reports whether the actual value equals the target at the file's decimals.

@@ -207,11 +207,15 @@ func (c *Compiler) AppendEnvs(envs []Env, p *indicators.Project) []Env {
 
 func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) {
 	nan := math.NaN()
-	*env = Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text, Funds: funds,
-		actualSet: ind.Actual.Set, sameText: sameText(&ind.Actual, &ind.Target),
-		direction: ind.Direction, strict: ind.Target.Op == indicators.OpGT || ind.Target.Op == indicators.OpLT,
-		decimals: sc.decimals, year: sc.year, bands: sc.bands, latePerMonth: sc.latePerMonth,
-		targetDate: dateOf(&ind.Target), actualDate: dateOf(&ind.Actual)}
+	// Cleared, then set field by field in place: a composite literal would be built aside
+	// and copied.
+	*env = Env{}
+	env.Actual, env.Target, env.Prior, env.Rate = nan, nan, nan, nan
+	env.Weight, env.Text, env.Funds = ind.Weight, ind.Actual.Text, funds
+	env.actualSet, env.sameText = ind.Actual.Set, sameText(&ind.Actual, &ind.Target)
+	env.direction, env.strict = ind.Direction, ind.Target.Op == indicators.OpGT || ind.Target.Op == indicators.OpLT
+	env.decimals, env.year, env.bands, env.latePerMonth = sc.decimals, sc.year, sc.bands, sc.latePerMonth
+	env.targetDate, env.actualDate = dateOf(&ind.Target), dateOf(&ind.Actual)
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}

@@ -1,6 +1,10 @@
 package indicators
 
-import "strings"
+import (
+	"strings"
+
+	"jixiao/internal/near"
+)
 
 // closest returns the known key nearest to k, if it is near enough to be a likely typo or
 // shortening (within two edits, or a third of k's length) and no other is as near.
@@ -8,7 +12,7 @@ func closest(k string, known []string) string {
 	limit := max(2, len([]rune(k))/3)
 	best, bestD, ties := "", limit+1, 0
 	for _, c := range known {
-		switch dist := editDistance(k, c); {
+		switch dist := near.Distance(k, c); {
 		case dist < bestD:
 			best, bestD, ties = c, dist, 0
 		case dist == bestD && best != "":
@@ -46,25 +50,4 @@ func wordsWithin(words, in []string) bool {
 		}
 	}
 	return i == len(words)
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

@@ -3,7 +3,6 @@ package published_test
 import (
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -11,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/internal/i18n"
+	"jixiao/internal/mdblock"
 	"jixiao/published"
 )
 
@@ -34,21 +34,7 @@ func catalogueMarkdown() string {
 // The README's catalogue of a report's checks is the codes' own documentation, never a copy
 // kept by hand.
 func TestReadmeCatalogue(t *testing.T) {
-	const path = "../README.md"
-	data, err := os.ReadFile(path)
+	stale, err := mdblock.Sync("../README.md", catalogueBegin, catalogueEnd, catalogueMarkdown(), *updateReadme)
 	require.NoError(t, err)
-	text := string(data)
-	begin := strings.Index(text, catalogueBegin)
-	end := strings.Index(text, catalogueEnd)
-	want := catalogueBegin + "\n" + catalogueMarkdown() + catalogueEnd
-	if *updateReadme && begin < 0 {
-		t.Fatal("README.md lacks the markers of the report's checks: add them where the catalogue belongs")
-	}
-	require.True(t, begin >= 0 && end > begin, "README.md lacks the catalogue markers")
-	got := text[begin : end+len(catalogueEnd)]
-	if *updateReadme {
-		require.NoError(t, os.WriteFile(path, []byte(strings.Replace(text, got, want, 1)), 0o644))
-		return
-	}
-	assert.Equal(t, want, got, "the README's catalogue of a report's checks is stale: go test ./published -update-readme")
+	assert.False(t, stale, "the README's catalogue of a report's checks is stale: go test ./published -update-readme")
 }

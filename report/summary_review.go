@@ -113,16 +113,8 @@ func newReviewSummaryJSON(s *Summary) *reviewSummaryJSON {
 		out.AverageDeviation = ptr(num.Round(sr.deviation/float64(sr.deviations), 4))
 	}
 	out.Grades.Changed = sr.changed
-	out.Grades.Transitions = []reviewTransitionJSON{}
-	for k, n := range sr.transitions {
-		out.Grades.Transitions = append(out.Grades.Transitions, reviewTransitionJSON{k[0], k[1], n})
-	}
-	sort.Slice(out.Grades.Transitions, func(i, j int) bool {
-		a, b := out.Grades.Transitions[i], out.Grades.Transitions[j]
-		if a.Stated != b.Stated {
-			return gradeRank(a.Stated) < gradeRank(b.Stated)
-		}
-		return gradeRank(a.Reviewed) < gradeRank(b.Reviewed)
+	out.Grades.Transitions = transitions(sr.transitions, func(from, to string, n int) reviewTransitionJSON {
+		return reviewTransitionJSON{from, to, n}
 	})
 	return out
 }
@@ -133,7 +125,7 @@ func writeReviewSummary(b *strings.Builder, j *reviewSummaryJSON, lang i18n.Lang
 		return nil
 	}
 	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
-	b.WriteString("\n" + i18n.T("复核：%d 个项目已复核", "Review: %d projects reviewed", j.Reviewed).String(lang))
+	b.WriteString("\n" + i18n.T("复核：%s已复核", "Review: %s reviewed", count(j.Reviewed, "个项目", "project", "projects")).String(lang))
 	if j.AverageDeviation != nil {
 		b.WriteString(i18n.T("，平均偏离度 %s%%", ", average deviation %s%%", num.Format(*j.AverageDeviation*100, 2)).String(lang))
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"flag"
 	"io"
-	"os"
 	"runtime/debug"
 	"strings"
 	"testing"
@@ -16,6 +15,7 @@ import (
 
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/internal/mdblock"
 )
 
 var updateReadme = flag.Bool("update-readme", false, "rewrite the README's command reference from the commands' --help")
@@ -59,20 +59,9 @@ func TestEveryCommandHasHelpInBothLanguages(t *testing.T) {
 
 // The README's command reference is the commands' --help in English.
 func TestReadmeCommands(t *testing.T) {
-	const path = "../../README.md"
-	const begin, end = "<!-- commands:begin", "<!-- commands:end -->"
-	data, err := os.ReadFile(path)
+	stale, err := mdblock.Sync("../../README.md", "<!-- commands:begin", "<!-- commands:end -->", readmeCommands(t), *updateReadme)
 	require.NoError(t, err)
-	text := string(data)
-	i, j := strings.Index(text, begin), strings.Index(text, end)
-	require.True(t, i >= 0 && j > i, "README.md lacks the command reference markers")
-	i += strings.Index(text[i:], "-->") + len("-->\n")
-	want := readmeCommands(t)
-	if *updateReadme {
-		require.NoError(t, os.WriteFile(path, []byte(text[:i]+want+text[j:]), 0o644))
-		return
-	}
-	assert.Equal(t, want, text[i:j], "the README's command reference is out of date: go test ./cmd/jixiao -run TestReadmeCommands -update-readme")
+	assert.False(t, stale, "the README's command reference is out of date: go test ./cmd/jixiao -run TestReadmeCommands -update-readme")
 }
 
 // readmeCommands is what jixiao --help and each command's --help print in English, as

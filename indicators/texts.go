@@ -2,6 +2,7 @@ package indicators
 
 import (
 	"bytes"
+	"hash/maphash"
 	"unicode"
 	"unicode/utf8"
 )
@@ -11,22 +12,25 @@ import (
 // string, so that a stream of many projects allocates each once, and later stages holding
 // a text can recognise it by its address without reading it. The zero value is ready.
 //
-// It is bounded, in texts and in bytes, and keeps two generations: when the current one is
-// full, it becomes the previous one and the one before is dropped. A text found in the
-// previous generation moves into the current one as the same string, so that a text the
-// stream keeps repeating keeps its address however many unique texts (project names,
-// actual values) pass through beside it. A text longer than maxTextLen is not kept.
+// It is a cache of sets of two: a text's hash picks a set, which holds the last two texts
+// seen there. A lookup is one hash and at most two comparisons, with no map to probe. A new
+// text takes the place of the one of its set not found last, so that a text the stream
+// keeps repeating, once found again, stays while unique texts (a project's name, an actual
+// value) pass through the other place. It is bounded: 2×textSets strings of at most
+// maxTextLen bytes.
 type texts struct {
-	cur, prev map[string]string
-	bytes     int // bytes of the texts in cur
+	seed maphash.Seed
+	sets *[textSets]textSet
 }
 
-// Bounds on the texts kept per generation: a stream holds a few hundred distinct repeated
-// texts, and the unique ones pass through. Two generations keep at most 2×256 KiB of text.
+type textSet struct {
+	s   [2]string
+	hit uint8 // the place found last
+}
+
 const (
-	maxTexts     = 2048
-	maxTextBytes = 256 << 10
-	maxTextLen   = 1 << 10 // bytes: longer texts (long prose) are read afresh each time
+	textSets   = 2048 // a power of two
+	maxTextLen = 256  // bytes: longer texts (long prose) are read afresh each time
 )
 
 // of is the interned text of b.
@@ -34,26 +38,22 @@ func (t *texts) of(b []byte) string {
 	if len(b) > maxTextLen {
 		return string(b)
 	}
-	if s, ok := t.cur[string(b)]; ok { // no allocation: the compiler looks up b in place
-		return s
+	if t.sets == nil {
+		t.sets, t.seed = new([textSets]textSet), maphash.MakeSeed()
 	}
-	s, ok := t.prev[string(b)]
-	if !ok {
-		s = string(b)
-	}
-	switch {
-	case t.cur == nil:
-		t.cur = make(map[string]string, 256)
-	case len(t.cur) >= maxTexts || t.bytes+len(s) > maxTextBytes:
-		if t.prev == nil {
-			t.prev = make(map[string]string, len(t.cur))
+	set := &t.sets[maphash.Bytes(t.seed, b)&(textSets-1)]
+	for w := range set.s {
+		if set.s[w] == string(b) { // no allocation: the compiler compares b in place
+			set.hit = uint8(w)
+			return set.s[w]
 		}
-		clear(t.prev)
-		t.cur, t.prev, t.bytes = t.prev, t.cur, 0
 	}
-	t.cur[s] = s
-	t.bytes += len(s)
-	return s
+	w := 1 - set.hit
+	if set.s[0] == "" {
+		w = 0
+	}
+	set.s[w] = string(b)
+	return set.s[w]
 }
 
 // trimSpace is bytes.TrimSpace, answering at once for a text that neither starts nor ends

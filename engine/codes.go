@@ -16,6 +16,7 @@ const (
 	ScoreOverWeight    Code = "score-over-weight"
 	RangeViolation     Code = "range-violation"
 	MissingValue       Code = "missing-value"
+	ValueUnreadable    Code = "value-unreadable"
 	Unscored           Code = "unscored"
 	MissingReason      Code = "missing-reason"
 	ActualCopiesTarget Code = "actual-copies-target"

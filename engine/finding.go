@@ -184,6 +184,13 @@ const (
 	// review-rule-mismatch
 	RuleScoreDiffers    // the score is not what the rule gives
 	RuleCompletionBelow // the rule applies above a completion rate, Args[1], the indicator's is Args[0]
+
+	// value-unreadable: what is wrong with the value (num.Flaw).
+	UnreadableLetter    // a letter for a digit: O for 0
+	UnreadablePoints    // two decimal points
+	UnreadableSeparator // a thousands separator out of place
+	UnreadableDate      // a date that does not exist
+	UnreadableNoValue   // a comparison without a number or date
 )
 
 // Count tallies findings by severity.

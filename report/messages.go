@@ -154,6 +154,17 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		}
 		return i18n.T("没有填写实际完成值", "no actual value is given"), i18n.Text{}
 	},
+	engine.ValueUnreadable: func(c *subject) (i18n.Text, i18n.Text) {
+		var hint i18n.Text
+		switch {
+		case c.ir.Kind == rules.Unscored && (c.ir.Reason.Code == rules.TargetUnreadable || c.ir.Reason.Code == rules.ActualUnreadable):
+			hint = i18n.T("该指标因此未计分，总分按该项得 %s–%s 分计为区间", "the indicator is therefore not scored: the total counts it as %s–%s",
+				num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
+		case c.f.Field == engine.FieldTarget:
+			hint = i18n.T("是否达到指标值因此无法判断", "whether the target was met therefore cannot be told")
+		}
+		return unreadableText(c.f.Field == engine.FieldTarget, c.f.Actual.Text, c.f.Detail), hint
+	},
 	engine.Unscored: func(c *subject) (i18n.Text, i18n.Text) {
 		return reasonText(c.r, c.ir), i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
 			num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
@@ -458,6 +469,43 @@ func literalText(v indicators.Value) string {
 	return num.Short(v.Num, 6)
 }
 
+// unreadableText says why a target (or an actual) as written cannot be read, and what to do.
+func unreadableText(target bool, text string, d engine.Detail) i18n.Text {
+	what := i18n.T("实际完成值", "the actual value")
+	if target {
+		what = i18n.T("指标值", "the target")
+	}
+	var why i18n.Text
+	switch d {
+	case engine.UnreadableLetter:
+		why = i18n.T("数字里混入了字母（把 0 写成了 O？）", "a letter among the digits (O typed for 0?)")
+	case engine.UnreadablePoints:
+		why = i18n.T("数字里有两个小数点", "two decimal points in one number")
+	case engine.UnreadableSeparator:
+		why = i18n.T("千分位逗号的位置不对（应每三位一个）", "a thousands separator out of place (one every three digits)")
+	case engine.UnreadableDate:
+		why = i18n.T("这个日期不存在", "no such date exists")
+	default:
+		why = i18n.T("比较符号后面没有数字或日期", "no number or date after the comparison sign")
+	}
+	return i18n.T("%s %q 读不出：%s；请改正所写的值", "%s %q cannot be read: %s; correct the value as written", what, text, why)
+}
+
+// flawDetail is a value's flaw as the Detail of value-unreadable.
+func flawDetail(text string) engine.Detail {
+	switch num.Flawed(text) {
+	case num.FlawLetter:
+		return engine.UnreadableLetter
+	case num.FlawPoints:
+		return engine.UnreadablePoints
+	case num.FlawSeparator:
+		return engine.UnreadableSeparator
+	case num.FlawDate:
+		return engine.UnreadableDate
+	}
+	return engine.UnreadableNoValue
+}
+
 // reasonText says why an indicator could not be scored.
 func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 	ind, why := ir.Indicator, ir.Reason
@@ -474,6 +522,10 @@ func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 	case rules.ActualText:
 		return i18n.T("实际完成值 %q 不是数字，无法按评分标准比较；请填写数字，或为文字值设定定性档次",
 			"the actual value %q is not a number and cannot be compared; give a number, or tiers for text values", ind.Actual.Text)
+	case rules.TargetUnreadable:
+		return unreadableText(true, ind.Target.Text, flawDetail(ind.Target.Text))
+	case rules.ActualUnreadable:
+		return unreadableText(false, ind.Actual.Text, flawDetail(ind.Actual.Text))
 	case rules.TargetMissing:
 		if method {
 			return i18n.T("按%s计分需要数字指标值，但指标值 %q 不是数字", "the %s method needs a numeric target, but the target is %q",

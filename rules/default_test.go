@@ -175,6 +175,39 @@ func TestDeadlines(t *testing.T) {
 	}
 }
 
+// A target or actual meant as a number or a date that cannot be read as one is never read as
+// a shorter number, nor as words: the indicator is unscored for that value, and met unknown.
+func TestUnreadableValues(t *testing.T) {
+	tests := []struct {
+		name           string
+		target, actual string
+		method         indicators.Method
+		reason         string
+	}{
+		{"a letter O for a 0 in the target", `"≥1OO人"`, "50", indicators.MethodProportional, TargetUnreadable},
+		{"a letter O in a percentage target", `"≥9O%"`, `"95%"`, indicators.MethodProportional, TargetUnreadable},
+		{"a lower-is-better target keeps its method", `"≤1O天"`, "5", indicators.MethodReverseLinear, TargetUnreadable},
+		{"a comparison with nothing to compare", `">=abc"`, "100", indicators.MethodProportional, TargetUnreadable},
+		{"a month 13", `"2023年13月底前"`, `"2023年12月1日"`, indicators.MethodDeadline, TargetUnreadable},
+		{"a letter O in the actual", `"≥90%"`, `"8O%"`, indicators.MethodProportional, ActualUnreadable},
+		{"two decimal points", `"≥90%"`, `"95.5.%"`, indicators.MethodProportional, ActualUnreadable},
+		{"a day that does not exist", `"2023年12月底前"`, `"2023年2月30日"`, indicators.MethodDeadline, ActualUnreadable},
+		{"a misplaced separator", `"≥1000人"`, `"1,0000"`, indicators.MethodProportional, ActualUnreadable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, _, known, m := scoredProject(t, "", fmt.Sprintf("target = %s\nactual = %s\nweight = 10\n", tt.target, tt.actual))
+			assert.Equal(t, tt.method, m, "method")
+			require.Equal(t, Unscored, o.Kind, "outcome %+v", o)
+			assert.Equal(t, tt.reason, o.Reason.Code)
+			assert.False(t, known, "met cannot be known")
+		})
+	}
+	// Text meant as text keeps its qualitative reading.
+	_, _, _, m := scoredProject(t, "", "target = \"有效\"\nactual = \"有效运行\"\nweight = 10\n")
+	assert.Equal(t, indicators.MethodQualitative, m)
+}
+
 func TestDeadlineWithoutAYear(t *testing.T) {
 	src := "[project]\nname = \"p\"\n[[indicator]]\nname = \"完成时间\"\ntarget = \"12月底前\"\nactual = \"11月\"\nweight = 10\n"
 	p, err := indicators.Parse("t.toml", []byte(src), indicators.Limits{})

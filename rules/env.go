@@ -38,6 +38,7 @@ type Env struct {
 	actualDate   dateValue     // a date actual
 	bands        [3][2]float64 // the qualitative bands, in percent of the weight: met, partial, not met
 	latePerMonth float64       // the share of the weight a missed deadline loses a month; NaN: unscored
+	targetFlaw   num.Flaw      // why a text target meant as a number or a date cannot be read as one
 }
 
 // dateValue is a date as a value states it, with its bound.
@@ -201,6 +202,8 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) 
 	}
 	if ind.Target.IsNum {
 		env.Target = ind.Target.Num
+	} else if ind.Target.Set && !ind.Target.IsDate {
+		env.targetFlaw = num.Flawed(ind.Target.Text)
 	}
 	if ind.Prior.IsNum {
 		env.Prior = ind.Prior.Num

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"jixiao/internal/num"
 	"jixiao/rules/analysis"
 )
 
@@ -61,6 +62,11 @@ const (
 	CriterionUnread = "criterion-unread"
 	DateUnknown     = "date-unknown" // a date without a year and nothing to take one from, or a month that straddles the deadline
 	Late            = "late"         // a missed deadline, and no rule for scoring lateness
+	// A target or actual written as a number, a date or a comparison that cannot be read as
+	// one (num.Flawed: "≥1OO人", "95.5.%", "2023年13月底前", ">=abc"): never read as a
+	// shorter number, nor as words.
+	TargetUnreadable = "target-unreadable"
+	ActualUnreadable = "actual-unreadable"
 )
 
 func unscored(code string) Outcome { return Outcome{Kind: Unscored, Reason: Reason{Code: code}} }
@@ -233,7 +239,7 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 	case uses&(varActual|varRate) != 0 && math.IsNaN(env.Actual):
 		return actualProblem(env), true
 	case uses&(varTarget|varRate) != 0 && math.IsNaN(env.Target):
-		return unscored(TargetMissing), true
+		return targetProblem(env), true
 	case uses&varRate != 0 && math.IsNaN(env.Rate):
 		return unscored(TargetZero), true
 	case uses&varPrior != 0 && math.IsNaN(env.Prior):
@@ -249,10 +255,22 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 }
 
 func actualProblem(env *Env) Outcome {
-	if !env.actualSet {
+	switch {
+	case !env.actualSet:
 		return unscored(ActualMissing)
+	case num.Flawed(env.Text) != num.NoFlaw:
+		return unscored(ActualUnreadable)
 	}
 	return unscored(ActualText)
+}
+
+// targetProblem is why a target that is needed gives no number: none is written, or what is
+// written cannot be read.
+func targetProblem(env *Env) Outcome {
+	if env.targetFlaw != num.NoFlaw {
+		return unscored(TargetUnreadable)
+	}
+	return unscored(TargetMissing)
 }
 
 // ScoreAt evaluates tier k's (0-based) score expression with the analysed variable set to

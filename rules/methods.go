@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"time"
+	"unicode/utf8"
 
 	"jixiao/indicators"
 	"jixiao/internal/num"
@@ -39,9 +40,31 @@ func DefaultMethod(ind *indicators.Indicator, s *indicators.Scoring) indicators.
 		}
 		return indicators.MethodProportional
 	case t.Set:
-		return indicators.MethodQualitative
+		return flawedMethod(t.Text, ind.Direction, s)
 	case ind.Actual.Set && !ind.Actual.IsNum && !ind.Actual.IsDate:
 		return indicators.MethodQualitative
+	}
+	return indicators.MethodProportional
+}
+
+// flawedMethod is the default method of a text target: qualitative, unless the target was
+// meant as a date or a number it fails to be ("2023年13月底前", "≥1OO人"): then the method
+// that date or number calls for, which leaves the indicator unscored for its target.
+func flawedMethod(text string, d indicators.Direction, s *indicators.Scoring) indicators.Method {
+	switch num.Flawed(text) {
+	case num.NoFlaw:
+		return indicators.MethodQualitative
+	case num.FlawDate:
+		return indicators.MethodDeadline
+	}
+	switch sign, _ := utf8.DecodeRuneInString(num.Operators(num.Normalize(text))); {
+	case sign == '≤' || sign == '<' || d == indicators.Lower:
+		if s.Lower != "" {
+			return s.Lower
+		}
+		return indicators.DefaultLower
+	case sign == '=' || d == indicators.Equal:
+		return indicators.MethodEqual
 	}
 	return indicators.MethodProportional
 }
@@ -77,7 +100,7 @@ func evalMethod(m indicators.Method, env *Env) Outcome {
 		return actualProblem(env)
 	}
 	if math.IsNaN(env.Target) {
-		return unscored(TargetMissing)
+		return targetProblem(env)
 	}
 	a, t := env.Actual, env.Target
 	var s float64
@@ -182,7 +205,7 @@ func (e *Env) Band(q Quality) (lo, hi float64) {
 }
 
 func qualitative(env *Env) Outcome {
-	if !env.actualSet {
+	if !env.actualSet || num.Flawed(env.Text) != num.NoFlaw { // "2023年2月30日", "8O%" are no words
 		return actualProblem(env)
 	}
 	q := env.qualityOf()
@@ -217,7 +240,7 @@ func deadline(env *Env) Outcome {
 		return unscored(ActualText)
 	}
 	if !env.targetDate.ok {
-		return unscored(TargetMissing)
+		return targetProblem(env)
 	}
 	l := env.Lateness()
 	switch {

@@ -334,3 +334,44 @@ weight = 50
 		assert.Equal(t, rules.Late, ir.Reason.Code)
 	}
 }
+
+// A start ("2023年3月起", "≥2023年3月") is no deadline: an actual before it is not met, but
+// it is not late, whatever [scoring] late_per_month says; on or after it, it is met.
+func TestStartIsNoDeadline(t *testing.T) {
+	p, err := indicators.Parse("t.toml", []byte(`[project]
+name = "p"
+year = 2023
+[scoring]
+late_per_month = 0.2
+[[indicator]]
+name = "开工"
+target = "2023年3月起"
+actual = "2023年3月15日"
+weight = 50
+reported = 50
+[[indicator]]
+name = "开工2"
+target = "≥2023年3月"
+actual = "2023年1月10日"
+weight = 50
+reported = 50
+`), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := New(Options{}).Check(p)
+	require.NoError(t, err)
+	on, before := r.Indicators[0], r.Indicators[1]
+	assert.True(t, on.HasScore && on.Score == 50 && on.Met && on.MetKnown, "on or after the start: met, full marks: %+v", on)
+	assert.Equal(t, rules.Unscored, before.Kind, "before the start: no lateness to score")
+	assert.Equal(t, rules.BeforeStart, before.Reason.Code)
+	assert.True(t, before.MetKnown && !before.Met, "before the start: not met")
+	var codes []Code
+	for _, f := range r.Findings {
+		codes = append(codes, f.Code)
+		if f.Code == MissingReason {
+			assert.Equal(t, BeforeStart, f.Detail, "not a missed deadline")
+			assert.Zero(t, f.Args, "no days late")
+		}
+	}
+	assert.Contains(t, codes, MissingReason)
+	assert.NotContains(t, codes, ScoreMismatch, "no lateness deducted from the reported 50")
+}

@@ -175,6 +175,7 @@ const (
 
 	// missing-reason
 	MissedDeadline // a date actual after its deadline: Args[0] days, Args[1] months late
+	BeforeStart    // a date actual before its start (a start is no deadline: not late)
 
 	// review-cut-unexplained: what the cut lacks.
 	ReviewNoReason        // no 扣分理由

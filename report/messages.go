@@ -171,6 +171,9 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	},
 	engine.MissingReason: func(c *subject) (i18n.Text, i18n.Text) {
 		switch {
+		case c.f.Detail == engine.BeforeStart:
+			return i18n.T("实际完成时间 %s 早于起始时间 %s，但没有说明原因", "done %s, before the start %s, and no reason is given",
+				c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
 		case c.f.Detail == engine.MissedDeadline:
 			return i18n.T("实际完成时间 %s 晚于期限 %s（%s），但没有说明原因", "done %s, after the deadline %s (%s), and no reason is given",
 				c.ind.Actual.Text, c.ind.Target.Text, lateText(int(c.f.Args[0]), int(c.f.Args[1]), c.f.Args[2] == 1)), i18n.Text{}
@@ -574,6 +577,10 @@ func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 		return i18n.T("无法判断是否按期完成：指标值 %q 与实际完成值 %q 不是可比较的日期（没有年份且项目没有年度，或实际完成的月份跨过期限）",
 			"cannot tell whether %q was met by %q: not comparable dates (no year and no project year, or a month that straddles the deadline)",
 			ind.Target.Text, ind.Actual.Text)
+	case rules.BeforeStart:
+		return i18n.T("实际完成时间 %s 早于起始时间 %s：起始时间不是期限，不按逾期计分；请核对指标值（期限应写作“……前”）和实际完成时间，或写出评分标准",
+			"done %s, before the start %s: a start is no deadline, and nothing is late to score; check the target (a deadline is written \"…前\") and the date, or write the criterion",
+			ind.Actual.Text, ind.Target.Text)
 	case rules.Late:
 		env := rules.NewEnv(r.Project, ind)
 		l := env.Lateness()

@@ -140,7 +140,11 @@ func TestDeadlines(t *testing.T) {
 			Lateness{Known: true, Days: 1, Months: 1}},
 		{"on time under late_per_month", "late_per_month = 0.2", "2022年12月31日前", "2022年12月30日", Scored, 10, "", true, true,
 			Lateness{Known: true, Met: true}},
-		{"a start met", "", "2022年3月起", "2022年4月1日", Scored, 10, "", true, true, Lateness{Known: true, Met: true}},
+		{"a start met", "", "2022年3月起", "2022年4月1日", Scored, 10, "", true, true, Lateness{Known: true, Met: true, Start: true}},
+		{"before a start: not met, not late", "", "2022年3月起", "2022年2月15日", Unscored, 0, BeforeStart, false, true,
+			Lateness{Known: true, Start: true}},
+		{"before a start ≥: late_per_month does not apply", "late_per_month = 0.2", "≥2022年3月", "2022年1月10日", Unscored, 0, BeforeStart, false, true,
+			Lateness{Known: true, Start: true}},
 		{"words of completion under a deadline", "", "12月底前", "按时完成", Ranged, 0, "", true, true, Lateness{}},
 		{"the actual copies the deadline", "", "12月底前", "12月底前", Scored, 10, "", true, true, Lateness{Known: true, Met: true}},
 	}
@@ -206,6 +210,18 @@ func TestUnreadableValues(t *testing.T) {
 	// Text meant as text keeps its qualitative reading.
 	_, _, _, m := scoredProject(t, "", "target = \"有效\"\nactual = \"有效运行\"\nweight = 10\n")
 	assert.Equal(t, indicators.MethodQualitative, m)
+}
+
+// Tiers on late_days see no lateness before a start: they leave the indicator unscored for
+// that reason, not for dates that cannot be compared; on or after it late_days is 0.
+func TestLateDaysOfAStart(t *testing.T) {
+	tiers := "\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n"
+	o, _, _, _ := scoredProject(t, "", "target = \"2022年3月起\"\nactual = \"2022年2月1日\"\nweight = 10"+tiers)
+	require.Equal(t, Unscored, o.Kind, "%+v", o)
+	assert.Equal(t, BeforeStart, o.Reason.Code)
+	o, met, known, _ := scoredProject(t, "", "target = \"2022年3月起\"\nactual = \"2022年3月2日\"\nweight = 10"+tiers)
+	assert.Equal(t, Outcome{Kind: Scored, Score: 10, Tier: 1}, o)
+	assert.True(t, met && known)
 }
 
 func TestDeadlineWithoutAYear(t *testing.T) {

@@ -62,6 +62,7 @@ const (
 	CriterionUnread = "criterion-unread"
 	DateUnknown     = "date-unknown" // a date without a year and nothing to take one from, or a month that straddles the deadline
 	Late            = "late"         // a missed deadline, and no rule for scoring lateness
+	BeforeStart     = "before-start" // a date actual before a start target: not met, and not late
 	// A target or actual written as a number, a date or a comparison that cannot be read as
 	// one (num.Flawed: "≥1OO人", "95.5.%", "2023年13月底前", ">=abc"): never read as a
 	// shorter number, nor as words.
@@ -247,6 +248,9 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 	case uses&varText != 0 && !env.actualSet:
 		return actualProblem(env), true
 	case uses&varLate != 0 && math.IsNaN(env.LateDays):
+		if l := env.Lateness(); l.Known && l.Start {
+			return unscored(BeforeStart), true // a start has no lateness
+		}
 		return unscored(DateUnknown), true
 	case uses&varFunds != 0 && math.IsNaN(env.Funds.Budget) && math.IsNaN(env.Funds.FullYearBudget) && math.IsNaN(env.Funds.Spent):
 		return unscored(FundsMissing), true

@@ -223,7 +223,8 @@ func qualitative(env *Env) Outcome {
 
 // deadline scores a date target: full marks on time; a missed deadline loses [scoring]
 // late_per_month of the weight for each month late (a month begun counts whole), and is
-// unscored when the project sets no such rule. An actual written as words ("按时完成") is
+// unscored when the project sets no such rule. A start is met on or after it; an actual
+// before it is not late, and is unscored whatever late_per_month says. An actual written as words ("按时完成") is
 // read in the qualitative bands.
 func deadline(env *Env) Outcome {
 	w := env.Weight
@@ -248,6 +249,8 @@ func deadline(env *Env) Outcome {
 		return unscored(DateUnknown)
 	case l.Met:
 		return Outcome{Kind: Scored, Score: w}
+	case l.Start:
+		return unscored(BeforeStart)
 	case math.IsNaN(env.latePerMonth):
 		return unscored(Late)
 	}
@@ -258,6 +261,10 @@ func deadline(env *Env) Outcome {
 type Lateness struct {
 	Known bool // whether it can be told: both dates, a year for each, and not a month that straddles the deadline
 	Met   bool // on time (for a start: not before it)
+	// Start says the target is a start ("2023年3月起", "≥2023年3月"), not a deadline: it is met
+	// on or after it, and an actual before it is not met but not late either (Days and
+	// Months are 0, and no lateness is scored).
+	Start bool
 	// How late, when a deadline was missed: in days when the actual is a day, else in
 	// months between the deadline's month and the actual's; Months counts the months begun.
 	Days, Months int
@@ -288,11 +295,11 @@ func (e *Env) Lateness() Lateness {
 		}
 		switch {
 		case a.First() >= from:
-			return Lateness{Known: true, Met: true}
+			return Lateness{Known: true, Met: true, Start: true}
 		case a.Last() < from:
-			return Lateness{Known: true}
+			return Lateness{Known: true, Start: true}
 		}
-		return Lateness{}
+		return Lateness{Start: true}
 	}
 	by := t.Last() // a month as a deadline is its last day
 	if e.targetDate.op == indicators.OpLT {

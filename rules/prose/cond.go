@@ -4,11 +4,28 @@ import (
 	"strings"
 )
 
-// bound is one comparison of the variable with a value: actual ≥ 95, rate < 0.8.
+// variable is what a bound compares: the actual value, the completion rate (actual /
+// target), or how late a date actual is against a deadline, in days or in months begun.
+type variable uint8
+
+const (
+	onActual variable = iota
+	onRate
+	onLateDays
+	onLateMonths
+)
+
+// name is the variable as expressions know it.
+func (v variable) name() string {
+	return [...]string{"actual", "rate", "late_days", "late_months"}[v]
+}
+
+// bound is one comparison of the variable with a value: actual ≥ 95, rate < 0.8,
+// late_days <= 0.
 type bound struct {
-	op   op
-	v    dec
-	rate bool // the variable is rate (actual / target), not actual
+	op op
+	v  dec
+	on variable // what is compared
 	// implicit: the end is closed by an implicit word (以上, 以下, a bare range, a bare
 	// value) and yields to an explicit (含) elsewhere. explicit: marked (含) or (不含).
 	implicit bool
@@ -100,6 +117,8 @@ func (r *reader) parseCond(cl *clause) cond {
 		c = cond{kind: condEmpty}
 	case always && !hasNum && !hasOp:
 		c = cond{kind: condAlways, rule: RuleComplement}
+	case r.ctx.Deadline && !hasNum && !hasOp:
+		c = r.timeCond(ts)
 	case r.ctx.qualitative() && !hasNum && !hasOp && !r.hasTarget():
 		c = r.gradeCond(cl)
 	case subjects:
@@ -142,6 +161,8 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 			next = &r.toks[i+1]
 		}
 		switch {
+		case t.is("期限") && r.lateWord(t):
+			// 逾期, 延期 against a deadline target: lateness, which late_days reads.
 		case t.is("期限"):
 			return nil, failed(Date, t.text(&r.x))
 		case t.is("排名"):
@@ -425,7 +446,7 @@ func (r *reader) comparisonCond(ts []tok) cond {
 		}
 		rates := 0
 		for _, b := range g {
-			if b.rate {
+			if b.on == onRate {
 				rates++
 			}
 		}
@@ -728,7 +749,7 @@ func (r *reader) bound(t *tok, o op) (bound, cond) {
 		if !ok {
 			return bound{}, failed(Condition, "a number too precise")
 		}
-		return bound{op: o, v: v, rate: true}, cond{}
+		return bound{op: o, v: v, on: onRate}, cond{}
 	case t.unit == "" || t.unit == "=" || t.unit == "分" && r.ctx.Unit == "分":
 		return bound{op: o, v: t.val}, cond{}
 	case t.unit == "‰":
@@ -747,14 +768,14 @@ func (r *reader) targetBound(o op) bound {
 	if r.ctx.percent() && r.hasT {
 		return bound{op: o, v: r.target}
 	}
-	return bound{op: o, v: decInt(1), rate: true}
+	return bound{op: o, v: decInt(1), on: onRate}
 }
 
 // fullBound is full completion: 100% of an indicator in % for 全部, 按时, 到位; the target
 // for 完成计划, 完成目标, 按计划; rate ≥ 1 for any other indicator.
 func (r *reader) fullBound(ts []tok) (bound, cond) {
 	if !r.ctx.percent() {
-		return bound{op: opGE, v: decInt(1), rate: true}, cond{}
+		return bound{op: opGE, v: decInt(1), on: onRate}, cond{}
 	}
 	plan := false
 	for _, t := range ts {
@@ -830,6 +851,38 @@ func (r *reader) wordCond(ts []tok) cond {
 	return failed(Condition, "")
 }
 
+// lateWord reports whether a word of deadlines is lateness against the indicator's deadline
+// target: 逾期, 延期.
+func (r *reader) lateWord(t tok) bool {
+	if !r.ctx.Deadline {
+		return false
+	}
+	w := t.text(&r.x)
+	return w == "逾期" || w == "延期"
+}
+
+// timeCond reads a condition of timeliness against a deadline target: 按时完成, 按期完成,
+// 如期, 及时 are on time (late_days <= 0); 未按时完成, 不能按期, 逾期, 延期 are late
+// (late_days > 0). Other words say nothing of the date.
+func (r *reader) timeCond(ts []tok) cond {
+	var onTime, late bool
+	for _, t := range ts {
+		switch {
+		case t.is("不按时"), t.is("未按计划"), t.is("期限"):
+			late = true
+		case t.is("按时"), t.is("按计划"):
+			onTime = true
+		}
+	}
+	switch {
+	case late:
+		return cond{kind: condBounds, any: [][]bound{{{op: opGT, v: dec{}, on: onLateDays}}}, rule: RuleLate}
+	case onTime:
+		return cond{kind: condBounds, any: [][]bound{{{op: opLE, v: dec{}, on: onLateDays}}}, rule: RuleOnTime, full: true}
+	}
+	return failed(Condition, "words that say nothing of the deadline")
+}
+
 // devCond reads a condition on the deviation from the target: 偏差在±4%（含）以内, ±3%～±6%（含）,
 // 超过±8%, 上下浮动5%以内（含5%）, 2%＜偏离度≤5%.
 func (r *reader) devCond(ts []tok) cond {
@@ -855,13 +908,13 @@ func (r *reader) devCond(ts []tok) cond {
 		}
 	}
 	// The centre and the offsets: points of an indicator in %, else percent of the target.
-	centre, rate := decInt(1), true
+	centre, rate := decInt(1), onRate
 	off := func(d dec) (dec, bool) { return d.shift(2) }
 	if r.ctx.percent() {
 		if !r.hasT {
 			return failed(NoTarget, "a deviation from the target")
 		}
-		centre, rate = r.target, false
+		centre, rate = r.target, onActual
 		off = func(d dec) (dec, bool) { return d, true }
 	}
 	at := func(d dec, sign int) (dec, bool) {
@@ -876,7 +929,7 @@ func (r *reader) devCond(ts []tok) cond {
 	}
 	mk := func(o op, d dec, sign int, from *bound) (bound, bool) {
 		v, ok := at(d, sign)
-		return bound{op: o, v: v, rate: rate, implicit: from.implicit, explicit: from.explicit}, ok
+		return bound{op: o, v: v, on: rate, implicit: from.implicit, explicit: from.explicit}, ok
 	}
 	var below, above []bound
 	closedOp := func(strict bool, lower bool) op {
@@ -924,7 +977,7 @@ func (r *reader) devCond(ts []tok) cond {
 	} else {
 		c.any = [][]bound{below, above}
 	}
-	if !rate {
+	if rate == onActual {
 		c.addConv(ConvPercentActual)
 	}
 	return c

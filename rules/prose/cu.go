@@ -39,9 +39,11 @@ type cu struct {
 type stepKind uint8
 
 const (
-	stepActual   stepKind = iota // units of the actual value: 每少1人, 每超过1个工作日
-	stepPoints                   // percentage points of an indicator measured in %
-	stepOfTarget                 // percent of the target (points of the completion rate)
+	stepActual     stepKind = iota // units of the actual value: 每少1人, 每超过1个工作日
+	stepPoints                     // percentage points of an indicator measured in %
+	stepOfTarget                   // percent of the target (points of the completion rate)
+	stepLateDays                   // days late against a deadline target: 每逾期1天
+	stepLateMonths                 // months (begun) late against a deadline target: 每延迟1个月
 )
 
 // adjust is a deduction or bonus per step: M points per N.
@@ -458,6 +460,10 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 		switch {
 		case t.verb() && verb == nil && step == nil:
 			verb = t
+		case t.is("期限") && r.lateWord(*t) && verb == nil && step == nil:
+			late := *t // 每逾期1天: lateness, a step above the deadline
+			late.side = 1
+			verb = &late
 		case t.target():
 			relative = true
 		case t.k == kNum && step == nil:
@@ -480,11 +486,19 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 	a.side = verb.side
 	if step != nil {
 		a.step = step.val
+		unit := step.unit
+		if unit == "=" {
+			unit = r.ctx.Unit
+		}
 		switch {
 		case step.pct && (relative || !r.ctx.percent()):
 			a.kind = stepOfTarget
 		case step.pct:
 			a.kind = stepPoints
+		case r.ctx.Deadline && a.side == 1 && (unit == "天" || unit == "日"):
+			a.kind = stepLateDays
+		case r.ctx.Deadline && a.side == 1 && (unit == "个月" || unit == "月"):
+			a.kind = stepLateMonths
 		case step.unit == "" || step.unit == "=":
 			a.kind = stepActual
 		case isTimeUnit(step.unit):

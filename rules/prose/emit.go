@@ -195,11 +195,7 @@ func (r *reader) when(d *draft) string {
 		sort.SliceStable(bs, func(i, j int) bool { return rank(bs[i]) < rank(bs[j]) })
 		var parts []string
 		for _, b := range bs {
-			v := "actual"
-			if b.rate {
-				v = "rate"
-			}
-			parts = append(parts, v+" "+b.op.String()+" "+b.v.String())
+			parts = append(parts, b.on.name()+" "+b.op.String()+" "+b.v.String())
 		}
 		groups = append(groups, strings.Join(parts, " && "))
 	}

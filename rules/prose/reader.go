@@ -608,7 +608,8 @@ func (r *reader) retoken(from, to int) {
 // adoptUnit takes, for an indicator whose unit is not given, the one unit its text writes
 // values in ("达到12期得5分"): those numbers are then in the indicator's own unit.
 func (r *reader) adoptUnit() {
-	if r.ctx.Unit != "" {
+	if r.ctx.Unit != "" || r.ctx.Deadline {
+		// A deadline's actual is a date: the criterion's units are of lateness.
 		return
 	}
 	unit := ""

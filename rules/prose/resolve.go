@@ -42,14 +42,14 @@ func (d *draft) addConv(cs ...Convention) {
 	}
 }
 
-// rate reports whether the draft's condition speaks of rate.
-func (d *draft) rate() bool {
+// variable is what the draft's condition speaks of.
+func (d *draft) variable() variable {
 	for _, g := range d.any {
 		for _, b := range g {
-			return b.rate
+			return b.on
 		}
 	}
-	return false
+	return onActual
 }
 
 // single returns the draft's condition when it is one bound.
@@ -174,9 +174,9 @@ func (r *reader) ratioBounded(d *draft) bool {
 		return false
 	}
 	for _, b := range d.any[0] {
-		if b.op.upper() {
+		if b.op.upper() && (b.on == onActual || b.on == onRate) {
 			lim := decInt(1)
-			if !b.rate {
+			if b.on == onActual {
 				lim = decInt(100)
 			}
 			if b.v.cmp(lim) <= 0 {
@@ -282,13 +282,13 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 			}
 		}
 	case refNotStarted:
-		rate := false
+		on := onActual
 		for _, x := range live {
 			if x.isFull {
-				rate = x.rate()
+				on = x.variable()
 			}
 		}
-		d.any = [][]bound{{{op: opLE, v: dec{}, rate: rate}}}
+		d.any = [][]bound{{{op: opLE, v: dec{}, on: on}}}
 		return true
 	}
 	if ref == nil {
@@ -313,7 +313,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 		// 未完成计划数的: not the plan, whose full marks are implied.
 		b, bad := r.fullBound(nil)
 		if !r.ctx.percent() {
-			b = bound{op: opGE, v: decInt(1), rate: true}
+			b = bound{op: opGE, v: decInt(1), on: onRate}
 		} else if bad.unread != "" || !r.hasT {
 			r.leave(cl, NoTarget, c.words)
 			return false
@@ -333,7 +333,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 	nb := rb
 	nb.op, nb.implicit, nb.explicit = rb.op.not(), false, false
 	if c.partial && notStarted {
-		d.any = [][]bound{{{op: opGT, v: dec{}, rate: rb.rate}, nb}}
+		d.any = [][]bound{{{op: opGT, v: dec{}, on: rb.on}, nb}}
 	} else {
 		d.any = [][]bound{{nb}}
 	}
@@ -344,9 +344,9 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 // from one bound up: "≥95%得10分，90%-95%得8分，未达到的不得分" leaves actual < 90.
 func (r *reader) below(live []*draft) (bound, bool) {
 	var cover set
-	rate := live[0].rate()
+	on := live[0].variable()
 	for _, d := range live {
-		if d.always || d.grade != nil || len(d.any) == 0 || d.rate() != rate {
+		if d.always || d.grade != nil || len(d.any) == 0 || d.variable() != on {
 			return bound{}, false
 		}
 		cover = cover.union(setOf(d.any))
@@ -365,7 +365,7 @@ func (r *reader) below(live []*draft) (bound, bool) {
 					if !rest[0].hiOpen {
 						o = opLE
 					}
-					return bound{op: o, v: b.v, rate: rate}, true
+					return bound{op: o, v: b.v, on: on}, true
 				}
 			}
 		}
@@ -421,7 +421,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 			b.op = own.op.not()
 			region = []bound{own}
 			for k := len(r.drafts) - 1; k >= 0; k-- {
-				if pb, ok := r.drafts[k].single(); ok && pb.v.cmp(own.v) == 0 && pb.rate == own.rate && !r.drafts[k].dead {
+				if pb, ok := r.drafts[k].single(); ok && pb.v.cmp(own.v) == 0 && pb.on == own.on && !r.drafts[k].dead {
 					base = r.drafts[k]
 					break
 				}
@@ -454,17 +454,19 @@ func (r *reader) resolveAdjust(cl *clause) {
 				return
 			}
 			if bb.op != opEQ {
-				base.any = [][]bound{{{op: opEQ, v: bb.v, rate: bb.rate}}}
+				base.any = [][]bound{{{op: opEQ, v: bb.v, on: bb.on}}}
 			}
 		}
 	}
 	if base == nil && region == nil {
 		// No threshold in the text: a stated standard, else the target.
 		switch {
+		case a.kind == stepLateDays || a.kind == stepLateMonths:
+			b = bound{op: opLE, v: dec{}, on: onLateDays} // on time: not late at all
 		case r.standard != nil:
 			b = *r.standard
 		case a.kind == stepOfTarget:
-			b = bound{op: opGE, v: decInt(1), rate: true}
+			b = bound{op: opGE, v: decInt(1), on: onRate}
 			convs = append(convs, ConvFromTarget)
 		case r.hasT:
 			b = bound{op: opGE, v: r.target}
@@ -478,7 +480,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 			if a.side > 0 {
 				o = opLE
 			}
-			imp := &draft{cl: cl, any: [][]bound{{{op: o, v: b.v, rate: b.rate}}}, score: "weight", fullMark: true, isFull: true,
+			imp := &draft{cl: cl, any: [][]bound{{{op: o, v: b.v, on: b.on}}}, score: "weight", fullMark: true, isFull: true,
 				implied: true, condRule: RuleCompletion, thenRule: RuleFull}
 			imp.addConv(convs...)
 			imp.addConv(ConvFullImplied)
@@ -524,7 +526,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 					o = opGE
 				}
 			}
-			d.any = [][]bound{{{op: o, v: b.v, rate: b.rate}}}
+			d.any = [][]bound{{{op: o, v: b.v, on: b.on}}}
 		}
 		e, ok := r.adjustExpr(d, a, side, b, baseScore)
 		if !ok {
@@ -542,9 +544,19 @@ func (r *reader) adjustExpr(d *draft, a *adjust, side int8, b bound, base string
 	// The gap from the threshold, in the step's unit.
 	var gap string
 	switch a.kind {
+	case stepLateDays, stepLateMonths:
+		// Lateness counts from the deadline, where the tier before (on time) ends.
+		if b.on != onLateDays || !b.v.isZero() {
+			r.leave(cl, Ambiguous, "lateness counted from a threshold other than the deadline")
+			return "", false
+		}
+		gap = onLateDays.name()
+		if a.kind == stepLateMonths {
+			gap = onLateMonths.name()
+		}
 	case stepActual, stepPoints:
 		v := b.v
-		if b.rate {
+		if b.on == onRate {
 			if !r.hasT {
 				r.leave(cl, NoTarget, "")
 				return "", false
@@ -565,13 +577,13 @@ func (r *reader) adjustExpr(d *draft, a *adjust, side int8, b bound, base string
 		}
 	case stepOfTarget:
 		switch {
-		case b.rate && b.v.cmp(decInt(1)) == 0:
+		case b.on == onRate && b.v.cmp(decInt(1)) == 0:
 			if side < 0 {
 				gap = "(target - actual) * 100 / target"
 			} else {
 				gap = "(actual - target) * 100 / target"
 			}
-		case b.rate:
+		case b.on == onRate:
 			p, _ := b.v.shift(-2)
 			if side < 0 {
 				gap = p.String() + " - 100 * rate"
@@ -702,13 +714,13 @@ func (r *reader) claims() {
 					if i == j {
 						continue
 					}
-					if o.explicitAt(b.v, b.rate, b.op) {
+					if o.explicitAt(b.v, b.on, b.op) {
 						b.op = b.op.not().flip()
 						b.implicit = false
 						d.addConv(ConvExplicitWins)
 						break
 					}
-					if i < j && o.holds(b.v, b.rate) {
+					if i < j && o.holds(b.v, b.on) {
 						b.op = b.op.not().flip()
 						b.implicit = false
 						d.addConv(ConvSharedEnd)
@@ -721,10 +733,10 @@ func (r *reader) claims() {
 }
 
 // explicitAt reports whether the draft claims v by a (含) on the side facing a bound o.
-func (d *draft) explicitAt(v dec, rate bool, o op) bool {
+func (d *draft) explicitAt(v dec, on variable, o op) bool {
 	for _, g := range d.any {
 		for _, b := range g {
-			if b.explicit && b.op.closed() && b.v.cmp(v) == 0 && b.rate == rate && b.op.lower() != o.lower() {
+			if b.explicit && b.op.closed() && b.v.cmp(v) == 0 && b.on == on && b.op.lower() != o.lower() {
 				return true
 			}
 		}
@@ -733,14 +745,14 @@ func (d *draft) explicitAt(v dec, rate bool, o op) bool {
 }
 
 // holds reports whether the draft's condition holds at v.
-func (d *draft) holds(v dec, rate bool) bool {
+func (d *draft) holds(v dec, on variable) bool {
 	if d.always || d.grade != nil {
 		return false
 	}
 	for _, g := range d.any {
 		ok := true
 		for _, b := range g {
-			if b.rate != rate {
+			if b.on != on {
 				ok = false
 				break
 			}
@@ -793,7 +805,7 @@ func (r *reader) ambiguities() {
 		var cover set
 		var covering []*draft
 		for _, o := range live[:j] {
-			if o.always || o.grade != nil || len(o.any) == 0 || o.rate() != d.rate() {
+			if o.always || o.grade != nil || len(o.any) == 0 || o.variable() != d.variable() {
 				continue
 			}
 			os := setOf(o.any)
@@ -829,7 +841,7 @@ func (r *reader) ambiguities() {
 					continue
 				}
 				for _, o := range live[j+1:] {
-					if o.explicitAt(b.v, b.rate, b.op) && !sameScores(d, []*draft{o}) {
+					if o.explicitAt(b.v, b.on, b.op) && !sameScores(d, []*draft{o}) {
 						detail := fmt.Sprintf("%s is marked (含) in two tiers", b.v.String())
 						r.leave(d.cl, Ambiguous, detail)
 						r.leave(o.cl, Ambiguous, detail)

@@ -25,6 +25,10 @@ func (r Rule) Text() i18n.Text {
 		return i18n.T("定性等级", "a qualitative grade")
 	case RuleRequired:
 		return i18n.T("扣分前所写的要求", "the requirement a deduction follows")
+	case RuleOnTime:
+		return i18n.T("按期完成：不晚于期限", "on time: by the deadline")
+	case RuleLate:
+		return i18n.T("未按期完成：晚于期限", "late: after the deadline")
 	case RulePoints:
 		return i18n.T("得分", "points")
 	case RuleFull:

@@ -375,3 +375,19 @@ reported = 50
 	assert.Contains(t, codes, MissingReason)
 	assert.NotContains(t, codes, ScoreMismatch, "no lateness deducted from the reported 50")
 }
+
+// GradePossible: whether some total within a range has a grade, bands' lower bounds
+// included, the top band open above and the bottom below.
+func TestGradePossible(t *testing.T) {
+	g := indicators.DefaultGrades()
+	for _, tt := range []struct {
+		lo, hi float64
+		grade  string
+		want   bool
+	}{
+		{70, 80, "良", true}, {70, 80, "中", true}, {70, 80, "优", false}, {70, 79.99, "良", false},
+		{70, 80, "差", false}, {59.99, 70, "差", true}, {90, 120, "优", true}, {-5, 0, "差", true}, {89.99, 90, "良", true},
+	} {
+		assert.Equal(t, tt.want, GradePossible(g, tt.lo, tt.hi, tt.grade), "%s within %v–%v", tt.grade, tt.lo, tt.hi)
+	}
+}

@@ -206,6 +206,25 @@ func GradeOf(grades []indicators.Grade, total float64) string {
 	return ""
 }
 
+// GradePossible reports whether some total within [lo, hi] is given the grade name.
+func GradePossible(grades []indicators.Grade, lo, hi float64, name string) bool {
+	for i, g := range grades {
+		if g.Name != name {
+			continue
+		}
+		// The band is [g.Min, the band above's Min); the first band has no top, the last
+		// no bottom (a total below every bound takes it).
+		if i > 0 && lo >= grades[i-1].Min {
+			continue
+		}
+		if i < len(grades)-1 && hi < g.Min {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
 // gradeAliases maps the long forms that tables write to the one-character grades.
 var gradeAliases = map[string]string{"优秀": "优", "良好": "良", "中等": "中", "较差": "差", "合格": "中", "不合格": "差"}
 

@@ -110,8 +110,9 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			return i18n.T("自评等次为 %s，但自评总分 %s 对应的等次是 %s", "the stated grade is %s, but the stated total %s is graded %s",
 				stated, num.Short(f.Args[0], d), f.Expected.Text), i18n.Text{}
 		case engine.GradeRange:
-			return i18n.T("自评等次为 %s，但计算总分在 %s–%s 之间，等次应为 %s", "the stated grade is %s, but the computed total lies in %s–%s, graded %s",
-				stated, num.Format(r.TotalMin, d), num.Format(r.TotalMax, d), f.Expected.Text), i18n.Text{}
+			return i18n.T("自评等次为 %s，但计算总分在 %s–%s 之间，等次为 %s：区间内没有一个总分是 %s",
+				"the stated grade is %s, but the computed total lies in %s–%s, graded %s: no total within it is graded %s",
+				stated, num.Format(r.TotalMin, d), num.Format(r.TotalMax, d), f.Expected.Text, stated), i18n.Text{}
 		}
 		return i18n.T("自评等次为 %s，但按评分标准计算总分为 %s，等次应为 %s", "the stated grade is %s, but computed by its criteria the total is %s, graded %s",
 			stated, num.Format(r.Total, d), f.Expected.Text), i18n.Text{}

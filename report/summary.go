@@ -87,7 +87,9 @@ func (s *Summary) Add(r *engine.Result) {
 		s.Units[name] = u
 	}
 	u.Projects++
-	if ok && rescored != "?" && stated != rescored {
+	// A range of grades that rules out the stated one is a change, though which grade it
+	// becomes is not settled.
+	if ok && (rescored != "?" && stated != rescored || rescored == "?" && !engine.GradePossible(p.Scoring.Grades, r.TotalMin, r.TotalMax, stated)) {
 		s.Changed++
 		u.Changed++
 	}

@@ -207,6 +207,14 @@ func TestUnreadableValues(t *testing.T) {
 			assert.False(t, known, "met cannot be known")
 		})
 	}
+	// Tiers that match nothing under an unreadable target blame the target, not a gap.
+	o, _, known, _ := scoredProject(t, "", "target = \"≥abc\"\nactual = 100\nweight = 10\ncriterion = \"完成得满分，未完成不得分\"\n")
+	require.Equal(t, Unscored, o.Kind, "outcome %+v", o)
+	assert.Equal(t, TargetUnreadable, o.Reason.Code)
+	assert.False(t, known)
+	// Tiers that need no target still score.
+	o, _, _, _ = scoredProject(t, "", "target = \"≥9O%\"\nunit = \"%\"\nactual = 96\nweight = 10\ncriterion = \"≥95%得满分，＜95%不得分\"\n")
+	assert.Equal(t, Outcome{Kind: Scored, Score: 10, Tier: 1}, o)
 	// Text meant as text keeps its qualitative reading.
 	_, _, _, m := scoredProject(t, "", "target = \"有效\"\nactual = \"有效运行\"\nweight = 10\n")
 	assert.Equal(t, indicators.MethodQualitative, m)

@@ -101,6 +101,11 @@ func (p *Program) Eval(env *Env) Outcome {
 		return evalMethod(c.Method, env)
 	}
 	o := p.eval(env)
+	if o.Kind == Unscored && o.Reason.Code == NoTierMatched && env.targetFlaw != num.NoFlaw {
+		// A target that cannot be read ("≥abc") leaves the tiers nothing to match: the
+		// target is the cause, not a gap in the criterion.
+		return unscored(TargetUnreadable)
+	}
 	if o.Tier > 0 {
 		if part := c.Tiers[o.Tier-1].exposed; part > 0 {
 			return Outcome{Kind: Unscored, Reason: Reason{Code: CriterionUnread, Tier: o.Tier, Part: part}}

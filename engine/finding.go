@@ -154,6 +154,7 @@ const (
 	HintReverse          // reverse proportional scoring
 	HintTruncated        // truncated to Args[0], not rounded
 	HintWhole            // rounded to whole points
+	HintFullUnmet        // full marks for a target not met; Args[0] 1 when w × actual / target rounds to them
 
 	// total-mismatch: the stated total is the sum of the weights (the hint).
 	HintSumOfWeights

@@ -457,6 +457,14 @@ func scoreHint(c *subject) i18n.Text {
 		}
 		return i18n.T("%s = %s × %s / %s：这是按反向比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: reverse proportional scoring, not the written criterion",
 			rep, wt, tt, at)
+	case engine.HintFullUnmet:
+		if f.Args[0] == 1 {
+			return i18n.T("%s = %s × %s / %s 四舍五入后是满分，但实际完成值未达到指标值 %s：未达到时至多得 %s",
+				"%s is %s × %s / %s rounded up to full marks, but the target %s is not met, and an unmet target scores at most %s",
+				rep, wt, at, tt, ind.Target.Text, num.Format(ind.Weight-math.Pow(10, -float64(d)), d))
+		}
+		return i18n.T("自评得分 %s 是满分，但实际完成值 %s 未达到指标值 %s", "%s is full marks, but the actual value %s does not meet the target %s",
+			rep, ind.Actual.Text, ind.Target.Text)
 	case engine.HintTruncated:
 		return i18n.T("自评得分是截尾取值（%s），没有四舍五入", "the reported score was truncated (%s), not rounded half-up", num.Format(f.Args[0], d))
 	case engine.HintWhole:

@@ -199,7 +199,7 @@ tiers = [ { when = "actual >= 99.22", score = "80" }, { when = "actual >= 98.5 &
 		msg, hint := Message(r, f, i18n.Zh)
 		msgs[string(f.Code)+" "+r.Indicators[f.Indicator].Indicator.Name] = msg + " | " + hint
 	}
-	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 10 = 10 × min(1800 / 1500, 1)：这是按比例计分的结果，而不是按反向线性法",
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 自评得分 10 是满分，但实际完成值 1800 未达到指标值 ≤1500",
 		msgs["score-mismatch 人均成本"])
 	assert.Equal(t, "实际完成时间 2023年3月 晚于期限 2022年12月31日前（逾期 3 个月），但没有说明原因 | ", msgs["missing-reason 完成时间"])
 	assert.Contains(t, msgs["unscored 完成时间"], "逾期 3 个月")
@@ -265,4 +265,100 @@ func TestEveryMethodHasAName(t *testing.T) {
 		assert.NotEqual(t, string(m), name.Zh, "a Chinese name for %s", m)
 		assert.Equal(t, string(m), name.En)
 	}
+}
+
+// A hint never contradicts the message: full marks for a target missed by a hair are a
+// rounding up, not "proportional scoring rather than the proportional method"; a
+// lower-is-better target is never explained by actual / target.
+func TestScoreHintsAgreeWithTheMethod(t *testing.T) {
+	r := check(t, "t.toml", []byte(`[project]
+name = "p"
+[review]
+disable = ["no-criterion", "missing-reason", "weight-sum"]
+[[indicator]]
+name = "甲"
+target = "≥95%"
+actual = 94.999
+weight = 10
+reported = 10
+[[indicator]]
+name = "乙"
+target = "＞100"
+actual = 100
+weight = 10
+reported = 10
+[[indicator]]
+name = "丙"
+target = "3个工作日内"
+actual = 5
+weight = 10
+reported = 10
+[[indicator]]
+name = "丁"
+target = "≤300"
+actual = 320
+weight = 10
+reported = 9.38
+[[indicator]]
+name = "戊"
+target = "≥100"
+actual = 80
+weight = 10
+reported = 8
+criterion = "≥100得满分，＜100不得分"
+`))
+	hints := map[string]string{}
+	for k := range r.Findings {
+		f := &r.Findings[k]
+		if f.Code == engine.ScoreMismatch {
+			_, hint := Message(r, f, i18n.Zh)
+			hints[r.Indicators[f.Indicator].Indicator.Name] = hint
+		}
+	}
+	assert.Equal(t, "10 = 10 × 94.999 / 95 四舍五入后是满分，但实际完成值未达到指标值 ≥95%：未达到时至多得 9.99", hints["甲"])
+	assert.Equal(t, "10 = 10 × 100 / 100 四舍五入后是满分，但实际完成值未达到指标值 ＞100：未达到时至多得 9.99", hints["乙"])
+	assert.Equal(t, "自评得分 10 是满分，但实际完成值 5 未达到指标值 3个工作日内", hints["丙"])
+	assert.Equal(t, "9.38 = 10 × 300 / 320：这是按反向比例计分的结果，而不是按反向线性法", hints["丁"])
+	assert.Equal(t, "8 = 10 × 80 / 100：这是按比例计分的结果，而不是按所写的评分标准", hints["戊"])
+	for name, h := range hints {
+		assert.NotContains(t, h, "而不是按比例法", name)
+		assert.NotContains(t, h, "min(5 / 3", name)
+	}
+}
+
+// A comment with no hint has no "→" line: the total-mismatch of a total that is no sum of
+// weights says only what differs.
+func TestWorkbookCommentWithoutHint(t *testing.T) {
+	r := check(t, "t.toml", []byte(`[project]
+name = "合计不符"
+[review]
+disable = ["no-criterion", "all-full-marks"]
+[reported]
+total = 95
+[[indicator]]
+name = "甲"
+target = 100
+actual = 100
+weight = 100
+reported = 100
+`))
+	var b bytes.Buffer
+	require.NoError(t, Workbook(&b, []*engine.Result{r}, i18n.Zh))
+	path := filepath.Join(t.TempDir(), "review.xlsx")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	f, err := sheets.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	found := false
+	for _, sh := range f.Sheets() {
+		cs, err := f.Comments(sh)
+		require.NoError(t, err)
+		for _, c := range cs {
+			if strings.Contains(c.Text, "与各项自评得分之和") {
+				found = true
+				assert.NotContains(t, c.Text, "→", "%s!%s: an arrow with no hint", sh, c.Cell)
+			}
+		}
+	}
+	assert.True(t, found, "the total-mismatch comment")
 }

@@ -363,8 +363,11 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	for _, f := range r.Findings {
 		if f.Code == engine.TotalMismatch && f.Field == engine.FieldReportedTotal {
 			m, h := Message(r, &f, x.lang)
+			if h != "" {
+				m += "\n→ " + h
+			}
 			s.style(10, x.disputed)
-			s.comment(10, m+"\n→ "+h)
+			s.comment(10, m)
 		}
 	}
 	s.row += 2

@@ -126,7 +126,10 @@ func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 		r.Applicable++
 		if ind.Target.Set { // a target set is one written down: an indicator without one sets none
 			r.TargetsSet++
-			if ir.Met {
+			switch {
+			case !ir.MetKnown:
+				r.TargetsUnknown++
+			case ir.Met:
 				r.TargetsMet++
 			}
 		}

@@ -318,7 +318,7 @@ func FillSummary(w io.Writer, r *engine.Result, notes []FillNote, lang i18n.Lang
 		return err
 	}
 	b.WriteString("  ")
-	b.WriteString(summaryLine(r, lang) + "\n")
+	b.WriteString(summaryLine(r, lang, false) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

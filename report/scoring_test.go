@@ -362,3 +362,51 @@ reported = 100
 	}
 	assert.True(t, found, "the total-mismatch comment")
 }
+
+// The line under the table states only what is settled: a met count that cannot be told is
+// a range (in JSON, targets_met_max), and "见注" is written only above notes that are printed.
+func TestSummaryLineStatesOnlyWhatIsSettled(t *testing.T) {
+	text := func(r *engine.Result) string {
+		var b strings.Builder
+		require.NoError(t, Text(&b, []*engine.Result{r}, i18n.Zh, false))
+		return b.String()
+	}
+	unknown := check(t, "t.toml", []byte(`[project]
+name = "p"
+[[indicator]]
+name = "甲"
+target = ">=abc"
+actual = 100
+weight = 50
+reported = 50
+[[indicator]]
+name = "乙"
+target = 100
+actual = 100
+weight = 50
+reported = 50
+`))
+	out := text(unknown)
+	assert.Contains(t, out, "绩效目标设置 2 个，完成 1–2 个。总分为区间：有指标未能确定得分，见注\n")
+	assert.Contains(t, out, "注 [1] 甲")
+	jp := NewJSONProject(unknown, i18n.Zh)
+	assert.Equal(t, 1, jp.TargetsMet)
+	if assert.NotNil(t, jp.TargetsMax) {
+		assert.Equal(t, 2, *jp.TargetsMax)
+	}
+	assert.Contains(t, string(appendResult(nil, unknown, i18n.Zh, false)), `"targets_met":1,"targets_met_max":2`)
+
+	ranged := check(t, "t.toml", []byte(`[project]
+name = "p"
+[[indicator]]
+name = "甲"
+target = "≥100"
+actual = 50
+weight = 100
+tiers = [ { when = "actual >= 100", score = "100" }, { when = "actual < 100", min = 20, max = 30 } ]
+`))
+	out = text(ranged)
+	assert.Contains(t, out, "完成 0 个。总分为区间：有指标未能确定得分\n")
+	assert.NotContains(t, out, "见注", "no note is printed")
+	assert.NotContains(t, string(appendResult(nil, ranged, i18n.Zh, false)), "targets_met_max")
+}

@@ -410,3 +410,31 @@ tiers = [ { when = "actual >= 100", score = "100" }, { when = "actual < 100", mi
 	assert.NotContains(t, out, "见注", "no note is printed")
 	assert.NotContains(t, string(appendResult(nil, ranged, i18n.Zh, false)), "targets_met_max")
 }
+
+// A disputed budget-execution score is starred in the text table like any other disputed
+// score; one that agrees is not.
+func TestDisputedExecutionScoreStarred(t *testing.T) {
+	row := func(reported string) string {
+		r := check(t, "t.toml", []byte(`[project]
+name = "执行率"
+[review]
+disable = ["no-criterion", "all-full-marks"]
+[funds]
+budget = 100
+spent = 85
+weight = 10
+reported = `+reported+`
+[[indicator]]
+name = "甲"
+target = 100
+actual = 100
+weight = 90
+reported = 90
+`))
+		var b strings.Builder
+		require.NoError(t, Text(&b, []*engine.Result{r}, i18n.Zh, true))
+		return lineWith(t, b.String(), "预算执行率")
+	}
+	assert.Regexp(t, `\s\*10\s+8\.50\s`, row("10"))
+	assert.NotContains(t, row("8.5"), "*")
+}

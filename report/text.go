@@ -66,8 +66,12 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 			score = num.Format(x.Score, d)
 			basis = L("执行率 × 分值，最高满分", "rate × weight, capped at the weight")
 		}
+		reported := optShort(x.Reported, d)
+		if findings && reported != "" && markedField(r.Findings, engine.FieldFundsReported) {
+			reported = "*" + reported
+		}
 		t.row("", L("预算执行率", "Budget execution"), "", "", "100%", "", percent(x.Rate, x.HasScore),
-			num.Short(x.Weight, d), optShort(x.Reported, d), score, basis)
+			num.Short(x.Weight, d), reported, score, basis)
 	}
 	t.rule()
 	total := optShort(p.Reported.Total, d)
@@ -107,6 +111,17 @@ func marked(fs []engine.Finding, i int, code engine.Code) bool {
 			continue
 		}
 		if (i >= 0 && disputed[f.Code]) || f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// markedField reports whether an error-severity finding of the project disputes the
+// figure of field: the budget-execution score (funds.reported).
+func markedField(fs []engine.Finding, field engine.Field) bool {
+	for _, f := range fs {
+		if f.Indicator < 0 && f.Field == field && f.Severity == engine.Error {
 			return true
 		}
 	}

@@ -202,7 +202,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.CriterionUnparsed: func(c *subject) (i18n.Text, i18n.Text) {
 		u := c.ir.Criterion.Unparsed[c.f.Index]
 		why := u.Reason.Text() // the reader's own reason, and what it did not understand
-		if u.Detail != "" {
+		if !u.Detail.IsZero() {
 			why = i18n.T("%s：%s", "%s: %s", why, u.Detail)
 		}
 		msg := i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）", "this part of the criterion could not be read (%s): \"%s\" (characters %d–%d)",

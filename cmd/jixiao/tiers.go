@@ -170,8 +170,8 @@ func explainReading(b *strings.Builder, text string, r prose.Reading, lang i18n.
 	}
 	for _, u := range r.Unread {
 		why := u.Reason.Text().String(lang)
-		if u.Detail != "" {
-			why += i18n.Pick(lang, "：", ": ") + u.Detail
+		if !u.Detail.IsZero() {
+			why += i18n.Pick(lang, "：", ": ") + u.Detail.String(lang)
 		}
 		fmt.Fprintf(b, "%s · %s %s\n    %s\n", i18n.Pick(lang, "未能读懂", "not read"), spanLabel(u.Span, lang), q(u.Source), why)
 	}

@@ -2,6 +2,8 @@ package prose
 
 import (
 	"strings"
+
+	"jixiao/internal/i18n"
 )
 
 // A consequence is what a clause gives: a score, full marks, nothing, a discretionary range,
@@ -32,7 +34,7 @@ type cu struct {
 	mod    modifier
 	rule   Rule
 	unread Reason
-	detail string
+	detail i18n.Text
 }
 
 // stepKind is what the step of a deduction counts.
@@ -413,7 +415,7 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 // noRangeAt reads 酌情扣分 without a range: it gives no score.
 func (r *reader) noRangeAt(c *cur) (cu, int) {
 	if c.word(0, "酌情扣分") {
-		return cu{kind: cuUnread, unread: NoRange, detail: "酌情扣分"}, 1
+		return cu{kind: cuUnread, unread: NoRange, detail: quoted("酌情扣分")}, 1
 	}
 	return cu{}, 0
 }
@@ -469,9 +471,9 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 		case t.k == kNum && step == nil:
 			step = t
 		case t.is("事故") || t.is("有"):
-			x.kind, x.unread, x.detail = cuUnread, Events, "每…"+t.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, Events, quoted("每…"+t.text(&r.x))
 		case t.k == kText && (t.w == "项" || t.w == "处" || t.w == "次" || t.w == "件" || t.w == "个"):
-			x.kind, x.unread, x.detail = cuUnread, Events, "每"+t.w
+			x.kind, x.unread, x.detail = cuUnread, Events, quoted("每"+t.w)
 		case t.is("排名"):
 			x.kind, x.unread = cuUnread, Rank
 		}
@@ -480,7 +482,7 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 		return x, end + 2
 	}
 	if verb == nil {
-		x.kind, x.unread, x.detail = cuUnread, Events, "每…扣分 counts something other than the indicator's value"
+		x.kind, x.unread, x.detail = cuUnread, Events, i18n.T("“每…扣分”计数的不是指标的实际值", "每…扣分 counts something other than the indicator's value")
 		return x, end + 2
 	}
 	a.side = verb.side
@@ -502,16 +504,16 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 		case step.unit == "" || step.unit == "=":
 			a.kind = stepActual
 		case isTimeUnit(step.unit):
-			x.kind, x.unread, x.detail = cuUnread, Date, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, Date, quoted(step.text(&r.x))
 		case step.unit == "分":
-			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, quoted(step.text(&r.x))
 		case countUnit(step.unit):
-			x.kind, x.unread, x.detail = cuUnread, Events, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, Events, quoted(step.text(&r.x))
 		default:
-			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, quoted(step.text(&r.x))
 		}
 		if step.val.isZero() {
-			x.kind, x.unread, x.detail = cuUnread, Condition, "a step of 0"
+			x.kind, x.unread, x.detail = cuUnread, Condition, i18n.T("步长为 0", "a step of 0")
 		}
 	} else if relative {
 		a.kind = stepOfTarget
@@ -774,7 +776,7 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 		k++
 	}
 	if w.isZero() {
-		return cu{kind: cuUnread, unread: NoWeight, detail: "shares of the weight"}, k
+		return cu{kind: cuUnread, unread: NoWeight, detail: i18n.T("分值的几成", "shares of the weight")}, k
 	}
 	return x, k
 }
@@ -782,14 +784,14 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 // oneShare is a score that is a share of the weight: 得该项分值的60%.
 func (r *reader) oneShare(c *cur, p dec, n int) (cu, int) {
 	if r.weight.isZero() {
-		return cu{kind: cuUnread, unread: NoWeight, detail: "a share of the weight"}, n
+		return cu{kind: cuUnread, unread: NoWeight, detail: i18n.T("分值的几成", "a share of the weight")}, n
 	}
 	v, ok := r.weight.mul(p)
 	if ok {
 		v, ok = v.shift(2)
 	}
 	if !ok {
-		return cu{kind: cuUnread, unread: Condition, detail: "a share too precise"}, n
+		return cu{kind: cuUnread, unread: Condition, detail: i18n.T("比例的位数过多", "a share too precise")}, n
 	}
 	return cu{kind: cuPoints, pts: v, rule: RuleShare}, n
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/indicators"
+	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
 	"jixiao/rules/prose"
@@ -462,7 +463,7 @@ func TestForeignRate(t *testing.T) {
 	assert.Equal(t, []string{"actual >= 200 → 5"}, tierLines(r))
 	if assert.Len(t, r.Unread, 1) {
 		assert.Equal(t, prose.OtherQuantity, r.Unread[0].Reason)
-		assert.Equal(t, "考核合格率", r.Unread[0].Detail)
+		assert.Equal(t, "考核合格率", r.Unread[0].Detail.String(i18n.Zh))
 	}
 	// The completion rate of the indicator, and a rate of its own name, are its.
 	for _, text := range []string{"资金到位率达到100%得满分，否则不得分", "完成率达到100%得满分，否则不得分"} {

@@ -2,6 +2,8 @@ package prose
 
 import (
 	"math"
+
+	"jixiao/internal/i18n"
 )
 
 // Direction says which way is better for the indicator's actual value.
@@ -146,7 +148,7 @@ type Unread struct {
 	Span   Span
 	Source string
 	Reason Reason
-	Detail string
+	Detail i18n.Text
 }
 
 // PartKind says what became of a part of the text.

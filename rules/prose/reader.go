@@ -2,6 +2,8 @@ package prose
 
 import (
 	"strings"
+
+	"jixiao/internal/i18n"
 )
 
 // reader reads one criterion.
@@ -34,7 +36,7 @@ type partRec struct {
 	tier   int // Used: the tier, when it has a stretch of the clause of its own; else -1
 	what   string
 	reason Reason
-	detail string
+	detail i18n.Text
 }
 
 // clause is one tier's worth of text: a condition and a consequence, with the modifiers
@@ -49,7 +51,7 @@ type clause struct {
 	part       int // its part in reader.parts
 	cond       cond
 	unread     Reason
-	detail     string
+	detail     i18n.Text
 	drafts     []int // the tiers it gave
 }
 
@@ -67,7 +69,7 @@ func newReader(s string, ctx Context) *reader {
 
 func (r *reader) read() {
 	if len(r.x.orig) > MaxText {
-		r.whole = &partRec{kind: Left, reason: Condition, detail: "longer than any criterion"}
+		r.whole = &partRec{kind: Left, reason: Condition, detail: i18n.T("比任何评分标准都长", "longer than any criterion")}
 		return
 	}
 	r.x.normalize()
@@ -82,7 +84,7 @@ func (r *reader) read() {
 		if t.is("上年") {
 			// Growth over last year needs last year's value in every condition; the numbers
 			// alone would score the growth as if it were the indicator's value.
-			r.whole = &partRec{kind: Left, reason: LastYear, detail: t.text(&r.x)}
+			r.whole = &partRec{kind: Left, reason: LastYear, detail: quoted(t.text(&r.x))}
 			return
 		}
 	}
@@ -220,7 +222,7 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 		a++
 		if a == b && r.toks[a-1].isLabel() {
 			r.owner[a-1] = -1
-			r.place(a-1, a, partRec{kind: Left, reason: NoScore, detail: "a list label with nothing after it"})
+			r.place(a-1, a, partRec{kind: Left, reason: NoScore, detail: i18n.T("序号后面没有内容", "a list label with nothing after it")})
 		}
 	}
 	if a >= b {
@@ -350,7 +352,7 @@ func (r *reader) claim(cl *clause) {
 }
 
 // leave leaves a clause unread.
-func (r *reader) leave(cl *clause, why Reason, detail string) {
+func (r *reader) leave(cl *clause, why Reason, detail i18n.Text) {
 	cl.unread, cl.detail = why, detail
 	p := &r.parts[cl.part]
 	p.kind, p.reason, p.detail = Left, why, detail

@@ -1,8 +1,9 @@
 package prose
 
 import (
-	"fmt"
 	"math"
+
+	"jixiao/internal/i18n"
 )
 
 // draft is a tier being built from a clause.
@@ -116,7 +117,7 @@ func (r *reader) scoreOf(d *draft) bool {
 	switch x.kind {
 	case cuPoints:
 		if x.pts.big() {
-			r.leave(d.cl, Condition, "a score too large")
+			r.leave(d.cl, Condition, i18n.T("分数过大", "a score too large"))
 			return false
 		}
 		d.score = x.pts.String()
@@ -131,7 +132,7 @@ func (r *reader) scoreOf(d *draft) bool {
 	case cuFormula:
 		d.score = r.formulaExpr(d, x.f)
 	default:
-		r.leave(d.cl, Condition, "")
+		r.leave(d.cl, Condition, i18n.Text{})
 		return false
 	}
 	return true
@@ -199,17 +200,17 @@ func (r *reader) resolvePlain(cl *clause, notStarted bool) {
 	switch c.kind {
 	case condEmpty:
 		if cl.cu.kind != cuFormula {
-			r.leave(cl, Condition, "a score without a condition")
+			r.leave(cl, Condition, i18n.T("有分数而没有条件", "a score without a condition"))
 			return
 		}
 		d.always = true
 	case condAlways:
 		if r.unreadBefore(cl) {
-			r.leave(cl, Depends, "否则 after a part not read")
+			r.leave(cl, Depends, i18n.T("“否则”前面有未读懂的部分", "否则 after a part not read"))
 			return
 		}
 		if len(r.drafts) == 0 {
-			r.leave(cl, Condition, "否则 with nothing before it")
+			r.leave(cl, Condition, i18n.T("“否则”前面没有别的档次", "否则 with nothing before it"))
 			return
 		}
 		d.always = true
@@ -258,7 +259,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 	case refComplement, refOneFailure:
 		// The tier just before, when it asks for a reach.
 		if cl.idx > 0 && r.clauses[cl.idx-1].unread != "" {
-			r.leave(cl, Depends, c.words)
+			r.leave(cl, Depends, quoted(c.words))
 			return false
 		}
 		if len(live) > 0 {
@@ -293,18 +294,18 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 	}
 	if ref == nil {
 		if r.unreadBefore(cl) {
-			r.leave(cl, Depends, c.words)
+			r.leave(cl, Depends, quoted(c.words))
 			return false
 		}
 		if c.ref == refOneFailure {
-			r.leave(cl, Condition, "有1人… with no tier asking for all before it")
+			r.leave(cl, Condition, i18n.T("“有1人…”之前没有要求全部达到的一档", "有1人… with no tier asking for all before it"))
 			return false
 		}
 		if len(live) > 0 {
 			// 未达到 after tiers that reach down to one bound: below it.
 			b, ok := r.below(live)
 			if !ok {
-				r.leave(cl, Ambiguous, "未达到 what? the tiers before it reach no one bound")
+				r.leave(cl, Ambiguous, i18n.T("“未达到”指什么不明：前面各档没有共同的界限", "未达到 what? the tiers before it reach no one bound"))
 				return false
 			}
 			d.any = [][]bound{{b}}
@@ -315,7 +316,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 		if !r.ctx.percent() {
 			b = bound{op: opGE, v: decInt(1), on: onRate}
 		} else if bad.unread != "" || !r.hasT {
-			r.leave(cl, NoTarget, c.words)
+			r.leave(cl, NoTarget, quoted(c.words))
 			return false
 		} else {
 			b = bound{op: opGE, v: r.target}
@@ -404,12 +405,12 @@ func (r *reader) resolveAdjust(cl *clause) {
 	case c.kind == condEmpty:
 		base = r.baseOf(cl)
 		if base == nil && r.unreadBefore(cl) {
-			r.leave(cl, Depends, r.words(cl.cu.s, cl.cu.e))
+			r.leave(cl, Depends, quoted(r.words(cl.cu.s, cl.cu.e)))
 			return
 		}
 		if base == nil && len(r.live()) > 0 {
 			// "90%-100%得10分，每降低1个百分点扣1分": from 90, from 100, or from the target?
-			r.leave(cl, Ambiguous, "the tiers before it give no one threshold to count from")
+			r.leave(cl, Ambiguous, i18n.T("前面各档没有给出唯一的起算点", "the tiers before it give no one threshold to count from"))
 			return
 		}
 	case c.kind == condBounds && len(c.any) == 1 && len(c.any[0]) == 1:
@@ -436,11 +437,11 @@ func (r *reader) resolveAdjust(cl *clause) {
 			r.add(req)
 			base = req
 		default:
-			r.leave(cl, Condition, c.words)
+			r.leave(cl, Condition, quoted(c.words))
 			return
 		}
 	default:
-		r.leave(cl, Condition, c.words)
+		r.leave(cl, Condition, quoted(c.words))
 		return
 	}
 	if base != nil && region == nil {
@@ -450,7 +451,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 		case a.side == 2 || a.side < 0 && !bb.op.lower() && bb.op != opEQ || a.side > 0 && !bb.op.upper() && bb.op != opEQ:
 			// The base is on the side the deduction or bonus takes: it keeps only its point.
 			if !bb.op.closed() {
-				r.leave(cl, Ambiguous, "a deduction on the side of the tier it counts from")
+				r.leave(cl, Ambiguous, i18n.T("扣分落在它起算的那一档一侧", "a deduction on the side of the tier it counts from"))
 				return
 			}
 			if bb.op != opEQ {
@@ -472,7 +473,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 			b = bound{op: opGE, v: r.target}
 			convs = append(convs, ConvFromTarget)
 		default:
-			r.leave(cl, NoTarget, r.words(cl.cu.s, cl.cu.e))
+			r.leave(cl, NoTarget, quoted(r.words(cl.cu.s, cl.cu.e)))
 			return
 		}
 		if a.side != 2 {
@@ -492,7 +493,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 	if base != nil && base.konst != nil {
 		baseScore = base.konst.String()
 	} else if base != nil && !base.fullMark {
-		r.leave(cl, Condition, "counts from a tier without one score")
+		r.leave(cl, Condition, i18n.T("起算的那一档没有唯一的分数", "counts from a tier without one score"))
 		return
 	}
 	sides := []int8{a.side}
@@ -547,7 +548,7 @@ func (r *reader) adjustExpr(d *draft, a *adjust, side int8, b bound, base string
 	case stepLateDays, stepLateMonths:
 		// Lateness counts from the deadline, where the tier before (on time) ends.
 		if b.on != onLateDays || !b.v.isZero() {
-			r.leave(cl, Ambiguous, "lateness counted from a threshold other than the deadline")
+			r.leave(cl, Ambiguous, i18n.T("逾期不是从期限起算", "lateness counted from a threshold other than the deadline"))
 			return "", false
 		}
 		gap = onLateDays.name()
@@ -558,12 +559,12 @@ func (r *reader) adjustExpr(d *draft, a *adjust, side int8, b bound, base string
 		v := b.v
 		if b.on == onRate {
 			if !r.hasT {
-				r.leave(cl, NoTarget, "")
+				r.leave(cl, NoTarget, i18n.Text{})
 				return "", false
 			}
 			var ok bool
 			if v, ok = v.mul(r.target); !ok {
-				r.leave(cl, Condition, "a threshold too precise")
+				r.leave(cl, Condition, i18n.T("界限的位数过多", "a threshold too precise"))
 				return "", false
 			}
 		}
@@ -821,7 +822,7 @@ func (r *reader) ambiguities() {
 			if sameScores(d, covering) {
 				continue
 			}
-			detail := fmt.Sprintf("「%s」 can never apply: the tiers before it take every value it names", r.source(d.cl))
+			detail := i18n.T("「%s」永远不适用：前面各档已取走它所说的所有取值", "「%s」 can never apply: the tiers before it take every value it names", r.source(d.cl))
 			for _, o := range append(covering, d) {
 				if !o.implied {
 					r.leave(o.cl, Ambiguous, detail)
@@ -842,7 +843,7 @@ func (r *reader) ambiguities() {
 				}
 				for _, o := range live[j+1:] {
 					if o.explicitAt(b.v, b.on, b.op) && !sameScores(d, []*draft{o}) {
-						detail := fmt.Sprintf("%s is marked (含) in two tiers", b.v.String())
+						detail := i18n.T("%s 在两档中都标了（含）", "%s is marked (含) in two tiers", b.v.String())
 						r.leave(d.cl, Ambiguous, detail)
 						r.leave(o.cl, Ambiguous, detail)
 						d.dead, o.dead = true, true

@@ -2,6 +2,14 @@ package prose
 
 import "jixiao/internal/i18n"
 
+// quoted is a part of the criterion's own text as a detail: the same in both languages.
+func quoted(s string) i18n.Text {
+	if s == "" {
+		return i18n.Text{}
+	}
+	return i18n.Text{Zh: s, En: s}
+}
+
 // Text says in words what a rule reads.
 func (r Rule) Text() i18n.Text {
 	switch r {

@@ -173,6 +173,7 @@ const (
 	// tier-unreachable
 	TierNeverHolds // its condition never holds within the domain, Set
 	TierTaken      // every value where it holds is taken by an earlier tier
+	TierRepeated   // Args[0] tiers from Index on are the same as tier Tier (a criterion pasted twice)
 
 	// missing-reason
 	MissedDeadline // a date actual after its deadline: Args[0] days, Args[1] months late

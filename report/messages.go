@@ -219,6 +219,15 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	},
 	engine.TierUnreachable: func(c *subject) (i18n.Text, i18n.Text) {
 		why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")
+		if f := c.f; f.Detail == engine.TierRepeated {
+			n := int(f.Args[0])
+			if n == 1 {
+				return sampled(f, i18n.T("第%d档与%s相同，永远不会生效：评分标准是否重复了？", "tier %d is the same as %s and can never fire: is the criterion repeated?",
+					f.Index+1, tierText(c, f.Tier))), i18n.Text{}
+			}
+			return sampled(f, i18n.T("从第%d档起有 %d 档与%s相同，永远不会生效：评分标准是否重复了？", "%[2]d tiers from tier %[1]d on are the same as %[3]s and can never fire: is the criterion repeated?",
+				f.Index+1, n, tierText(c, f.Tier))), i18n.Text{}
+		}
 		if c.f.Detail == engine.TierNeverHolds {
 			why = i18n.T("它的条件在取值范围 %s 内从不成立", "its condition never holds within %s", c.f.Set[0].String())
 		}

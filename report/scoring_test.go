@@ -438,3 +438,22 @@ reported = 90
 	assert.Regexp(t, `\s\*10\s+8\.50\s`, row("10"))
 	assert.NotContains(t, row("8.5"), "*")
 }
+
+// A criterion pasted many times gives one tier-unreachable finding for each tier it repeats,
+// saying how many copies there are, not one for each copy.
+func TestRepeatedTiersGrouped(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/tier_repeated.toml")
+	require.NoError(t, err)
+	r := check(t, "tier_repeated.toml", src)
+	var msgs []string
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.TierUnreachable {
+			m, _ := Message(r, f, i18n.Zh)
+			msgs = append(msgs, m)
+		}
+	}
+	assert.Equal(t, []string{
+		"从第3档起有 29 档与第1档（实际值 ≥ 95%，10 分）相同，永远不会生效：评分标准是否重复了？",
+		"从第4档起有 29 档与第2档（实际值 < 95%，0 分）相同，永远不会生效：评分标准是否重复了？",
+	}, msgs)
+}

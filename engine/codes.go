@@ -20,6 +20,7 @@ const (
 	Unscored           Code = "unscored"
 	MissingReason      Code = "missing-reason"
 	ActualCopiesTarget Code = "actual-copies-target"
+	PercentAsFraction  Code = "percent-as-fraction"
 	FundsMismatch      Code = "funds-mismatch"
 	// The criteria themselves (jixiao lint).
 	CriterionUnparsed Code = "criterion-unparsed"

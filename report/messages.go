@@ -189,6 +189,18 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		return i18n.T("实际完成值 %q 照抄了指标值，没有给出实际数值", "the actual value %q repeats the target instead of giving a figure",
 			c.ind.Actual.Text), i18n.Text{}
 	},
+	engine.PercentAsFraction: func(c *subject) (i18n.Text, i18n.Text) {
+		d, target := c.d, c.ind.Target.Text
+		if !c.ind.Target.Percent {
+			target += "%" // the unit's
+		}
+		msg := i18n.T("实际完成值 %s 不带 %%，而指标值是 %s：多半是 %s%% 写成了小数", "the actual value %s has no %%, against a target of %s: most likely %s%% written as a fraction",
+			c.ind.Actual.Text, target, num.Short(c.f.Args[0], 6))
+		if c.ir.HasScore {
+			msg = i18n.T("%s；按所写的 %s%% 计分，得 %s", "%s; scored as written, %s%%, it gets %s", msg, c.ind.Actual.Text, num.Format(c.ir.Score, d))
+		}
+		return msg, i18n.T("若指的是 %s%%，请写作 %s%%", "if %s%% was meant, write %s%%", num.Short(c.f.Args[0], 6), num.Short(c.f.Args[0], 6))
+	},
 	engine.FundsMismatch: func(c *subject) (i18n.Text, i18n.Text) {
 		stated, want := num.Format(c.f.Actual.Num, 2), num.Format(c.f.Expected.Num, 2)
 		switch c.f.Field {

@@ -457,3 +457,22 @@ func TestRepeatedTiersGrouped(t *testing.T) {
 		"从第4档起有 29 档与第2档（实际值 < 95%，0 分）相同，永远不会生效：评分标准是否重复了？",
 	}, msgs)
 }
+
+// An actual of 0.98 under a target in % is named as 98% written as a fraction, with the
+// score it gets as written.
+func TestPercentAsFractionMessage(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/percent_as_fraction.toml")
+	require.NoError(t, err)
+	r := check(t, "percent_as_fraction.toml", src)
+	var msgs []string
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.PercentAsFraction {
+			m, h := Message(r, f, i18n.Zh)
+			msgs = append(msgs, m+" | "+h)
+		}
+	}
+	assert.Equal(t, []string{
+		"实际完成值 0.98 不带 %，而指标值是 ≥95%：多半是 98% 写成了小数；按所写的 0.98% 计分，得 0.10 | 若指的是 98%，请写作 98%",
+		"实际完成值 0.5 不带 %，而指标值是 95%：多半是 50% 写成了小数；按所写的 0.5% 计分，得 0.05 | 若指的是 50%，请写作 50%",
+	}, msgs)
+}

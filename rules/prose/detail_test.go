@@ -95,3 +95,33 @@ func TestUnreadReasonsSpeakChinese(t *testing.T) {
 	}
 	assert.Greater(t, details, 15, "the cases give details to check")
 }
+
+// A score written in words ("得一半分") is named as the part not read, with the condition
+// that depends on it; it does not join the next clause's condition.
+func TestScoreInWordsNamed(t *testing.T) {
+	ctx := prose.Context{Unit: "%", Target: 90, Weight: 10}
+	r := prose.Read("80%-90%得一半分", ctx)
+	assert.Empty(t, r.Tiers)
+	require.Len(t, r.Unread, 2)
+	assert.Equal(t, "80%-90%", r.Unread[0].Source)
+	assert.Equal(t, prose.Depends, r.Unread[0].Reason)
+	assert.Equal(t, "得一半分", r.Unread[0].Detail.String(i18n.Zh))
+	assert.Equal(t, "得一半分", r.Unread[1].Source)
+	assert.Equal(t, prose.ScoreUnread, r.Unread[1].Reason)
+	assert.Equal(t, "分数的写法读不懂", r.Unread[1].Reason.Text().String(i18n.Zh))
+
+	r = prose.Read("≥90%得满分，80%-90%得一半分，80%以下不得分", ctx)
+	assert.Equal(t, []string{"actual >= 90 → weight", "actual <= 80 → 0"}, tierLines(r))
+	var sources []string
+	for _, u := range r.Unread {
+		sources = append(sources, u.Source)
+		assert.NotEqual(t, prose.SeveralQuantities, u.Reason)
+	}
+	assert.Equal(t, []string{"80%-90%", "得一半分"}, sources)
+
+	// A criterion's other words after 得 are not taken for a score.
+	r = prose.Read("工作完成得好得10分，否则不得分", prose.Context{Target: math.NaN(), Weight: 10, Text: true})
+	for _, u := range r.Unread {
+		assert.NotEqual(t, prose.ScoreUnread, u.Reason, "%+v", u)
+	}
+}

@@ -127,6 +127,7 @@ type Reason string
 // Reasons.
 const (
 	NoScore           Reason = "no score in this part"
+	ScoreUnread       Reason = "a score written in words the reader does not follow"
 	Condition         Reason = "condition not understood"
 	LastYear          Reason = "compares with last year"
 	Date              Reason = "a date or deadline"

@@ -115,8 +115,50 @@ func (r *reader) sentences() {
 		start = i + 1
 	}
 	if pending != nil {
-		r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+		r.leaveScoreless(pending)
 	}
+}
+
+// leaveScoreless leaves a condition that no score follows: as a part without a score, or,
+// where it ends in 得 and words that are no number of points ("得一半分"), as a score that
+// is not read, with the condition depending on it.
+func (r *reader) leaveScoreless(cl *clause) {
+	k := -1
+	for i := cl.ce - 1; i > cl.cs; i-- {
+		t := &r.toks[i]
+		if t.k == kNum {
+			break
+		}
+		if t.is("得") || t.k == kWord && t.w == "得分值" {
+			k = i
+			break
+		}
+	}
+	if k < 0 || k+1 >= cl.ce {
+		r.place(cl.cs, cl.ce, partRec{kind: Left, reason: NoScore})
+		return
+	}
+	score := r.words(k, cl.ce)
+	r.place(cl.cs, k, partRec{kind: Left, reason: Depends, detail: quoted(score)})
+	r.place(k, cl.ce, partRec{kind: Left, reason: ScoreUnread})
+}
+
+// unreadScoreIn finds, within tokens [from, to), 得 and words of points that are no number
+// before a separator ("得一半分，"): a consequence not read. It returns the separator.
+func (r *reader) unreadScoreIn(from, to int) (int, bool) {
+	for i := from; i < to; i++ {
+		if t := &r.toks[i]; !t.is("得") && !(t.k == kWord && t.w == "得分值") {
+			continue
+		}
+		j := i + 1
+		for j < to && !r.toks[j].sep() && r.toks[j].k != kNum {
+			j++
+		}
+		if j > i+1 && j < to && r.toks[j].sep() && strings.Contains(r.words(i+1, j), "分") {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // place gives tokens [from, to) a part, unless they have one.
@@ -252,7 +294,7 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 		r.clauses = append(r.clauses, cl)
 		r.claim(cl)
 		if pending != nil {
-			r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+			r.leaveScoreless(pending)
 		}
 		return nil
 	}
@@ -280,13 +322,33 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 			i = x.e
 			continue
 		}
+		// "80%-90%得一半分，" before it: a clause whose score is not read, not part of this
+		// condition.
+		for {
+			e, found := r.unreadScoreIn(condStart, x.s)
+			if !found {
+				break
+			}
+			if pending != nil {
+				r.leaveScoreless(pending)
+				pending = nil
+			}
+			from := condStart
+			for from < e && r.toks[from].sep() {
+				r.place(from, from+1, partRec{kind: Filler, what: "separator"})
+				from++
+			}
+			r.leaveScoreless(&clause{cs: from, ce: e})
+			r.place(e, e+1, partRec{kind: Filler, what: "separator"})
+			condStart = e + 1
+		}
 		cl := &clause{idx: len(r.clauses), s: condStart, e: x.e, cs: condStart, ce: x.s, cu: x}
 		if pending != nil && x.kind == cuAdjust && r.emptyCond(cl.cs, cl.ce) {
 			// "全年开展健康讲座12期。每少1期扣1分": the condition of the sentence before.
 			cl.s, cl.cs = pending.cs, pending.cs
 			pending = nil
 		} else if pending != nil {
-			r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+			r.leaveScoreless(pending)
 			pending = nil
 		}
 		// 超过目标值的得满分 after a formula caps it.
@@ -315,7 +377,7 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 		return pending
 	}
 	if pending != nil {
-		r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+		r.leaveScoreless(pending)
 	}
 	return &clause{cs: rest, ce: b}
 }

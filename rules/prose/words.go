@@ -101,6 +101,8 @@ func (r Reason) Text() i18n.Text {
 	switch r {
 	case NoScore:
 		return i18n.T("没有分数", string(r))
+	case ScoreUnread:
+		return i18n.T("分数的写法读不懂", string(r))
 	case Condition:
 		return i18n.T("条件读不懂", string(r))
 	case LastYear:

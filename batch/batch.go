@@ -407,7 +407,7 @@ func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
 
 func readErr(name string, line int, err error) error {
 	return indicators.ErrorList{{Pos: indicators.Pos{File: name, Line: line}, Kind: indicators.ErrRead,
-		Msg: i18n.T("读取输入时出错：%v", "error reading the input: %v", err)}}
+		Msg: i18n.T("读取输入时出错：%s", "error reading the input: %s", i18n.OSError(err))}}
 }
 
 func longLine(name string, line, max int) error {

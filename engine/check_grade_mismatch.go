@@ -9,10 +9,10 @@ var checkGradeMismatch = &Check{
 	Severity: Error,
 	Title:    i18n.T("等次与总分不符", "stated grade does not match the total"),
 	Doc: i18n.T(
-		"自评等次（reported.grade，优秀与优、良好与良等视为相同）不是自评总分对应的等次，或不是按评分标准计算的总分对应的等次（总分为区间时，区间内没有一个总分对应自评等次）；消息会说明是哪一种。"+
+		"自评等次（reported.grade，优秀与优、良好与良等视为相同）不是自评总分对应的等次，或不是按评分标准算出的计算总分对应的等次（计算总分为区间时，区间内没有一个总分对应自评等次）；消息会说明是哪一种。"+
 			"等次区间默认为 优 ≥ 90、良 ≥ 80、中 ≥ 60、差 < 60（含下限），可在 [scoring] grades 中修改。",
 		"The stated grade (reported.grade; 优秀 and 优, 良好 and 良 are the same) is not the grade of the stated total, "+
-			"or not the grade of the total computed by the criteria (for a total that is a range: of no total within it); "+
+			"or not the grade of the computed total (the criteria's scores added up; for a total that is a range: of no total within it); "+
 			"the message says which. The bands are 优 ≥ 90, "+
 			"良 ≥ 80, 中 ≥ 60, 差 below, lower bounds included, unless [scoring] grades says otherwise."),
 	// Detail GradeUnknown (Actual the stated grade), GradeOfStated (Args[0] the stated

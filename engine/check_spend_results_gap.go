@@ -11,9 +11,9 @@ var checkSpendResultsGap = &Check{
 	Severity: Warning,
 	Title:    i18n.T("绩效得分远高于资金执行", "results score far above the money spent"),
 	Doc: i18n.T(
-		"各指标复核得分占其分值的比例，比预算执行率高出 5 个百分点以上（[review] spend_gap_max）：钱没怎么花，目标却几乎全部完成。"+
+		"各指标计算得分占其分值的比例，比预算执行率高出 5 个百分点以上（[review] spend_gap_max）：钱没怎么花，目标却几乎全部完成。"+
 			"这通常说明目标定得太低，或完成情况报得太高，应核实。",
-		"The indicators' re-scored points, as a share of their weight, exceed the budget execution rate by more "+
+		"The indicators' computed scores, as a share of their weight, exceed the budget execution rate by more "+
 			"than 5 percentage points ([review] spend_gap_max): the money was not spent, yet the targets were nearly "+
 			"all met. Usually the targets were set too low or the results over-reported: verify them."),
 	// Expected the execution rate, Actual the share of the weight scored (both 4 decimals);

@@ -38,6 +38,7 @@ const (
 	BalanceRateHigh         Code = "balance-rate-high"
 	SpendResultsGap         Code = "spend-results-gap"
 	AllFullMarks            Code = "all-full-marks"
+	UnitMissing             Code = "unit-missing"
 	// The reviewer's own 复核 ([indicator.review]).
 	ReviewScoreMissing     Code = "review-score-missing"
 	ReviewScoreOverWeight  Code = "review-score-over-weight"

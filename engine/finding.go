@@ -118,6 +118,7 @@ const (
 	FieldCriterionPart // a part of the criterion's text: Index
 	FieldTiers
 	FieldTier // one tier: Index
+	FieldUnit
 	// Of an indicator's 复核 (review.*).
 	FieldReviewScore
 	FieldReviewReason
@@ -131,7 +132,7 @@ var fieldKeys = [...]string{
 	FieldReportedTotal: "reported.total", FieldReportedScore: "reported.score", FieldReportedGrade: "reported.grade",
 	FieldReportedTargetsSet: "reported.targets_set", FieldReportedTargetsMet: "reported.targets_met",
 	FieldActual: "actual", FieldTarget: "target", FieldWeight: "weight", FieldReported: "reported",
-	FieldCriterion: "criterion", FieldCriterionPart: "criterion", FieldTiers: "tiers", FieldTier: "tiers",
+	FieldCriterion: "criterion", FieldCriterionPart: "criterion", FieldTiers: "tiers", FieldTier: "tiers", FieldUnit: "unit",
 	FieldReviewScore: "review.score", FieldReviewReason: "review.reason", FieldReviewRule: "review.rule", FieldReviewNote: "review.note",
 }
 

@@ -52,6 +52,7 @@ var catalogue = []*Check{
 	// What a reviewer should look at.
 	checkNoCriterion, checkTargetBelowPrior, checkOverachievedUnexplained,
 	checkExecutionUnexplained, checkBalanceRateHigh, checkSpendResultsGap, checkAllFullMarks,
+	checkUnitMissing,
 	// The reviewer's own 复核.
 	checkReviewScoreMissing, checkReviewScoreOverWeight, checkReviewCutUnexplained, checkReviewRaiseUnexplained,
 	checkReviewRuleUnknown, checkReviewRuleMismatch, checkReviewNoteMissing,

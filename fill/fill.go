@@ -388,19 +388,14 @@ func (f *filler) needed() {
 			add(report.FillNote{Slot: report.SlotFunds, Indicator: -1, Finding: fd}, pos)
 		}
 	}
-	for i := range r.Indicators {
-		ind := r.Indicators[i].Indicator
-		if !ind.Applicable || ind.Unit != "" || !ind.Target.IsNum || hasUnit(ind.Target) || hasUnit(ind.Actual) {
-			continue
-		}
-		if pos, ok := p.Cell(ind.Path() + ".unit"); ok {
-			add(report.FillNote{Slot: report.SlotUnit, Indicator: i}, pos)
+	for k := range r.Findings { // the units the table has a column for, after the reasons
+		if fd := &r.Findings[k]; fd.Code == engine.UnitMissing {
+			if pos, ok := p.Cell(r.Indicators[fd.Indicator].Indicator.Path() + ".unit"); ok {
+				add(report.FillNote{Slot: report.SlotUnit, Indicator: fd.Indicator, Finding: fd}, pos)
+			}
 		}
 	}
 }
-
-// hasUnit reports whether a value carries its unit in its own text: "98%", "≥266米".
-func hasUnit(v indicators.Value) bool { return v.Percent || v.Unit != "" }
 
 // annotate puts each marked cell's comment (the notes on it, after any comment the owner
 // had) and its mark: red where the owner's value was replaced, yellow where the owner must

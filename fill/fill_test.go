@@ -190,7 +190,7 @@ func TestFillCentralTemplate(t *testing.T) {
 	assert.Equal(t, "良好", r.Project.Reported.Grade)
 	all, disputed := codes(r)
 	assert.Empty(t, disputed, "read back, the scores, total and grade agree")
-	assert.Equal(t, []string{"execution-unexplained", "spend-results-gap", "missing-reason"}, all, "what the owner must add remains")
+	assert.Equal(t, []string{"execution-unexplained", "spend-results-gap", "unit-missing", "missing-reason"}, all, "what the owner must add remains, the unit among it")
 }
 
 // The Fujian layout of the seed: 资金投入 and 社保参保率 corrected, the 合计's SUM kept with its

@@ -137,13 +137,17 @@ func checkSize(path string, lim Limits) *Error {
 
 func readError(path string, err error) *Error {
 	var msg i18n.Text
+	info, statErr := os.Stat(path)
 	switch {
+	case statErr == nil && info.IsDir():
+		msg = i18n.T("这是文件夹，不是文件：请给出其中要读的文件（如 %s）",
+			"this is a folder, not a file: name the files in it to read (such as %s)", filepath.Join(path, "*.xlsx"))
 	case errors.Is(err, fs.ErrNotExist):
 		msg = i18n.T("文件不存在，请检查路径", "no such file: check the path")
 	case errors.Is(err, fs.ErrPermission):
-		msg = i18n.T("没有读取权限", "permission denied")
+		msg = i18n.T("没有读取权限：请检查文件的权限，或换一个能读取它的账户", "permission denied: check the file's permissions, or use an account that can read it")
 	default:
-		msg = i18n.T("无法读取：%v", "cannot read: %v", err)
+		msg = i18n.T("无法读取：%s", "cannot read it: %s", i18n.OSError(err))
 	}
 	return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: msg}
 }

@@ -1,7 +1,11 @@
 package indicators
 
 import (
+	"encoding/json"
+	"errors"
 	"math"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/valyala/fastjson"
 
@@ -37,7 +41,7 @@ func (jp *JSONParser) Parse(name string, line int, data []byte, lim Limits) (*Pr
 	}
 	v, err := jp.p.ParseBytes(data)
 	if err != nil {
-		return nil, ErrorList{{Pos: base, Kind: ErrSyntax, Msg: i18n.T("JSON 语法错误：%v", "JSON syntax error: %v", err)}}
+		return nil, ErrorList{jsonSyntaxError(base, data)}
 	}
 	obj, err := v.Object()
 	if err != nil {
@@ -89,4 +93,55 @@ func plain(v *fastjson.Value) any {
 		return false
 	}
 	return nil // null: the key is treated as given with no usable value
+}
+
+// jsonSyntaxError places a line that is no JSON at the character where it stops being JSON
+// (encoding/json finds it; the fast parser does not say) and says what is likely wrong there,
+// in the reader's language.
+func jsonSyntaxError(base Pos, data []byte) *Error {
+	var v any
+	off, cut := len(data), true
+	var se *json.SyntaxError
+	if err := json.Unmarshal(data, &v); errors.As(err, &se) {
+		off, cut = int(se.Offset), se.Error() == "unexpected end of JSON input"
+	}
+	// Offset counts the bytes read, the offending one among them: step back onto it, and onto
+	// the start of a word it is in (not json: at the n, not the o).
+	at := min(max(off-1, 0), len(data))
+	if cut { // the line stops short: the place is after its end
+		at = len(data)
+	}
+	for at > 0 && at < len(data) && !utf8.RuneStart(data[at]) {
+		at--
+	}
+	for at > 0 && isWordByte(data[at-1]) && at < len(data) && isWordByte(data[at]) {
+		at--
+	}
+	rest := strings.TrimSpace(string(data[at:]))
+	before := strings.TrimSpace(string(data[:at]))
+	pos := base
+	pos.Col = utf8.RuneCount(data[:at]) + 1
+	var why i18n.Text
+	switch {
+	case rest != "" && (rest[0] == '}' || rest[0] == ']') && strings.HasSuffix(before, ","):
+		why = i18n.T("最后一项后面多了一个逗号", "there is a comma after the last item")
+	case rest == "" || cut:
+		why = i18n.T("这一行没有写完：缺少结尾的 }、] 或引号", "the line ends too soon: a closing }, ] or quote is missing")
+	case rest[0] == '\'':
+		why = i18n.T("文字和键名要用双引号（\"），不能用单引号", "text and keys take double quotes (\"), not single ones")
+	case strings.HasPrefix(rest, "，") || strings.HasPrefix(rest, "：") || strings.HasPrefix(rest, "“") || strings.HasPrefix(rest, "”"):
+		why = i18n.T("这里用了中文标点：JSON 的逗号、冒号和引号都要用英文半角（, : \"）", "a Chinese punctuation mark: JSON's commas, colons and quotes are the ASCII , : \"")
+	default:
+		r := []rune(rest)
+		if len(r) > 12 {
+			r = append(r[:12], '…')
+		}
+		why = i18n.T("从“%s”起不是 JSON 的写法：每行应是一个完整的 JSON 对象 {…}，文字加双引号，各项用逗号分隔",
+			"not JSON from “%s” on: each line must be one whole JSON object {…}, text in double quotes, items separated by commas", string(r))
+	}
+	return &Error{Pos: pos, Kind: ErrSyntax, Msg: i18n.T("JSON 语法错误（第 %d 个字符）：%s", "JSON syntax error (character %d): %s", pos.Col, why)}
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_'
 }

@@ -127,8 +127,22 @@ func TestJSONErrors(t *testing.T) {
 	_, err := jp.Parse("stdin", 42, []byte(`{"project": {"name": "断行"`), Limits{})
 	var list ErrorList
 	require.True(t, errors.As(err, &list))
-	assert.Equal(t, "stdin:42", list[0].Pos.String())
-	assert.Contains(t, list[0].Localize(i18n.En), "JSON syntax error")
+	assert.Equal(t, "stdin:42:26", list[0].Pos.String(), "the place is after the end of the cut line")
+	assert.Equal(t, "stdin:42:26: JSON 语法错误（第 26 个字符）：这一行没有写完：缺少结尾的 }、] 或引号", list[0].Localize(i18n.Zh))
+	assert.Equal(t, "stdin:42:26: JSON syntax error (character 26): the line ends too soon: a closing }, ] or quote is missing", list[0].Localize(i18n.En))
+
+	for _, c := range []struct{ line, at, zh string }{
+		{`{"project": {"name": "a",}}`, "stdin:1:26", "最后一项后面多了一个逗号"},
+		{`{'project': 1}`, "stdin:1:2", "文字和键名要用双引号（\"），不能用单引号"},
+		{`{"project"：1}`, "stdin:1:11", "这里用了中文标点"},
+		{`nope`, "stdin:1:1", "从“nope”起不是 JSON 的写法"},
+		{`{"project": {"name": "a"}} json`, "stdin:1:28", "从“json”起不是 JSON 的写法"},
+	} {
+		_, err := jp.Parse("stdin", 1, []byte(c.line), Limits{})
+		require.True(t, errors.As(err, &list), c.line)
+		assert.Equal(t, c.at, list[0].Pos.String(), c.line)
+		assert.Contains(t, list[0].Localize(i18n.Zh), c.zh, c.line)
+	}
 
 	_, err = jp.Parse("stdin", 3, []byte(`[1, 2]`), Limits{})
 	require.Error(t, err)

@@ -199,8 +199,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "syntax",
 			src:  "[project]\nname = \"项目\nx = 1\n",
 			kind: ErrSyntax,
-			zh:   `t.toml:2:11: TOML 语法错误：strings cannot contain newlines`,
-			en:   `t.toml:2:11: TOML syntax error: strings cannot contain newlines`,
+			zh:   `t.toml:2:11: TOML 语法错误：文字在这一行没有结束：缺少结尾的双引号（跨行的文字请用 """…"""）`,
+			en:   `t.toml:2:11: TOML syntax error: the text does not end on its line: the closing double quote is missing (text over several lines takes """…""")`,
 		},
 		{
 			name: "unknown key with a suggestion, column counted in characters",
@@ -402,4 +402,11 @@ func TestFiles(t *testing.T) {
 	_, err = Files([]string{filepath.Join(dir, "missing.toml")})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "no such file")
+}
+
+// An error list as a Go error names its first error and how many more, agreeing in number.
+func TestErrorListCountsTheRest(t *testing.T) {
+	e := &Error{Pos: Pos{File: "t.toml", Line: 1}, Kind: ErrValue, Msg: i18n.T("坏", "bad")}
+	assert.Equal(t, "t.toml:1: bad (and 1 more error)", ErrorList{e, e}.Error())
+	assert.Equal(t, "t.toml:1: bad (and 2 more errors)", ErrorList{e, e, e}.Error())
 }

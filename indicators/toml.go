@@ -101,9 +101,9 @@ func syntaxError(name, text string, err error) *Error {
 			pos.Col = col(snippet, pe.Position.Start-lineStart)
 		}
 		return &Error{Pos: pos, Kind: ErrSyntax, Snippet: snippet, Msg: i18n.T(
-			"TOML 语法错误：%s", "TOML syntax error: %s", pe.Message)}
+			"TOML 语法错误：%s", "TOML syntax error: %s", tomlText(pe.Message))}
 	}
-	return &Error{Pos: Pos{File: name}, Kind: ErrSyntax, Msg: i18n.T("TOML 语法错误：%v", "TOML syntax error: %v", err)}
+	return &Error{Pos: Pos{File: name}, Kind: ErrSyntax, Msg: i18n.T("TOML 语法错误：%s", "TOML syntax error: %s", tomlText(err.Error()))}
 }
 
 // LoadConfig reads a shared configuration file, as a reviewer keeps one per province: a

@@ -28,9 +28,7 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	}
 	f, err := sheets.Open(path)
 	if err != nil {
-		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrSyntax, Msg: i18n.T(
-			"无法作为 Excel 工作簿（.xlsx）打开：%v。旧版 .xls 文件请先另存为 .xlsx",
-			"cannot open as an Excel workbook (.xlsx): %v. Save an old .xls file as .xlsx first", err)}}
+		return nil, ErrorList{workbookOpenError(path, err)}
 	}
 	defer f.Close()
 	var projects []*Project
@@ -174,7 +172,9 @@ func ReviewSheet(name string) bool {
 func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
 	sg, err := f.Grid(sheet)
 	if err != nil {
-		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.T("无法读取工作表：%v", "cannot read the sheet: %v", err)}}, nil
+		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.Text{
+			Zh: "这个工作表读不出来，工作簿可能已损坏：请用 Excel 或 WPS 另存一份后再试",
+			En: "the sheet cannot be read, and the workbook may be damaged: save a copy in Excel or WPS and try again (" + err.Error() + ")"}}}, nil
 	}
 	g := &grid{Grid: sg, file: file}
 	var headers []int

@@ -258,7 +258,15 @@ func TestWorkbookErrors(t *testing.T) {
 	require.NoError(t, writeFile(path, "not a zip"))
 	_, err = LoadWorkbook(path, Limits{})
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "cannot open as an Excel workbook (.xlsx)")
+	assert.Contains(t, err.Error(), "this file is text (perhaps a CSV or TOML file renamed), not an .xlsx workbook")
+
+	// A workbook of 0 bytes (a save or a copy that never finished) is said to be empty.
+	path = filepath.Join(t.TempDir(), "empty.xlsx")
+	require.NoError(t, writeFile(path, ""))
+	_, err = LoadWorkbook(path, Limits{})
+	require.True(t, errors.As(err, &list))
+	assert.Equal(t, "empty.xlsx: 文件是空的（0 字节）：多半没有保存完或没有复制完；请重新导出或复制这个工作簿", filepath.Base(list[0].Localize(i18n.Zh)))
+	assert.Equal(t, ErrRead, list[0].Kind)
 }
 
 func writeFile(path, text string) error { return os.WriteFile(path, []byte(text), 0o644) }

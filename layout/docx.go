@@ -25,8 +25,9 @@ const maxDocumentXML = 64 << 20
 func readDocx(name string, data []byte) (*Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, fileError(name, indicators.ErrRead, i18n.T(
-			"不是有效的 .docx 文件（无法作为 zip 压缩包打开）：%v", "not a valid .docx file (cannot open it as a zip archive): %v", err))
+		return nil, fileError(name, indicators.ErrRead, damaged(
+			"不是有效的 .docx 文件：它不是 zip 压缩包（可能已损坏，或是改了扩展名的旧版 .doc）；请用 Word 或 WPS 另存为 .docx 后再试",
+			"not a valid .docx file: it is no zip archive (damaged, or an old .doc renamed); save it as .docx in Word or WPS and try again", err))
 	}
 	var body *zip.File
 	for _, f := range zr.File {
@@ -46,15 +47,25 @@ func readDocx(name string, data []byte) (*Document, error) {
 	}
 	rc, err := body.Open()
 	if err != nil {
-		return nil, fileError(name, indicators.ErrRead, i18n.T("无法读取 word/document.xml：%v", "cannot read word/document.xml: %v", err))
+		return nil, fileError(name, indicators.ErrRead, damaged(
+			"这个 .docx 文件已损坏：其中的正文（word/document.xml）读不出来；请用 Word 或 WPS 另存一份后再试",
+			"the .docx file is damaged: its body (word/document.xml) cannot be read; save a copy in Word or WPS and try again", err))
 	}
 	defer rc.Close()
 	r := &docxReader{doc: &Document{File: name, Format: Docx}}
 	if err := r.read(io.LimitReader(rc, maxDocumentXML+1)); err != nil {
-		return nil, fileError(name, indicators.ErrSyntax, i18n.T(
-			"word/document.xml 无法解析：%v", "word/document.xml cannot be parsed: %v", err))
+		return nil, fileError(name, indicators.ErrSyntax, damaged(
+			"这个 .docx 文件已损坏：其中的正文（word/document.xml）不是完整的 XML；请用 Word 或 WPS 另存一份后再试",
+			"the .docx file is damaged: its body (word/document.xml) is not well-formed XML; save a copy in Word or WPS and try again", err))
 	}
 	return r.doc, nil
+}
+
+// damaged is the message for a file that cannot be read as what it claims to be: what to do,
+// in both languages; the library's own words (English) follow in the English message alone,
+// for whoever has to look further.
+func damaged(zh, en string, err error) i18n.Text {
+	return i18n.Text{Zh: zh, En: en + " (" + err.Error() + ")"}
 }
 
 type docxReader struct {

@@ -8,6 +8,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
 	"jixiao/layout"
 )
 
@@ -78,5 +80,9 @@ func TestReadDocxErrors(t *testing.T) {
 
 	_, err = layout.Read("cut.docx", layout.Docx, docxOf(t, `<w:p><w:r><w:t>未完`))
 	require.Error(t, err)
-	assert.Contains(t, err.Error(), "cut.docx: word/document.xml cannot be parsed: ")
+	assert.Contains(t, err.Error(), "cut.docx: the .docx file is damaged: its body (word/document.xml) is not well-formed XML; save a copy in Word or WPS and try again (XML syntax error")
+	var e *indicators.Error
+	require.ErrorAs(t, err, &e)
+	assert.Equal(t, "这个 .docx 文件已损坏：其中的正文（word/document.xml）不是完整的 XML；请用 Word 或 WPS 另存一份后再试", e.Msg.String(i18n.Zh),
+		"no library text in Chinese")
 }

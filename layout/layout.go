@@ -115,7 +115,7 @@ func ReadFile(path string) (*Document, error) {
 	}
 	info, err := os.Stat(path)
 	if err != nil {
-		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))
+		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%s", "cannot read the file: %s", i18n.OSError(err)))
 	}
 	if info.Size() > DefaultMaxSize {
 		return nil, fileError(path, indicators.ErrLimit, i18n.T(
@@ -126,7 +126,7 @@ func ReadFile(path string) (*Document, error) {
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))
+		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%s", "cannot read the file: %s", i18n.OSError(err)))
 	}
 	return Read(path, format, data)
 }

@@ -88,10 +88,10 @@ func TestReadFileErrors(t *testing.T) {
 		{"utf16", write("u16.txt", []byte{0xff, 0xfe, 'a', 0}), indicators.ErrEncoding, "文件是 UTF-16 编码：请用 UTF-8 另存后再试"},
 		{"binary", write("bin.md", []byte("ab\x00cd")), indicators.ErrEncoding, "文件含有二进制数据，不是文本"},
 		{"zip as text", write("z.txt", []byte("PK\x03\x04rest")), indicators.ErrEncoding, "这是一个压缩包（.docx 或 .xlsx），不是文本文件：请使用正确的扩展名"},
-		{"not a zip", write("bad.docx", []byte("hello")), indicators.ErrRead, "不是有效的 .docx 文件（无法作为 zip 压缩包打开）：zip: not a valid zip file"},
+		{"not a zip", write("bad.docx", []byte("hello")), indicators.ErrRead, "不是有效的 .docx 文件：它不是 zip 压缩包（可能已损坏，或是改了扩展名的旧版 .doc）；请用 Word 或 WPS 另存为 .docx 后再试"},
 		{"extension", write("r.rtf", []byte("{\\rtf1}")), indicators.ErrRead, "不能读取这种文件：发布的报告应为 .pdf、.docx、.txt 或 .md 文件"},
 		{"not a pdf", write("r.pdf", []byte("hello")), indicators.ErrRead, "不是 PDF 文件（文件开头没有 %PDF- 标记）"},
-		{"missing", filepath.Join(dir, "none.txt"), indicators.ErrRead, ""},
+		{"missing", filepath.Join(dir, "none.txt"), indicators.ErrRead, "无法读取文件：文件或文件夹不存在，请检查路径"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

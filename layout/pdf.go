@@ -111,7 +111,7 @@ func ReadPDFFile(ctx context.Context, path string, opts PDFOptions) (*Document, 
 	opts = opts.withDefaults()
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%v", "cannot read the file: %v", err))
+		return nil, fileError(path, indicators.ErrRead, i18n.T("无法读取文件：%s", "cannot read the file: %s", i18n.OSError(err)))
 	}
 	head := make([]byte, 1024)
 	n, _ := io.ReadFull(f, head)
@@ -135,8 +135,9 @@ func ReadPDFFile(ctx context.Context, path string, opts PDFOptions) (*Document, 
 func readBBox(name string, out []byte) (*Document, error) {
 	pages, err := parseBBox(out)
 	if err != nil {
-		return nil, fileError(name, indicators.ErrSyntax, i18n.T(
-			"pdftotext 的输出无法解析：%v", "the output of pdftotext cannot be parsed: %v", err))
+		return nil, fileError(name, indicators.ErrSyntax, damaged(
+			"pdftotext 读出的内容无法解析：请确认安装的 poppler-utils 是否完好，或改用报告的 .docx 或 .txt 文本",
+			"the output of pdftotext cannot be parsed: check the installed poppler-utils, or give the report as .docx or .txt", err))
 	}
 	doc := layoutPages(name, pages)
 	if len(doc.Pages) == 0 {
@@ -145,8 +146,8 @@ func readBBox(name string, out []byte) (*Document, error) {
 	if len(doc.Lines) == 0 && len(doc.Furniture) == 0 {
 		return nil, &pdfError{err: &indicators.Error{Pos: indicators.Pos{File: name}, Kind: indicators.ErrRead, Msg: i18n.T(
 			"这是扫描件，没有文字层：PDF 的 %d 页上都没有可读取的文字。请索取可复制文字的 PDF 或 Word 版本，或先做文字识别（OCR）后再读",
-			"this is a scan, without a text layer: none of the PDF's %d pages holds text to read. Ask for a PDF whose text can be copied, or the Word file, or run text recognition (OCR) first",
-			len(doc.Pages))}, sentinel: ErrScanned}
+			"this is a scan, without a text layer: there is no text to read on its %s. Ask for a PDF whose text can be copied, or the Word file, or run text recognition (OCR) first",
+			len(doc.Pages), i18n.Count(len(doc.Pages), "页", "page", "pages"))}, sentinel: ErrScanned}
 	}
 	return doc, nil
 }
@@ -206,8 +207,9 @@ func extract(ctx context.Context, name, input string, data []byte, opts PDFOptio
 		if detail == "" {
 			detail = runErr.Error()
 		}
-		return nil, fileError(name, indicators.ErrRead, i18n.T(
-			"pdftotext 无法读取这个 PDF（文件损坏、加密或不是 PDF）：%s", "pdftotext cannot read this PDF (damaged, encrypted or not a PDF): %s", detail))
+		return nil, fileError(name, indicators.ErrRead, damaged(
+			"pdftotext 无法读取这个 PDF：文件可能已损坏、没有下载完或加了密码；请用 PDF 阅读器打开看看，重新下载或去掉密码后再试",
+			"pdftotext cannot read this PDF: it may be damaged, not downloaded whole, or protected by a password; open it in a PDF reader, download it again or remove the password, and try again", errors.New(detail)))
 	}
 	return stdout.buf.Bytes(), nil
 }

@@ -174,13 +174,13 @@ func TestReadPDFErrors(t *testing.T) {
 		{"scanned", minimalPDF([][]text{{}, {}}), layout.PDFOptions{}, layout.ErrScanned, indicators.ErrRead,
 			"这是扫描件，没有文字层：PDF 的 2 页上都没有可读取的文字", "this is a scan, without a text layer"},
 		{"damaged", []byte("%PDF-1.4\nnothing else"), layout.PDFOptions{}, nil, indicators.ErrRead,
-			"pdftotext 无法读取这个 PDF（文件损坏、加密或不是 PDF）", "pdftotext cannot read this PDF"},
+			"pdftotext 无法读取这个 PDF：文件可能已损坏、没有下载完或加了密码；请用 PDF 阅读器打开看看，重新下载或去掉密码后再试", "pdftotext cannot read this PDF: it may be damaged"},
 		{"timeout", good, layout.PDFOptions{Command: script("slow", "sleep 5"), Timeout: 100 * time.Millisecond}, nil, indicators.ErrLimit,
 			"pdftotext 在 100ms 内没有读完这个文件，已停止", "did not finish reading the file within 100ms"},
 		{"output limit", good, layout.PDFOptions{Command: script("loud", "head -c 100000 /dev/zero"), MaxOutput: 1000}, nil, indicators.ErrLimit,
 			"pdftotext 输出超过上限 1000 字节", "more than the limit of 1000 bytes"},
 		{"not its output", good, layout.PDFOptions{Command: script("odd", "echo '<page><word>'")}, nil, indicators.ErrSyntax,
-			"pdftotext 的输出无法解析", "cannot be parsed"},
+			"pdftotext 读出的内容无法解析：请确认安装的 poppler-utils 是否完好，或改用报告的 .docx 或 .txt 文本", "cannot be parsed"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

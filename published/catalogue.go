@@ -165,9 +165,9 @@ var catalogue = []*CodeDoc{
 			"The 预算绩效情况说明's funds total (涉及财政拨款资金共计 N 万元) differs from the sum of the projects' budgets (年初预算 ① + 年中调整 ②) by more than the money tolerance. Fields: Actual (stated), Expected (the sum), Diff, Pos."),
 	},
 	{Code: CodeNarrativeGrades, Severity: Error,
-		Title: i18n.T("情况说明中的等次与复核不符", "the narrative's grades"),
+		Title: i18n.T("情况说明中的等次与计算等次不符", "the narrative's grades"),
 		Doc: i18n.T(
-			"预算绩效情况说明写了各等次（优/良/中/差）的项目个数，而各项目的等次得不出这些个数：有 jixiao 复核的等次时按复核的等次，否则按各自评表所填的等次。字段：Actual（所写的个数），Expected（按等次数出的个数），Names（每个项目及其等次），Item（\"rescored\" 或 \"stated\"），Pos。",
-			"The 预算绩效情况说明 states how many projects earned each grade (优/良/中/差), and the projects' grades do not give those counts: the grades re-scored by jixiao when given, else the grades the tables state. Fields: Actual (stated counts), Expected (counts from the grades), Names (each project with its grade), Item (\"rescored\" or \"stated\"), Pos."),
+			"预算绩效情况说明写了各等次（优/良/中/差）的项目个数，而各项目的等次得不出这些个数：有 jixiao 算出的等次（计算总分的等次）时按它，否则按各自评表所填的等次。字段：Actual（所写的个数），Expected（按等次数出的个数），Names（每个项目及其等次），Item（\"rescored\" 或 \"stated\"），Pos。",
+			"The 预算绩效情况说明 states how many projects earned each grade (优/良/中/差), and the projects' grades do not give those counts: the grades of the totals jixiao computes when given, else the grades the tables state. Fields: Actual (stated counts), Expected (counts from the grades), Names (each project with its grade), Item (\"rescored\" or \"stated\"), Pos."),
 	},
 }

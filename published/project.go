@@ -24,12 +24,17 @@ func buildProject(file string, year int, se *selfEval, rep *evalReport) (*Projec
 	b := &builder{out: out}
 	if se != nil {
 		out.Title, out.Table = se.title.text, se.title.pos
+		if se.year != 0 {
+			p.Year = se.year // the table's own year before the report's
+		}
 		p.Name = squash(se.name.text)
 		p.Agency = squash(se.agency.text)
+		p.Implementer = squash(se.implementer.text)
 		p.AgencyCode = squash(se.agencyCode.text)
 		p.FunctionCode = squash(se.functionCode.text)
 		b.place("project.name", se.name)
 		b.place("project.agency", se.agency)
+		b.place("project.implementer", se.implementer)
 		b.place("project.agency_code", se.agencyCode)
 		b.place("project.function_code", se.functionCode)
 	}

@@ -29,11 +29,15 @@ var (
 	labelRe       = regexp.MustCompile(`公开0?(\d{1,2})表`)
 	partHeadingRe = regexp.MustCompile(`^第[一二三四五六七八九十]+部分`)
 	numberedRe    = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
-	selfEvalRe    = regexp.MustCompile(`^项目支出绩效自评表([(（].{1,6}[)）])?$`)
-	evalReportRe  = regexp.MustCompile(`^项目支出绩效评价报告([(（].{1,6}[)）])?$`)
-	noteRe        = regexp.MustCompile(`^注[:：\d]`)
-	yearRe        = regexp.MustCompile(`^(\d{4})年度?$`)
-	reportYearRe  = regexp.MustCompile(`(\d{4})年度?(?:部门)?决算`)
+	// selfEvalRe is a self-evaluation table's title, as units print it: 项目支出绩效自评表,
+	// numbered or with its year in brackets (（一）, （2023年度）), or after its year and an
+	// annex's label (2023年度项目支出绩效自评表, 附件2：2023年度项目支出绩效自评表). Group 1 or 2
+	// holds a year.
+	selfEvalRe   = regexp.MustCompile(`^(?:附件[0-9一二三四五六七八九十]*[:：]?)?(?:(\d{4})年度?)?项目支出绩效自评表(?:[(（](?:(\d{4})年度?|.{1,6})[)）])?$`)
+	evalReportRe = regexp.MustCompile(`^项目支出绩效评价报告([(（].{1,6}[)）])?$`)
+	noteRe       = regexp.MustCompile(`^注[:：\d]`)
+	yearRe       = regexp.MustCompile(`^(\d{4})年度?$`)
+	reportYearRe = regexp.MustCompile(`(\d{4})年度?(?:部门)?决算`)
 )
 
 // region is a stretch of the document's lines that holds one thing: a table, a report, the

@@ -2,6 +2,7 @@ package published
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"jixiao/layout"
@@ -9,13 +10,14 @@ import (
 
 // selfEval is a 项目支出绩效自评表 as read from its rows, before it meets its report.
 type selfEval struct {
-	title                                  field
-	name, agency, agencyCode, functionCode field
-	funds                                  map[string]field // budget, adjustment… as in jixiao's [funds]
-	rows                                   []*evalRow
-	totalScore                             field // the 合计 row's score cell
-	grade                                  field
-	notes                                  []Finding
+	title                                               field
+	year                                                int // the year its title names ("2023年度项目支出绩效自评表"); 0 if none
+	name, agency, implementer, agencyCode, functionCode field
+	funds                                               map[string]field // budget, adjustment… as in jixiao's [funds]
+	rows                                                []*evalRow
+	totalScore                                          field // the 合计 row's score cell
+	grade                                               field
+	notes                                               []Finding
 }
 
 // evalRow is one indicator row of a self-evaluation table.
@@ -39,6 +41,13 @@ var selfEvalColumns = map[string]string{
 	"偏差原因": "reason", "未完成原因": "reason", "偏差原因分析及改进措施": "reason",
 }
 
+// gradeLabels are the first cells of the row below the indicators that states the grade (and
+// perhaps the score): "自评等级 | 优".
+var gradeLabels = map[string]bool{
+	"自评得分等次": true, "等次": true, "自评等次": true, "评价等次": true, "自评得分": true,
+	"等级": true, "自评等级": true, "评价等级": true, "绩效等级": true,
+}
+
 // roleLabels name the cells a row may lack, for findings.
 var roleLabels = map[string]string{
 	"target": "绩效目标值", "actual": "实际完成值", "weight": "指标分值", "score": "得分",
@@ -48,7 +57,8 @@ var roleLabels = map[string]string{
 var headerFields = map[string]string{
 	"专项名称": "name", "项目名称": "name",
 	"部门预算功能科目": "function_code", "功能科目": "function_code", "预算科目": "function_code",
-	"单位名称": "agency", "实施单位": "agency", "预算单位": "agency",
+	"单位名称": "agency", "主管部门": "agency", "预算单位": "agency",
+	"实施单位": "implementer", // kept apart from the 主管部门, as the workbook reader keeps it
 	"单位编码": "agency_code", "预算单位编码": "agency_code",
 }
 
@@ -76,6 +86,9 @@ var explanationRe = regexp.MustCompile(`指标出处|具体内容|上年度数|�
 // row that fits none of these is a finding; a row that lacks cells is kept, with a finding.
 func readSelfEval(r *region) *selfEval {
 	se := &selfEval{title: field{text: strings.TrimSpace(r.title.Cell(0)), pos: r.title.Pos}, funds: map[string]field{}}
+	if m := selfEvalRe.FindStringSubmatch(key(se.title.text)); m != nil {
+		se.year, _ = strconv.Atoi(m[1] + m[2]) // one of them at most
+	}
 	var cols map[string]int      // the indicator header: role → column
 	var fundsCols map[int]string // the funds header: column → [funds] key
 	fundsTotal := ""             // the label of the funds row that holds the totals
@@ -110,7 +123,7 @@ func readSelfEval(r *region) *selfEval {
 		case cols == nil && hasCell(l, "财政资金安排和使用情况", "资金结构(万元)", "年度资金总额"):
 		case cols != nil && (first == "合计" || first == "总分"):
 			se.totals(l, cols)
-		case cols != nil && (first == "自评得分等次" || first == "等次" || first == "自评等次" || first == "评价等次" || first == "自评得分"):
+		case cols != nil && gradeLabels[first]:
 			ended = true
 			for _, c := range l.Cells[1:] {
 				if t := strings.TrimSpace(c.Text); t != "" {
@@ -185,6 +198,8 @@ func (se *selfEval) headFields(l layout.Line) bool {
 				se.functionCode = f
 			case "agency":
 				se.agency = f
+			case "implementer":
+				se.implementer = f
 			case "agency_code":
 				se.agencyCode = f
 			}

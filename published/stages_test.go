@@ -165,7 +165,8 @@ func TestCentralLayout(t *testing.T) {
 	require.Len(t, doc.Projects, 1)
 	p := doc.Projects[0].Project
 	assert.Equal(t, "网格化服务管理", p.Name)
-	assert.Equal(t, "区社会工作服务中心", p.Agency)
+	assert.Equal(t, "区委社会工作部", p.Agency, "the 主管部门")
+	assert.Equal(t, "区社会工作服务中心", p.Implementer, "the 实施单位, kept apart")
 	require.NotNil(t, p.Funds)
 	assert.Equal(t, 50.0, *p.Funds.Budget)
 	assert.Equal(t, 48.0, *p.Funds.FullYearBudget)

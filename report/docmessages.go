@@ -124,18 +124,18 @@ func msgNarrativeChange(f *published.Finding) i18n.Text {
 func msgNarrativeNoBase(f *published.Finding) i18n.Text {
 	switch nth(f.Names, 0) {
 	case string(published.ClaimRate):
-		t := i18n.T("%s：“%s”写为完成%s的 %s%%，而%s为 0，完成率无从计算",
-			"%s: “%s” is stated as %s%% of the %s, but the %s is 0 and no rate can be computed",
-			f.Subject, f.Item, nth(f.Names, 1), docPercent(f.Actual), nth(f.Names, 1))
+		t := i18n.T("%[1]s：“%[2]s”写为完成%[3]s的 %[4]s%%，而%[3]s为 0，完成率无从计算",
+			"%[1]s: “%[2]s” is stated as %[4]s%% of the %[3]s, but the %[3]s is 0 and no rate can be computed",
+			f.Subject, f.Item, nth(f.Names, 1), docPercent(f.Actual))
 		if len(f.Amounts) > 2 {
 			t = i18n.T("%s；%s%% 是支出决算 %s 万元对全年预算 %s 万元的完成率", "%s; %s%% is the spending, %s 万元, over the full-year budget of %s 万元",
 				t, docPercent(f.Expected), amount(f, 1), amount(f, 2))
 		}
 		return t
 	case string(published.ClaimShare):
-		return i18n.T("%s：“%s”写为占%s的 %s%%，而%s为 0，占比无从计算",
-			"%s: “%s” is stated as %s%% of %s, which is 0: no share can be computed",
-			f.Subject, f.Item, nth(f.Names, 1), docPercent(f.Actual), nth(f.Names, 1))
+		return i18n.T("%[1]s：“%[2]s”写为占%[3]s的 %[4]s%%，而%[3]s为 0，占比无从计算",
+			"%[1]s: “%[2]s” is stated as %[4]s%% of %[3]s, which is 0: no share can be computed",
+			f.Subject, f.Item, nth(f.Names, 1), docPercent(f.Actual))
 	}
 	return i18n.T("%s：“%s”本年 %s 万元，比上年的变化也是这么多，上年为 0：增长率无从计算，文中的 %s%% 不是算出来的",
 		"%s: “%s” is %s 万元 this year and changed by as much, so last year's was 0: no rate of growth can be computed, and the %s%% stated is not a computation",
@@ -143,9 +143,9 @@ func msgNarrativeNoBase(f *published.Finding) i18n.Text {
 }
 
 func msgNarrativeRate(f *published.Finding) i18n.Text {
-	return i18n.T("%s：“%s”写为完成%s的 %s%%，而支出决算 %s ÷ %s %s = %s%%",
-		"%s: “%s” is stated as %s%% of the %s, but the spending %s ÷ the %s %s = %s%%",
-		f.Subject, f.Item, nth(f.Names, 0), docPercent(f.Actual), amount(f, 0), nth(f.Names, 0), amount(f, 1), docPercent(f.Expected))
+	return i18n.T("%[1]s：“%[2]s”写为完成%[3]s的 %[4]s%%，而支出决算 %[5]s ÷ %[3]s %[6]s = %[7]s%%",
+		"%[1]s: “%[2]s” is stated as %[4]s%% of the %[3]s, but the spending %[5]s ÷ the %[3]s %[6]s = %[7]s%%",
+		f.Subject, f.Item, nth(f.Names, 0), docPercent(f.Actual), amount(f, 0), amount(f, 1), docPercent(f.Expected))
 }
 
 func msgRowFromReport(f *published.Finding) i18n.Text {
@@ -281,7 +281,7 @@ func msgNarrativeFunds(f *published.Finding) i18n.Text {
 }
 
 func msgNarrativeGrades(f *published.Finding) i18n.Text {
-	basis := i18n.T("按各项目复核后的得分", "as re-scored")
+	basis := i18n.T("按各项目的计算总分", "by the projects' computed totals")
 	if f.Item == "stated" {
 		basis = i18n.T("按各自评表所填", "as the tables state them")
 	}

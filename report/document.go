@@ -65,11 +65,11 @@ func documentFacts(d *published.Document, lang i18n.Lang) string {
 	if d.Year != 0 {
 		facts = append(facts, i18n.T("%d 年度", "year %d", d.Year).String(lang))
 	}
-	facts = append(facts, i18n.T("项目支出绩效自评 %d 个", "%d project self-evaluations", len(d.Projects)).String(lang))
+	facts = append(facts, i18n.T("项目支出绩效自评 %s", "%s", count(len(d.Projects), "个", "project self-evaluation", "project self-evaluations")).String(lang))
 	if len(d.Tables) == 0 {
 		facts = append(facts, i18n.Pick(lang, "没有决算表", "no final-accounts table"))
 	} else {
-		facts = append(facts, i18n.T("决算表 %d 张：%s", "%d final-accounts tables: %s", len(d.Tables),
+		facts = append(facts, i18n.T("决算表 %s：%s", "%s: %s", count(len(d.Tables), "张", "final-accounts table", "final-accounts tables"),
 			strings.Join(tableNames(d), i18n.Pick(lang, "、", ", "))).String(lang))
 	}
 	return strings.Join(facts, " · ")
@@ -96,7 +96,7 @@ func documentBlock(b *strings.Builder, d *published.Result, lang i18n.Lang, find
 	if len(d.Findings) == 0 {
 		b.WriteString(i18n.Pick(lang, "问题：无\n", "Findings: none\n"))
 	} else {
-		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, w, n).String(lang))
+		b.WriteString(i18n.T("问题：%s\n", "Findings: %s\n", severityCounts(e, w, n)).String(lang))
 	}
 	for i := range d.Findings {
 		f := &d.Findings[i]
@@ -107,7 +107,7 @@ func documentBlock(b *strings.Builder, d *published.Result, lang i18n.Lang, find
 		fmt.Fprintf(b, "  %s: %s [%s] %s\n", where, SeverityLabel(docSeverity(f.Severity), lang), f.Code, DocumentMessage(f, lang))
 	}
 	if e > 0 {
-		b.WriteString(i18n.T("结论：报告本身有 %d 处错误须更正\n", "Verdict: the report itself has %d errors to correct\n", e).String(lang))
+		b.WriteString(i18n.T("结论：报告本身有 %s须更正\n", "Verdict: the report itself has %s to correct\n", count(e, "处错误", "error", "errors")).String(lang))
 	} else {
 		b.WriteString(i18n.Pick(lang, "结论：报告本身没有须更正的错误\n", "Verdict: no errors to correct in the report itself\n"))
 	}
@@ -287,35 +287,8 @@ func (x *xlsx) documentFindings(s *sheetWriter, docs []*published.Result) {
 			s.put(5, where)
 			s.put(6, DocumentMessage(f, x.lang))
 			s.style(6, x.wrap)
-			s.put(7, docFacts(f, x.lang))
+			s.put(7, docFindingFacts(f).String(x.lang))
 			s.put(10, f.Code)
 		}
 	}
-}
-
-// docFacts states a document finding's figures: the one stated and the one determined.
-func docFacts(f *published.Finding, lang i18n.Lang) string {
-	actual, expected := docCell(f.Actual, lang), docCell(f.Expected, lang)
-	switch {
-	case actual != nil && expected != nil:
-		return i18n.T("填报值 %v；核定值 %v", "stated %v; determined %v", actual, expected).String(lang)
-	case actual != nil:
-		return i18n.T("填报值 %v", "stated %v", actual).String(lang)
-	case expected != nil:
-		return i18n.T("核定值 %v", "determined %v", expected).String(lang)
-	}
-	return ""
-}
-
-// docCell is a document finding's figure as a cell holds it: a number, or text.
-func docCell(v any, lang i18n.Lang) any {
-	switch x := v.(type) {
-	case float64, int, string:
-		return x
-	case []published.GradeCount:
-		return gradeCounts(x).String(lang)
-	case nil:
-		return nil
-	}
-	return fmt.Sprint(v)
 }

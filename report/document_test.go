@@ -69,7 +69,7 @@ func TestDocumentInEveryFormat(t *testing.T) {
 		assert.True(t, strings.HasSuffix(block, "结论：报告本身有 4 处错误须更正\n"))
 		en := streamReport(t, Output{Format: "text", Lang: i18n.En, Findings: true}, results, doc)
 		assert.Contains(t, en, "../testdata/quangang-2021-report.txt: the report itself\n  year 2021 · 2 project self-evaluations · 9 final-accounts tables: 公开01表, ")
-		assert.Contains(t, en, "error [narrative-grade-mismatch] the narrative states the grades 优 2, 良 0, 中 0, 差 0, but as re-scored the grades are 优 1, 良 1")
+		assert.Contains(t, en, "error [narrative-grade-mismatch] the narrative states the grades 优 2, 良 0, 中 0, 差 0, but by the projects' computed totals the grades are 优 1, 良 1")
 		assert.True(t, strings.HasSuffix(en, "Verdict: the report itself has 4 errors to correct\n"))
 
 		score := streamReport(t, Output{Format: "text", Lang: i18n.Zh}, results, doc)
@@ -168,7 +168,7 @@ func TestDocumentInEveryFormat(t *testing.T) {
 		assert.Equal(t, "决算报告", findings.Cell(row, 3), "its 复核维度")
 		assert.Equal(t, "../testdata/quangang-2021-report.txt:121:25", findings.Cell(row, 4))
 		assert.Contains(t, findings.Cell(row, 5), "差额恰好等于“一、一般公共服务支出”一行的金额 589.89")
-		assert.Equal(t, "填报值 18081.38；核定值 18671.27", findings.Cell(row, 6))
+		assert.Equal(t, "所写合计 18,081.38；各行之和 18,671.27；相差 589.89 万元", findings.Cell(row, 6))
 		assert.Equal(t, "accounts-total-mismatch", findings.Cell(row, 9))
 	})
 }
@@ -244,7 +244,7 @@ func TestCatalogueOfBoth(t *testing.T) {
 	found, err := ExplainCode(&b, "narrative-grade-mismatch", i18n.Zh)
 	require.NoError(t, err)
 	assert.True(t, found)
-	assert.True(t, strings.HasPrefix(b.String(), "narrative-grade-mismatch (错误): 情况说明中的等次与复核不符\n\n预算绩效情况说明写了各等次"), b.String())
+	assert.True(t, strings.HasPrefix(b.String(), "narrative-grade-mismatch (错误): 情况说明中的等次与计算等次不符\n\n预算绩效情况说明写了各等次"), b.String())
 	b.Reset()
 	found, _ = ExplainCode(&b, "score-mismatch", i18n.En)
 	assert.True(t, found)

@@ -23,7 +23,7 @@ type findingLine struct {
 // subject is the indicators a line is about, as a reader writes them: "群众满意度",
 // "待遇领取增长人数、群众满意度（2 个指标）", or only how many when the message names each.
 func (l *findingLine) subject(lang i18n.Lang) string {
-	count := i18n.T("%d 个指标", "%d indicators", len(l.names)).String(lang)
+	count := count(len(l.names), "个指标", "indicator", "indicators").String(lang)
 	switch {
 	case l.each:
 		return count

@@ -120,10 +120,10 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.CountMismatch: func(c *subject) (i18n.Text, i18n.Text) {
 		stated, table := int(c.f.Actual.Num), int(c.f.Expected.Num)
 		if c.f.Field == engine.FieldReportedTargetsSet {
-			return i18n.T("自述设置绩效目标 %d 个，指标表中有 %d 个", "%d targets stated as set, but the table has %d", stated, table), i18n.Text{}
+			return i18n.T("自述设置绩效目标 %s，指标表中有 %d 个", "%s stated as set, but the table has %d", count(stated, "个", "target", "targets"), table), i18n.Text{}
 		}
-		return i18n.T("自述完成绩效目标 %d 个，按实际完成值只有 %d 个达到指标值", "%d targets stated as met, but by the actual values %d were met",
-			stated, table), i18n.Text{}
+		return i18n.T("自述完成绩效目标 %s，按实际完成值只有 %s达到指标值", "%s stated as met, but by the actual values %s",
+			count(stated, "个", "target", "targets"), count(table, "个", "was met", "were met")), i18n.Text{}
 	},
 	engine.WeightSum: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("各项分值之和为 %s，不等于满分 %s", "the weights add up to %s, not to full marks, %s",
@@ -151,7 +151,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		case engine.MissingWeight:
 			return i18n.T("分值为 0：该指标不影响总分，请核对分值", "the weight is 0, so the indicator does not count: check the weight"), i18n.Text{}
 		case engine.MissingReported:
-			return i18n.T("没有自评得分，而其他 %d 个指标都有", "no reported score, though %d other indicators have one", int(c.f.Args[0])), i18n.Text{}
+			return i18n.T("没有自评得分，而其他 %s都有", "no reported score, though %s one", count(int(c.f.Args[0]), "个指标", "other indicator has", "other indicators have")), i18n.Text{}
 		}
 		return i18n.T("没有填写实际完成值", "no actual value is given"), i18n.Text{}
 	},
@@ -304,6 +304,10 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	},
 	engine.AllFullMarks: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("全部 %d 个指标都自评满分", "all %d indicators are reported at full marks", int(c.f.Args[0])), i18n.Text{}
+	},
+	engine.UnitMissing: func(c *subject) (i18n.Text, i18n.Text) {
+		return i18n.T("指标值 %s 没有度量单位：请在度量单位一栏填写（如 %%、人次、万元）", "the target %s has no unit of measure: give one in the 度量单位 column (%%, 人次, 万元…)",
+			c.ind.Target.Text), i18n.Text{}
 	},
 	engine.ReviewScoreMissing: func(c *subject) (i18n.Text, i18n.Text) {
 		var hint i18n.Text
@@ -746,9 +750,9 @@ func qualityText(q rules.Quality) i18n.Text {
 // lateText says how late: "逾期 3 个月" for an actual month, "逾期 20 天" for a day.
 func lateText(days, months int, inMonths bool) i18n.Text {
 	if inMonths {
-		return i18n.T("逾期 %d 个月", "%d months late", months)
+		return i18n.T("逾期 %s", "%s late", count(months, "个月", "month", "months"))
 	}
-	return i18n.T("逾期 %d 天", "%d days late", days)
+	return i18n.T("逾期 %s", "%s late", count(days, "天", "day", "days"))
 }
 
 // unreadHint says what an unread part of a criterion does to its indicator's score.

@@ -21,11 +21,12 @@ type sarifLog struct {
 }
 
 type sarifRun struct {
-	Tool             sarifTool     `json:"tool"`
-	Results          []sarifResult `json:"results"`
-	Language         string        `json:"language"`
-	ColumnKind       string        `json:"columnKind"`
-	NewlineSequences []string      `json:"newlineSequences"`
+	Tool             sarifTool         `json:"tool"`
+	Invocations      []sarifInvocation `json:"invocations,omitempty"` // when some input could not be used
+	Results          []sarifResult     `json:"results"`
+	Language         string            `json:"language"`
+	ColumnKind       string            `json:"columnKind"`
+	NewlineSequences []string          `json:"newlineSequences"`
 }
 
 type sarifTool struct {
@@ -131,6 +132,14 @@ func sarifLevel(s engine.Severity) string {
 // SARIF writes every finding of the results, and of the published reports docs, as a SARIF
 // 2.1.0 log. The reports' codes are rules too when there are reports.
 func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string, docs ...*published.Result) error {
+	return sarifLogOf(w, filed{results: results, docs: docs}, lang, version)
+}
+
+// sarifLogOf writes what a run files as a SARIF 2.1.0 log: the findings as results, and the
+// inputs that could not be used as the invocation's tool execution notifications (the
+// invocation then not successful).
+func sarifLogOf(w io.Writer, in filed, lang i18n.Lang, version string) error {
+	results, docs := in.results, in.docs
 	checks := engine.Checks()
 	index := make(map[engine.Code]int, len(checks))
 	driver := sarifDriver{Name: "jixiao", Version: version, Language: i18n.Pick(lang, "zh-CN", "en-US")}
@@ -163,6 +172,9 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 	if len(docs) > 0 {
 		sarifDocuments(&run, docs, lang)
 	}
+	if len(in.failed) > 0 {
+		run.Invocations = []sarifInvocation{sarifFailures(in.failed, in.more, lang)}
+	}
 	log := sarifLog{
 		Schema:  "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
 		Version: "2.1.0",
@@ -172,4 +184,47 @@ func SARIF(w io.Writer, results []*engine.Result, lang i18n.Lang, version string
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
+}
+
+// sarifInvocation is the run's invocation, written when some input could not be used: each
+// error of it a notification at its place.
+type sarifInvocation struct {
+	ExecutionSuccessful        bool                `json:"executionSuccessful"`
+	ToolExecutionNotifications []sarifNotification `json:"toolExecutionNotifications"`
+}
+
+type sarifNotification struct {
+	Level      string              `json:"level"`
+	Message    sarifMessage        `json:"message"`
+	Locations  []sarifLocation     `json:"locations,omitempty"`
+	Descriptor *sarifDescriptorRef `json:"descriptor,omitempty"`
+}
+
+type sarifDescriptorRef struct {
+	ID string `json:"id"`
+}
+
+// sarifFailures is the invocation that files the inputs that could not be used: one error
+// notification per error, its id the kind of error (indicators.ErrorKind), and a last one
+// saying how many inputs were left out beyond them.
+func sarifFailures(failed []Failure, more int, lang i18n.Lang) sarifInvocation {
+	inv := sarifInvocation{ToolExecutionNotifications: []sarifNotification{}}
+	for i := range failed {
+		f := &failed[i]
+		for _, e := range f.Errors {
+			pos := e.Pos
+			if pos.Line == 0 && pos.Page == 0 && pos.Sheet == "" {
+				pos.Line = f.Line
+			}
+			inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{
+				Level: "error", Message: sarifMessage{message(e, lang)}, Locations: []sarifLocation{sarifPlace(pos, f.Input, lang)},
+				Descriptor: &sarifDescriptorRef{ID: string(e.Kind)},
+			})
+		}
+	}
+	if more > 0 {
+		inv.ToolExecutionNotifications = append(inv.ToolExecutionNotifications, sarifNotification{Level: "error",
+			Message: sarifMessage{i18n.T("另有 %s未能读入，未列出", "%s could not be read, not listed", count(more, "个输入", "more input", "more inputs")).String(lang)}})
+	}
+	return inv
 }

@@ -24,6 +24,7 @@ name = "读不懂的标准"
 [[indicator]]
 name = "工作成效"
 target = 100
+unit = "%"
 actual = 90
 weight = 40
 reported = 30

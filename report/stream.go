@@ -89,6 +89,8 @@ type Stream struct {
 	summary *Summary
 	kept    []*engine.Result    // for a format written whole
 	docs    []*published.Result // the published reports, for the tail (JSON) or a format written whole
+	failed  []Failure           // the inputs that could not be used, for the tail (at most MaxFailures)
+	more    int                 // failed inputs beyond MaxFailures, counted only
 }
 
 // NewStream returns a stream of out to w.
@@ -96,6 +98,8 @@ func NewStream(w io.Writer, out Output) *Stream {
 	s := &Stream{w: w, out: out}
 	if out.Summary {
 		s.summary = NewSummary()
+		s.summary.Scored = !out.Lint
+		s.summary.Checked = out.Findings
 	}
 	return s
 }
@@ -152,11 +156,27 @@ var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b
 // maxBuffer is the largest buffer kept for reuse: a huge project's is left to the collector.
 const maxBuffer = 1 << 20
 
-// Fail counts an input that could not be used, for the summary.
-func (s *Stream) Fail() {
+// Fail files an input that could not be used, in input order: JSON Lines writes its errors
+// at once as a line of their own; the other formats keep it for their tail (the JSON
+// document's errors, SARIF's notifications, the workbook's list, the summary's).
+func (s *Stream) Fail(f Failure) error {
 	if s.summary != nil {
-		s.summary.Fail()
+		s.summary.AddFailure(&f)
 	}
+	if s.out.Format == "jsonl" {
+		line, err := failuresJSONLine(&f, s.out.Lang)
+		if err != nil {
+			return err
+		}
+		_, err = s.w.Write(line)
+		return err
+	}
+	if len(s.failed) < MaxFailures {
+		s.failed = append(s.failed, f)
+	} else {
+		s.more++
+	}
+	return nil
 }
 
 func (s *Stream) writeHead() error {
@@ -180,9 +200,9 @@ func (s *Stream) Close() error {
 	var b strings.Builder
 	switch s.out.Format {
 	case "sarif":
-		return SARIF(s.w, s.kept, s.out.Lang, s.out.Version, s.docs...)
+		return sarifLogOf(s.w, filed{s.kept, s.docs, s.failed, s.more}, s.out.Lang, s.out.Version)
 	case "xlsx":
-		return Workbook(s.w, s.kept, s.out.Lang, s.docs...)
+		return workbook(s.w, filed{s.kept, s.docs, s.failed, s.more}, s.out.Lang)
 	case "json":
 		if s.items == 0 {
 			b.WriteString("]")
@@ -191,6 +211,11 @@ func (s *Stream) Close() error {
 		}
 		if len(s.docs) > 0 {
 			if err := writeDocumentsJSON(&b, s.docs, s.out.Lang, s.out.Findings); err != nil {
+				return err
+			}
+		}
+		if len(s.failed) > 0 {
+			if err := writeFailuresJSON(&b, s.failed, s.more, s.out.Lang); err != nil {
 				return err
 			}
 		}

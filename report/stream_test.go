@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"strings"
 	"testing"
 
@@ -14,8 +15,8 @@ import (
 )
 
 // stream writes results through a Stream, one input per result, encoding each as the
-// workers would, and counting one failed input.
-func stream(t *testing.T, out Output, results []*engine.Result) string {
+// workers would, then the inputs that failed.
+func stream(t *testing.T, out Output, results []*engine.Result, failed ...Failure) string {
 	t.Helper()
 	var buf bytes.Buffer
 	s := NewStream(&buf, out)
@@ -24,7 +25,9 @@ func stream(t *testing.T, out Output, results []*engine.Result) string {
 		require.NoError(t, err)
 		require.NoError(t, s.Add([]*engine.Result{r}, nil, encoded))
 	}
-	s.Fail()
+	for _, f := range failed {
+		require.NoError(t, s.Fail(f))
+	}
 	require.NoError(t, s.Close())
 	return buf.String()
 }
@@ -62,25 +65,26 @@ func TestStreamWritesTheDocuments(t *testing.T) {
 // the results; a run without results is still a whole document.
 func TestStreamSummary(t *testing.T) {
 	results := seedResults(t, true)
+	bad := NewFailure("bad.toml", 0, errors.New("broken"))
 	var doc struct {
 		Projects []json.RawMessage `json:"projects"`
 		Summary  SummaryJSON       `json:"summary"`
 	}
-	require.NoError(t, json.Unmarshal([]byte(stream(t, Output{Format: "json", Findings: true, Summary: true}, results)), &doc))
+	require.NoError(t, json.Unmarshal([]byte(stream(t, Output{Format: "json", Findings: true, Summary: true}, results, bad)), &doc))
 	assert.Len(t, doc.Projects, 2)
 	assert.Equal(t, 2, doc.Summary.Read)
 	assert.Equal(t, 1, doc.Summary.Failed)
 
-	lines := strings.Split(strings.TrimSuffix(stream(t, Output{Format: "jsonl", Findings: true, Summary: true}, results), "\n"), "\n")
-	require.Len(t, lines, 3)
+	lines := strings.Split(strings.TrimSuffix(stream(t, Output{Format: "jsonl", Findings: true, Summary: true}, results, bad), "\n"), "\n")
+	require.Len(t, lines, 4, "two projects, the failed input, the summary")
 	var last struct {
 		Summary SummaryJSON `json:"summary"`
 	}
-	require.NoError(t, json.Unmarshal([]byte(lines[2]), &last))
+	require.NoError(t, json.Unmarshal([]byte(lines[3]), &last))
 	assert.Equal(t, 2, last.Summary.Read)
 
-	text := stream(t, Output{Format: "text", Findings: true, Summary: true, Lang: i18n.En}, results)
-	assert.Contains(t, text, "\n\nSummary: 2 projects read, 1 inputs unusable\n")
+	text := stream(t, Output{Format: "text", Findings: true, Summary: true, Lang: i18n.En}, results, bad)
+	assert.Contains(t, text, "\n\nSummary: 2 projects read, 1 input unusable\n")
 
 	var empty struct {
 		Projects []json.RawMessage `json:"projects"`

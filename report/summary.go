@@ -14,9 +14,14 @@ import (
 	"jixiao/internal/num"
 )
 
-// Summary is the picture across a  Its size does not grow with the number of projects
-// (but for one counter per distinct indicator name, grade and budget unit).
+// Summary is the picture across a batch. Its size does not grow with the number of projects
+// (but for one counter per distinct indicator name, grade and budget unit, and the names of
+// at most MaxFailures inputs that could not be used).
 type Summary struct {
+	// Scored and Checked say what the command produced, and so what the summary shows:
+	// grades and totals (score, check), findings (check, lint). NewSummary sets both.
+	Scored, Checked bool
+
 	Read     int // projects read and scored
 	Failed   int // inputs that could not be used
 	Findings int
@@ -34,6 +39,22 @@ type Summary struct {
 	Units  map[string]*Unit
 	deltas deltaHeap // the largest |stated − re-scored| totals, at most MaxDeltas
 	review reviewSummary
+	failed []failedInput // the inputs that could not be used, at most MaxFailures
+}
+
+// failedInput is an input that could not be used as the summary keeps it: the failure with
+// its first error alone, and how many it has.
+type failedInput struct {
+	Failure
+	errors int
+}
+
+// FailedInput is an input that could not be used in the summary's JSON: its file, the line
+// of a stream, and how many errors it has (the JSON document's errors list them).
+type FailedInput struct {
+	File   string `json:"file"`
+	Line   int    `json:"line,omitempty"`
+	Errors int    `json:"errors"`
 }
 
 // Unit is what a summary counts for one budget unit.
@@ -58,25 +79,32 @@ type Delta struct {
 
 // NewSummary returns an empty summary.
 func NewSummary() *Summary {
-	return &Summary{Transitions: map[[2]string]int{}, ByCode: map[string]int{}, Mismatched: map[string]int{}, Units: map[string]*Unit{}}
+	return &Summary{Scored: true, Checked: true, Transitions: map[[2]string]int{}, ByCode: map[string]int{}, Mismatched: map[string]int{},
+		Units: map[string]*Unit{}}
 }
 
-// Fail counts an input that could not be used.
+// Fail counts an input that could not be used, without naming it (AddFailure names it).
 func (s *Summary) Fail() { s.Failed++ }
 
-// Add counts one project's result.
+// AddFailure counts an input that could not be used and keeps its name, its number of errors
+// and the first of them (for the first MaxFailures).
+func (s *Summary) AddFailure(f *Failure) {
+	s.Failed++
+	if len(s.failed) >= MaxFailures {
+		return
+	}
+	in := failedInput{Failure: Failure{Input: f.Input, Line: f.Line}, errors: len(f.Errors)}
+	if len(f.Errors) > 0 {
+		in.Errors = f.Errors[:1:1]
+	}
+	s.failed = append(s.failed, in)
+}
+
+// Add counts one project's result: its grade and total where the command scored it, its
+// findings where the command checked it.
 func (s *Summary) Add(r *engine.Result) {
 	s.Read++
 	p := r.Project
-	stated, ok := engine.CanonicalGrade(p.Scoring.Grades, p.Reported.Grade)
-	if !ok {
-		stated = "—"
-	}
-	rescored := r.Grade
-	if !r.Exact && r.GradeMax != r.Grade {
-		rescored = "?"
-	}
-	s.Transitions[[2]string{stated, rescored}]++
 	name := p.Agency
 	if name == "" {
 		name = "—"
@@ -87,6 +115,26 @@ func (s *Summary) Add(r *engine.Result) {
 		s.Units[name] = u
 	}
 	u.Projects++
+	if s.Scored {
+		s.addScores(r, u)
+	}
+	if s.Checked {
+		s.addFindings(r, u)
+	}
+}
+
+// addScores counts a project's grade against the stated one and its change of total.
+func (s *Summary) addScores(r *engine.Result, u *Unit) {
+	p := r.Project
+	stated, ok := engine.CanonicalGrade(p.Scoring.Grades, p.Reported.Grade)
+	if !ok {
+		stated = "—"
+	}
+	rescored := r.Grade
+	if !r.Exact && r.GradeMax != r.Grade {
+		rescored = "?"
+	}
+	s.Transitions[[2]string{stated, rescored}]++
 	// A range of grades that rules out the stated one is a change, though which grade it
 	// becomes is not settled.
 	if ok && (rescored != "?" && stated != rescored || rescored == "?" && !engine.GradePossible(p.Scoring.Grades, r.TotalMin, r.TotalMax, stated)) {
@@ -108,6 +156,11 @@ func (s *Summary) Add(r *engine.Result) {
 		}
 	}
 	s.addReview(r)
+}
+
+// addFindings counts a project's findings by severity, code and unit, and the indicators whose
+// reported score did not follow the criterion.
+func (s *Summary) addFindings(r *engine.Result, u *Unit) {
 	for k := range r.Findings {
 		f := &r.Findings[k]
 		s.Findings++
@@ -211,15 +264,18 @@ func (h *deltaHeap) Pop() any {
 	return x
 }
 
-// SummaryJSON is the summary's machine-readable form (documented in the README).
+// SummaryJSON is the summary's machine-readable form (documented in the README). What the
+// command did not produce is left out: grades and the changes of total under lint, findings
+// and the indicators mis-scored under score.
 type SummaryJSON struct {
-	Read       int          `json:"read"`
-	Failed     int          `json:"failed"`
-	Grades     gradesJSON   `json:"grades"`
-	Findings   findingsJSON `json:"findings"`
-	Changes    []Delta      `json:"largest_changes"`
-	Mismatched []Count      `json:"most_mismatched_indicators"`
-	Units      []Unit       `json:"worst_units"`
+	Read         int           `json:"read"`
+	Failed       int           `json:"failed"`
+	FailedInputs []FailedInput `json:"failed_inputs,omitempty"` // the first MaxFailures
+	Grades       *gradesJSON   `json:"grades,omitempty"`
+	Findings     *findingsJSON `json:"findings,omitempty"`
+	Changes      []Delta       `json:"largest_changes,omitzero"`
+	Mismatched   []Count       `json:"most_mismatched_indicators,omitzero"`
+	Units        []Unit        `json:"worst_units"`
 
 	Review *reviewSummaryJSON `json:"review,omitempty"` // when some project carries a reviewer's 复核
 }
@@ -269,21 +325,32 @@ func transitions[T any](m map[[2]string]int, mk func(from, to string, n int) T) 
 
 // NewSummaryJSON converts a summary to its JSON form.
 func NewSummaryJSON(s *Summary) SummaryJSON {
-	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Changes: s.Deltas(), Mismatched: Top(s.Mismatched, 20),
-		Units: s.WorstUnits(20), Review: newReviewSummaryJSON(s)}
+	out := SummaryJSON{Read: s.Read, Failed: s.Failed, Units: s.WorstUnits(20), Review: newReviewSummaryJSON(s)}
+	for i := range s.failed {
+		f := &s.failed[i]
+		out.FailedInputs = append(out.FailedInputs, FailedInput{File: f.Input, Line: f.Line, Errors: f.errors})
+	}
 	if out.Units == nil {
 		out.Units = []Unit{}
 	}
-	out.Grades.Changed = s.Changed
-	out.Grades.Transitions = transitions(s.Transitions, func(from, to string, n int) transitionJSON { return transitionJSON{from, to, n} })
-	out.Findings = findingsJSON{Total: s.Findings, ByCode: Top(s.ByCode, 0),
-		BySeverity: map[string]int{"error": s.BySeverity[0], "warning": s.BySeverity[1], "info": s.BySeverity[2]}}
-	if out.Changes == nil {
-		out.Changes = []Delta{}
+	if s.Scored {
+		out.Grades = &gradesJSON{Changed: s.Changed,
+			Transitions: transitions(s.Transitions, func(from, to string, n int) transitionJSON { return transitionJSON{from, to, n} })}
+		out.Changes = s.Deltas()
+		if out.Changes == nil {
+			out.Changes = []Delta{}
+		}
+		for i := range out.Changes {
+			c := &out.Changes[i]
+			c.Change = num.Round(c.Change, 2)
+		}
 	}
-	for i := range out.Changes {
-		c := &out.Changes[i]
-		c.Change = num.Round(c.Change, 2)
+	if s.Checked {
+		out.Findings = &findingsJSON{Total: s.Findings, ByCode: Top(s.ByCode, 0),
+			BySeverity: map[string]int{"error": s.BySeverity[0], "warning": s.BySeverity[1], "info": s.BySeverity[2]}}
+	}
+	if s.Checked && s.Scored {
+		out.Mismatched = Top(s.Mismatched, 20) // score-mismatch: a check of scores
 	}
 	return out
 }
@@ -307,19 +374,25 @@ func gradeRank(g string) int {
 	return 4
 }
 
-// SummaryText writes the summary for a person: counts, the grade transition table, the
-// largest changes of total, findings by code, the indicators most often mis-scored and the
-// units with the most errors.
+// SummaryText writes the summary for a person: counts, the inputs that could not be used,
+// the grade transition table, the largest changes of total (score, check), findings by code,
+// the indicators most often mis-scored (check, lint) and the units with the most errors.
 func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 	j := NewSummaryJSON(s)
 	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
 	var b strings.Builder
-	b.WriteString(i18n.T("汇总：读入 %d 个项目，%d 个输入无法使用\n", "Summary: %d projects read, %d inputs unusable\n", s.Read, s.Failed).String(lang))
+	b.WriteString(i18n.T("汇总：读入 %s，%s无法使用\n", "Summary: %s read, %s unusable\n",
+		count(s.Read, "个项目", "project", "projects"), count(s.Failed, "个输入", "input", "inputs")).String(lang))
+	writeFailedInputs(&b, s, lang)
 
-	// The grade transition table: stated grades down, re-scored across.
+	// The grade transition table: stated grades down, computed across.
 	var stated, rescored []string
 	seenS, seenR := map[string]bool{}, map[string]bool{}
-	for _, t := range j.Grades.Transitions {
+	var grades []transitionJSON
+	if j.Grades != nil {
+		grades = j.Grades.Transitions
+	}
+	for _, t := range grades {
 		if !seenS[t.Stated] {
 			seenS[t.Stated] = true
 			stated = append(stated, t.Stated)
@@ -331,7 +404,7 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 	}
 	sort.Slice(rescored, func(a, c int) bool { return gradeRank(rescored[a]) < gradeRank(rescored[c]) })
 	if len(stated) > 0 {
-		b.WriteString("\n" + L("等次（行：自评，列：复核；— 为未写或无法识别，? 为总分区间跨等次）", "Grades (rows: stated, columns: re-scored; — none or unreadable, ? a range spanning grades)") + "\n")
+		b.WriteString("\n" + L("等次（行：自评，列：计算；— 为未写或无法识别，? 为计算总分是跨等次的区间）", "Grades (rows: stated, columns: computed; — none or unreadable, ? a computed range spanning grades)") + "\n")
 		aligns := []align{left}
 		for range rescored {
 			aligns = append(aligns, right)
@@ -353,7 +426,7 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 	if len(j.Changes) > 0 {
 		b.WriteString("\n" + L("总分变化最大的项目：", "Largest changes of total:") + "\n")
 		t := newTable(left, left, right, right, right)
-		t.row(L("项目", "Project"), L("文件", "File"), L("自评", "Stated"), L("复核", "Re-scored"), L("变化", "Change"))
+		t.row(L("项目", "Project"), L("文件", "File"), L("自评总分", "Stated"), L("计算总分", "Computed"), L("变化", "Change"))
 		for _, d := range j.Changes {
 			t.row(d.Project, d.File, num.Format(d.Stated, 2), num.Format(d.Rescored, 2), fmt.Sprintf("%+.2f", num.Round(d.Change, 2)))
 		}
@@ -361,9 +434,11 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 			return err
 		}
 	}
-	b.WriteString("\n" + i18n.T("问题：共 %d 个（错误 %d，警告 %d，提示 %d）", "Findings: %d (%d errors, %d warnings, %d infos)",
-		s.Findings, s.BySeverity[0], s.BySeverity[1], s.BySeverity[2]).String(lang) + "\n")
-	if len(j.Findings.ByCode) > 0 {
+	if s.Checked {
+		b.WriteString("\n" + i18n.T("问题：共 %d 个（%s）", "Findings: %d (%s)",
+			s.Findings, severityCounts(s.BySeverity[0], s.BySeverity[1], s.BySeverity[2])).String(lang) + "\n")
+	}
+	if j.Findings != nil && len(j.Findings.ByCode) > 0 {
 		t := newTable(left, right)
 		for _, c := range j.Findings.ByCode {
 			t.row("  "+c.Name, fmt.Sprint(c.Count))
@@ -383,13 +458,7 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 		}
 	}
 	if len(j.Units) > 0 {
-		b.WriteString("\n" + L("错误最多的单位：", "Units with the most errors:") + "\n")
-		t := newTable(left, right, right, right)
-		t.row("  "+L("单位", "Unit"), L("项目", "Projects"), L("错误", "Errors"), L("等次改变", "Grade changes"))
-		for _, u := range j.Units {
-			t.row("  "+u.Name, fmt.Sprint(u.Projects), fmt.Sprint(u.Errors), fmt.Sprint(u.Changed))
-		}
-		if err := t.write(&b); err != nil {
+		if err := writeUnits(&b, s, j.Units, lang); err != nil {
 			return err
 		}
 	}
@@ -398,6 +467,67 @@ func SummaryText(w io.Writer, s *Summary, lang i18n.Lang) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeUnits writes the units with the most errors and grade changes: the errors where the
+// command checked, the grade changes where it scored.
+func writeUnits(b *strings.Builder, s *Summary, units []Unit, lang i18n.Lang) error {
+	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
+	switch {
+	case s.Checked:
+		b.WriteString("\n" + L("错误最多的单位：", "Units with the most errors:") + "\n")
+	default:
+		b.WriteString("\n" + L("等次改变最多的单位：", "Units with the most grade changes:") + "\n")
+	}
+	head := []string{"  " + L("单位", "Unit"), L("项目", "Projects")}
+	if s.Checked {
+		head = append(head, L("错误", "Errors"))
+	}
+	if s.Scored {
+		head = append(head, L("等次改变", "Grade changes"))
+	}
+	aligns := []align{left}
+	for range head[1:] {
+		aligns = append(aligns, right)
+	}
+	t := newTable(aligns...)
+	t.row(head...)
+	for _, u := range units {
+		row := []string{"  " + u.Name, fmt.Sprint(u.Projects)}
+		if s.Checked {
+			row = append(row, fmt.Sprint(u.Errors))
+		}
+		if s.Scored {
+			row = append(row, fmt.Sprint(u.Changed))
+		}
+		t.row(row...)
+	}
+	return t.write(b)
+}
+
+// writeFailedInputs names each input that could not be used (the first MaxFailures), with its
+// first error and how many more it has.
+func writeFailedInputs(b *strings.Builder, s *Summary, lang i18n.Lang) {
+	if s.Failed == 0 {
+		return
+	}
+	b.WriteString(notRead(s.Failed).String(lang) + "\n")
+	for i := range s.failed {
+		f := &s.failed[i]
+		if len(f.Errors) == 0 {
+			b.WriteString("  " + f.Place() + "\n")
+			continue
+		}
+		e := f.Errors[0]
+		line := "  " + f.where(e, lang) + i18n.Pick(lang, "：", ": ") + message(e, lang)
+		if f.errors > 1 {
+			line += i18n.T("（另有 %s）", " (and %s)", count(f.errors-1, "处错误", "more error", "more errors")).String(lang)
+		}
+		b.WriteString(line + "\n")
+	}
+	if n := s.Failed - len(s.failed); n > 0 {
+		b.WriteString("  " + i18n.T("另有 %d 个输入未列出", "%d more not listed", n).String(lang) + "\n")
+	}
 }
 
 // WriteSummaryJSON writes the summary as one JSON value (compact with indent "").

@@ -125,7 +125,7 @@ func writeReviewSummary(b *strings.Builder, j *reviewSummaryJSON, lang i18n.Lang
 		return nil
 	}
 	L := func(zh, en string) string { return i18n.Pick(lang, zh, en) }
-	b.WriteString("\n" + i18n.T("复核：%d 个项目已复核", "Review: %d projects reviewed", j.Reviewed).String(lang))
+	b.WriteString("\n" + i18n.T("复核：%s已复核", "Review: %s reviewed", count(j.Reviewed, "个项目", "project", "projects")).String(lang))
 	if j.AverageDeviation != nil {
 		b.WriteString(i18n.T("，平均偏离度 %s%%", ", average deviation %s%%", num.Format(*j.AverageDeviation*100, 2)).String(lang))
 	}

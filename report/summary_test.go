@@ -1,7 +1,9 @@
 package report
 
 import (
+	"encoding/json"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -9,6 +11,7 @@ import (
 
 	"jixiao/engine"
 	"jixiao/indicators"
+	"jixiao/internal/i18n"
 )
 
 func TestSummaryOfTheSeedTables(t *testing.T) {
@@ -108,4 +111,47 @@ func TestSummaryGradeOfARange(t *testing.T) {
 	s.Add(result("良"))
 	assert.Equal(t, 1, s.Transitions[[2]string{"良", "?"}])
 	assert.Equal(t, 1, s.Changed, "80 is 良")
+}
+
+// Each command's summary shows what the command produced: score no findings (it does not
+// check), lint no grades or changes of total (it does not score), check both.
+func TestSummaryShowsWhatTheCommandProduced(t *testing.T) {
+	checked := seedResults(t, true)
+	for _, c := range []struct {
+		name               string
+		out                Output
+		grades, findings   bool
+		gradeKey, findsKey bool
+	}{
+		{"score", Output{Format: "text"}, true, false, true, false},
+		{"check", Output{Format: "text", Findings: true}, true, true, true, true},
+		{"lint", Output{Format: "text", Findings: true, Lint: true}, false, true, false, true},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, lang := range []i18n.Lang{i18n.Zh, i18n.En} {
+				out := c.out
+				out.Lang, out.Summary = lang, true
+				text := stream(t, out, checked)
+				summary := text[strings.Index(text, i18n.Pick(lang, "汇总：", "Summary:")):]
+				assert.Equal(t, c.grades, strings.Contains(summary, i18n.Pick(lang, "等次（行：自评", "Grades (rows: stated")), "grade table")
+				assert.Equal(t, c.grades, strings.Contains(summary, i18n.Pick(lang, "总分变化最大的项目", "Largest changes of total")), "changes of total")
+				assert.Equal(t, c.findings, strings.Contains(summary, i18n.Pick(lang, "问题：共", "Findings:")), "findings")
+				assert.Equal(t, c.findings, strings.Contains(summary, "score-mismatch"), "findings by code")
+				assert.Equal(t, c.grades && c.findings, strings.Contains(summary, i18n.Pick(lang, "最常与评分标准不符", "most often ignores")), "mis-scored indicators")
+				assert.NotContains(t, summary, i18n.Pick(lang, "复核", "re-scored"), "jixiao's own figures are computed, not reviewed")
+			}
+			out := c.out
+			out.Format, out.Summary = "json", true
+			var doc struct {
+				Summary map[string]json.RawMessage `json:"summary"`
+			}
+			require.NoError(t, json.Unmarshal([]byte(stream(t, out, checked)), &doc))
+			_, grades := doc.Summary["grades"]
+			_, changes := doc.Summary["largest_changes"]
+			_, findings := doc.Summary["findings"]
+			assert.Equal(t, c.gradeKey, grades, "grades key")
+			assert.Equal(t, c.gradeKey, changes, "largest_changes key")
+			assert.Equal(t, c.findsKey, findings, "findings key")
+		})
+	}
 }

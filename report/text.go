@@ -154,7 +154,7 @@ func listFindings(b *strings.Builder, r *engine.Result, lang i18n.Lang) {
 	if len(r.Findings) == 0 {
 		b.WriteString(i18n.Pick(lang, "问题：无\n", "Findings: none\n"))
 	} else {
-		b.WriteString(i18n.T("问题：%d 个错误，%d 个警告，%d 个提示\n", "Findings: %d errors, %d warnings, %d infos\n", e, wn, in).String(lang))
+		b.WriteString(i18n.T("问题：%s\n", "Findings: %s\n", severityCounts(e, wn, in)).String(lang))
 	}
 	for _, l := range findingLines(r, lang) { // info findings of one code on one line
 		b.WriteString(l.text(r, lang))
@@ -189,7 +189,7 @@ func verdict(r *engine.Result, lang i18n.Lang) string {
 	}
 	e, _, _ := engine.Count(r.Findings)
 	if e > 0 {
-		line += i18n.T("。有 %d 处错误须更正", ". %d errors must be corrected", e).String(lang)
+		line += i18n.T("。有 %s须更正", ". %s", count(e, "处错误", "error must be corrected", "errors must be corrected")).String(lang)
 	} else {
 		line += i18n.Pick(lang, "。没有须更正的错误", ". No errors to correct")
 	}
@@ -240,8 +240,8 @@ func summaryLine(r *engine.Result, lang i18n.Lang, notes bool) string {
 		}
 	}
 	if r.Rescaled {
-		line += i18n.T("。有 %d 个指标不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %d indicators do not apply: the total is rescaled to %s (applicable weight %s)",
-			len(r.Indicators)-r.Applicable, num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
+		line += i18n.T("。有 %s不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %s not apply: the total is rescaled to %s (applicable weight %s)",
+			count(len(r.Indicators)-r.Applicable, "个指标", "indicator does", "indicators do"), num.Short(r.Project.Scoring.FullMarks, d), num.Short(r.Weight, d)).String(lang)
 	}
 	return line
 }

@@ -28,6 +28,14 @@ import (
 // report (docs) has its row in the summary and its findings in the 问题清单, after the
 // projects'.
 func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*published.Result) error {
+	return workbook(w, filed{results: results, docs: docs}, lang)
+}
+
+// workbook writes what a run files as the review workbook (Workbook): the inputs that could
+// not be used stand in a block of the summary sheet, below the projects, and as rows of the
+// 问题清单 after the findings.
+func workbook(w io.Writer, in filed, lang i18n.Lang) error {
+	results, docs := in.results, in.docs
 	f := sheets.New()
 	defer f.Close()
 	x, err := newXlsx(f, lang)
@@ -45,7 +53,7 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*pu
 	}{
 		{indicators.SheetReviewTable.String(lang), x.reviewReport},
 		{indicators.SheetDifferences.String(lang), x.differences},
-		{indicators.SheetFindings.String(lang), func(sheet string, results []*engine.Result) error { return x.findings(sheet, results, docs) }},
+		{indicators.SheetFindings.String(lang), func(sheet string, results []*engine.Result) error { return x.findings(sheet, results, docs, in.failed) }},
 		{indicators.SheetRules.String(lang), x.rulesSheet},
 	}
 	for k := range extra { // named first: the project sheets' drop-downs refer to the rules'
@@ -62,7 +70,7 @@ func Workbook(w io.Writer, results []*engine.Result, lang i18n.Lang, docs ...*pu
 			return err
 		}
 	}
-	if err := x.summary(summary, results, names, docs); err != nil {
+	if err := x.summary(summary, results, names, docs, in.failed, in.more); err != nil {
 		return err
 	}
 	for _, sh := range extra {
@@ -396,7 +404,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.row++
 	}
 	x.reviewTotals(s, r)
-	s.put(1, "复核结论")
+	s.put(1, "计算结论")
 	s.put(2, verdict(r, x.lang))
 	return s.finish()
 }
@@ -451,7 +459,7 @@ func (x *xlsx) decimalStyle(d int) sheets.StyleID {
 
 // summary writes one row per project (and per published report), then the summary by
 // budget unit with its charts.
-func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, docs []*published.Result) error {
+func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, docs []*published.Result, failed []Failure, more int) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
@@ -499,6 +507,7 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, d
 	if s.err == nil {
 		s.err = x.f.FreezeRows(sheet, 1)
 	}
+	x.failures(s, failed, more)
 	x.units(s, results)
 	return s.finish()
 }
@@ -506,14 +515,13 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, d
 // findings writes the 问题清单: one row per finding (info findings of one code in one row),
 // jixiao's and then the reviewer's own cuts of each project, then a published report's
 // findings, with an autofilter and the header frozen.
-func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*published.Result) error {
+func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*published.Result, failed []Failure) error {
 	s := x.writer(sheet)
 	s.row = 1
 	L := func(zh, en string) string { return i18n.Pick(x.lang, zh, en) }
 	s.headRow(L("项目", "Project"), L("指标", "Indicator"), L("等级", "Severity"), L("复核维度", "Dimension"), L("位置", "Where"),
 		L("复核发现", "Finding"), L("事实及判定", "Facts"), L("处理建议", "What to do"), L("核验依据", "Basis"), L("代码", "Code"))
 	for _, r := range results {
-		d := r.Project.Scoring.Decimals
 		for _, l := range findingLines(r, x.lang) { // info findings of one code in one row
 			f := l.f
 			s.row++
@@ -529,7 +537,7 @@ func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*publishe
 			s.put(6, l.msg)
 			s.style(6, x.wrap)
 			if !l.grouped {
-				s.put(7, facts(f, d).String(x.lang))
+				s.put(7, findingFacts(r, f).String(x.lang))
 			}
 			s.put(8, l.hint)
 			s.put(9, x.basis(r, f))
@@ -538,6 +546,7 @@ func (x *xlsx) findings(sheet string, results []*engine.Result, docs []*publishe
 		x.reviewerFindings(s, r)
 	}
 	x.documentFindings(s, docs)
+	x.failureFindings(s, failed)
 	if s.err == nil {
 		s.err = x.f.AutoFilter(sheet, "A1:"+cell(10, max(s.row, 1)))
 	}

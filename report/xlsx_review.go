@@ -585,7 +585,8 @@ func dimension(c engine.Code) i18n.Text {
 	case engine.ScoreMismatch, engine.TotalMismatch, engine.GradeMismatch, engine.ScoreOverWeight, engine.RangeViolation,
 		engine.Unscored, engine.MissingValue, engine.ValueUnreadable, engine.AllFullMarks:
 		return i18n.T("得分", "scores")
-	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained:
+	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained,
+		engine.UnitMissing:
 		return i18n.T("绩效目标", "targets")
 	case engine.WeightSum, engine.WeightNegative, engine.CriterionUnparsed, engine.TierGap, engine.TierOverlap, engine.TierUnreachable,
 		engine.TierNonMonotonic, engine.TierOverWeight, engine.TargetThreshold, engine.NoCriterion:
@@ -597,26 +598,6 @@ func dimension(c engine.Code) i18n.Text {
 		return i18n.T("复核记录", "the review")
 	}
 	return i18n.T("其他", "other")
-}
-
-// facts states a finding's figures: the one stated and the one determined.
-func facts(f *engine.Finding, d int) i18n.Text {
-	actual, expected := findingValue(f.Actual, d), findingValue(f.Expected, d)
-	str := func(v any) string {
-		if x, ok := v.(float64); ok {
-			return num.Short(x, d)
-		}
-		return fmt.Sprint(v)
-	}
-	switch {
-	case actual != nil && expected != nil:
-		return i18n.T("填报值 %s；核定值 %s", "stated %s; determined %s", str(actual), str(expected))
-	case actual != nil:
-		return i18n.T("填报值 %s", "stated %s", str(actual))
-	case expected != nil:
-		return i18n.T("核定值 %s", "determined %s", str(expected))
-	}
-	return i18n.Text{}
 }
 
 // basis is what a finding is verified against: its check, and the indicator's scoring basis

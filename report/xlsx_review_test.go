@@ -288,7 +288,7 @@ rule = "no-survey"
 	assert.True(t, strings.HasPrefix(findings, "项目|指标|等级|复核维度|位置|复核发现|事实及判定|处理建议|核验依据|代码\n"), findings[:200])
 	assert.Contains(t, findings, "复核样例|培训人次|复核扣分|产出指标|复核样例.toml:25:1|签到表缺失|自评得分 60，复核得分 24.00，扣 36.00 分||unassessable-60：无法评价（较重），扣分值的60%|unassessable-60")
 	assert.Contains(t, findings, "社保工作运行经费|社保参保率|错误|得分|")
-	assert.Contains(t, findings, "|填报值 19.81；核定值 18|")
+	assert.Contains(t, findings, "|自评得分 19.81；计算得分 18.00|")
 
 	rules := text("复核口径")
 	assert.Contains(t, rules, "口径代码|口径名称|对得分的影响|须填备注\nby-criterion|按评分标准计分|按评分标准计分\n")

@@ -39,15 +39,15 @@ func (a *app) reviewCommand(lint bool) *cobra.Command {
 		SuggestFor: []string{"review", "verify", "audit"},
 		Long: a.t(`像 score 一样计分，再复核每个项目，把每处不一致报告为一条问题：稳定的代码、严重程度（错误、
 警告、提示）、项目和指标、消息、所涉数字（expected 为 jixiao 算出的，actual 为自评所写的），
-必要时附提示。文本输出是复核后的表格（有争议的数字标 *）、问题清单和一句结论。
+必要时附提示。文本输出是附计算得分的表格（有争议的数字标 *）、问题清单和一句结论。
 --format sarif 写出 SARIF 2.1.0 日志；--format xlsx（需 -o）写出复核工作簿。
 退出状态：0 没有错误级问题，1 有错误级问题，2 有无法使用的输入或用法错误。`,
 			`Scores like score, then reviews each project and reports every inconsistency as a finding:
 a stable code, a severity (error, warning, info), the project and indicator, a message, the
 numbers involved (expected, what jixiao computes; actual, what the submission states) and,
-where it helps, a hint. The text output is the re-scored table with disputed figures marked
-*, the findings, and a one-line verdict. --format sarif writes a SARIF 2.1.0 log; --format
-xlsx (with -o) a review workbook.
+where it helps, a hint. The text output is the table with the computed scores (disputed
+figures marked *), the findings, and a one-line verdict. --format sarif writes a SARIF 2.1.0
+log; --format xlsx (with -o) a review workbook.
 Exit status: 0 no error-severity finding, 1 some, 2 an unusable input or bad usage.`) + "\n\n" + a.inputHelp(),
 		Example: a.t(`  jixiao check 自评表.xlsx
   jixiao check --format xlsx -o 复核.xlsx 自评表/
@@ -85,7 +85,7 @@ Exit status: 0 no error-severity finding, 1 some, 2 an unusable input or bad usa
 	}
 	o.register(a, cmd, formats...)
 	fs := cmd.Flags()
-	fs.Float64Var(&o.tolerance, "tolerance", 0, a.t("自评得分与复核得分相差不超过 `分数` 即视为相符（默认 0.005）",
+	fs.Float64Var(&o.tolerance, "tolerance", 0, a.t("自评得分与计算得分相差不超过 `分数` 即视为相符（默认 0.005）",
 		"`points` between a reported and a computed score that still match (default 0.005)"))
 	fs.StringVar(&o.configPath, "config", "", a.t("含 [review] 阈值表和 [[review_rules]] 复核口径的 TOML `文件`（一个省的规则）",
 		"a TOML `FILE` holding a [review] table of thresholds and the [[review_rules]] (a province's rules)"))

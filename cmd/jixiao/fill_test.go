@@ -102,3 +102,30 @@ func TestFillCommandUnreadable(t *testing.T) {
 	_, err := os.Stat(out)
 	assert.True(t, os.IsNotExist(err), "no output")
 }
+
+// A blank 度量单位 that fill marks for the owner is the finding check reports, at that cell.
+func TestCheckReportsTheUnitFillMarks(t *testing.T) {
+	dir := t.TempDir()
+	b := sheets.New()
+	for r, row := range [][]any{
+		{"项目名称", "教师培训"},
+		{"一级指标", "二级指标", "三级指标", "年度指标值", "度量单位", "全年实际值", "权重", "得分", "评（扣）分标准", "偏差原因分析及改进措施"},
+		{"产出指标", "数量指标", "培训人次", "500", "", 520, 50, 50, "达到500人次得满分，未达到按比例得分", ""},
+		{"效益指标", "满意度指标", "学员满意度", "≥90%", "", 95, 50, 50, "≥90%得满分；每降低1个百分点扣2分，扣完为止", ""},
+		{"总分", "", "", "", "", "", 100, 100},
+	} {
+		require.NoError(t, b.SetRow("Sheet1", sheets.CellName(1, r+1), row))
+	}
+	in := filepath.Join(dir, "自评表.xlsx")
+	require.NoError(t, b.SaveAs(in))
+	b.Close()
+
+	_, stdout, stderr := runIn("check", in)
+	assert.Contains(t, stdout, "自评表.xlsx:Sheet1!E3: 提示 [unit-missing] 培训人次：指标值 500 没有度量单位：请在度量单位一栏填写（如 %、人次、万元）", stderr)
+	assert.NotContains(t, stdout, "Sheet1!E4", "≥90% carries its unit")
+
+	code, stdout, stderr := runIn("fill", in, "-o", filepath.Join(dir, "已评分.xlsx"))
+	require.Equal(t, exitOK, code, stderr)
+	assert.Contains(t, stdout, "仍需填写或选择 1 处")
+	assert.Contains(t, stdout, "E3  培训人次 度量单位")
+}

@@ -77,6 +77,12 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 			code = exitInput
 			continue
 		}
+		if len(projects) == 0 { // a published report of final-accounts tables alone
+			a.errLine(a.t("%s: 没有找到项目支出绩效自评表（也没有评价报告），没有可导入的项目；这份报告的决算表可以用 jixiao check 核对",
+				"%s: no 项目支出绩效自评表 (nor evaluation report) was found, so there is no project to import; jixiao check checks the report's final-accounts tables", file))
+			code = exitInput
+			continue
+		}
 		for _, p := range projects {
 			for _, w := range p.Warnings {
 				fmt.Fprintln(errOut, i18n.Pick(a.lang, "注意：", "note: ")+w.Long(a.lang))
@@ -98,8 +104,9 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 			lines = append(lines, line)
 		}
 		if existing > 0 {
-			a.errLine("jixiao import: " + a.t("%d 个文件已存在，没有写入任何文件；要覆盖，加上 --force。本会写出：",
-				"%d of the files exist already, so nothing was written; --force overwrites them. The files it would write:", existing))
+			a.errLine("jixiao import: " + i18n.Count(existing, "个文件已存在，没有写入任何文件；要覆盖，加上 --force。本会写出：",
+				"of the files exists already, so nothing was written; --force overwrites it. The files it would write:",
+				"of the files exist already, so nothing was written; --force overwrites them. The files it would write:").String(a.lang))
 			io.WriteString(a.stderr, strings.Join(lines, "\n")+"\n")
 			return exitInput
 		}

@@ -46,7 +46,7 @@ func writeOutput(ctx context.Context, path string, stdout io.Writer, write func(
 	}
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return &outputError{msg: i18n.T("无法写入 %s：这是一个文件夹；请给出文件名，如 %s", "cannot write %s: it is a folder; name a file, such as %s",
-			path, filepath.Join(path, "review"+filepath.Ext(path))), err: err}
+			path, i18n.T(filepath.Join(path, "复核结果"+filepath.Ext(path)), filepath.Join(path, "review"+filepath.Ext(path)))), err: err}
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
@@ -87,16 +87,9 @@ func writeOutput(ctx context.Context, path string, stdout io.Writer, write func(
 
 // cannotWrite names path and why it could not be written, without the temporary file.
 func cannotWrite(path string, err error) error {
-	why := i18n.T("%v", "%v", err)
-	var pe *fs.PathError
-	var le *os.LinkError
-	switch {
-	case errors.Is(err, fs.ErrPermission):
+	why := i18n.OSError(err) // the system's cause in the reader's language, without the temporary file
+	if errors.Is(err, fs.ErrPermission) {
 		why = i18n.T("没有写入权限", "permission denied")
-	case errors.As(err, &pe):
-		why = i18n.T("%v", "%v", pe.Err)
-	case errors.As(err, &le):
-		why = i18n.T("%v", "%v", le.Err)
 	}
 	return &outputError{msg: i18n.T("无法写入 %s：%s", "cannot write %s: %s", path, why), err: err}
 }
@@ -114,7 +107,7 @@ func (a *app) outputFailed(err error) (int, bool) {
 		a.errLine("jixiao: " + oe.msg.String(a.lang))
 		return exitInput, true
 	case err != nil:
-		a.errLine("jixiao: " + a.t("无法写出结果：%v", "cannot write the output: %v", err))
+		a.errLine("jixiao: " + a.t("无法写出结果：%s", "cannot write the output: %s", i18n.OSError(err)))
 		return exitInput, true
 	}
 	return 0, false

@@ -50,12 +50,17 @@ func (a *app) process(o *options, mode batch.Mode, eopts engine.Options) int {
 				bar.Clear()
 				printErrors(errOut, item.Err, o.lang)
 				code = exitInput
-				stream.Fail()
-				return nil
+				return stream.Fail(report.NewFailure(item.Item.Name, item.Item.Line, item.Err))
 			}
 			for _, w := range item.Warnings {
 				bar.Clear()
 				fmt.Fprintln(errOut, i18n.Pick(o.lang, "注意：", "note: ")+w.Long(o.lang))
+			}
+			if d := item.Document; mode == batch.Lint && d != nil && len(d.Document.Projects) == 0 {
+				bar.Clear() // lint checks criteria, and a report of final-accounts tables alone has none
+				fmt.Fprintln(errOut, i18n.Pick(o.lang, "注意：", "note: ")+a.t(
+					"%s 中没有项目支出绩效自评表，也就没有评分标准可检查；报告本身（决算表、情况说明）请用 jixiao check 核对",
+					"%s holds no 项目支出绩效自评表, so there is no criterion to lint; jixiao check checks the report itself (its tables and narrative)", d.Document.File))
 			}
 			errorsFound = errorsFound || item.Errors > 0
 			return stream.Add(item.Results, item.Document, item.Text)

@@ -25,6 +25,7 @@ func (a *app) commands() []*cobra.Command {
 		a.tiersCommand(),
 		a.importCommand(),
 		a.fillCommand(),
+		a.serveCommand(),
 		a.schemaCommand(),
 		a.genCommand(),
 		a.completionCommand(),

@@ -89,10 +89,10 @@ func (a *app) scoreCommand() *cobra.Command {
 		GroupID:    groupReview,
 		SuggestFor: []string{"rate", "grade"},
 		Long: a.t(`按每个指标自己的评分标准计分，打印复核人熟悉的表格（一级/二级/三级指标、指标值、单位、
-实际完成值、分值、自评得分、复核得分、计分依据），再打印总分、等次、绩效目标设置和完成个数，
+实际完成值、分值、自评得分、计算得分、计分依据），再打印总分、等次、绩效目标设置和完成个数，
 与自评所写的对照。无法计分的指标显示为区间，不计为 0。`,
 			`Scores each indicator by its own criterion and prints the table a reviewer knows (level 1,
-2 and 3 indicators, target, unit, actual value, weight, reported and re-scored points, the
+2 and 3 indicators, target, unit, actual value, weight, reported and computed points, the
 tier or method that gave them), then the total, the grade and the targets set and met,
 beside what the submission states. An indicator that cannot be scored is shown as a range,
 never as 0.`) + "\n\n" + a.inputHelp(),

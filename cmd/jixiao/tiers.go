@@ -52,7 +52,7 @@ reason, and the command exits 1; nothing is guessed.`),
 			if criterion == "-" {
 				data, err := io.ReadAll(io.LimitReader(a.stdin, 1<<20))
 				if err != nil {
-					a.errLine("jixiao tiers: " + a.t("读取标准输入时出错：%v", "error reading standard input: %v", err))
+					a.errLine("jixiao tiers: " + a.t("读取标准输入时出错：%s", "error reading standard input: %s", i18n.OSError(err)))
 					return exitInput
 				}
 				criterion = strings.TrimSpace(string(bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))))
@@ -127,7 +127,7 @@ func (a *app) printTiers(criterion string, ctx prose.Context, explain bool, lang
 	}
 	io.WriteString(stdout, b.String())
 	if len(r.Unread) > 0 {
-		fmt.Fprintf(stderr, "jixiao tiers: %s\n", i18n.T("有 %d 段未能读懂，见上；它们不会计分", "%d parts could not be read (see above); they do not score", len(r.Unread)).String(lang))
+		fmt.Fprintf(stderr, "jixiao tiers: %s\n", i18n.T("有 %s", "%s", i18n.Count(len(r.Unread), "段未能读懂，见上；它们不会计分", "part could not be read (see above); it does not score", "parts could not be read (see above); they do not score")).String(lang))
 		return exitFindings
 	}
 	return exitOK

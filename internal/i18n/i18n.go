@@ -71,3 +71,14 @@ func Pick(lang Lang, zh, en string) string {
 	}
 	return zh
 }
+
+// Count is n things in both languages: "3 个错误"; in English the noun agrees with n, "1
+// error", "0 errors", "3 errors". many is the plural, which for a mass noun such as "info" is
+// the noun itself; one and many may carry the words that agree with them ("indicator does").
+func Count(n int, zh, one, many string) Text {
+	noun := many
+	if n == 1 {
+		noun = one
+	}
+	return T("%d "+zh, "%d "+noun, n)
+}

@@ -1,6 +1,9 @@
 package i18n
 
 import (
+	"errors"
+	"io/fs"
+	"syscall"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -40,4 +43,41 @@ func TestIsZeroAndPick(t *testing.T) {
 	assert.False(t, T("", "x").IsZero())
 	assert.Equal(t, "是", Pick(Zh, "是", "yes"))
 	assert.Equal(t, "yes", Pick(En, "是", "yes"))
+}
+
+// A system error is said in the reader's language: the common causes by name, anything else
+// as the system's words, without the path.
+func TestOSError(t *testing.T) {
+	for _, c := range []struct {
+		err    error
+		zh, en string
+	}{
+		{&fs.PathError{Op: "read", Path: "tpl/", Err: syscall.EISDIR}, "这是文件夹，不是文件", "this is a folder, not a file"},
+		{&fs.PathError{Op: "open", Path: "x", Err: fs.ErrNotExist}, "文件或文件夹不存在，请检查路径", "no such file or folder: check the path"},
+		{&fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}, "磁盘已满：请腾出空间后重试", "the disk is full: free some space and try again"},
+		{&fs.PathError{Op: "read", Path: "x", Err: syscall.EIO}, "读写时出现输入/输出错误：磁盘、U 盘或网络位置可能有问题", "an input/output error: the disk, USB drive or network place may be failing"},
+		{&fs.PathError{Op: "read", Path: "x", Err: errors.New("odd")}, "系统报告：odd", "the system reports: odd"},
+	} {
+		assert.Equal(t, c.zh, OSError(c.err).String(Zh))
+		assert.Equal(t, c.en, OSError(c.err).String(En))
+		assert.NotContains(t, OSError(c.err).String(Zh), "x:")
+	}
+}
+
+// An English count agrees with its number, zero and one alike; a Chinese one has no plural.
+func TestCount(t *testing.T) {
+	for _, c := range []struct {
+		n      int
+		zh, en string
+	}{
+		{0, "0 个指标", "0 indicators"},
+		{1, "1 个指标", "1 indicator"},
+		{2, "2 个指标", "2 indicators"},
+	} {
+		got := Count(c.n, "个指标", "indicator", "indicators")
+		assert.Equal(t, c.zh, got.String(Zh))
+		assert.Equal(t, c.en, got.String(En))
+	}
+	assert.Equal(t, "0 info", Count(0, "个提示", "info", "info").String(En))
+	assert.Equal(t, "1 indicator does not apply", T("有 %s不适用", "%s not apply", Count(1, "个指标", "indicator does", "indicators do")).String(En))
 }

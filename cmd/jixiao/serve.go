@@ -1,0 +1,177 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/store"
+	"jixiao/web"
+)
+
+// serveFlags are the settings of serve, as its flags give them.
+type serveFlags struct {
+	addr       string
+	db         string
+	token      string
+	configPath string
+}
+
+// serveCommand runs the review web application: jixiao serve [--addr A] [--db FILE] DIR|FILE...
+func (a *app) serveCommand() *cobra.Command {
+	var sf serveFlags
+	cmd := &cobra.Command{
+		Use:        "serve " + a.t("[选项] 文件夹或文件...", "[flags] DIR|FILE..."),
+		Short:      a.t("在浏览器中复核：项目清单、复核表、问题和复核记录", "review in a browser: the batch, each project's table, findings and the reviewer's records"),
+		GroupID:    groupReview,
+		SuggestFor: []string{"web", "server", "ui", "http"},
+		Long: a.t(`在本机启动复核网页：项目清单（可按单位、等次变化、问题代码筛选和排序，附等次、问题和偏离度图表），
+每个项目的复核表（与 check 的文本输出相同，有争议的数字标出，问题列在各行旁），评分标准各档，以及每个
+指标的复核录入（复核完成值、复核得分、扣分理由、复核口径、备注）。复核记录保存在 SQLite 数据库中
+（默认为第一个文件夹下的 .jixiao/review.db），每次保存都记下是谁、何时、改了什么。自评表在磁盘上
+改动后自动重新读取；复核之后被改动的自评表在页面上标出。页面默认中文，?lang=en 为英文。
+只监听本机地址（127.0.0.1）；要监听其他地址须同时给出 --token，此后每个请求都要带上它。
+按 Ctrl-C 停止：正在处理的请求完成后关闭数据库。`,
+			`Starts the review web application on this machine: the batch (sortable and filterable by unit,
+grade change and finding code, with charts of grades, findings and deviation), each project's
+table (as check's text output shows it, disputed figures marked, findings beside their rows),
+the criterion's tiers, and each indicator's review inputs (actual, score, reason, rule, note).
+The reviews are kept in an SQLite database (by default .jixiao/review.db in the first folder);
+every save records who changed what and when. Submissions changed on disk are read again; a
+submission edited after its review was recorded is flagged on its page. Pages are in Chinese,
+in English with ?lang=en or the browser's language.
+It listens on this machine only (127.0.0.1); another address needs --token, which every
+request must then carry. Ctrl-C stops it: requests in flight finish, then the database is closed.`),
+		Example: a.t(`  jixiao serve 自评表/
+  jixiao serve --addr 127.0.0.1:9000 --db 复核.db 自评表/ 补报.xlsx
+  jixiao serve --addr 0.0.0.0:8080 --token 口令 自评表/     # 让同一网络的同事访问`,
+			`  jixiao serve submissions/
+  jixiao serve --addr 127.0.0.1:9000 --db review.db submissions/ late.xlsx
+  jixiao serve --addr 0.0.0.0:8080 --token SECRET submissions/   # colleagues on the network`),
+		RunE: a.runs(func(cmd *cobra.Command, args []string) int {
+			if len(args) == 0 {
+				return a.usage(cmd, a.t("请给出自评表所在的文件夹或文件：jixiao serve 自评表/", "name the folder or files of the submissions: jixiao serve submissions/"))
+			}
+			for _, arg := range args {
+				if arg == "-" {
+					return a.usage(cmd, a.t("serve 读取磁盘上的文件，不能读标准输入", "serve reads files on disk, not standard input"))
+				}
+			}
+			host, _, err := net.SplitHostPort(sf.addr)
+			if err != nil {
+				return a.usage(cmd, a.t("--addr %q 不是“主机:端口”的形式，例如 127.0.0.1:8080", "--addr %q is not host:port, such as 127.0.0.1:8080", sf.addr))
+			}
+			if !loopback(host) && sf.token == "" {
+				return a.usage(cmd, a.t("--addr %s 会让其他电脑访问复核记录：请同时给出 --token 口令，或使用 127.0.0.1",
+					"--addr %s lets other machines reach the reviews: give --token SECRET too, or use 127.0.0.1", sf.addr))
+			}
+			return a.serve(sf, args)
+		}),
+	}
+	fs := cmd.Flags()
+	fs.StringVar(&sf.addr, "addr", "127.0.0.1:8080", a.t("监听的`地址`（主机:端口；默认 127.0.0.1:8080，端口 0 表示任选空闲端口）",
+		"the `address` to listen on (host:port; default 127.0.0.1:8080, port 0 picks a free one)"))
+	fs.StringVar(&sf.db, "db", "", a.t("复核记录库`文件`（默认为第一个文件夹下的 .jixiao/review.db）",
+		"the review database `FILE` (default .jixiao/review.db in the first folder)"))
+	fs.StringVar(&sf.token, "token", "", a.t("访问`口令`：每个请求都须带上；监听本机以外的地址时必须给出",
+		"the access `token` every request must carry; required to listen beyond this machine"))
+	fs.StringVar(&sf.configPath, "config", "", a.t("含 [review] 阈值表的 TOML `文件`（一个省的规则）",
+		"a TOML `FILE` holding a [review] table of thresholds (a province's rules)"))
+	cmd.RegisterFlagCompletionFunc("db", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"db"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	cmd.RegisterFlagCompletionFunc("config", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		return []cobra.Completion{"toml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	cmd.RegisterFlagCompletionFunc("addr", cobra.NoFileCompletions)
+	cmd.RegisterFlagCompletionFunc("token", cobra.NoFileCompletions)
+	return cmd
+}
+
+// loopback reports whether host names this machine only.
+func loopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// serve opens the store, reads the submissions, listens, and serves until the run's
+// context ends (Ctrl-C, SIGTERM); then it shuts down and closes the store.
+func (a *app) serve(sf serveFlags, args []string) int {
+	ctx, stderr := a.ctx, a.paintErr()
+	fail := func(err error) int {
+		var se *store.Error
+		if errors.As(err, &se) {
+			fmt.Fprintln(stderr, "jixiao serve:", se.Localize(a.lang))
+		} else {
+			fmt.Fprint(stderr, "jixiao serve: ")
+			printErrors(stderr, err, a.lang)
+		}
+		return exitInput
+	}
+	for _, arg := range args {
+		if _, err := os.Stat(arg); err != nil {
+			return fail(err)
+		}
+	}
+	root := args[0]
+	if fi, err := os.Stat(root); err == nil && !fi.IsDir() {
+		root = filepath.Dir(root)
+	}
+	db := sf.db
+	if db == "" {
+		db = store.DefaultPath(root)
+	}
+	var eopts engine.Options
+	if sf.configPath != "" {
+		cfg, err := indicators.LoadConfig(sf.configPath)
+		if err != nil {
+			return fail(err)
+		}
+		eopts.Config = cfg
+	}
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		return fail(err)
+	}
+	closed := false
+	defer func() {
+		if !closed {
+			st.Close()
+		}
+	}()
+	srv, err := web.New(ctx, web.Options{Inputs: args, Root: root, Store: st, Engine: eopts, Token: sf.token, Log: stderr})
+	if err != nil {
+		return fail(err)
+	}
+	ln, err := net.Listen("tcp", sf.addr)
+	if err != nil {
+		fmt.Fprintln(stderr, "jixiao serve:", a.t("无法监听 %s：%v", "cannot listen on %s: %v", sf.addr, err))
+		return exitInput
+	}
+	url := "http://" + ln.Addr().String() + "/"
+	if sf.token != "" {
+		url += "?token=" + sf.token
+	}
+	fmt.Fprintln(a.stdout, i18n.T("jixiao serve：%d 个项目，复核记录库 %s\n请在浏览器中打开 %s\n按 Ctrl-C 停止",
+		"jixiao serve: %d projects, reviews in %s\nopen %s in a browser\nCtrl-C stops it", srv.Projects(), st.Path(), url).String(a.lang))
+	if err := srv.Serve(ctx, ln); err != nil {
+		fmt.Fprintln(stderr, "jixiao serve:", err)
+		return exitInput
+	}
+	closed = true
+	if err := st.Close(); err != nil {
+		return fail(err)
+	}
+	fmt.Fprintln(a.stdout, a.t("jixiao serve：已停止，复核记录库已关闭", "jixiao serve: stopped, the review database closed"))
+	return exitOK
+}

@@ -1,0 +1,215 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+
+	"jixiao/internal/i18n"
+	"jixiao/store"
+)
+
+// apiListItem is a project as GET /api/projects lists it.
+type apiListItem struct {
+	ID            string   `json:"id"`
+	Name          string   `json:"name"`
+	Agency        string   `json:"agency"`
+	Total         *float64 `json:"total"` // null when the total is a range
+	Grade         string   `json:"grade"`
+	ReportedTotal *float64 `json:"reported_total"` // the 自评得分 stated (text, else the table's total)
+	ReviewTotal   *float64 `json:"review_total"`   // the reviewer's 复核总分; null until every indicator has its score
+	ReviewGrade   *string  `json:"review_grade"`
+	Deviation     *float64 `json:"deviation"` // 偏离度, a fraction
+	Errors        int      `json:"errors"`
+	Warnings      int      `json:"warnings"`
+}
+
+// apiProjects lists the projects in input order; the batch page's ?unit=, ?change=,
+// ?code=, ?q= and ?sort= apply too.
+func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) {
+	st, err := s.current(r.Context())
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	q := r.URL.Query()
+	if q.Get("sort") == "" {
+		q.Set("sort", "file")
+	}
+	rows := readBatchQuery(q).rows(st)
+	out := make([]apiListItem, len(rows))
+	for i, rw := range rows {
+		it := apiListItem{ID: rw.ID, Name: rw.Name, Agency: rw.Agency, Total: rw.total, Grade: rw.Grade,
+			ReportedTotal: rw.reported, ReviewTotal: rw.review, Deviation: rw.deviation, Errors: rw.Errors, Warnings: rw.Warns}
+		if it.Total == nil { // a range: the grade of its lower end, as the JSON output gives it
+			it.Grade = st.byID[rw.ID].result.Grade
+		}
+		if rw.reviewGrade != "" {
+			it.ReviewGrade = &rw.reviewGrade
+		}
+		out[i] = it
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// apiProject is the project as check --format json gives it, with each indicator's review.
+func (s *Server) apiProject(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	lang, _ := langOf(r)
+	writeJSON(w, http.StatusOK, projectJSON(e, lang))
+}
+
+// apiReviewBody is the body of PUT /api/projects/{id}/indicators/{n}/review. Score is a
+// number, a string holding one, or null (not scored); actual is the 复核完成值, optional.
+type apiReviewBody struct {
+	Score    json.RawMessage `json:"score"`
+	Actual   string          `json:"actual"`
+	Reason   string          `json:"reason"`
+	Rule     string          `json:"rule"`
+	Note     string          `json:"note"`
+	Reviewer string          `json:"reviewer"`
+}
+
+// apiProjectBody is the body of PUT /api/projects/{id}/review: the 复核人 (who also makes
+// the change) and the 复核日期.
+type apiProjectBody struct {
+	Reviewer string `json:"reviewer"`
+	Date     string `json:"date"`
+}
+
+// decodeBody reads one JSON object into v; unknown keys and trailing data are errors.
+func decodeBody(r *http.Request, v any) error {
+	dec := json.NewDecoder(r.Body)
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errors.New("more than one JSON value")
+	}
+	return nil
+}
+
+// badBody answers a body that could not be read: 413 when too large, else 400.
+func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error) {
+	var tooLarge *http.MaxBytesError
+	if errors.As(err, &tooLarge) {
+		s.failErr(w, r, err)
+		return
+	}
+	s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En, err.Error()))
+}
+
+// scoreText is the score of a body as text: "" for absent or null.
+func scoreText(raw json.RawMessage) (string, bool) {
+	raw = bytes.TrimSpace(raw)
+	switch {
+	case len(raw) == 0 || string(raw) == "null":
+		return "", true
+	case raw[0] == '"':
+		var s string
+		if err := json.Unmarshal(raw, &s); err != nil {
+			return string(raw), false
+		}
+		return s, true
+	case raw[0] == '-' || raw[0] >= '0' && raw[0] <= '9':
+		return string(raw), true
+	}
+	return string(raw), false
+}
+
+func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	n, ok := s.indicatorN(w, r, e)
+	if !ok {
+		return
+	}
+	var body apiReviewBody
+	if err := decodeBody(r, &body); err != nil {
+		s.badBody(w, r, err)
+		return
+	}
+	score, isNum := scoreText(body.Score)
+	if !isNum {
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgScoreNotNumber.Zh, msgScoreNotNumber.En, score))
+		return
+	}
+	// JSON writes 1e1; the store keeps decimals as people write them.
+	score = expandExponent(score)
+	in := reviewInput{Actual: body.Actual, Score: score, Reason: body.Reason, Rule: body.Rule, Note: body.Note, Reviewer: body.Reviewer}
+	rec, msg := checkReview(e, n, in)
+	if msg != nil {
+		s.fail(w, r, http.StatusBadRequest, *msg)
+		return
+	}
+	_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
+	s.savedJSON(w, r, e.id, err)
+}
+
+func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	var body apiProjectBody
+	if err := decodeBody(r, &body); err != nil {
+		s.badBody(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(body.Reviewer)
+	if name == "" {
+		s.fail(w, r, http.StatusBadRequest, msgNeedReviewer)
+		return
+	}
+	_, err := s.store.SaveProject(r.Context(), e.key, store.Project{Reviewer: name, Date: strings.TrimSpace(body.Date)},
+		store.Author{Name: name, Fingerprint: e.fingerprint})
+	s.savedJSON(w, r, e.id, err)
+}
+
+// savedJSON answers a save: a record the store refused with its message (400), another
+// failure as a server error, else the project as it now stands (as GET gives it).
+func (s *Server) savedJSON(w http.ResponseWriter, r *http.Request, id string, err error) {
+	if m, bad := invalid(err); bad {
+		s.fail(w, r, http.StatusBadRequest, m)
+		return
+	} else if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	st, err := s.current(r.Context())
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	e, ok := st.byID[id]
+	if !ok { // the submission vanished between the save and now; the save stands
+		writeJSON(w, http.StatusOK, map[string]string{"id": id})
+		return
+	}
+	lang, _ := langOf(r)
+	writeJSON(w, http.StatusOK, projectJSON(e, lang))
+}
+
+// expandExponent writes a JSON number with an exponent (1.5e1) as a plain decimal, which
+// the store reads; other text is left as it is.
+func expandExponent(s string) string {
+	if !strings.ContainsAny(s, "eE") {
+		return s
+	}
+	var f json.Number = json.Number(s)
+	x, err := f.Float64()
+	if err != nil {
+		return s
+	}
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.9f", x), "0"), ".")
+}

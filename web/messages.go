@@ -1,0 +1,51 @@
+package web
+
+import "jixiao/internal/i18n"
+
+// The server's own messages: what a reviewer reads when a request is refused. Findings'
+// messages and the table's labels are report's (report.Message, report.Table).
+var (
+	msgForeignHost = i18n.T(
+		"拒绝访问：请求的主机名不是本机（127.0.0.1 或 localhost）。请用 jixiao serve 打印的地址打开；要让其他电脑访问，请以 --addr 和 --token 启动",
+		"refused: the request is not addressed to this machine (127.0.0.1 or localhost). Open the address jixiao serve printed; to serve other machines, start it with --addr and --token")
+	msgForeignOrigin = i18n.T(
+		"拒绝访问：这次修改来自另一个网站。请在 jixiao 自己的页面上修改复核记录",
+		"refused: this change comes from another site. Change the review on jixiao's own pages")
+	msgNeedToken = i18n.T(
+		"需要访问令牌：请用 jixiao serve 打印的带 ?token= 的地址打开，脚本请加 Authorization: Bearer 令牌",
+		"a token is needed: open the address with ?token= that jixiao serve printed; scripts send Authorization: Bearer TOKEN")
+	msgBadFormToken = i18n.T(
+		"页面已过期（服务重启过，或不是本服务生成的页面）：请刷新页面后重新填写保存",
+		"the page is out of date (the server restarted, or the page did not come from it): reload the page and save again")
+	msgTooLarge = i18n.T(
+		"提交的内容过大（上限 %d 字节）：请缩短扣分理由或备注",
+		"the request is too large (the limit is %d bytes): shorten the reason or the note")
+	msgNoProject = i18n.T(
+		"没有编号为 %s 的项目：自评表可能已被移走或改名，请回到项目清单",
+		"no project has the ID %s: its submission may have been moved or renamed; go back to the list of projects")
+	msgNoIndicator = i18n.T(
+		"指标序号 %s 无效：该项目有 %d 个指标，序号从 1 开始",
+		"indicator number %s is not valid: the project has %d indicators, numbered from 1")
+	msgNotFound = i18n.T("没有这个页面", "no such page")
+	msgBadJSON  = i18n.T(
+		"请求正文不是有效的 JSON（%s）；应为 {\"score\": 18, \"reason\": \"…\", \"rule\": \"…\", \"note\": \"…\", \"reviewer\": \"姓名\"}",
+		"the request body is not valid JSON (%s); send {\"score\": 18, \"reason\": \"…\", \"rule\": \"…\", \"note\": \"…\", \"reviewer\": \"NAME\"}")
+	msgScoreNotNumber = i18n.T(
+		"复核得分 %q 不是数字：请填写 18 或 17.5 这样的数，或留空表示尚未复核",
+		"the review score %q is not a number: write a number such as 18 or 17.5, or leave it empty for not yet reviewed")
+	msgScoreNegative = i18n.T(
+		"复核得分 %s 为负数：得分最低为 0",
+		"the review score %s is negative: the lowest score is 0")
+	msgScoreOverWeight = i18n.T(
+		"复核得分 %s 超过该指标的分值 %s：得分不能高于分值",
+		"the review score %s is above the indicator's weight %s: a score cannot exceed its weight")
+	msgNeedReviewer = i18n.T(
+		"请填写复核人姓名：每次修改都记下是谁做的",
+		"give the reviewer's name: every change records who made it")
+	msgStoreBusy = i18n.T(
+		"复核记录库正忙（另一个程序占用着它）：请稍后再保存",
+		"the review store is busy (another program holds it): save again in a moment")
+	msgInternal = i18n.T(
+		"服务器内部错误：%s",
+		"internal error: %s")
+)

@@ -1,0 +1,476 @@
+package web
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/internal/i18n"
+	"jixiao/internal/num"
+	"jixiao/report"
+	"jixiao/store"
+)
+
+// saverCookie remembers, in the browser, the name of who saves reviews there.
+const saverCookie = "jixiao_reviewer"
+
+type projectPage struct {
+	page
+	Row        *row
+	Table      report.TableView
+	Indicators []indicatorView
+	Findings   []findingView // the project's own findings (not of one indicator)
+	Stale      bool
+	Last       store.Seen // the submission as the review last saw it
+	Reviewer   string     // 复核人 and 复核日期 as recorded for the report
+	Date       string
+	Changed    stampView
+	Action     string // the project form's action and token
+	FormToken  string
+	Error      string // a refused save of the project form
+	History    []changeView
+	Saver      string // who saves, as this browser remembers
+	Saved      int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	// Labels name the review's fields as the file format does (indicators.Fields):
+	// actual, score, reason, rule, note of an indicator; name and date of the reviewer.
+	Labels map[string]string
+	// The table's execution and total rows, as cells to write.
+	Execution, Total []cellView
+}
+
+// cellView is one cell of the table as written: its class (its column, and disputed) and
+// its text (a disputed figure marked *, as the text output marks it).
+type cellView struct {
+	Class, Text string
+}
+
+func cellViews(row report.TableRow) []cellView {
+	out := make([]cellView, len(row.Cells))
+	for k, c := range row.Cells {
+		out[k] = cellView{Class: columnClass[k], Text: c}
+		if k == report.ColReported && row.Disputed {
+			out[k] = cellView{Class: columnClass[k] + " disputed", Text: "*" + c}
+		}
+	}
+	return out
+}
+
+var columnClass = []string{"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9", "c10", "c11", "c12"}
+
+type indicatorView struct {
+	N          int
+	Row        report.TableRow
+	Cells      []cellView
+	Applicable bool
+	Weight     string
+	Findings   []findingView
+	Criterion  string
+	Tiers      []tierView
+	Review     reviewValues
+	Rules      []ruleOption
+	Changed    stampView
+	Action     string
+	FormToken  string
+	Error      string
+	History    []changeView
+}
+
+// ruleOption is one review rule (复核口径) of the form's choice.
+type ruleOption struct {
+	Code, Title string
+	Selected    bool
+}
+
+// ruleOptions are the rules in force for r, the one chosen marked; a chosen code that is
+// not among them is kept, marked as unknown (review-rule-unknown says so too).
+func ruleOptions(r *engine.Result, chosen string, lang i18n.Lang) []ruleOption {
+	var out []ruleOption
+	found := chosen == ""
+	for i := range r.Rules {
+		rule := &r.Rules[i]
+		out = append(out, ruleOption{Code: rule.Code, Title: engine.RuleTitle(rule, lang), Selected: rule.Code == chosen})
+		found = found || rule.Code == chosen
+	}
+	if !found {
+		out = append(out, ruleOption{Code: chosen, Title: i18n.Pick(lang, "不在口径清单中", "not in the list of rules"), Selected: true})
+	}
+	return out
+}
+
+// fieldLabels are the labels of the review's keys in the file format, in lang.
+func fieldLabels(lang i18n.Lang) map[string]string {
+	out := map[string]string{}
+	for _, f := range indicators.Fields {
+		switch f.In {
+		case "indicator.review":
+			out[f.Key] = f.Label.String(lang)
+		case "reviewer":
+			out["reviewer."+f.Key] = f.Label.String(lang)
+		}
+	}
+	return out
+}
+
+type tierView struct {
+	Text  string
+	Fired bool
+}
+
+// reviewValues are an indicator's review as the form shows it.
+type reviewValues struct {
+	Actual, Score, Reason, Rule, Note string
+}
+
+type findingView struct {
+	Severity string // the label, in the page's language
+	Class    string // error, warning, info
+	Code     string
+	Message  string
+	Hint     string
+	Where    string
+}
+
+type stampView struct {
+	By string
+	At string // local time, to the minute; "" when never
+}
+
+type changeView struct {
+	At, By     string
+	N          int
+	Field      string
+	Old, New   string
+	Submission bool // the change is of the submission's fingerprint
+}
+
+func stamp(s store.Stamp) stampView {
+	if s.At.IsZero() {
+		return stampView{}
+	}
+	return stampView{By: s.By, At: localTime(s.At)}
+}
+
+func localTime(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+
+// findingViews renders the findings of r about indicator i (−1: the project) through
+// report.Message, as every output does.
+func findingViews(r *engine.Result, i int, lang i18n.Lang) []findingView {
+	var out []findingView
+	for k := range r.Findings {
+		f := &r.Findings[k]
+		if f.Indicator != i {
+			continue
+		}
+		msg, hint := report.Message(r, f, lang)
+		out = append(out, findingView{Severity: report.SeverityLabel(f.Severity, lang), Class: severityClass(f.Severity),
+			Code: string(f.Code), Message: msg, Hint: hint, Where: r.Pos(f).String()})
+	}
+	return out
+}
+
+// lookup finds the project of the request's {id}, answering the request when there is none.
+func (s *Server) lookup(w http.ResponseWriter, r *http.Request) (*state, *entry, bool) {
+	st, err := s.current(r.Context())
+	if err != nil {
+		s.failErr(w, r, err)
+		return nil, nil, false
+	}
+	id := r.PathValue("id")
+	e, ok := st.byID[id]
+	if !ok {
+		s.fail(w, r, http.StatusNotFound, i18n.T(msgNoProject.Zh, msgNoProject.En, id))
+		return nil, nil, false
+	}
+	return st, e, true
+}
+
+// indicatorN reads the request's {n}, 1-based, answering the request when it names no
+// indicator of e.
+func (s *Server) indicatorN(w http.ResponseWriter, r *http.Request, e *entry) (int, bool) {
+	raw := r.PathValue("n")
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < 1 || n > len(e.result.Indicators) {
+		s.fail(w, r, http.StatusNotFound, i18n.T(msgNoIndicator.Zh, msgNoIndicator.En, raw, len(e.result.Indicators)))
+		return 0, false
+	}
+	return n, true
+}
+
+func (s *Server) projectPage(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	p, err := s.newProjectPage(r, e)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	if v, err := strconv.Atoi(r.URL.Query().Get("saved")); err == nil {
+		p.Saved = v
+	}
+	s.render(w, r, "project.html", p)
+}
+
+func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error) {
+	res := e.result
+	p := &projectPage{page: s.newPage(r, e.row.Name, "batch"), Row: e.row}
+	lang := p.Lang
+	p.Labels = fieldLabels(lang)
+	p.Table = report.Table(res, lang, true)
+	p.Total = cellViews(p.Table.Total)
+	if p.Table.Execution != nil {
+		p.Execution = cellViews(*p.Table.Execution)
+	}
+	p.Findings = findingViews(res, -1, lang)
+	rec := e.record
+	p.Stale = rec.Stale(e.fingerprint)
+	p.Last = rec.Last
+	p.Reviewer, p.Date = rec.Project.Reviewer, rec.Project.Date
+	p.Changed = stamp(rec.Changed)
+	p.Action = "/projects/" + e.id + "/review"
+	p.FormToken = s.formToken(p.Action)
+	if c, err := r.Cookie(saverCookie); err == nil {
+		p.Saver, _ = url.QueryUnescape(c.Value)
+	}
+	history, err := s.store.ProjectHistory(r.Context(), e.key)
+	if err != nil {
+		return nil, err
+	}
+	byN := map[int][]changeView{}
+	for i := len(history) - 1; i >= 0; i-- { // newest first
+		c := history[i]
+		cv := changeView{At: localTime(c.At), By: c.By, N: c.N, Field: fieldLabel(c.Field, lang), Old: c.Old, New: c.New,
+			Submission: c.Field == store.FieldFingerprint}
+		if cv.Submission {
+			cv.Old, cv.New = short(c.Old), short(c.New)
+		}
+		if c.N == 0 {
+			p.History = append(p.History, cv)
+		} else {
+			byN[c.N] = append(byN[c.N], cv)
+		}
+	}
+	d := res.Project.Scoring.Decimals
+	p.Indicators = make([]indicatorView, len(res.Indicators))
+	for i := range res.Indicators {
+		ir := &res.Indicators[i]
+		ind := ir.Indicator
+		n := i + 1
+		iv := indicatorView{N: n, Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
+			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byN[n]}
+		for k, t := range report.Tiers(res, i, lang) {
+			iv.Tiers = append(iv.Tiers, tierView{Text: t, Fired: ir.Tier == k+1})
+		}
+		if ir, ok := rec.Indicator(n); ok {
+			iv.Review = reviewValues{Actual: ir.Review.Actual, Score: ir.Review.Score.String(), Reason: ir.Review.Reason,
+				Rule: ir.Review.Rule, Note: ir.Review.Note}
+			iv.Changed = stamp(ir.Changed)
+		}
+		iv.Rules = ruleOptions(res, iv.Review.Rule, lang)
+		iv.Action = fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)
+		iv.FormToken = s.formToken(iv.Action)
+		p.Indicators[i] = iv
+	}
+	return p, nil
+}
+
+// short is the beginning of a fingerprint, as a person compares them.
+func short(fp string) string {
+	if len(fp) > 12 {
+		return fp[:12]
+	}
+	return fp
+}
+
+// fieldLabel names a stored field as the review workbook does.
+func fieldLabel(field string, lang i18n.Lang) string {
+	switch field {
+	case store.FieldActual:
+		return i18n.Pick(lang, "复核完成值", "review actual")
+	case store.FieldScore:
+		return i18n.Pick(lang, "复核得分", "review score")
+	case store.FieldReason:
+		return i18n.Pick(lang, "扣分理由", "reason")
+	case store.FieldRule:
+		return i18n.Pick(lang, "复核口径", "rule")
+	case store.FieldNote:
+		return i18n.Pick(lang, "备注", "note")
+	case store.FieldReviewer:
+		return i18n.Pick(lang, "复核人", "reviewer")
+	case store.FieldDate:
+		return i18n.Pick(lang, "复核日期", "review date")
+	case store.FieldFingerprint:
+		return i18n.Pick(lang, "自评表（文件指纹）", "submission (fingerprint)")
+	}
+	return field
+}
+
+// reviewInput is an indicator's review as a form or the API sends it.
+type reviewInput struct {
+	Actual, Score, Reason, Rule, Note string
+	Reviewer                          string
+}
+
+// checkReview turns what was sent into the record to store, or says, in the reviewer's
+// words, why it cannot be: a score that is not a number, below 0 or above the weight, or
+// no name of who saves.
+func checkReview(e *entry, n int, in reviewInput) (store.Indicator, *i18n.Text) {
+	ind := e.result.Indicators[n-1].Indicator
+	rec := store.Indicator{Actual: strings.TrimSpace(in.Actual), Reason: strings.TrimSpace(in.Reason),
+		Rule: strings.TrimSpace(in.Rule), Note: strings.TrimSpace(in.Note)}
+	text := strings.TrimSpace(in.Score)
+	sc, err := store.ParseScore(text)
+	if err != nil {
+		m := i18n.T(msgScoreNotNumber.Zh, msgScoreNotNumber.En, text)
+		return rec, &m
+	}
+	if x, ok := sc.Float64(); ok {
+		d := e.result.Project.Scoring.Decimals
+		switch {
+		case x < 0:
+			m := i18n.T(msgScoreNegative.Zh, msgScoreNegative.En, sc.String())
+			return rec, &m
+		case x > ind.Weight+1e-9:
+			m := i18n.T(msgScoreOverWeight.Zh, msgScoreOverWeight.En, sc.String(), num.Short(ind.Weight, d))
+			return rec, &m
+		}
+	}
+	rec.Score = sc
+	if strings.TrimSpace(in.Reviewer) == "" {
+		m := msgNeedReviewer
+		return rec, &m
+	}
+	return rec, nil
+}
+
+// invalid is the reviewer's message of a store error that refused an argument, if it is
+// one.
+func invalid(err error) (i18n.Text, bool) {
+	var se *store.Error
+	if errors.Is(err, store.ErrInvalid) && errors.As(err, &se) && !se.Msg.IsZero() {
+		return se.Msg, true
+	}
+	return i18n.Text{}, false
+}
+
+func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	n, ok := s.indicatorN(w, r, e)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	action := fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)
+	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
+		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+		return
+	}
+	f := r.PostForm
+	in := reviewInput{Actual: f.Get("actual"), Score: f.Get("score"), Reason: f.Get("reason"), Rule: f.Get("rule"),
+		Note: f.Get("note"), Reviewer: f.Get("reviewer")}
+	rec, msg := checkReview(e, n, in)
+	if msg == nil {
+		_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
+		if m, bad := invalid(err); bad {
+			msg = &m
+		} else if err != nil {
+			s.failErr(w, r, err)
+			return
+		}
+	}
+	if msg != nil {
+		s.refuseForm(w, r, e, n, in, store.Project{}, *msg)
+		return
+	}
+	rememberSaver(w, strings.TrimSpace(in.Reviewer))
+	http.Redirect(w, r, s.back(r, e, n), http.StatusSeeOther)
+}
+
+// back is the project page after a save, at the indicator saved (0: the project form).
+func (s *Server) back(r *http.Request, e *entry, n int) string {
+	p := s.newPage(r, "", "")
+	saved, anchor := strconv.Itoa(n), fmt.Sprintf("#ind-%d", n)
+	if n == 0 {
+		saved, anchor = "-1", "#review"
+	}
+	return p.Href("/projects/"+e.id+"?saved="+saved) + anchor
+}
+
+// refuseForm shows the project page again with what was entered and why it was refused,
+// status 400: for indicator n, or for the project's own form (n 0, with proj).
+func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, e *entry, n int, in reviewInput, proj store.Project, msg i18n.Text) {
+	p, err := s.newProjectPage(r, e)
+	if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	text := msg.String(p.Lang)
+	if n == 0 {
+		p.Reviewer, p.Date, p.Error = proj.Reviewer, proj.Date, text
+	} else {
+		iv := &p.Indicators[n-1]
+		iv.Review = reviewValues{Actual: in.Actual, Score: in.Score, Reason: in.Reason, Rule: in.Rule, Note: in.Note}
+		iv.Rules = ruleOptions(e.result, in.Rule, p.Lang)
+		iv.Error = text
+	}
+	if in.Reviewer != "" {
+		p.Saver = in.Reviewer
+	}
+	s.renderStatus(w, r, http.StatusBadRequest, "project.html", p)
+}
+
+// saveProjectForm saves the 复核人 and 复核日期; who saves is the page's name field, else
+// the reviewer named.
+func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	action := "/projects/" + e.id + "/review"
+	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
+		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+		return
+	}
+	f := r.PostForm
+	proj := store.Project{Reviewer: strings.TrimSpace(f.Get("reviewer")), Date: strings.TrimSpace(f.Get("date"))}
+	who := cmp.Or(strings.TrimSpace(f.Get("saver")), proj.Reviewer)
+	in := reviewInput{Reviewer: who}
+	if who == "" {
+		s.refuseForm(w, r, e, 0, in, proj, msgNeedReviewer)
+		return
+	}
+	_, err := s.store.SaveProject(r.Context(), e.key, proj, store.Author{Name: who, Fingerprint: e.fingerprint})
+	if m, bad := invalid(err); bad {
+		s.refuseForm(w, r, e, 0, in, proj, m)
+		return
+	} else if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	rememberSaver(w, who)
+	http.Redirect(w, r, s.back(r, e, 0), http.StatusSeeOther)
+}
+
+// rememberSaver keeps who saved in a cookie, so the next page fills in the name.
+func rememberSaver(w http.ResponseWriter, name string) {
+	http.SetCookie(w, &http.Cookie{Name: saverCookie, Value: url.QueryEscape(name), Path: "/",
+		MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteStrictMode, HttpOnly: true})
+}

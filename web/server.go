@@ -1,0 +1,302 @@
+package web
+
+import (
+	"context"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"html/template"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"jixiao/engine"
+	"jixiao/indicators"
+	"jixiao/report"
+	"jixiao/store"
+)
+
+// Options configure a Server.
+type Options struct {
+	// Inputs are the submissions: files and folders, as on the command line.
+	Inputs []string
+	// Root is the folder the project keys are relative to (store.ProjectKey); default: the
+	// first input if it is a folder, else its folder.
+	Root string
+	// Store keeps the reviews. The Server uses it and never closes it: its opener does,
+	// after the server has shut down.
+	Store *store.Store
+	// Engine configures scoring and the checks (a province's thresholds).
+	Engine engine.Options
+	// Limits bound what one submission may hold.
+	Limits indicators.Limits
+	// Token, when set, is required of every request (for a server reachable from other
+	// machines); without it, only requests addressed to a loopback host are served.
+	Token string
+	// Poll is how often the submissions are checked for changes (modification time and
+	// size); default DefaultPoll, negative for never (Reload then reads them again).
+	Poll time.Duration
+	// Log receives one line per problem the server meets outside a request (a submission
+	// that vanished, a poll that failed); default standard error.
+	Log io.Writer
+}
+
+// DefaultPoll is how often a Server looks for changed submissions by default.
+const DefaultPoll = 2 * time.Second
+
+// Server is the review web application over one batch of submissions and one review
+// store. It is an http.Handler; Serve runs it on a listener.
+type Server struct {
+	opts    Options
+	root    string
+	store   *store.Store
+	engines *engines
+	log     *log.Logger
+	pages   templates
+	// rowTemplate writes a row of the batch page.
+	rowTemplate *template.Template
+	secret      []byte // signs the pages' form tokens; new at every start
+	handler     http.Handler
+
+	mu    sync.Mutex // one reload or rebuild at a time
+	stats map[string]stat
+	cur   atomic.Pointer[state]
+}
+
+// state is one consistent picture of the batch: the submissions as last read, each with
+// the store's review as of version applied. It is never changed once published; a reload
+// or a save makes a new one.
+type state struct {
+	sources []*source // in input order
+	entries []*entry  // every project, in input order
+	byID    map[string]*entry
+	orphans []store.Record // stored reviews of projects no submission holds now
+	version int64          // the store's version the reviews are from
+	read    time.Time      // when the submissions were last looked at
+}
+
+// New reads and checks the submissions and the store's reviews, and returns the server.
+func New(ctx context.Context, opts Options) (*Server, error) {
+	if opts.Store == nil {
+		return nil, errors.New("web: no review store")
+	}
+	if len(opts.Inputs) == 0 {
+		return nil, errors.New("web: no submissions")
+	}
+	root := opts.Root
+	if root == "" {
+		root = opts.Inputs[0]
+		if fi, err := os.Stat(root); err != nil || !fi.IsDir() {
+			root = filepath.Dir(root)
+		}
+	}
+	root, err := filepath.Abs(root)
+	if err != nil {
+		return nil, err
+	}
+	if opts.Poll == 0 {
+		opts.Poll = DefaultPoll
+	}
+	logw := opts.Log
+	if logw == nil {
+		logw = os.Stderr
+	}
+	s := &Server{opts: opts, root: root, store: opts.Store, engines: newEngines(opts.Engine),
+		log: log.New(logw, "jixiao serve: ", log.LstdFlags), secret: make([]byte, 32)}
+	if _, err := rand.Read(s.secret); err != nil {
+		return nil, err
+	}
+	if s.pages, err = parsePages(); err != nil {
+		return nil, err
+	}
+	if s.rowTemplate, err = parseRow(); err != nil {
+		return nil, err
+	}
+	s.cur.Store(&state{byID: map[string]*entry{}, version: -1})
+	if err := s.Reload(ctx); err != nil {
+		return nil, err
+	}
+	s.handler = s.routes()
+	return s, nil
+}
+
+// ServeHTTP serves the pages, the API and the export.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.handler.ServeHTTP(w, r) }
+
+// Reload looks at the submissions again: files new or changed since they were last read
+// (by modification time and size) are read and checked, files gone are dropped. The
+// reviews are applied afresh.
+func (s *Server) Reload(ctx context.Context) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	stats, order, err := scan(s.opts.Inputs)
+	if err != nil {
+		return err
+	}
+	old := s.cur.Load()
+	prev := make(map[string]*source, len(old.sources))
+	for _, src := range old.sources {
+		prev[src.path] = src
+	}
+	var changed []string
+	for _, path := range order {
+		if p, ok := prev[path]; !ok || !p.mod.Equal(stats[path].mod) || p.size != stats[path].size {
+			changed = append(changed, path)
+		}
+	}
+	gone := len(order) != len(old.sources)
+	if len(changed) == 0 && !gone && old.version >= 0 {
+		st := *old
+		st.read = time.Now()
+		s.cur.Store(&st)
+		return nil
+	}
+	fresh, err := s.readAll(ctx, changed, stats)
+	if err != nil {
+		return err
+	}
+	read := make(map[string]*source, len(fresh))
+	for _, src := range fresh {
+		read[src.path] = src
+	}
+	sources := make([]*source, len(order))
+	for i, path := range order {
+		if src, ok := read[path]; ok {
+			sources[i] = src
+		} else {
+			sources[i] = prev[path]
+		}
+	}
+	s.stats = stats
+	version, recs, err := s.records(ctx)
+	if err != nil {
+		return err
+	}
+	st, err := s.build(ctx, sources, version, recs)
+	if err != nil {
+		return err
+	}
+	st.read = time.Now()
+	s.cur.Store(st)
+	return nil
+}
+
+// current is the state with the store's latest reviews applied: the store's version is
+// read on every call (one small query) and, when it moved, every record is read again and
+// the projects whose review changed are checked again.
+func (s *Server) current(ctx context.Context) (*state, error) {
+	st := s.cur.Load()
+	v, err := s.store.Version(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if v == st.version {
+		return st, nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if st = s.cur.Load(); st.version >= v {
+		return st, nil
+	}
+	version, recs, err := s.records(ctx)
+	if err != nil {
+		return nil, err
+	}
+	next, err := s.build(ctx, st.sources, version, recs)
+	if err != nil {
+		return nil, err
+	}
+	next.read = st.read
+	s.cur.Store(next)
+	return next, nil
+}
+
+// records reads the store's version, then every record: the records are at least as new
+// as the version says.
+func (s *Server) records(ctx context.Context) (int64, map[string]store.Record, error) {
+	v, err := s.store.Version(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	all, err := s.store.All(ctx)
+	if err != nil {
+		return 0, nil, err
+	}
+	recs := make(map[string]store.Record, len(all))
+	for _, r := range all {
+		recs[r.Key] = r
+	}
+	return v, recs, nil
+}
+
+// build makes the state of sources with the records applied, reusing each project whose
+// submission and review are unchanged.
+func (s *Server) build(ctx context.Context, shared []*source, version int64, recs map[string]store.Record) (*state, error) {
+	sources := append([]*source(nil), shared...)
+	st := &state{sources: sources, byID: map[string]*entry{}, version: version}
+	seen := map[string]bool{}
+	for k, old := range sources {
+		// Sources are shared with the states published before: copy what changes.
+		src := &source{}
+		*src = *old
+		src.projects = append([]*entry(nil), old.projects...)
+		sources[k] = src
+		for i, e := range src.projects {
+			rec, ok := recs[e.key]
+			if !ok {
+				rec = store.Record{Key: e.key}
+			}
+			if !sameRecord(e.record, rec) {
+				ne, err := s.applyReview(ctx, e, rec)
+				if err != nil {
+					return nil, err
+				}
+				src.projects[i], e = ne, ne
+			}
+			if other, dup := st.byID[e.id]; dup { // two keys with one ID: never silently merged
+				return nil, fmt.Errorf("web: projects %q and %q have the same ID %s", other.key, e.key, e.id)
+			}
+			st.byID[e.id] = e
+			st.entries = append(st.entries, e)
+			seen[e.key] = true
+		}
+	}
+	for key, rec := range recs {
+		if !seen[key] {
+			st.orphans = append(st.orphans, rec)
+		}
+	}
+	sortRecords(st.orphans)
+	return st, nil
+}
+
+// results are the results of every project, in input order.
+func (st *state) results() []*engine.Result {
+	out := make([]*engine.Result, len(st.entries))
+	for i, e := range st.entries {
+		out[i] = e.result
+	}
+	return out
+}
+
+// summary is report's summary across the batch.
+func (st *state) summary() *report.Summary {
+	sum := report.NewSummary()
+	for _, e := range st.entries {
+		sum.Add(e.result)
+	}
+	for _, src := range st.sources {
+		if src.err != nil {
+			sum.Fail()
+		}
+	}
+	return sum
+}
+
+// Projects is the number of projects the server shows.
+func (s *Server) Projects() int { return len(s.cur.Load().entries) }

@@ -708,7 +708,13 @@ func methodDetail(c *subject) i18n.Text {
 	numeric := ind.Actual.IsNum && ind.Target.IsNum && t != 0
 	switch ir.Criterion.Method {
 	case indicators.MethodProportional:
-		if numeric {
+		switch {
+		case numeric && ir.MetKnown && !ir.Met && num.Round(a/t*100, 2) >= 100 && a/t < 1:
+			// 94.999 of 95: short of the target by less than the figure shown rounds to.
+			return i18n.T("完成指标值的 %s，不足 100%%", "%s of the target, short of 100%%", num.Short(a/t*100, 6)+"%")
+		case numeric && ir.MetKnown && !ir.Met && a/t >= 1:
+			return i18n.T("达到而未超过指标值 %s", "reaches but does not pass the target %s", ind.Target.Text)
+		case numeric:
 			return i18n.T("完成指标值的 %s", "%s of the target", pct(a/t))
 		}
 	case indicators.MethodReverseLinear:

@@ -308,14 +308,18 @@ weight = 10
 reported = 8
 criterion = "≥100得满分，＜100不得分"
 `))
-	hints := map[string]string{}
+	hints, msgs := map[string]string{}, map[string]string{}
 	for k := range r.Findings {
 		f := &r.Findings[k]
 		if f.Code == engine.ScoreMismatch {
-			_, hint := Message(r, f, i18n.Zh)
+			msg, hint := Message(r, f, i18n.Zh)
 			hints[r.Indicators[f.Indicator].Indicator.Name] = hint
+			msgs[r.Indicators[f.Indicator].Indicator.Name] = msg
 		}
 	}
+	// Nor does the message: short of the target is never "100%".
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的比例法应得 9.99（完成指标值的 99.998947%，不足 100%）", msgs["甲"])
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的比例法应得 9.99（达到而未超过指标值 ＞100）", msgs["乙"])
 	assert.Equal(t, "10 = 10 × 94.999 / 95 四舍五入后是满分，但实际完成值未达到指标值 ≥95%：未达到时至多得 9.99", hints["甲"])
 	assert.Equal(t, "10 = 10 × 100 / 100 四舍五入后是满分，但实际完成值未达到指标值 ＞100：未达到时至多得 9.99", hints["乙"])
 	assert.Equal(t, "自评得分 10 是满分，但实际完成值 5 未达到指标值 3个工作日内", hints["丙"])

@@ -391,3 +391,37 @@ func TestGradePossible(t *testing.T) {
 		assert.Equal(t, tt.want, GradePossible(g, tt.lo, tt.hi, tt.grade), "%s within %v–%v", tt.grade, tt.lo, tt.hi)
 	}
 }
+
+// A stated met count within the range that targets not judged leave is not a count-mismatch.
+func TestCountMismatchWithinRange(t *testing.T) {
+	for stated, want := range map[int]bool{0: true, 1: false, 2: false, 3: true} {
+		p, err := indicators.Parse("t.toml", []byte(fmt.Sprintf(`[project]
+name = "p"
+[reported]
+targets_met = %d
+[[indicator]]
+name = "甲"
+target = 100
+actual = 100
+weight = 50
+[[indicator]]
+name = "乙"
+target = ">=abc"
+actual = 100
+weight = 50
+`, stated)), indicators.Limits{})
+		require.NoError(t, err)
+		r, err := New(Options{}).Check(p)
+		require.NoError(t, err)
+		assert.Equal(t, 1, r.TargetsMet)
+		assert.Equal(t, 1, r.TargetsUnknown)
+		got := false
+		for _, f := range r.Findings {
+			if f.Code == CountMismatch {
+				got = true
+				assert.Equal(t, 2.0, f.Args[0], "the most that may be met")
+			}
+		}
+		assert.Equal(t, want, got, "stated %d of 1–2", stated)
+	}
+}

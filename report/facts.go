@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"jixiao/engine"
@@ -111,6 +112,9 @@ var factTemplates = map[engine.Code]func(*subject) []fact{
 		stated, table := itoa(c.f.Actual.Num), itoa(c.f.Expected.Num)
 		if c.f.Field == engine.FieldReportedTargetsSet {
 			return []fact{{i18n.T("自述设置个数", "targets stated as set"), stated}, {i18n.T("表中有指标值的个数", "targets in the table"), table}}
+		}
+		if most := int(c.f.Args[0]); most > int(c.f.Expected.Num) {
+			table += "–" + strconv.Itoa(most)
 		}
 		return []fact{{i18n.T("自述完成个数", "targets stated as met"), stated}, {i18n.T("按实际完成值达到的个数", "targets met by the actual values"), table}}
 	},

@@ -122,6 +122,10 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		if c.f.Field == engine.FieldReportedTargetsSet {
 			return i18n.T("自述设置绩效目标 %s，指标表中有 %d 个", "%s stated as set, but the table has %d", count(stated, "个", "target", "targets"), table), i18n.Text{}
 		}
+		if most := int(c.f.Args[0]); most > table {
+			return i18n.T("自述完成绩效目标 %s，按实际完成值应为 %d–%d 个（有 %d 个无法判断是否完成）", "%s stated as met, but by the actual values %d–%d were met (%d cannot be judged)",
+				count(stated, "个", "target", "targets"), table, most, most-table), i18n.Text{}
+		}
 		return i18n.T("自述完成绩效目标 %s，按实际完成值只有 %s达到指标值", "%s stated as met, but by the actual values %s",
 			count(stated, "个", "target", "targets"), count(table, "个", "was met", "were met")), i18n.Text{}
 	},

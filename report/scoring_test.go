@@ -481,3 +481,19 @@ func TestPercentAsFractionMessage(t *testing.T) {
 		"实际完成值 0.5 不带 %，而指标值是 95%：多半是 50% 写成了小数；按所写的 0.5% 计分，得 0.05 | 若指的是 50%，请写作 50%",
 	}, msgs)
 }
+
+// A stated met count outside the range that targets not judged leave names the range.
+func TestCountMismatchRangeMessage(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/count_mismatch_range.toml")
+	require.NoError(t, err)
+	r := check(t, "count_mismatch_range.toml", src)
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.CountMismatch {
+			m, _ := Message(r, f, i18n.Zh)
+			assert.Equal(t, "自述完成绩效目标 0 个，按实际完成值应为 1–2 个（有 1 个无法判断是否完成）", m)
+			assert.Equal(t, "自述完成个数 0；按实际完成值达到的个数 1–2", findingFacts(r, f).String(i18n.Zh))
+			return
+		}
+	}
+	t.Fatal("no count-mismatch")
+}

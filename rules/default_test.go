@@ -220,6 +220,14 @@ func TestUnreadableValues(t *testing.T) {
 	assert.Equal(t, indicators.MethodQualitative, m)
 }
 
+// Tiers on late_days without an actual date say the actual is missing, not that the dates
+// cannot be compared.
+func TestLateDaysWithoutAnActual(t *testing.T) {
+	o, _, _, _ := scoredProject(t, "", "target = \"2022年6月30日前\"\nweight = 10\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n")
+	require.Equal(t, Unscored, o.Kind, "%+v", o)
+	assert.Equal(t, ActualMissing, o.Reason.Code)
+}
+
 // Tiers on late_days see no lateness before a start: they leave the indicator unscored for
 // that reason, not for dates that cannot be compared; on or after it late_days is 0.
 func TestLateDaysOfAStart(t *testing.T) {

@@ -196,6 +196,8 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 			continue // 第4季度
 		case t.is("第"):
 			continue
+		case t.k == kNum && r.lateUnit(&t) != nil:
+			// "逾期3个月以上": how late, against a deadline target.
 		case t.k == kNum && t.timeUnit() && !r.valueUnit(t):
 			// "1年内完成100%": a time frame beside the value is no threshold; alone, a
 			// deadline.
@@ -742,6 +744,9 @@ func (r *reader) bound(t *tok, o op) (bound, cond) {
 	if t.val.big() {
 		return bound{}, failed(Condition, i18n.T("数字过大", "a number too large"))
 	}
+	if on := r.lateUnit(t); on != nil {
+		return bound{op: o, v: t.val, on: *on}, cond{}
+	}
 	switch {
 	case t.pct && t.unit == "" || t.unit == "个百分点":
 		if r.ctx.percent() {
@@ -861,6 +866,24 @@ func (r *reader) lateWord(t tok) bool {
 	}
 	w := t.text(&r.x)
 	return w == "逾期" || w == "延期"
+}
+
+// lateUnit is the lateness a number of days or months measures against a deadline target
+// ("逾期3个月以上", "逾期10天以内"); nil for any other number.
+func (r *reader) lateUnit(t *tok) *variable {
+	if !r.ctx.Deadline || t.k != kNum || t.pct {
+		return nil
+	}
+	var on variable
+	switch t.unit {
+	case "天", "日":
+		on = onLateDays
+	case "个月", "月":
+		on = onLateMonths
+	default:
+		return nil
+	}
+	return &on
 }
 
 // timeCond reads a condition of timeliness against a deadline target: 按时完成, 按期完成,

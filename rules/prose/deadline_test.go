@@ -34,6 +34,12 @@ func TestDeadlineWords(t *testing.T) {
 		{"按时完成得满分，每延迟1个月扣2分", "2023年12月底前",
 			[]string{"late_days <= 0 → weight", "late_days > 0 → max(0, weight - 2 * late_months)"},
 			map[string]float64{"2023年12月1日": 10, "2024年1月5日": 8, "2024年2月": 6}},
+		{"按时完成得满分，逾期1个月以内得5分，逾期1个月以上不得分", "2023年6月30日前",
+			[]string{"late_days <= 0 → weight", "late_months <= 1 → 5", "late_months > 1 → 0"},
+			map[string]float64{"2023年6月30日": 10, "2023年7月15日": 5, "2023年8月15日": 0}},
+		{"按时完成得满分，逾期10天以内得8分，其余不得分", "2023年6月30日前",
+			[]string{"late_days <= 0 → weight", "late_days <= 10 → 8", "true → 0"},
+			map[string]float64{"2023年6月1日": 10, "2023年7月5日": 8, "2023年7月20日": 0}},
 		{"每逾期1天扣1分", "2023年6月30日前", []string{"late_days <= 0 → weight", "late_days > 0 → max(0, weight - late_days)"},
 			map[string]float64{"2023年6月30日": 10, "2023年7月3日": 7, "2023年8月30日": 0}},
 	}
@@ -73,4 +79,19 @@ func TestTimelinessWordsWithoutADeadline(t *testing.T) {
 	assert.False(t, rules.ContextOf(x).Deadline, "a start is no deadline")
 	r := prose.Read("每逾期1天扣1分", prose.Context{Weight: 10, Target: 95, Unit: "%"})
 	assert.NotEmpty(t, r.Unread, "逾期 per day without a deadline target is not read as lateness")
+}
+
+// A deduction per month late before a tier of months late ("每逾期1个月扣5分，逾期3个月以上不得分")
+// reads two ways, as the same words on the actual value do: both are left unread, never
+// scored by the deduction alone.
+func TestLatenessReadTwoWays(t *testing.T) {
+	for _, text := range []string{"按时完成得满分，每逾期1个月扣5分，逾期3个月以上不得分", "按时完成得满分，每逾期1天扣1分，逾期30天以上不得分"} {
+		x := &indicators.Indicator{Name: "完工时间", Weight: 50, Target: indicators.ParseValue("2023年6月30日前")}
+		r := prose.Read(text, rules.ContextOf(x))
+		assert.Equal(t, []string{"late_days <= 0 → weight"}, tierLines(r), text)
+		if assert.Len(t, r.Unread, 2, text) {
+			assert.Equal(t, prose.Ambiguous, r.Unread[0].Reason)
+			assert.Equal(t, prose.Ambiguous, r.Unread[1].Reason)
+		}
+	}
 }

@@ -793,6 +793,47 @@ func (r *reader) live() []*draft {
 // ambiguities leaves unread the tiers that two readings would score differently: a tier the
 // tiers before it cover wholly (first match would never give it, and its author meant it to
 // apply), and a point two tiers both claim with (含).
+// inDays is a condition on lateness in days: a bound in months begun becomes the days it
+// may mean, widened (late_months >= 1 is late_days > 0; late_months <= 2 is at most 62
+// days late). Bounds in days stay.
+func inDays(any [][]bound) [][]bound {
+	out := make([][]bound, 0, len(any))
+	for _, g := range any {
+		var ng []bound
+		for _, b := range g {
+			if b.on != onLateMonths {
+				ng = append(ng, b)
+				continue
+			}
+			days := func(v dec) dec {
+				d, ok := v.mul(decInt(31))
+				if !ok {
+					return v
+				}
+				return d
+			}
+			lower := func() {
+				if b.v.cmp(decInt(1)) >= 0 || b.op == opGT && b.v.cmp(dec{}) >= 0 {
+					ng = append(ng, bound{op: opGT, v: dec{}, on: onLateDays})
+				}
+			}
+			switch {
+			case b.op == opEQ && b.v.isZero():
+				ng = append(ng, bound{op: opLE, v: dec{}, on: onLateDays})
+			case b.op == opEQ:
+				lower()
+				ng = append(ng, bound{op: opLE, v: days(b.v), on: onLateDays})
+			case b.op.lower():
+				lower()
+			default:
+				ng = append(ng, bound{op: opLE, v: days(b.v), on: onLateDays})
+			}
+		}
+		out = append(out, ng)
+	}
+	return out
+}
+
 func (r *reader) ambiguities() {
 	live := r.live()
 	for j, d := range live {
@@ -803,13 +844,23 @@ func (r *reader) ambiguities() {
 		if region.empty() {
 			continue // a literal contradiction, kept for the criteria checks to report
 		}
+		// Lateness in days and in months are one quantity: compared in days, a month's
+		// bound widened to every day it may mean.
+		late := d.variable() == onLateDays || d.variable() == onLateMonths
+		if late {
+			region = setOf(inDays(d.any))
+		}
 		var cover set
 		var covering []*draft
 		for _, o := range live[:j] {
-			if o.always || o.grade != nil || len(o.any) == 0 || o.variable() != d.variable() {
+			ov := o.variable()
+			if o.always || o.grade != nil || len(o.any) == 0 || ov != d.variable() && !(late && (ov == onLateDays || ov == onLateMonths)) {
 				continue
 			}
 			os := setOf(o.any)
+			if late {
+				os = setOf(inDays(o.any))
+			}
 			if !os.intersect(region).empty() {
 				covering = append(covering, o)
 				cover = cover.union(os)

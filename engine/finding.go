@@ -109,6 +109,7 @@ const (
 	FieldReportedGrade
 	FieldReportedTargetsSet
 	FieldReportedTargetsMet
+	FieldFundsReviewScore // the 预算执行率 line's 复核得分
 	// Of an indicator.
 	FieldActual
 	FieldTarget
@@ -130,7 +131,7 @@ var fieldKeys = [...]string{
 	FieldNone: "", FieldIndicators: "indicator", FieldFundsBalance: "funds.balance", FieldFundsUnspent: "funds.unspent",
 	FieldFundsUnspentRate: "funds.unspent_rate", FieldFundsSpent: "funds.spent", FieldFundsReported: "funds.reported",
 	FieldReportedTotal: "reported.total", FieldReportedScore: "reported.score", FieldReportedGrade: "reported.grade",
-	FieldReportedTargetsSet: "reported.targets_set", FieldReportedTargetsMet: "reported.targets_met",
+	FieldReportedTargetsSet: "reported.targets_set", FieldReportedTargetsMet: "reported.targets_met", FieldFundsReviewScore: "funds.review.score",
 	FieldActual: "actual", FieldTarget: "target", FieldWeight: "weight", FieldReported: "reported",
 	FieldCriterion: "criterion", FieldCriterionPart: "criterion", FieldTiers: "tiers", FieldTier: "tiers", FieldUnit: "unit",
 	FieldReviewScore: "review.score", FieldReviewReason: "review.reason", FieldReviewRule: "review.rule", FieldReviewNote: "review.note",

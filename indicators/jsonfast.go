@@ -30,9 +30,10 @@ func fastProject(s *schema, obj *fastjson.Object, base Pos, lim Limits) (*Projec
 }
 
 type fast struct {
-	s    *schema
-	base Pos
-	lim  Limits
+	s       *schema
+	base    Pos
+	lim     Limits
+	scratch []byte // a number's text, reused
 }
 
 // table reads one JSON object into obj as the keys of table t. given has bit i set for
@@ -101,7 +102,7 @@ func (fd *fast) field(f *Field, x *fastjson.Value, obj any) bool {
 			return false
 		}
 	case Written:
-		v, ok := fastValue(x)
+		v, ok := fd.value(x)
 		if !ok {
 			return false
 		}
@@ -267,12 +268,17 @@ func jnum(v *fastjson.Value) (float64, bool) {
 	return f, true
 }
 
-// fastValue reads a target, actual or prior as the validating decoder does.
-func fastValue(x *fastjson.Value) (Value, bool) {
+// value reads a target, actual or prior as the validating decoder does.
+func (fd *fast) value(x *fastjson.Value) (Value, bool) {
 	switch x.Type() {
 	case fastjson.TypeNumber:
 		f, ok := jnum(x)
-		return NumberValue(f), ok
+		v := NumberValue(f)
+		fd.scratch = x.MarshalTo(fd.scratch[:0])
+		if raw := fd.scratch; string(raw) != v.Text && numberLiteral.Match(raw) {
+			v.Text = string(raw) // as written: "99.60", not "99.6"
+		}
+		return v, ok
 	case fastjson.TypeString:
 		b, _ := x.StringBytes()
 		s := string(b)

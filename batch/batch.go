@@ -32,7 +32,9 @@ type Output struct {
 	// Document is a published report as read and, under Check, its own findings (its tables
 	// and narrative, checked once its projects are scored); nil for any other input.
 	Document *published.Result
-	Err      error                // the item could not be used; an indicators.ErrorList where possible
+	// Err says the item could not be used, an indicators.ErrorList where possible; for a
+	// workbook some of whose projects could not be read, Results holds the others.
+	Err      error
 	Text     []byte               // the results formatted by Options.Format, if given
 	Warnings indicators.ErrorList // what the loader noticed without rejecting the input
 	Errors   int                  // error-severity findings among the results and the document's
@@ -185,8 +187,8 @@ func (wk *worker) process(item Item) Output {
 		projects = []*indicators.Project{p}
 	default:
 		ps, err := indicators.LoadAny(item.Name, wk.opts.Limits)
-		if err != nil {
-			out.Err = err
+		out.Err = err // a workbook's projects that could not be read, beside those that could
+		if len(ps) == 0 {
 			return out
 		}
 		projects = ps

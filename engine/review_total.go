@@ -8,11 +8,14 @@ import (
 
 // Review is a reviewer's 复核 of a project, totalled the way the re-scored total is: each 复核得分
 // rounded half-up to the project's decimals, the total the sum of them (with the budget-
-// execution line's computed score, rescaled to full marks when indicators do not apply),
+// execution line's 复核得分, else its computed score, rescaled to full marks when indicators do not apply),
 // rounded again, and its grade from the same bands. An applicable indicator without a 复核得分
 // makes the total a range (0 to its weight), never a guess.
 type Review struct {
 	Indicators []IndicatorReview // by indicator
+	// Execution is the 复核 of the 预算执行率 line ([funds.review]) when it gives a 复核得分;
+	// nil otherwise, and the total then counts the line's computed score.
+	Execution *IndicatorReview
 
 	Total              float64
 	TotalMin, TotalMax float64
@@ -47,10 +50,10 @@ type IndicatorReview struct {
 	Rule *indicators.ReviewRule
 }
 
-// Reviewed reports whether a project carries a reviewer's 复核: a review of some indicator,
-// or the reviewer's name or date.
+// Reviewed reports whether a project carries a reviewer's 复核: a review of some indicator or
+// of the 预算执行率 line, or the reviewer's name or date.
 func Reviewed(p *indicators.Project) bool {
-	if p.Reviewer != (indicators.Reviewer{}) {
+	if p.Reviewer != (indicators.Reviewer{}) || p.Funds != nil && !p.Funds.Review.IsZero() {
 		return true
 	}
 	for _, ind := range p.Indicators {
@@ -100,7 +103,18 @@ func reviewOf(r *Result, rules []indicators.ReviewRule) *Review {
 	}
 	if x := r.Execution; x != nil {
 		weight += x.Weight
-		lo, hi = lo+x.Score, hi+x.Score
+		score := x.Score
+		if rec := p.Funds.Review; rec != nil && rec.Score != nil {
+			rv.Execution = &IndicatorReview{Score: num.Round(*rec.Score, d), HasScore: true}
+			if rec.Rule != "" {
+				rv.Execution.Rule, _ = LookupRule(rules, rec.Rule)
+			}
+			if x.Reported != nil {
+				rv.Execution.Difference, rv.Execution.HasDifference = num.Round(*x.Reported-rv.Execution.Score, d), true
+			}
+			score = rv.Execution.Score
+		}
+		lo, hi = lo+score, hi+score
 	}
 	lo, hi = rescale(r, lo, weight), rescale(r, hi, weight)
 	rv.TotalMin, rv.TotalMax = num.Round(lo, d), num.Round(hi, d)

@@ -2,6 +2,7 @@ package engine
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -112,6 +113,31 @@ rule = "unassessable-30"
 	require.NotNil(t, r.Review)
 	assert.Equal(t, 86.0, r.Review.Total, "81 + the computed 5 of the 预算执行率 line")
 	assert.Equal(t, 95.0, r.Review.Self)
+	assert.Nil(t, r.Review.Execution, "the line carries no 复核 of its own")
+
+	// The line's own 复核得分 ([funds.review]) counts instead of its computed score, and a
+	// review of the line alone begins the project's review.
+	withLine := func(src, review string) string {
+		return strings.Replace(src, "reported = 5\n", "reported = 5\nreview = "+review+"\n", 1)
+	}
+	r = reviewed(t, withLine(src, `{ score = 2, reason = "支出凭证不全", rule = "unassessable-30" }`), Options{})
+	require.NotNil(t, r.Review.Execution)
+	assert.Equal(t, 83.0, r.Review.Total, "81 + the reviewer's 2 of the 预算执行率 line")
+	assert.Equal(t, 3.0, r.Review.Execution.Difference, "自评 5 − 复核 2")
+	require.NotNil(t, r.Review.Execution.Rule)
+	assert.Equal(t, "unassessable-30", r.Review.Execution.Rule.Code)
+
+	unreviewed := src[:strings.Index(src, "[indicator.review]")]
+	r = reviewed(t, withLine(unreviewed, "{ score = 12 }"), Options{})
+	require.NotNil(t, r.Review, "the line's review alone begins the review")
+	var codes []string
+	for _, f := range r.Findings {
+		if strings.HasPrefix(string(f.Code), "review-") {
+			codes = append(codes, string(f.Code)+" "+f.Field.Key())
+		}
+	}
+	assert.Equal(t, []string{"review-score-over-weight funds.review.score", "review-score-missing review.score"}, codes,
+		"12 of a line of 10 points is over its weight; the indicator is not yet reviewed")
 }
 
 func TestCompletionRate(t *testing.T) {

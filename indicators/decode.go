@@ -17,9 +17,10 @@ import (
 // cell read as a written Value).
 type decoder struct {
 	s        *schema
-	src      *Source        // a TOML file: every key placed
-	cells    map[string]Pos // a workbook: the cell each key was read from
-	base     Pos            // the file, and for a JSONL stream the line
+	src      *Source           // a TOML file: every key placed
+	cells    map[string]Pos    // a workbook: the cell each key was read from
+	literals map[string]string // a JSON object: each number as written, by key path
+	base     Pos               // the file, and for a JSONL stream the line
 	lim      Limits
 	errs     ErrorList
 	projName string // the project's name, for messages
@@ -118,7 +119,7 @@ func (d *decoder) done(t *table) {
 	sort.Strings(known)
 	known = slices.Compact(known)
 	for _, k := range unknown {
-		where := i18n.T("在 %s 中", "in %s", t.path)
+		where := i18n.T("在%s中", "in %s", placeName(t.path))
 		if t.path == "" {
 			where = i18n.T("在文件顶层", "at the top level")
 		}

@@ -25,6 +25,10 @@ const (
 	// and its extracted text, *.txt and *.md. Its projects are scored like any other; the
 	// report's own tables and narrative are checked beside them.
 	Report
+	// Office is a spreadsheet or document in a form jixiao does not read (.xls, .xlsb, .ods,
+	// .et, .wps, .doc): named on the command line or found in a folder, it is one error saying
+	// to save it as .xlsx (or a report as .docx).
+	Office
 )
 
 // FormatOf says what the input at path is, by its name. A text file (.txt, .text, .md,
@@ -45,15 +49,41 @@ func FormatOf(path string) Format {
 	case ".pdf", ".docx", ".txt", ".text", ".md", ".markdown":
 		return Report
 	}
+	if _, ok := officeForms[strings.ToLower(filepath.Ext(path))]; ok {
+		return Office
+	}
 	return Unknown
+}
+
+// officeForms are the files of office suites jixiao does not read, by extension: what each
+// is, and what to do.
+var officeForms = map[string]i18n.Text{
+	".xls": i18n.T("这是旧版 Excel 工作簿（.xls），jixiao 只读 .xlsx：请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"this is an old Excel workbook (.xls); jixiao reads .xlsx only: open it in Excel or WPS and save it as an Excel Workbook (*.xlsx), then try again"),
+	".xlsb": i18n.T("这是 Excel 二进制工作簿（.xlsb），jixiao 只读 .xlsx：请在 Excel 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"this is an Excel binary workbook (.xlsb); jixiao reads .xlsx only: open it in Excel and save it as an Excel Workbook (*.xlsx), then try again"),
+	".ods": i18n.T("这是 OpenDocument 电子表格（.ods），jixiao 只读 .xlsx：请在 LibreOffice、WPS 或 Excel 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"this is an OpenDocument spreadsheet (.ods); jixiao reads .xlsx only: open it in LibreOffice, WPS or Excel and save it as an Excel Workbook (*.xlsx), then try again"),
+	".et": i18n.T("这是 WPS 表格文件（.et），jixiao 只读 .xlsx：请在 WPS 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"this is a WPS Spreadsheets file (.et); jixiao reads .xlsx only: open it in WPS and save it as an Excel Workbook (*.xlsx), then try again"),
+	".wps": i18n.T("这是 WPS 文字文档（.wps），jixiao 读不了：其中的自评表请复制到表格中另存为 .xlsx，发布的报告请在 WPS 中“另存为” Word 文档（*.docx）后再试",
+		"this is a WPS Writer document (.wps), which jixiao cannot read: copy a self-evaluation table into a spreadsheet saved as .xlsx, or save a published report as a Word document (*.docx) in WPS, then try again"),
+	".doc": i18n.T("这是旧版 Word 文档（.doc），jixiao 读不了：请在 Word 或 WPS 中打开，“另存为” Word 文档（*.docx）后再试；其中的自评表也可复制到表格中另存为 .xlsx",
+		"this is an old Word document (.doc), which jixiao cannot read: open it in Word or WPS and save it as a Word document (*.docx), then try again; a self-evaluation table in it may also be copied into a spreadsheet saved as .xlsx"),
+}
+
+// officeError is the error of a file in a form jixiao does not read.
+func officeError(path string) *Error {
+	return &Error{Pos: Pos{File: path}, Kind: ErrRead, Msg: officeForms[strings.ToLower(filepath.Ext(path))]}
 }
 
 // FolderFormat says whether a file found in a folder is an input, and of what format: what
 // FormatOf says, except text files (.txt, .md), which a folder holds as notes more often than
-// as reports, and Office's ~$ lock files. A report's text is read when named.
+// as reports, and Office's ~$ lock files. A report's text is read when named. A file of an
+// office suite that jixiao does not read (Office) is not an input either: Files reports it.
 func FolderFormat(path string) Format {
 	f := FormatOf(path)
-	if f == Report && !binaryReport(path) || strings.HasPrefix(filepath.Base(path), "~$") {
+	if f == Report && !binaryReport(path) || f == Office || strings.HasPrefix(filepath.Base(path), "~$") {
 		return Unknown
 	}
 	return f
@@ -69,7 +99,9 @@ func binaryReport(path string) bool {
 // Files expands the command-line arguments into the inputs to read: a file stands for
 // itself, a folder for every input below it that FolderFormat knows (projects in TOML,
 // workbooks, JSON Lines, and published reports as .pdf or .docx), in lexical order, and "-"
-// (standard input) for itself.
+// (standard input) for itself. A folder's files that an office suite wrote in a form jixiao
+// does not read (.xls, .ods, .et…) are each an error saying to save them as .xlsx, so that
+// none is passed over in silence; the folder's other files are still returned.
 func Files(args []string) ([]string, error) {
 	var files []string
 	var errs ErrorList
@@ -93,8 +125,12 @@ func Files(args []string) ([]string, error) {
 				errs = append(errs, readError(path, err))
 				return nil
 			}
-			if !d.IsDir() && FolderFormat(path) != Unknown {
+			switch {
+			case d.IsDir():
+			case FolderFormat(path) != Unknown:
 				found = append(found, path)
+			case FormatOf(path) == Office && !strings.HasPrefix(d.Name(), "~$"):
+				errs = append(errs, officeError(path))
 			}
 			return nil
 		})
@@ -109,9 +145,15 @@ func Files(args []string) ([]string, error) {
 
 // LoadAny reads the projects of a file that is neither a JSON Lines stream nor a published
 // report (which package published reads): a workbook, or TOML.
+//
+// A workbook may give projects and an error together: the projects it could read, and the
+// error of each it could not (LoadWorkbook).
 func LoadAny(path string, lim Limits) ([]*Project, error) {
-	if FormatOf(path) == Workbook {
+	switch FormatOf(path) {
+	case Workbook:
 		return LoadWorkbook(path, lim)
+	case Office:
+		return nil, ErrorList{officeError(path)}
 	}
 	p, err := Load(path, lim)
 	if err != nil {

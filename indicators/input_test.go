@@ -1,12 +1,15 @@
 package indicators
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"jixiao/internal/i18n"
 )
 
 func TestFormatOf(t *testing.T) {
@@ -14,7 +17,8 @@ func TestFormatOf(t *testing.T) {
 		"-": JSONLines, "a.jsonl": JSONLines, "a.NDJSON": JSONLines,
 		"a.toml": TOML, "a.xlsx": Workbook, "a.xlsm": Workbook,
 		"r.pdf": Report, "r.PDF": Report, "r.docx": Report, "r.txt": Report, "r.md": Report, "r.markdown": Report, "r.text": Report,
-		"a.conf": Unknown, "a": Unknown, "a.doc": Unknown,
+		"a.conf": Unknown, "a": Unknown, "a.csv": Unknown,
+		"a.xls": Office, "a.XLS": Office, "a.xlsb": Office, "a.ods": Office, "a.et": Office, "a.wps": Office, "a.doc": Office,
 	} {
 		assert.Equal(t, want, FormatOf(path), path)
 	}
@@ -22,7 +26,7 @@ func TestFormatOf(t *testing.T) {
 	// are Office's lock files; its published forms are taken.
 	for path, want := range map[string]Format{
 		"r.pdf": Report, "r.docx": Report, "r.txt": Unknown, "README.md": Unknown, "a.toml": TOML,
-		"~$a.xlsx": Unknown, "~$r.docx": Unknown,
+		"~$a.xlsx": Unknown, "~$r.docx": Unknown, "a.xls": Unknown, // Files reports it
 	} {
 		assert.Equal(t, want, FolderFormat(path), path)
 	}
@@ -42,6 +46,43 @@ func TestFilesWithReports(t *testing.T) {
 		names = append(names, filepath.Base(f))
 	}
 	assert.Equal(t, []string{"a.toml", "b.xlsx", "c.pdf", "d.docx", "e.txt"}, names)
+}
+
+// The files of office suites that jixiao does not read are each one error saying to save them
+// as .xlsx, named on the command line or found in a folder; a folder's other files are still
+// taken, and a folder holding nothing else says so by naming them.
+func TestOfficeFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, f := range []string{"a.toml", "b.xls", "c.ods", "d.et", "e.wps", "~$f.xls"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, f), []byte{0xD0, 0xCF, 0x11, 0xE0}, 0o644))
+	}
+	files, err := Files([]string{dir})
+	require.Equal(t, []string{filepath.Join(dir, "a.toml")}, files, "the project is still read")
+	var list ErrorList
+	require.True(t, errors.As(err, &list), "got %v", err)
+	var lines []string
+	for _, e := range list {
+		lines = append(lines, filepath.Base(e.Localize(i18n.Zh)))
+	}
+	assert.Equal(t, []string{
+		"b.xls: 这是旧版 Excel 工作簿（.xls），jixiao 只读 .xlsx：请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"c.ods: 这是 OpenDocument 电子表格（.ods），jixiao 只读 .xlsx：请在 LibreOffice、WPS 或 Excel 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"d.et: 这是 WPS 表格文件（.et），jixiao 只读 .xlsx：请在 WPS 中打开，“另存为”Excel 工作簿（*.xlsx）后再试",
+		"e.wps: 这是 WPS 文字文档（.wps），jixiao 读不了：其中的自评表请复制到表格中另存为 .xlsx，发布的报告请在 WPS 中“另存为” Word 文档（*.docx）后再试",
+	}, lines, "one error each, the lock file left alone")
+
+	only := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(only, "自评表.xls"), []byte{0xD0, 0xCF, 0x11, 0xE0}, 0o644))
+	files, err = Files([]string{only})
+	assert.Empty(t, files)
+	require.Error(t, err, "a folder of .xls files is no empty folder: each is named")
+	assert.Contains(t, err.Error(), "自评表.xls: this is an old Excel workbook (.xls); jixiao reads .xlsx only")
+
+	_, err = LoadAny(filepath.Join(dir, "b.xls"), Limits{})
+	require.True(t, errors.As(err, &list))
+	require.Len(t, list, 1, "named on the command line: one error, not a TOML syntax error")
+	assert.Equal(t, ErrRead, list[0].Kind)
+	assert.Contains(t, list[0].Localize(i18n.Zh), "另存为”Excel 工作簿（*.xlsx）")
 }
 
 func TestPosOfAPage(t *testing.T) {

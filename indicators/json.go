@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -56,33 +57,36 @@ func (jp *JSONParser) Parse(name string, line int, data []byte, lim Limits) (*Pr
 		}
 	}
 	m := make(map[string]any, obj.Len())
-	obj.Visit(func(k []byte, v *fastjson.Value) { m[string(k)] = plain(v) })
-	d := &decoder{s: jp.schema(), base: base, lim: lim}
+	literals := map[string]string{}
+	obj.Visit(func(k []byte, v *fastjson.Value) { m[string(k)] = plain(v, string(k), literals) })
+	d := &decoder{s: jp.schema(), base: base, lim: lim, literals: literals}
 	p := d.project(m)
 	p.line = line
 	return d.result(p)
 }
 
 // plain turns a JSON value into the Go values the TOML decoder yields: tables, arrays,
-// strings, int64 for whole numbers, float64, bool.
-func plain(v *fastjson.Value) any {
+// strings, int64 for whole numbers, float64, bool. The value is at key path; each number's
+// text as written is put in literals, by its path ("99.60", not "99.6").
+func plain(v *fastjson.Value, path string, literals map[string]string) any {
 	switch v.Type() {
 	case fastjson.TypeObject:
 		o, _ := v.Object()
 		m := make(map[string]any, o.Len())
-		o.Visit(func(k []byte, x *fastjson.Value) { m[string(k)] = plain(x) })
+		o.Visit(func(k []byte, x *fastjson.Value) { m[string(k)] = plain(x, join(path, string(k)), literals) })
 		return m
 	case fastjson.TypeArray:
 		items, _ := v.Array()
 		out := make([]any, len(items))
 		for i, x := range items {
-			out[i] = plain(x)
+			out[i] = plain(x, path+"["+strconv.Itoa(i)+"]", literals)
 		}
 		return out
 	case fastjson.TypeString:
 		b, _ := v.StringBytes()
 		return string(b)
 	case fastjson.TypeNumber:
+		literals[path] = v.String()
 		f, _ := v.Float64()
 		if f == math.Trunc(f) && math.Abs(f) < 1<<53 {
 			if i, err := v.Int64(); err == nil {

@@ -150,5 +150,5 @@ func TestJSONErrors(t *testing.T) {
 
 	_, err = jp.Parse("stdin", 5, []byte(`{"project": {"name": "p"}, "indicator": [{"name": "x", "weight": 1, "acutal": 2}]}`), Limits{})
 	require.Error(t, err)
-	assert.Equal(t, `stdin:5: p › x: unknown key "acutal" in indicator[0]; did you mean "actual"?`, err.Error())
+	assert.Equal(t, `stdin:5: p › x: unknown key "acutal" in indicator 1; did you mean "actual"?`, err.Error())
 }

@@ -293,9 +293,10 @@ func (fd *fast) value(x *fastjson.Value) (Value, bool) {
 		if !ok {
 			return Value{}, false
 		}
-		// A number's text is as strconv writes it, which is usually as the line writes it.
+		// A number's text is as written when it is a plain literal ("99.60", not "99.6"),
+		// else as strconv writes it; written the shortest way, both are the same text.
 		fd.num = x.MarshalTo(fd.num[:0])
-		if !shortest(fd.num) {
+		if !shortest(fd.num) && !numberLiteral.Match(fd.num) {
 			return NumberValue(f), true
 		}
 		return Value{Set: true, Text: fd.str(fd.num), Num: f, IsNum: true, Plain: true}, true

@@ -206,8 +206,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "unknown key with a suggestion, column counted in characters",
 			src:  "[project]\nname = \"社保\"\n\n[[indicator]]\nname = \"资金投入\"\nweight = 10\ntiers = [ { when = \"参保率 >= 1\", scor = \"1\" } ]\n",
 			kind: ErrUnknownKey,
-			zh:   `t.toml:7:32: 社保 › 资金投入: 未知的键 "scor"（在 indicator[0].tiers[0] 中）；是不是 "score"？`,
-			en:   `t.toml:7:32: 社保 › 资金投入: unknown key "scor" in indicator[0].tiers[0]; did you mean "score"?`,
+			zh:   `t.toml:7:32: 社保 › 资金投入: 未知的键 "scor"（在第 1 个指标的第 1 档中）；是不是 "score"？`,
+			en:   `t.toml:7:32: 社保 › 资金投入: unknown key "scor" in indicator 1, tier 1; did you mean "score"?`,
 		},
 		{
 			name: "unknown top-level table",
@@ -227,8 +227,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "missing weight",
 			src:  strings.Replace(minimal, "weight = 100\n", "", 1),
 			kind: ErrMissing,
-			zh:   `t.toml:4:1: 测试项目 › 参保率: 缺少必填项 weight（分值）：请在 [indicator[0]] 中填写`,
-			en:   `t.toml:4:1: 测试项目 › 参保率: missing required weight: add it to [indicator[0]]`,
+			zh:   `t.toml:4:1: 测试项目 › 参保率: 缺少必填项 weight（分值）：请在第 1 个指标中填写`,
+			en:   `t.toml:4:1: 测试项目 › 参保率: missing required weight: add it to indicator 1`,
 		},
 		{
 			name: "missing project name",
@@ -269,8 +269,8 @@ func TestLoadErrors(t *testing.T) {
 			name: "tier without score",
 			src:  strings.Replace(minimal, "weight = 100", "weight = 100\ntiers = [ { when = \"actual >= 99\" } ]", 1),
 			kind: ErrMissing,
-			zh:   `t.toml:9:11: 测试项目 › 参保率: 缺少必填项 score（得分）：请在 [indicator[0].tiers[0]] 中填写`,
-			en:   `t.toml:9:11: 测试项目 › 参保率: missing required score: add it to [indicator[0].tiers[0]]`,
+			zh:   `t.toml:9:11: 测试项目 › 参保率: 缺少必填项 score（得分）：请在第 1 个指标的第 1 档中填写`,
+			en:   `t.toml:9:11: 测试项目 › 参保率: missing required score: add it to indicator 1, tier 1`,
 		},
 		{
 			name: "discretionary tier with min above max",

@@ -189,6 +189,10 @@ type Funds struct {
 	Weight         float64  `json:"weight,omitempty"`           // points for 预算执行率; 0: not scored
 	Reported       *float64 `json:"reported,omitempty"`         // the 执行率 score as submitted
 	Reason         string   `json:"reason,omitempty"`           // why execution fell short
+
+	// Review is the reviewer's 复核 of the 预算执行率 line ([funds.review]), the keys of an
+	// indicator's; nil when none.
+	Review *Review `json:"-"`
 }
 
 // Available is the budget execution is measured against: FullYearBudget, else Budget +

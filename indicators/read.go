@@ -41,12 +41,48 @@ func typeName(v any) i18n.Text {
 }
 
 func (d *decoder) missing(tablePath, key string, label i18n.Text) {
-	where := tablePath
-	if where == "" {
-		where = key
+	where := placeName(tablePath)
+	if tablePath == "" {
+		where = i18n.T("[%s]", "[%s]", key)
 	}
-	d.errorf(tablePath, ErrMissing, i18n.T("缺少必填项 %s：请在 [%s] 中填写", "missing required %s: add it to [%s]",
+	d.errorf(tablePath, ErrMissing, i18n.T("缺少必填项 %s：请在%s中填写", "missing required %s: add it to %s",
 		named(key, label), where))
+}
+
+// places name the arrays of tables of the format, one of them counted from 1 as the text
+// output counts them: 第 1 个指标, 第 2 档.
+var places = map[string]i18n.Text{
+	"indicator":    i18n.T("第 %d 个指标", "indicator %d"),
+	"tiers":        i18n.T("第 %d 档", "tier %d"),
+	"grades":       i18n.T("第 %d 个等次", "grade %d"),
+	"review_rules": i18n.T("第 %d 条复核口径", "review rule %d"),
+}
+
+// placeName names the table at a key path as a person counts: "indicator[0].tiers[1]" is
+// 第 1 个指标的第 2 档, "funds" [funds], "indicator[2].review" 第 3 个指标的 review 表.
+func placeName(path string) i18n.Text {
+	var parts []i18n.Text
+	for _, seg := range strings.Split(path, ".") {
+		name, index, counted := strings.Cut(seg, "[")
+		n, err := strconv.Atoi(strings.TrimSuffix(index, "]"))
+		if place, ok := places[name]; ok && counted && err == nil {
+			parts = append(parts, i18n.T(place.Zh, place.En, n+1))
+			continue
+		}
+		if len(parts) == 0 {
+			parts = append(parts, i18n.T(" [%s] ", "[%s]", seg))
+		} else {
+			parts = append(parts, i18n.T(" %s 表", "its %s table", seg))
+		}
+	}
+	if len(parts) == 0 {
+		return i18n.T("文件顶层", "the top level")
+	}
+	out := parts[0]
+	for _, p := range parts[1:] {
+		out = i18n.T("%s的%s", "%s, %s", out, p)
+	}
+	return out
 }
 
 func (d *decoder) str(t *table, key string, required bool, label i18n.Text) string {
@@ -196,6 +232,8 @@ func (d *decoder) value(t *table, key string, label i18n.Text) Value {
 func (d *decoder) literal(path string, v Value) Value {
 	if raw := strings.TrimSpace(d.src.raw(path)); raw != "" {
 		v.Text = strings.ReplaceAll(raw, "_", "")
+	} else if raw := d.literals[path]; numberLiteral.MatchString(raw) {
+		v.Text = raw
 	}
 	return v
 }

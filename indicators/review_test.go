@@ -94,7 +94,7 @@ func TestReviewRecordErrors(t *testing.T) {
 
 	_, errs = parse(t, strings.Replace(reviewed, "rule = ", "rules = ", 1))
 	require.Len(t, errs, 1)
-	assert.Contains(t, errs[0].Localize(i18n.En), `unknown key "rules" in indicator[0].review; did you mean "rule"?`)
+	assert.Contains(t, errs[0].Localize(i18n.En), `unknown key "rules" in indicator 1, its review table; did you mean "rule"?`)
 }
 
 // A configuration's [[review_rules]] are read with the thresholds; what the keys of a rule

@@ -36,7 +36,7 @@ func (t Type) String() string { return typeNames[t] }
 // Schema are driven by it. Adding a key to the format is a field of the model and a row of
 // Fields.
 type Field struct {
-	In       string // the table it stands in: "" (top level), "project", "funds", "scoring", "scoring.grades", "reported", "review", "reviewer", "review_rules", "indicator", "indicator.tiers", "indicator.review"
+	In       string // the table it stands in: "" (top level), "project", "funds", "funds.review", "scoring", "scoring.grades", "reported", "review", "reviewer", "review_rules", "indicator", "indicator.tiers", "indicator.review"
 	Key      string // snake_case
 	Type     Type   //
 	Unit     string // the unit of a number: "万元" (or funds.unit), "points", "%", "fraction", "the indicator's unit"
@@ -98,6 +98,7 @@ const (
 	inIndicator = "indicator"
 	inTiers     = "indicator.tiers"
 	inIndReview = "indicator.review"
+	inFundsRev  = "funds.review"
 )
 
 // methodNames are the standard methods' names, in documentation order.
@@ -197,6 +198,25 @@ var Fields = []Field{
 		at:     func(o any) any { return &o.(*Funds).Weight }},
 	{In: inFunds, Key: "reason", Type: Text, Label: i18n.T("偏差原因", "reason"),
 		Doc: "Why execution fell short.", at: func(o any) any { return &o.(*Funds).Reason }},
+	{In: inFunds, Key: "review", Type: Table, Label: i18n.T("预算执行率复核", "review of the execution line"),
+		Doc: "The reviewer's 复核 of the 预算执行率 line, as [indicator.review] is of an indicator: 复核完成值 (the execution rate found, in %), 复核得分, 扣分理由, 复核口径, 备注.",
+		at:  func(o any) any { return &o.(*Funds).Review }},
+
+	{In: inFundsRev, Key: "actual", Type: Written, Unit: "%", Label: i18n.T("复核执行率", "reviewed execution rate"),
+		Doc: "复核完成值 of the execution line: the execution rate the reviewer found, in percent.", Sheet: []string{"复核完成值", "复核实际完成值"},
+		at: func(o any) any { return &o.(*Review).Actual }},
+	{In: inFundsRev, Key: "score", Type: Number, Unit: "points", Label: i18n.T("预算执行率复核得分", "review score of the execution line"),
+		Doc: "复核得分 of the execution line: the reviewer's score; absent, the review total counts its computed score.", Sheet: []string{"复核得分"},
+		at: func(o any) any { return &o.(*Review).Score }},
+	{In: inFundsRev, Key: "reason", Type: Text, Label: i18n.T("扣分理由", "reason"),
+		Doc: "扣分理由: why points were cut (or added).", Sheet: []string{"扣分理由", "复核扣分理由", "复核意见"},
+		at: func(o any) any { return &o.(*Review).Reason }},
+	{In: inFundsRev, Key: "rule", Type: Text, Label: i18n.T("复核口径", "review rule"),
+		Doc: "复核口径: the code of the review rule the score follows ([[review_rules]]).", Sheet: []string{"复核口径"},
+		at: func(o any) any { return &o.(*Review).Rule }},
+	{In: inFundsRev, Key: "note", Type: Text, Label: i18n.T("复核备注", "review note"),
+		Doc: "备注: what else the reviewer records.", Sheet: []string{"复核备注"},
+		at: func(o any) any { return &o.(*Review).Note }},
 
 	{In: inScoring, Key: "full_marks", Type: Number, Unit: "points", Label: i18n.T("满分", "full marks"),
 		Doc: "满分: what the weights add up to.", Min: bound(0), MinOpen: true, Default: float64(DefaultFullMarks),

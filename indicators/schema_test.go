@@ -135,8 +135,8 @@ func TestEveryKeyRoundTrips(t *testing.T) {
 	o, _ := obj.Object()
 	_, direct := fastProject(std, o, Pos{File: "stdin", Line: 1}, Limits{}.withDefaults())
 	assert.True(t, direct, "the direct decoder takes every key")
-	// JSON numbers keep their value, not their literal (99.10 comes back 99.1): a line read
-	// and written again is the same line from then on, whichever way it is read.
+	// JSON numbers keep their literal as TOML's do (99.10 stays 99.10): a line read and
+	// written again is the same line, whichever way it is read.
 	var once []string
 	for _, validating := range []bool{false, true} {
 		jp := JSONParser{Validating: validating}
@@ -151,7 +151,8 @@ func TestEveryKeyRoundTrips(t *testing.T) {
 		once = append(once, c.String())
 	}
 	assert.Equal(t, once[0], once[1], "the direct and the validating decoder read the same project")
-	assert.Equal(t, strings.Replace(a.String(), `"prior":99.10`, `"prior":99.1`, 1), once[0])
+	assert.Equal(t, a.String(), once[0])
+	assert.Contains(t, once[0], `"prior":99.10`)
 }
 
 // given reports whether the generic tables m give field f in some table of f's.

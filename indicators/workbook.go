@@ -19,6 +19,10 @@ import (
 // in one sheet. Sheets that hold no table are passed over with a warning; a workbook with
 // none at all is an error. What is read goes through the same decoder as TOML and JSON, so
 // a workbook is held to the same rules (a duplicate indicator, a negative weight…).
+//
+// A project that cannot be read (a bad cell) is rejected alone: the projects of the other
+// sheets, or stacked beside it, are returned together with the error, an ErrorList naming
+// each bad cell by its sheet and cell.
 func LoadWorkbook(path string, lim Limits) ([]*Project, error) { return loadWorkbook(std, path, lim) }
 
 func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
@@ -32,16 +36,25 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	}
 	defer f.Close()
 	var projects []*Project
-	var errs, warnings ErrorList
+	models, warnings := readModels(s, f, path, lim)
+	var errs ErrorList
 	for _, sheet := range f.Sheets() {
-		ps, sheetErrs, sheetWarn := readSheet(s, f, path, sheet, lim)
+		if sheet == ModelSheet && models != nil {
+			continue
+		}
+		ps, sheetErrs, sheetWarn := readSheet(s, f, path, sheet, models[sheet], lim)
 		projects = append(projects, ps...)
 		errs = append(errs, sheetErrs...)
 		warnings = append(warnings, sheetWarn...)
 	}
 	if len(errs) > 0 {
 		errs.Sort()
-		return nil, errs
+		if len(errs) > MaxErrors {
+			errs = errs[:MaxErrors]
+		}
+		if len(projects) == 0 {
+			return nil, errs
+		}
 	}
 	if len(projects) == 0 {
 		return nil, ErrorList{{Pos: Pos{File: path}, Kind: ErrMissing, Msg: i18n.T(
@@ -50,7 +63,7 @@ func loadWorkbook(s *schema, path string, lim Limits) ([]*Project, error) {
 	}
 	// Warnings about the workbook as a whole are told once, with its first project.
 	projects[0].Warnings = append(warnings, projects[0].Warnings...)
-	return projects, nil
+	return projects, errs.Err()
 }
 
 // grid is one sheet's cells as shown, merged cells filled in, with the file it is in.
@@ -165,11 +178,11 @@ func ReviewSheet(name string) bool {
 			return true
 		}
 	}
-	return false
+	return name == ModelSheet
 }
 
 // readSheet reads the projects of one sheet.
-func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Project, ErrorList, ErrorList) {
+func readSheet(s *schema, f *sheets.Book, file, sheet string, model *sheetModel, lim Limits) ([]*Project, ErrorList, ErrorList) {
 	sg, err := f.Grid(sheet)
 	if err != nil {
 		return nil, ErrorList{{Pos: Pos{File: file, Sheet: sheet}, Kind: ErrSyntax, Msg: i18n.Text{
@@ -199,6 +212,9 @@ func readSheet(s *schema, f *sheets.Book, file, sheet string, lim Limits) ([]*Pr
 			end = headers[k+1]
 		}
 		b := &blockReader{s: s, g: g, lim: lim, top: start, head: h, end: end}
+		if len(headers) == 1 {
+			b.model = model // a review workbook's sheet holds one project
+		}
 		p := b.read()
 		errs = append(errs, b.errs...)
 		warnings = append(warnings, b.warnings...)
@@ -224,6 +240,14 @@ type blockReader struct {
 	name           string // the project's name, for messages
 	errs, warnings ErrorList
 	indicatorName  string
+
+	// model is the project's model a review workbook keeps (nil for any other workbook); seen
+	// the key paths the sheet has a cell for, and reviewCells the text of the reviewer's
+	// cells read, by cell name: what is laid over the model.
+	model       *sheetModel
+	seen        map[string]bool
+	reviewCells map[string]string
+	reviewKeys  map[string]string // the key path of each of reviewCells, by cell name
 }
 
 func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
@@ -231,6 +255,15 @@ func (b *blockReader) errorf(r, c int, kind ErrorKind, msg i18n.Text) {
 }
 
 func (b *blockReader) at(path string, r, c int) { b.cells[path] = b.g.pos(r, c) }
+
+// saw records that the sheet has a cell for the key at path, at (r, c), holding v.
+func (b *blockReader) saw(path string, r, c int, v string) {
+	b.seen[path] = true
+	if reviewKey(path) {
+		b.reviewCells[sheets.CellName(c+1, r+1)] = v
+		b.reviewKeys[sheets.CellName(c+1, r+1)] = path
+	}
+}
 
 // slot records the cell of a key the template has a place for even when it is blank (an
 // indicator's 得分, 度量单位 and 偏差原因, the 预算执行率 得分, 合计, 自评得分, 等次), so
@@ -301,6 +334,7 @@ func (b *blockReader) isLabel(v string) bool { return b.preamble(label(v)) != ni
 func (b *blockReader) read() *Project {
 	g := b.g
 	b.root, b.cells = map[string]any{}, map[string]Pos{}
+	b.seen, b.reviewCells, b.reviewKeys = map[string]bool{}, map[string]string{}, map[string]string{}
 	b.at("", b.head, 0)
 	// The project's facts above the table, each from the cell right of its label, or after
 	// the label in its own cell ("实施单位：某某中心").
@@ -350,6 +384,12 @@ func (b *blockReader) read() *Project {
 		return nil
 	}
 	b.root["indicator"] = indicators
+	if b.model != nil {
+		b.root = b.withModel(b.root)
+		b.placesOf(b.root)
+	} else if !b.begunByCells() {
+		withoutReview(b.root)
+	}
 	d := &decoder{s: b.s, cells: b.cells, base: Pos{File: g.file}, lim: b.lim}
 	p := d.project(b.root)
 	if len(d.errs) > 0 {
@@ -364,11 +404,12 @@ func (b *blockReader) read() *Project {
 // cell of the value. Blank is absent.
 func (b *blockReader) put(t map[string]any, path string, f *Field, v string, r, c int) {
 	key := join(path, f.Key)
+	b.saw(key, r, c, v)
 	switch f.Type {
 	case Number:
 		if n := b.number(r, c, key, f); n != nil {
 			t[f.Key] = *n
-		} else if f.Required {
+		} else if f.Required && blank(b.g.cell(r, c)) { // not a cell already reported as no number
 			b.errorf(r, c, ErrMissing, i18n.T("缺少%[1]s", "no %[2]s", f.Label.Zh, f.Label.En))
 		}
 	case Count:
@@ -413,7 +454,7 @@ func (b *blockReader) funds() {
 				}
 			}
 			for _, x := range central {
-				if _, seen := found[x.key]; !seen && strings.Contains(l, x.label) {
+				if _, seen := found[x.key]; !seen && strings.Contains(l, x.label) && !strings.Contains(l, "复核") {
 					found[x.key] = c
 				}
 			}
@@ -448,7 +489,25 @@ func (b *blockReader) funds() {
 		if c, ok := cols["reported"]; ok {
 			b.slot("funds.reported", row, c)
 		}
+		b.fundsReview(t, r, row)
 		return
+	}
+}
+
+// fundsReview reads the 复核 of the 预算执行率 line: the reviewer's columns of the funds
+// block's header row (head), in the row of its figures.
+func (b *blockReader) fundsReview(funds map[string]any, head, row int) {
+	review := map[string]any{}
+	for _, f := range b.s.fields(inFundsRev) {
+		for c := range b.g.Rows[head] {
+			if slices.Contains(f.Sheet, label(b.g.cell(head, c))) {
+				b.put(review, inFundsRev, f, b.g.cell(row, c), row, c)
+				break
+			}
+		}
+	}
+	if len(review) > 0 {
+		funds["review"] = review
 	}
 }
 
@@ -542,13 +601,17 @@ func (b *blockReader) indicators() []any {
 				continue
 			}
 			v := g.cell(r, c)
+			inferred := false
 			if slices.Contains(headings, f.Key) {
 				if v == "" {
-					v = above[f.Key]
+					v, inferred = above[f.Key], true
 				}
 				above[f.Key] = v
 			}
 			b.put(ind, path, f, v, r, c)
+			if inferred {
+				delete(b.seen, join(path, f.Key)) // the heading above it, not a cell of its own
+			}
 		}
 		for _, key := range slots {
 			if c, ok := cols[key]; ok {
@@ -582,7 +645,9 @@ func (b *blockReader) indicators() []any {
 // natures are the words a 指标性质 column writes for a direction, as the sign they mean.
 var natures = map[string]string{"正向": "≥", "正向指标": "≥", "越大越好": "≥", "反向": "≤", "反向指标": "≤", "越小越好": "≤"}
 
-// withNature joins the 指标性质 column's operator to a target written without one.
+// withNature joins the 指标性质 column's operator to a target written without one: the
+// target is then written with it ("≤4000" for 4000 and 反向), so that every writer (import's
+// TOML, JSON, the review workbook) keeps the direction the column gave.
 func (b *blockReader) withNature(target Value, op string, cols map[string]int) Value {
 	if _, ok := cols[""]; !ok || op == "" || !target.IsNum || target.Op != OpNone {
 		return target
@@ -591,7 +656,6 @@ func (b *blockReader) withNature(target Value, op string, cols map[string]int) V
 		op = sign
 	}
 	if withOp := ParseValue(op + target.Text); withOp.IsNum {
-		withOp.Text = target.Text
 		return withOp
 	}
 	return target
@@ -635,9 +699,11 @@ func (b *blockReader) totals() {
 			if n, isNum := num.ParseNumber(v); isNum {
 				t["score"] = n
 				b.at("reported.score", r, k)
+				b.saw("reported.score", r, k, v)
 			} else if _, done := t["grade"]; !done {
 				t["grade"] = v
 				b.at("reported.grade", r, k)
+				b.saw("reported.grade", r, k, v)
 			}
 		} else {
 			b.slot("reported.grade", r, b.beside(r, c))
@@ -681,6 +747,7 @@ func (b *blockReader) totals() {
 					if n, isNum := num.ParseNumber(v); isNum {
 						t["score"] = n
 						b.at("reported.score", r, k)
+						b.saw("reported.score", r, k, v)
 					}
 				} else {
 					b.slot("reported.score", r, b.beside(r, c))

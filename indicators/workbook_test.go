@@ -294,3 +294,37 @@ func TestWorkbookSameValidationAsTOML(t *testing.T) {
 	require.True(t, errors.As(err, &list), "got %v", err)
 	assert.Equal(t, `book.xlsx:Sheet1!F3: 教师培训: the execution-rate weight cannot be negative`, filepath.Base(list[0].Error()))
 }
+
+// One bad cell rejects its own project only: a project on another sheet, and one stacked
+// beside it on the same sheet, are still read, and the error names the bad cell by its sheet.
+func TestWorkbookBadCellRejectsItsProjectOnly(t *testing.T) {
+	block := func(name, weight, review any) [][]any {
+		return [][]any{
+			{"专项名称", name},
+			{"一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分", "复核得分"},
+			{"产出指标", "数量指标", "期数", "12", "12", weight, 100, review},
+			{"合计", "", "", "", "", 100, 100},
+			{},
+		}
+	}
+	b := newBook(t)
+	b.sheet("Sheet1", block("甲项目", 100, nil))
+	b.sheet("乙", block("乙项目", "十分", nil))
+	b.sheet("丙", append(block("丙项目", 100, 100), block("丁项目", 100, "8分")...))
+	projects, err := LoadWorkbook(b.save(), Limits{})
+	var names []string
+	for _, p := range projects {
+		names = append(names, p.Name)
+	}
+	assert.Equal(t, []string{"甲项目", "丙项目"}, names, "the projects without a bad cell")
+	var list ErrorList
+	require.True(t, errors.As(err, &list), "got %v", err)
+	var lines []string
+	for _, e := range list {
+		lines = append(lines, filepath.Base(e.Localize(i18n.Zh)))
+	}
+	assert.Equal(t, []string{
+		`book.xlsx:乙!F3: 乙项目 › 期数: 分值应为数字，单元格里是 "十分"`,
+		`book.xlsx:丙!H8: 丁项目 › 期数: 复核得分应为数字，单元格里是 "8分"`,
+	}, lines)
+}

@@ -36,6 +36,7 @@ type JSONProject struct {
 	GradeMax     string              `json:"grade_max,omitempty"`
 	TargetsSet   int                 `json:"targets_set"`
 	TargetsMet   int                 `json:"targets_met"`
+	TargetsMax   *int                `json:"targets_met_max,omitempty"` // when some cannot be judged met: the met count lies in targets_met..targets_met_max
 	Rescaled     bool                `json:"rescaled,omitempty"`
 	Reported     indicators.Reported `json:"reported"`
 	Execution    *JSONExecution      `json:"execution,omitempty"`
@@ -54,7 +55,8 @@ type JSONFinding struct {
 	Expected  any     `json:"expected"` // the value jixiao computes, or null
 	Actual    any     `json:"actual"`   // the value the submission states, or null
 	File      string  `json:"file"`
-	Page      int     `json:"page,omitempty"` // a PDF's page: line is then the line of text on it
+	Sheet     string  `json:"sheet,omitempty"` // a workbook's sheet: line is then the row, column the column (项目2!G5 is row 5, column 7)
+	Page      int     `json:"page,omitempty"`  // a PDF's page: line is then the line of text on it
 	Line      int     `json:"line,omitempty"`
 	Column    int     `json:"column,omitempty"` // in characters
 }
@@ -65,6 +67,8 @@ type JSONExecution struct {
 	Weight   float64  `json:"weight"`
 	Score    *float64 `json:"score"`
 	Reported *float64 `json:"reported,omitempty"`
+
+	Review *JSONIndicatorReview `json:"review,omitempty"` // the reviewer's 复核 of the line ([funds.review])
 }
 
 // JSONIndicator is one scored indicator.
@@ -106,6 +110,9 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		Year: p.Year, FullMarks: p.Scoring.FullMarks, Grade: r.Grade, TargetsSet: r.TargetsSet, TargetsMet: r.TargetsMet,
 		Rescaled: r.Rescaled, Reported: p.Reported, Indicators: make([]JSONIndicator, len(r.Indicators)),
 	}
+	if r.TargetsUnknown > 0 {
+		jp.TargetsMax = ptr(r.TargetsMet + r.TargetsUnknown)
+	}
 	if r.Exact {
 		jp.Total = ptr(r.Total)
 	} else {
@@ -119,6 +126,7 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		if x.HasScore {
 			je.Rate, je.Score = ptr(num.Round(x.Rate, 4)), ptr(x.Score)
 		}
+		je.Review = newJSONExecutionReview(r)
 		jp.Execution = je
 	}
 	for i := range r.Indicators {
@@ -172,7 +180,7 @@ func NewJSONFindings(r *engine.Result, lang i18n.Lang) []JSONFinding {
 		msg, hint := Message(r, f, lang)
 		pos := r.Pos(f)
 		jf := JSONFinding{Code: string(f.Code), Severity: f.Severity.String(), Message: msg, Hint: hint,
-			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Page: pos.Page, Line: pos.Line, Column: pos.Col}
+			Expected: findingValue(f.Expected, d), Actual: findingValue(f.Actual, d), File: pos.File, Sheet: pos.Sheet, Page: pos.Page, Line: pos.Line, Column: pos.Col}
 		if jf.File == "" {
 			jf.File = r.Project.File
 		}

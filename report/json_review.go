@@ -4,6 +4,7 @@ import (
 	"strconv"
 
 	"jixiao/engine"
+	"jixiao/indicators"
 	"jixiao/internal/num"
 )
 
@@ -68,7 +69,32 @@ func newJSONIndicatorReview(r *engine.Result, i int) *JSONIndicatorReview {
 	if rec == nil || r.Review == nil {
 		return nil
 	}
-	iv := &r.Review.Indicators[i]
+	return jsonReviewOf(rec, &r.Review.Indicators[i])
+}
+
+// newJSONExecutionReview is the 预算执行率 line's review in its JSON form; nil when it has none.
+func newJSONExecutionReview(r *engine.Result) *JSONIndicatorReview {
+	rec, iv := executionReview(r)
+	if rec == nil {
+		return nil
+	}
+	return jsonReviewOf(rec, iv)
+}
+
+// executionReview is the 预算执行率 line's record and what follows from it; nil when none.
+func executionReview(r *engine.Result) (*indicators.Review, *engine.IndicatorReview) {
+	p := r.Project
+	if r.Review == nil || p.Funds == nil || p.Funds.Review == nil {
+		return nil, nil
+	}
+	if iv := r.Review.Execution; iv != nil {
+		return p.Funds.Review, iv
+	}
+	return p.Funds.Review, &engine.IndicatorReview{}
+}
+
+// jsonReviewOf is one line's review, its record and what follows from it.
+func jsonReviewOf(rec *indicators.Review, iv *engine.IndicatorReview) *JSONIndicatorReview {
 	j := &JSONIndicatorReview{Actual: valueJSON(rec.Actual), Reason: rec.Reason, Rule: rec.Rule, Note: rec.Note}
 	if iv.HasScore {
 		j.Score = ptr(iv.Score)
@@ -132,7 +158,21 @@ func appendIndicatorReview(b []byte, r *engine.Result, i int) []byte {
 	if rec == nil || r.Review == nil {
 		return b
 	}
-	iv := &r.Review.Indicators[i]
+	return appendReviewOf(b, rec, &r.Review.Indicators[i])
+}
+
+// appendExecutionReview writes what newJSONExecutionReview gives encoding/json, with its key,
+// if any.
+func appendExecutionReview(b []byte, r *engine.Result) []byte {
+	rec, iv := executionReview(r)
+	if rec == nil {
+		return b
+	}
+	return appendReviewOf(b, rec, iv)
+}
+
+// appendReviewOf writes one line's review, with its key.
+func appendReviewOf(b []byte, rec *indicators.Review, iv *engine.IndicatorReview) []byte {
 	b = append(b, `,"review":{`...)
 	if rec.Actual.Set {
 		b = appendValue(append(b, `"actual":`...), rec.Actual)

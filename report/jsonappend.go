@@ -51,6 +51,9 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 	}
 	b = strconv.AppendInt(append(b, `,"targets_set":`...), int64(r.TargetsSet), 10)
 	b = strconv.AppendInt(append(b, `,"targets_met":`...), int64(r.TargetsMet), 10)
+	if r.TargetsUnknown > 0 {
+		b = strconv.AppendInt(append(b, `,"targets_met_max":`...), int64(r.TargetsMet+r.TargetsUnknown), 10)
+	}
 	if r.Rescaled {
 		b = append(b, `,"rescaled":true`...)
 	}
@@ -69,6 +72,7 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 			b = append(b, `,"score":null`...)
 		}
 		b = appendOptFloat(b, `,"reported":`, x.Reported)
+		b = appendExecutionReview(b, r)
 		b = append(b, '}')
 	}
 	b = append(b, `,"indicators":[`...)
@@ -233,6 +237,9 @@ func appendFinding(b []byte, r *engine.Result, f *engine.Finding, lang i18n.Lang
 		file = r.Project.File
 	}
 	b = appendString(append(b, `,"file":`...), file)
+	if pos.Sheet != "" {
+		b = appendString(append(b, `,"sheet":`...), pos.Sheet)
+	}
 	if pos.Page != 0 {
 		b = strconv.AppendInt(append(b, `,"page":`...), int64(pos.Page), 10)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"strings"
 
 	"jixiao/engine"
 	"jixiao/indicators"
@@ -68,10 +69,25 @@ type sarifResult struct {
 
 type sarifLocation struct {
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	// A workbook's sheet, which no region can say: its logical location, named in the
+	// message and given in the properties with the cell.
+	LogicalLocations []sarifLogical `json:"logicalLocations,omitempty"`
 	// A PDF's page and line, which no region can say: named in the message, and given in
 	// the properties.
 	Message    *sarifMessage `json:"message,omitempty"`
-	Properties *sarifPage    `json:"properties,omitempty"`
+	Properties any           `json:"properties,omitempty"` // *sarifPage or *sarifSheet
+}
+
+// sarifLogical is a logical location: a workbook's sheet, and the cell within it.
+type sarifLogical struct {
+	Name               string `json:"name"`               // the sheet
+	FullyQualifiedName string `json:"fullyQualifiedName"` // 项目2!G5
+}
+
+// sarifSheet is a workbook's place as the properties give it.
+type sarifSheet struct {
+	Sheet string `json:"sheet"`
+	Cell  string `json:"cell,omitempty"`
 }
 
 type sarifPage struct {
@@ -103,7 +119,9 @@ type sarifProperties struct {
 }
 
 // sarifPlace is a location: the file, and the line and column where they are lines of it; a
-// PDF's page and line named in the location's message and properties.
+// workbook's (or a .docx table's) row and column as the region, with the sheet as a logical
+// location, its cell named in the message and properties; a PDF's page and line named in the
+// location's message and properties.
 func sarifPlace(pos indicators.Pos, file string, lang i18n.Lang) sarifLocation {
 	if pos.File != "" {
 		file = pos.File
@@ -113,6 +131,18 @@ func sarifPlace(pos indicators.Pos, file string, lang i18n.Lang) sarifLocation {
 	case pos.Page > 0:
 		loc.Message = &sarifMessage{placeText(pos).String(lang)}
 		loc.Properties = &sarifPage{Page: pos.Page, Line: pos.Line, Column: pos.Col}
+	case pos.Sheet != "":
+		if pos.Line > 0 {
+			loc.PhysicalLocation.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Col}
+		}
+		place := placeText(pos).String(lang)
+		loc.LogicalLocations = []sarifLogical{{Name: pos.Sheet, FullyQualifiedName: place}}
+		loc.Message = &sarifMessage{place}
+		props := &sarifSheet{Sheet: pos.Sheet}
+		if pos.Line > 0 && pos.Col > 0 {
+			props.Cell = strings.TrimPrefix(place, pos.Sheet+"!")
+		}
+		loc.Properties = props
 	case pos.Line > 0:
 		loc.PhysicalLocation.Region = &sarifRegion{StartLine: pos.Line, StartColumn: pos.Col}
 	}

@@ -53,6 +53,26 @@ func writeReview(b *strings.Builder, r *engine.Result, lang i18n.Lang) error {
 		}
 		t.row(fmt.Sprint(i+1), ind.Name, num.Short(ind.Weight, d), optShort(ind.Reported, d), ScoreText(ir, d), score, diff, rule, reason)
 	}
+	if x := r.Execution; x != nil { // the 预算执行率 line: its 复核得分, else its computed score, counts
+		computed := "—"
+		if x.HasScore {
+			computed = num.Format(x.Score, d)
+		}
+		score, diff, rule, reason := computed, "", "", ""
+		if e := rv.Execution; e != nil {
+			score = num.Format(e.Score, d)
+			if e.HasDifference {
+				diff = num.Format(e.Difference, d)
+			}
+		}
+		if rec := p.Funds.Review; rec != nil {
+			rule, reason = rec.Rule, rec.Reason
+			if rec.Note != "" {
+				reason += L("（备注："+rec.Note+"）", " (note: "+rec.Note+")")
+			}
+		}
+		t.row("", L("预算执行率", "Budget execution"), num.Short(x.Weight, d), optShort(x.Reported, d), computed, score, diff, rule, reason)
+	}
 	if err := t.write(b); err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"github.com/mattn/go-runewidth"
@@ -47,6 +48,7 @@ func workbook(w io.Writer, in filed, lang i18n.Lang) error {
 		return err
 	}
 	x.used[summary] = true
+	x.used[indicators.ModelSheet] = true // the hidden sheet of the projects' models, last
 	extra := []struct {
 		name  string
 		write func(sheet string, results []*engine.Result) error
@@ -81,34 +83,84 @@ func workbook(w io.Writer, in filed, lang i18n.Lang) error {
 			return err
 		}
 	}
+	if err := x.modelSheet(results, names); err != nil {
+		return err
+	}
 	f.SetActive(0)
+	// The 复核得分 合计 formulas are saved with their value as text (the library's way): worked
+	// out again on opening, they show as numbers in their format.
+	if err := f.RecalcOnOpen(); err != nil {
+		return err
+	}
 	return f.Write(w)
+}
+
+// modelSheet writes the hidden sheet that keeps each project's whole model and what was
+// filled into the reviewer's cells, for reading the workbook back (indicators.ModelRows).
+func (x *xlsx) modelSheet(results []*engine.Result, names []string) error {
+	models := make([]indicators.Model, len(results))
+	for i, r := range results {
+		models[i] = indicators.Model{Sheet: names[i], Project: r.Project, Filled: x.filled[names[i]]}
+	}
+	rows, err := indicators.ModelRows(models)
+	if err != nil {
+		return err
+	}
+	if err := x.f.AddSheet(indicators.ModelSheet); err != nil {
+		return err
+	}
+	for r, row := range rows {
+		cells := make([]any, len(row))
+		for c, v := range row {
+			cells[c] = v
+		}
+		if err := x.f.SetRow(indicators.ModelSheet, cell(1, r+1), cells); err != nil {
+			return err
+		}
+	}
+	return x.f.Hide(indicators.ModelSheet)
 }
 
 // xlsx carries one workbook being written: its styles and the sheet names taken.
 type xlsx struct {
-	f                                   *sheets.Book
-	lang                                i18n.Lang
-	used                                map[string]bool
-	head, num, disputed, unscored, wrap sheets.StyleID
-	input, inputNum, inputText, percent sheets.StyleID         // the reviewer's cells; 偏离度
-	decimals                            map[int]sheets.StyleID // number formats by decimals
-	ruleSets                            []ruleSet              // the distinct lists of review rules, as the rules sheet lists them
+	f                              *sheets.Book
+	lang                           i18n.Lang
+	used                           map[string]bool
+	head, disputed, unscored, wrap sheets.StyleID
+	input, inputText, percent      sheets.StyleID         // the reviewer's cells; 偏离度
+	decimals                       map[int]sheets.StyleID // number formats by decimals
+	numbers                        map[numStyle]sheets.StyleID
+	ruleSets                       []ruleSet                    // the distinct lists of review rules, as the rules sheet lists them
+	filled                         map[string]map[string]string // by sheet, what was filled into the reviewer's cells, by cell
 }
 
+// numStyle is the look of a number cell: its decimals, and whether it is the reviewer's to
+// fill in or disputed.
+type numStyle struct {
+	decimals int
+	kind     numKind
+}
+
+type numKind int
+
+const (
+	plainNum numKind = iota
+	inputNum
+	disputedNum
+)
+
 func newXlsx(f *sheets.Book, lang i18n.Lang) (*xlsx, error) {
-	x := &xlsx{f: f, lang: lang, used: map[string]bool{}, decimals: map[int]sheets.StyleID{}}
+	x := &xlsx{f: f, lang: lang, used: map[string]bool{}, decimals: map[int]sheets.StyleID{}, numbers: map[numStyle]sheets.StyleID{},
+		filled: map[string]map[string]string{}}
 	styles := []struct {
 		dst   *sheets.StyleID
 		style sheets.Style
 	}{
 		{&x.head, sheets.Style{Bold: true, Fill: "#D9E1F2", Wrap: true, Vertical: "center"}},
-		{&x.num, sheets.Style{NumFmt: 2}}, // 0.00
 		{&x.disputed, sheets.Style{NumFmt: 2, Fill: "#FFC7CE", Color: "#9C0006"}},
 		{&x.unscored, sheets.Style{Fill: "#FFEB9C"}},
 		{&x.wrap, sheets.Style{Wrap: true, Vertical: "top"}},
 		{&x.input, sheets.Style{Fill: inputFill, Wrap: true, Vertical: "top"}},
-		{&x.inputNum, sheets.Style{Fill: inputFill, NumFmt: 2}},
 		{&x.inputText, sheets.Style{Fill: inputFill, NumFmt: 49}}, // @: a date typed stays as typed
 		{&x.percent, sheets.Style{NumFmt: 10}},                    // 0.00%
 	}
@@ -153,6 +205,7 @@ type sheetWriter struct {
 	sheet  string
 	row    int
 	widths map[int]int
+	fixed  map[int]float64 // columns of a set width, their text wrapped
 	err    error
 }
 
@@ -190,6 +243,101 @@ func (s *sheetWriter) put(col int, v any) {
 	}
 }
 
+// number writes a score-like number shown with d decimals (the project's), or with as many
+// as it has when more: the cell shows all of it, so that it reads back as written.
+func (s *sheetWriter) number(col int, v float64, d int, kind numKind) {
+	s.put(col, v)
+	s.style(col, s.x.numberStyle(max(d, decimalsOf(v)), kind))
+}
+
+// numberOf writes a score that may be missing.
+func (s *sheetWriter) numberOf(col int, v *float64, d int, kind numKind) {
+	if v != nil {
+		s.number(col, *v, d, kind)
+	} else if kind == inputNum {
+		s.style(col, s.x.numberStyle(d, kind))
+	}
+}
+
+// score writes an indicator's computed score as a number, or its range or "—" as text.
+func (s *sheetWriter) score(col int, ir *engine.IndicatorResult, d int) {
+	if ir.HasScore {
+		s.number(col, ir.Score, d, plainNum)
+	} else {
+		s.put(col, ScoreText(ir, d))
+	}
+}
+
+// total writes a project's computed total as a number, or its range as text.
+func (s *sheetWriter) total(col int, r *engine.Result, d int) {
+	if r.Exact {
+		s.number(col, r.Total, d, plainNum)
+	} else {
+		s.put(col, TotalText(r, d))
+	}
+}
+
+// decimalsOf is how many decimals v is written with, at most 9.
+func decimalsOf(v float64) int {
+	t := strconv.FormatFloat(v, 'f', -1, 64)
+	if i := strings.IndexByte(t, '.'); i >= 0 {
+		return min(len(t)-i-1, 9)
+	}
+	return 0
+}
+
+// numberStyle is the style of a number cell of kind showing d decimals, made once.
+func (x *xlsx) numberStyle(d int, kind numKind) sheets.StyleID {
+	key := numStyle{d, kind}
+	if id, ok := x.numbers[key]; ok {
+		return id
+	}
+	st := sheets.Style{Format: "0"}
+	if d > 0 {
+		st.Format = "0." + strings.Repeat("0", d)
+	}
+	switch kind {
+	case inputNum:
+		st.Fill = inputFill
+	case disputedNum:
+		st.Fill, st.Color = "#FFC7CE", "#9C0006"
+	}
+	id, err := x.f.NewStyle(st)
+	if err != nil {
+		return 0
+	}
+	x.numbers[key] = id
+	return id
+}
+
+// fill writes what jixiao fills into a reviewer's cell, and records it: reading the
+// workbook back, a cell that still says it is no review (indicators.Model).
+func (s *sheetWriter) fill(col int, v any) {
+	s.put(col, v)
+	text := ""
+	switch v := v.(type) {
+	case string:
+		text = v
+	case float64:
+		text = strconv.FormatFloat(v, 'f', -1, 64)
+	case *float64:
+		if v != nil {
+			text = strconv.FormatFloat(*v, 'f', -1, 64)
+		}
+	case literal:
+		text = strconv.FormatFloat(v.value, 'f', -1, 64)
+	}
+	if text == "" {
+		return
+	}
+	m := s.x.filled[s.sheet]
+	if m == nil {
+		m = map[string]string{}
+		s.x.filled[s.sheet] = m
+	}
+	m[cell(col, s.row)] = text
+}
+
 func (s *sheetWriter) measure(col int, text string) {
 	w := 0
 	for _, line := range strings.Split(text, "\n") {
@@ -225,6 +373,9 @@ func (s *sheetWriter) finish() error {
 	}
 	for col, w := range s.widths {
 		width := float64(min(max(w+2, 8), 60))
+		if fixed, ok := s.fixed[col]; ok {
+			width = fixed
+		}
 		if err := s.x.f.SetColWidth(s.sheet, col, width); err != nil {
 			return err
 		}
@@ -258,29 +409,46 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	s.row = 2
 	x.reviewerRow(s, p)
 	s.row = 3
+	execRow := 0 // the row of the 预算执行率 line, with its 复核 cells
 	if fd := p.Funds; fd != nil {
 		if fd.FullYearBudget != nil || fd.Weight > 0 {
-			s.headRow("资金（"+fd.Unit+"）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分")
+			s.headRow("资金（"+fd.Unit+"）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率（%）", "得分", "计算得分")
+			if r.Execution != nil {
+				x.reviewHeads(s)
+			}
 			s.row++
 			s.put(1, "年度资金总额")
-			s.put(2, fd.Budget)
+			s.numberOf(2, fd.Budget, 2, plainNum)
 			if avail, ok := fd.Available(); ok {
-				s.put(3, avail)
+				s.number(3, avail, 2, plainNum)
 			}
-			s.put(4, fd.Spent)
-			if r.Execution != nil {
-				s.put(5, r.Execution.Weight)
-				if r.Execution.HasScore {
-					s.put(6, num.Round(r.Execution.Rate*100, 2))
+			s.numberOf(4, fd.Spent, 2, plainNum)
+			if x := r.Execution; x != nil {
+				s.number(5, x.Weight, d, plainNum)
+				if x.HasScore {
+					s.number(6, num.Round(x.Rate*100, 2), 2, plainNum)
+					s.number(8, x.Score, d, plainNum)
+				} else {
+					s.put(8, "—")
 				}
 			}
-			s.put(7, fd.Reported)
+			s.numberOf(7, fd.Reported, d, plainNum)
+			for _, f := range r.Findings {
+				if f.Indicator < 0 && f.Field == engine.FieldFundsReported && f.Severity == engine.Error && disputed[f.Code] {
+					s.numberOf(7, fd.Reported, d, disputedNum)
+					s.comment(7, x.message(r, &f))
+				}
+			}
+			if r.Execution != nil {
+				execRow = s.row
+				x.executionReviewCells(s, r)
+			}
 		} else {
 			s.headRow("资金（"+fd.Unit+"）", "年初预算安排①", "年中调整②", "年度拨付③", "本年度结余④=①+②-③", "实际到位⑤", "实际支出⑥", "本年度结余⑦", "结余率(%)⑧=⑦/⑤")
 			s.row++
 			s.put(1, "合计")
 			for i, v := range []*float64{fd.Budget, fd.Adjustment, fd.Allocated, fd.Balance, fd.Received, fd.Spent, fd.Unspent, fd.UnspentRate} {
-				s.put(i+2, v)
+				s.numberOf(i+2, v, 2, plainNum)
 			}
 		}
 		for _, f := range r.Findings {
@@ -291,9 +459,10 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		}
 		s.row += 2
 	}
-	s.headRow(append([]string{"一级指标", "二级指标", "三级指标", "评分标准", "指标值", "度量单位", "实际完成值", "上年度数值", "分值", "得分", "计算得分", "计分依据", "偏差原因"},
-		reviewHeads...)...)
+	s.headRow("一级指标", "二级指标", "三级指标", "评分标准", "指标值", "度量单位", "实际完成值", "上年度数值", "分值", "得分", "计算得分", "计分依据", "偏差原因")
+	x.reviewHeads(s)
 	x.reviewHeader(s, r)
+	headRow := s.row
 	firstRow := s.row + 1
 	byIndicator := map[int][]engine.Finding{}
 	for _, f := range r.Findings {
@@ -312,12 +481,11 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 		s.put(6, ind.Unit)
 		s.put(7, valueCell(ind.Actual))
 		s.put(8, valueCell(ind.Prior))
-		s.put(9, ind.Weight)
-		s.put(10, ind.Reported)
+		s.number(9, ind.Weight, d, plainNum)
+		s.numberOf(10, ind.Reported, d, plainNum)
 		switch {
 		case ir.HasScore:
-			s.put(11, ir.Score)
-			s.style(11, x.num)
+			s.number(11, ir.Score, d, plainNum)
 		case ir.Kind == rules.Ranged:
 			s.put(11, num.Format(ir.Min, d)+"–"+num.Format(ir.Max, d))
 			s.style(11, x.unscored)
@@ -330,7 +498,9 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			basis += "：" + note
 		}
 		s.put(12, basis)
+		s.style(12, x.wrap)
 		s.put(13, ind.Reason)
+		s.style(13, x.wrap)
 		x.reviewCells(s, r, i)
 		var marks, other []string
 		for _, f := range byIndicator[i] {
@@ -346,7 +516,7 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 			}
 		}
 		if len(marks) > 0 {
-			s.style(10, x.disputed)
+			s.numberOf(10, ind.Reported, d, disputedNum)
 			s.comment(10, strings.Join(marks, "\n"))
 		}
 		if len(other) > 0 {
@@ -359,26 +529,28 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	}
 	s.row++
 	s.put(1, "合计")
-	s.put(9, r.Weight)
-	x.reviewTotal(s, r, firstRow, lastRow)
-	s.put(10, p.Reported.Total)
+	s.number(9, r.Weight, d, plainNum)
+	x.reviewTotal(s, r, firstRow, lastRow, execRow)
+	s.numberOf(10, p.Reported.Total, d, plainNum)
 	if r.Exact {
-		s.put(11, r.Total)
-		s.style(11, x.num)
+		s.number(11, r.Total, d, plainNum)
 	} else {
 		s.put(11, TotalText(r, d))
 	}
 	for _, f := range r.Findings {
 		if f.Code == engine.TotalMismatch && f.Field == engine.FieldReportedTotal {
 			m, h := Message(r, &f, x.lang)
-			s.style(10, x.disputed)
-			s.comment(10, m+"\n→ "+h)
+			s.numberOf(10, p.Reported.Total, d, disputedNum)
+			if h != "" {
+				m += "\n→ " + h
+			}
+			s.comment(10, m)
 		}
 	}
 	s.row += 2
 	if p.Reported.Score != nil {
 		s.put(1, "自评得分")
-		s.put(2, p.Reported.Score)
+		s.numberOf(2, p.Reported.Score, d, plainNum)
 		s.row++
 	}
 	if p.Reported.TargetsSet != nil || p.Reported.TargetsMet != nil {
@@ -403,7 +575,18 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 	x.reviewTotals(s, r)
 	s.put(1, "计算结论")
 	s.put(2, verdict(r, x.lang))
-	return s.finish()
+	s.fixed = projectWidths
+	if err := s.finish(); err != nil {
+		return err
+	}
+	return x.f.PrintTitles(sheet, headRow, headRow)
+}
+
+// projectWidths are the widths of a project sheet's columns of long text, in characters, each
+// wrapped: the sheet prints one landscape A4 page wide at a legible scale.
+var projectWidths = map[int]float64{
+	1: 10, 2: 12, 3: 16, 4: 36, 5: 10, 6: 8, 7: 11, 8: 9, 9: 8, 10: 8, 11: 10, 12: 24, 13: 16,
+	colReviewActual: 10, colReviewScore: 9, colReviewReason: 20, colReviewRule: 14, colReviewNote: 14,
 }
 
 // message is a finding's message alone, for a cell's comment.
@@ -473,14 +656,12 @@ func (x *xlsx) summary(sheet string, results []*engine.Result, names []string, d
 		if stated == nil {
 			stated = p.Reported.Total
 		}
-		s.put(4, stated)
+		s.numberOf(4, stated, p.Scoring.Decimals, plainNum)
 		s.put(5, p.Reported.Grade)
+		s.total(6, r, p.Scoring.Decimals)
 		if r.Exact {
-			s.put(6, r.Total)
-			s.style(6, x.num)
 			s.put(7, r.Grade)
 		} else {
-			s.put(6, TotalText(r, p.Scoring.Decimals))
 			grade := r.Grade
 			if r.GradeMax != r.Grade {
 				grade += "–" + r.GradeMax

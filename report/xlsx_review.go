@@ -37,12 +37,20 @@ const (
 func (x *xlsx) reviewerRow(s *sheetWriter, p *indicators.Project) {
 	s.put(1, "复核人")
 	s.style(1, x.head)
-	s.put(2, p.Reviewer.Name)
+	s.fill(2, p.Reviewer.Name)
 	s.style(2, x.input)
 	s.put(3, "复核日期")
 	s.style(3, x.head)
-	s.put(4, p.Reviewer.Date)
+	s.fill(4, p.Reviewer.Date)
 	s.style(4, x.inputText)
+}
+
+// reviewHeads writes the labels of the 复核 columns in the current row.
+func (x *xlsx) reviewHeads(s *sheetWriter) {
+	for k, h := range reviewHeads {
+		s.put(colReviewActual+k, h)
+		s.style(colReviewActual+k, x.head)
+	}
 }
 
 // reviewHeader explains the 复核 columns in comments on their header cells.
@@ -63,17 +71,43 @@ func (x *xlsx) reviewHeader(s *sheetWriter, r *engine.Result) {
 func (x *xlsx) reviewCells(s *sheetWriter, r *engine.Result, i int) {
 	ir := &r.Indicators[i]
 	ind := ir.Indicator
-	var actual, score any
+	var computed *float64
+	var basis i18n.Text
+	if ir.Applicable && ir.HasScore {
+		computed, basis = &ir.Score, i18n.T("按评分标准应得 %s（%s）", "the criterion gives %s (%s)", num.Format(ir.Score, r.Project.Scoring.Decimals), basisText(r, ir))
+	}
+	x.lineReview(s, r, ind.Review, computed, ind.Reported, basis)
+}
+
+// executionReviewCells writes the 复核 of the 预算执行率 line, in its row of the funds block,
+// as reviewCells does an indicator's.
+func (x *xlsx) executionReviewCells(s *sheetWriter, r *engine.Result) {
+	e := r.Execution
+	var computed *float64
+	var basis i18n.Text
+	if e.HasScore {
+		computed = &e.Score
+		basis = i18n.T("按执行率 %s%% × 分值 %s 应得 %s", "execution rate %s%% × weight %s gives %s",
+			num.Format(e.Rate*100, 2), num.Short(e.Weight, r.Project.Scoring.Decimals), num.Format(e.Score, r.Project.Scoring.Decimals))
+	}
+	x.lineReview(s, r, r.Project.Funds.Review, computed, e.Reported, basis)
+}
+
+// lineReview writes one line's 复核 cells: the reviewer's record rec where there is one; else
+// the computed score, and where it differs from the reported one the reason (what the
+// computed score rests on, basis) and the rule of scoring by the criterion.
+func (x *xlsx) lineReview(s *sheetWriter, r *engine.Result, rec *indicators.Review, computed, reported *float64, basis i18n.Text) {
+	d := r.Project.Scoring.Decimals
+	var actual any
+	var score *float64
 	var reason, rule, note string
-	switch rec := ind.Review; {
+	switch {
 	case rec != nil:
 		actual, score, reason, rule, note = valueCell(rec.Actual), rec.Score, rec.Reason, rec.Rule, rec.Note
-	case ir.Applicable && ir.HasScore:
-		score = ir.Score
-		if rep := ind.Reported; rep != nil && !num.Within(*rep, ir.Score, engine.DefaultTolerance) {
-			d := r.Project.Scoring.Decimals
-			reason = i18n.T("自评得分 %s，按评分标准应得 %s（%s）", "reported %s, but the criterion gives %s (%s)",
-				num.Short(*rep, d), num.Format(ir.Score, d), basisText(r, ir)).String(x.lang)
+	case computed != nil:
+		score = computed
+		if reported != nil && !num.Within(*reported, *computed, engine.DefaultTolerance) {
+			reason = i18n.T("自评得分 %s，%s", "reported %s, but %s", num.Short(*reported, d), basis).String(x.lang)
 			for k := range r.Rules {
 				if r.Rules[k].Effect == indicators.EffectCriterion {
 					rule = r.Rules[k].Code
@@ -82,15 +116,15 @@ func (x *xlsx) reviewCells(s *sheetWriter, r *engine.Result, i int) {
 			}
 		}
 	}
-	s.put(colReviewActual, actual)
-	s.put(colReviewScore, score)
-	s.put(colReviewReason, reason)
-	s.put(colReviewRule, rule)
-	s.put(colReviewNote, note)
+	s.fill(colReviewActual, actual)
+	s.fill(colReviewReason, reason)
+	s.fill(colReviewRule, rule)
+	s.fill(colReviewNote, note)
 	for col := colReviewActual; col <= colReviewNote; col++ {
 		s.style(col, x.input)
 	}
-	s.style(colReviewScore, x.inputNum)
+	s.fill(colReviewScore, score)
+	s.numberOf(colReviewScore, score, d, inputNum)
 }
 
 // reviewDropDown lets the 复核口径 cells of rows first to last take only a rule's code.
@@ -112,9 +146,10 @@ func (x *xlsx) reviewDropDown(s *sheetWriter, r *engine.Result, first, last int)
 	return x.f.DropDownFrom(s.sheet, ref, fmt.Sprintf("'%s'!$A$%d:$A$%d", set.sheet, set.first, set.last))
 }
 
-// reviewTotal writes, in the 合计 row, the sum of the 复核得分 column as a formula, saved with
-// its value: it follows the reviewer's changes in Excel or WPS.
-func (x *xlsx) reviewTotal(s *sheetWriter, r *engine.Result, first, last int) {
+// reviewTotal writes, in the 合计 row, the sum of the 复核得分 column, with the 预算执行率
+// line's in the funds block (execRow, 0 for none), as a formula saved with its value: it
+// follows the reviewer's changes in Excel or WPS.
+func (x *xlsx) reviewTotal(s *sheetWriter, r *engine.Result, first, last, execRow int) {
 	if s.err != nil || last < first {
 		return
 	}
@@ -128,11 +163,21 @@ func (x *xlsx) reviewTotal(s *sheetWriter, r *engine.Result, first, last int) {
 			sum += ir.Score
 		}
 	}
+	formula := fmt.Sprintf("SUM(%s:%s)", cell(colReviewScore, first), cell(colReviewScore, last))
+	if e := r.Execution; execRow > 0 && e != nil {
+		switch rec := r.Project.Funds.Review; {
+		case rec != nil && rec.Score != nil:
+			sum += *rec.Score
+		case rec == nil && e.HasScore:
+			sum += e.Score
+		}
+		formula = fmt.Sprintf("SUM(%s:%s,%s)", cell(colReviewScore, first), cell(colReviewScore, last), cell(colReviewScore, execRow))
+	}
 	at := cell(colReviewScore, s.row)
-	s.put(colReviewScore, num.Round(sum, r.Project.Scoring.Decimals))
-	s.style(colReviewScore, x.num)
+	d := r.Project.Scoring.Decimals
+	s.number(colReviewScore, num.Round(sum, d), d, plainNum)
 	if s.err == nil {
-		s.err = x.f.SetFormula(s.sheet, at, fmt.Sprintf("SUM(%s:%s)", cell(colReviewScore, first), cell(colReviewScore, last)))
+		s.err = x.f.SetFormula(s.sheet, at, formula)
 	}
 }
 
@@ -146,8 +191,7 @@ func (x *xlsx) reviewTotals(s *sheetWriter, r *engine.Result) {
 	d := r.Project.Scoring.Decimals
 	s.put(1, "复核总分")
 	if rv.Exact {
-		s.put(2, rv.Total)
-		s.style(2, x.num)
+		s.number(2, rv.Total, d, plainNum)
 	} else {
 		s.put(2, reviewTotalText(rv, d))
 	}
@@ -170,8 +214,7 @@ func (x *xlsx) reviewSummary(s *sheetWriter, r *engine.Result, col int) {
 		return
 	}
 	if rv.Exact {
-		s.put(col, rv.Total)
-		s.style(col, x.num)
+		s.number(col, rv.Total, r.Project.Scoring.Decimals, plainNum)
 	} else {
 		s.put(col, reviewTotalText(rv, r.Project.Scoring.Decimals))
 	}
@@ -181,6 +224,15 @@ func (x *xlsx) reviewSummary(s *sheetWriter, r *engine.Result, col int) {
 		s.style(col+2, x.percent)
 	}
 	s.put(col+3, r.Project.Reviewer.Name)
+}
+
+// reviewTotal writes a review total as a number, or its range as text.
+func (s *sheetWriter) reviewTotal(col int, rv *engine.Review, d int) {
+	if rv.Exact {
+		s.number(col, rv.Total, d, plainNum)
+	} else {
+		s.put(col, reviewTotalText(rv, d))
+	}
 }
 
 // reviewTotalText is a review total as printed, or its range.
@@ -366,11 +418,11 @@ func (x *xlsx) reviewReport(sheet string, results []*engine.Result) error {
 			s.put(1, ind.Level1)
 			s.put(2, ind.Level2)
 			s.put(3, ind.Name)
-			s.put(4, ind.Weight)
+			s.number(4, ind.Weight, d, plainNum)
 			s.put(5, valueCell(ind.Target))
 			s.put(6, valueCell(ind.Actual))
-			s.put(7, ind.Reported)
-			s.put(8, ScoreText(ir, d))
+			s.numberOf(7, ind.Reported, d, plainNum)
+			s.score(8, ir, d)
 			if r.Review == nil {
 				continue
 			}
@@ -382,12 +434,10 @@ func (x *xlsx) reviewReport(sheet string, results []*engine.Result) error {
 				s.put(14, rec.Rule)
 			}
 			if iv.HasScore {
-				s.put(10, iv.Score)
-				s.style(10, x.num)
+				s.number(10, iv.Score, d, plainNum)
 			}
 			if iv.HasDifference {
-				s.put(11, iv.Difference)
-				s.style(11, x.num)
+				s.number(11, iv.Difference, d, plainNum)
 			}
 			if iv.HasCompletion {
 				s.put(12, num.Round(iv.Completion, 4))
@@ -396,22 +446,21 @@ func (x *xlsx) reviewReport(sheet string, results []*engine.Result) error {
 		}
 		s.row++
 		s.put(1, L("合计", "Total"))
-		s.put(4, r.Weight)
+		s.number(4, r.Weight, d, plainNum)
 		if self := r.Review; self != nil && self.HasSelf {
-			s.put(7, self.Self)
+			s.number(7, self.Self, d, plainNum)
 		} else {
 			stated := p.Reported.Score
 			if stated == nil {
 				stated = p.Reported.Total
 			}
-			s.put(7, stated)
+			s.numberOf(7, stated, d, plainNum)
 		}
-		s.put(8, TotalText(r, d))
+		s.total(8, r, d)
 		if rv := r.Review; rv != nil {
-			s.put(10, reviewTotalText(rv, d))
+			s.reviewTotal(10, rv, d)
 			if rv.HasSelf && rv.Exact {
-				s.put(11, num.Round(rv.Self-rv.Total, d))
-				s.style(11, x.num)
+				s.number(11, num.Round(rv.Self-rv.Total, d), d, plainNum)
 			}
 			s.row++
 			s.put(1, L("等次", "Grade"))
@@ -451,19 +500,19 @@ func (x *xlsx) differences(sheet string, results []*engine.Result) error {
 		s.put(1, p.Name)
 		s.put(2, p.Agency)
 		s.put(3, L("（项目合计）", "(project total)"))
-		s.put(4, r.Weight)
+		s.number(4, r.Weight, d, plainNum)
 		self, hasSelf := selfScore(r)
 		if hasSelf {
-			s.put(5, self)
+			s.number(5, self, d, plainNum)
 		}
-		s.put(6, TotalText(r, d))
+		s.total(6, r, d)
 		if hasSelf && r.Exact {
-			s.put(8, num.Round(self-r.Total, d))
+			s.number(8, num.Round(self-r.Total, d), d, plainNum)
 		}
 		if rv != nil {
-			s.put(7, reviewTotalText(rv, d))
+			s.reviewTotal(7, rv, d)
 			if hasSelf && rv.Exact {
-				s.put(9, num.Round(self-rv.Total, d))
+				s.number(9, num.Round(self-rv.Total, d), d, plainNum)
 			}
 			if rv.HasDeviation {
 				s.put(10, num.Round(rv.Deviation, 4))
@@ -487,16 +536,16 @@ func (x *xlsx) differences(sheet string, results []*engine.Result) error {
 			s.put(1, p.Name)
 			s.put(2, p.Agency)
 			s.put(3, ind.Name)
-			s.put(4, ind.Weight)
-			s.put(5, rep)
-			s.put(6, ScoreText(ir, d))
+			s.number(4, ind.Weight, d, plainNum)
+			s.numberOf(5, rep, d, plainNum)
+			s.score(6, ir, d)
 			if rep != nil && ir.HasScore {
-				s.put(8, num.Round(*rep-ir.Score, d))
+				s.number(8, num.Round(*rep-ir.Score, d), d, plainNum)
 			}
 			if iv != nil && iv.HasScore {
-				s.put(7, iv.Score)
+				s.number(7, iv.Score, d, plainNum)
 				if iv.HasDifference {
-					s.put(9, iv.Difference)
+					s.number(9, iv.Difference, d, plainNum)
 				}
 			}
 			if rec := ind.Review; rec != nil {
@@ -583,7 +632,7 @@ func (x *xlsx) reviewerFindings(s *sheetWriter, r *engine.Result) {
 func dimension(c engine.Code) i18n.Text {
 	switch c {
 	case engine.ScoreMismatch, engine.TotalMismatch, engine.GradeMismatch, engine.ScoreOverWeight, engine.RangeViolation,
-		engine.Unscored, engine.MissingValue, engine.AllFullMarks:
+		engine.Unscored, engine.MissingValue, engine.ValueUnreadable, engine.AllFullMarks:
 		return i18n.T("得分", "scores")
 	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained,
 		engine.UnitMissing:

@@ -44,6 +44,15 @@ func (b *Book) AddSheet(name string) error {
 	return err
 }
 
+// Hide hides a sheet: it is kept, and read like any other, but not shown or printed.
+func (b *Book) Hide(sheet string) error { return b.f.SetSheetVisible(sheet, false) }
+
+// Hidden reports whether a sheet is hidden.
+func (b *Book) Hidden(sheet string) (bool, error) {
+	visible, err := b.f.GetSheetVisible(sheet)
+	return !visible, err
+}
+
 // RenameSheet renames a sheet.
 func (b *Book) RenameSheet(from, to string) error { return b.f.SetSheetName(from, to) }
 
@@ -56,3 +65,6 @@ func (b *Book) Write(w io.Writer) error { return b.f.Write(w) }
 // SaveAs writes the workbook to path (the source file of an opened workbook is left as it
 // was).
 func (b *Book) SaveAs(path string) error { return b.f.SaveAs(path) }
+
+// DeleteSheet removes a sheet.
+func (b *Book) DeleteSheet(name string) error { return b.f.DeleteSheet(name) }

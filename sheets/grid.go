@@ -1,8 +1,11 @@
 package sheets
 
+import "github.com/xuri/excelize/v2"
+
 // Grid is one sheet's cells as a person sees them: the text each shows (a formula's saved
-// result, numbers in their display format), every merged range's value copied into each
-// cell it covers. Rows and columns are 0-based here; cell names are 1-based.
+// result, numbers in their display format, a date or time as ISO text: "2024-03-15"), every
+// merged range's value copied into each cell it covers. Rows and columns are 0-based here;
+// cell names are 1-based.
 type Grid struct {
 	Sheet string
 	Rows  [][]string // ragged: a row ends at its last cell with a value
@@ -21,7 +24,12 @@ func (b *Book) Grid(sheet string) (*Grid, error) {
 	if err != nil {
 		return nil, err
 	}
+	raw, err := b.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, err
+	}
 	g := &Grid{Sheet: sheet, Rows: rows, book: b}
+	g.isoDates(raw)
 	g.fillMerged()
 	return g, nil
 }
@@ -57,6 +65,9 @@ func (g *Grid) fillMerged() {
 			continue
 		}
 		v := m.GetCellValue()
+		if r1-1 < len(g.Rows) && c1-1 < len(g.Rows[r1-1]) {
+			v = g.Rows[r1-1][c1-1] // as the grid shows it: a date as ISO text
+		}
 		for r := r1 - 1; r < r2; r++ {
 			for len(g.Rows) <= r {
 				g.Rows = append(g.Rows, nil)

@@ -1,6 +1,11 @@
 package sheets
 
-import "github.com/xuri/excelize/v2"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+)
 
 // Comment is a note on a cell; Width and Height size its box, in pixels (0: the default).
 type Comment struct {
@@ -42,17 +47,60 @@ func (b *Book) SetColWidth(sheet string, col int, width float64) error {
 	return b.f.SetColWidth(sheet, name, name, width)
 }
 
-// FitToWidth prints the sheet one page wide (as many pages tall as it needs), landscape or
-// portrait.
+// FitToWidth prints the sheet on A4 paper one page wide (as many pages tall as it needs),
+// landscape or portrait.
 func (b *Book) FitToWidth(sheet string, landscape bool) error {
-	fit, wide, tall, orientation := true, 1, 0, "portrait"
+	fit, wide, tall, orientation, a4 := true, 1, 0, "portrait", 9
 	if landscape {
 		orientation = "landscape"
 	}
 	if err := b.f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	return b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall})
+	return b.f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &orientation, FitToWidth: &wide, FitToHeight: &tall})
+}
+
+// PrintLayout is how a sheet prints: its paper's orientation and size, and how it is scaled.
+type PrintLayout struct {
+	Landscape bool
+	A4        bool
+	FitWidth  int // pages wide it is fitted to; 0: not fitted
+	FitHeight int // pages tall it is fitted to; 0: as many as it needs
+}
+
+// Printing reads how a sheet prints.
+func (b *Book) Printing(sheet string) (PrintLayout, error) {
+	props, err := b.f.GetSheetProps(sheet)
+	if err != nil {
+		return PrintLayout{}, err
+	}
+	page, err := b.f.GetPageLayout(sheet)
+	if err != nil {
+		return PrintLayout{}, err
+	}
+	var l PrintLayout
+	l.Landscape = page.Orientation != nil && *page.Orientation == "landscape"
+	l.A4 = page.Size != nil && *page.Size == 9
+	if props.FitToPage != nil && *props.FitToPage {
+		if page.FitToWidth != nil {
+			l.FitWidth = *page.FitToWidth
+		}
+		if page.FitToHeight != nil {
+			l.FitHeight = *page.FitToHeight
+		}
+	}
+	return l, nil
+}
+
+// PrintTitles repeats the rows first to last (1-based) at the top of every printed page.
+func (b *Book) PrintTitles(sheet string, first, last int) error {
+	return b.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", strings.ReplaceAll(sheet, "'", "''"), first, last)})
+}
+
+// ColWidth is a column's width (1-based column), in characters.
+func (b *Book) ColWidth(sheet string, col int) (float64, error) {
+	return b.f.GetColWidth(sheet, ColumnName(col))
 }
 
 // AutoFilter puts filter buttons on the first row of a range such as "A1:K20".
@@ -146,4 +194,20 @@ func (b *Book) AddChart(sheet, cell string, c Chart) error {
 		x.Series = append(x.Series, excelize.ChartSeries{Name: s.Name, Categories: s.Categories, Values: s.Values})
 	}
 	return b.f.AddChart(sheet, cell, x)
+}
+
+// PrintTitleRows are the rows (1-based) repeated at the top of every printed page of a
+// sheet; 0, 0 when none.
+func (b *Book) PrintTitleRows(sheet string) (first, last int, err error) {
+	for _, dn := range b.f.GetDefinedName() {
+		if dn.Name != "_xlnm.Print_Titles" || dn.Scope != sheet {
+			continue
+		}
+		ref := dn.RefersTo[strings.LastIndexByte(dn.RefersTo, '!')+1:]
+		if _, err := fmt.Sscanf(ref, "$%d:$%d", &first, &last); err != nil {
+			return 0, 0, fmt.Errorf("print titles %q: %w", dn.RefersTo, err)
+		}
+		return first, last, nil
+	}
+	return 0, 0, nil
 }

@@ -72,10 +72,12 @@ func (a *app) importWorkbooks(files []string, dir string, force bool) int {
 	var plan []planned
 	for _, file := range files {
 		projects, err := batch.Projects(file, indicators.Limits{})
-		if err != nil {
+		if err != nil { // a workbook's other projects are still saved
 			printErrors(errOut, err, a.lang)
 			code = exitInput
-			continue
+			if len(projects) == 0 {
+				continue
+			}
 		}
 		if len(projects) == 0 { // a published report of final-accounts tables alone
 			a.errLine(a.t("%s: 没有找到项目支出绩效自评表（也没有评价报告），没有可导入的项目；这份报告的决算表可以用 jixiao check 核对",

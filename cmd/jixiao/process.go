@@ -50,7 +50,12 @@ func (a *app) process(o *options, mode batch.Mode, eopts engine.Options) int {
 				bar.Clear()
 				printErrors(errOut, item.Err, o.lang)
 				code = exitInput
-				return stream.Fail(report.NewFailure(item.Item.Name, item.Item.Line, item.Err))
+				if err := stream.Fail(report.NewFailure(item.Item.Name, item.Item.Line, item.Err)); err != nil {
+					return err
+				}
+				if len(item.Results) == 0 && item.Text == nil {
+					return nil // a workbook's other projects, read, follow
+				}
 			}
 			for _, w := range item.Warnings {
 				bar.Clear()

@@ -52,7 +52,7 @@ type Compiler struct {
 	salt      uint64     // from seed: keys differ from one compiler to the next
 	methods   []*Program // the standard methods
 	key       []byte     // scratch for building keys
-	qualities qualities  // the bands of actual texts read (see AppendEnvs)
+	memo      memo       // what the texts read say, for the environments (see AppendEnvs)
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
 	NoFastPath bool
 }
@@ -78,7 +78,7 @@ func NewCompiler(lim Limits) *Compiler {
 	}
 	seed := maphash.MakeSeed()
 	return &Compiler{limits: lim, m: newMachine(lim.MemoryBudget), conds: map[string]*compiled{}, scores: map[string]*compiled{},
-		known: map[uint64]*Program{}, addressed: map[uint64]*addressed{}, qualities: qualities{}, seed: seed, salt: maphash.String(seed, "jixiao")}
+		known: map[uint64]*Program{}, addressed: map[uint64]*addressed{}, memo: memo{qualities: qualities{}, flaws: flaws{}}, seed: seed, salt: maphash.String(seed, "jixiao")}
 }
 
 // Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a

@@ -562,7 +562,7 @@ func TestQualitiesRemembered(t *testing.T) {
 			envs := c.AppendEnvs(nil, p)
 			assert.Equal(t, q, envs[0].Quality(), "%q, round %d", text, round)
 			if text != "健全" { // repeats the target: met, no words read
-				assert.Contains(t, c.qualities, text, "%q, round %d", text, round)
+				assert.Contains(t, c.memo.qualities, text, "%q, round %d", text, round)
 			}
 		}
 	}
@@ -574,4 +574,20 @@ func TestQualitiesRemembered(t *testing.T) {
 	long := strings.Repeat("已完成", maxQualityText)
 	assert.Equal(t, QualityMet, qs.of(long))
 	assert.NotContains(t, qs, long, "a long text is read each time")
+}
+
+// The compiler's environments tell a flawed value's text as num.Flawed does, remembering it.
+func TestFlawsRemembered(t *testing.T) {
+	c := NewCompiler(Limits{})
+	for _, text := range []string{"≥1OO人", "95.5.%", "1,0000", "2023年13月底前", ">=abc", "达成", "约85%"} {
+		p := &indicators.Project{Scoring: indicators.Scoring{Decimals: 2, FullMarks: 100}, Indicators: []*indicators.Indicator{
+			{Name: "x", Weight: 10, Applicable: true, Target: indicators.ParseValue(text), Actual: indicators.ParseValue(text)}}}
+		for round := range 2 {
+			env := c.AppendEnvs(nil, p)[0]
+			assert.Equal(t, num.Flawed(text), env.TextFlaw(text), "%q, round %d", text, round)
+			assert.Equal(t, num.Flawed(text), env.targetFlaw, "%q, round %d", text, round)
+			assert.Contains(t, c.memo.flaws, text)
+		}
+	}
+	assert.Equal(t, num.FlawLetter, c.memo.flaws["≥1OO人"], "a flaw is remembered")
 }

@@ -28,8 +28,8 @@ type Env struct {
 	actualSet bool // an actual value is given, as a number or as text
 	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
 	quality   Quality
-	qualityOK bool      // quality has been read from Text
-	qualities qualities // the bands of texts read before, when the compiler built the env
+	qualityOK bool  // quality has been read from Text
+	memo      *memo // what the compiler that built the env remembers of texts read; nil: none
 
 	// What the standard methods need of the indicator and its project.
 	direction    indicators.Direction
@@ -90,8 +90,8 @@ func (e *Env) qualityOf() Quality {
 		e.quality, e.qualityOK = QualityMet, true
 		switch {
 		case e.sameText:
-		case e.qualities != nil:
-			e.quality = e.qualities.of(e.Text)
+		case e.memo != nil:
+			e.quality = e.memo.qualities.of(e.Text)
 		default:
 			e.quality, _ = ReadQuality(e.Text)
 		}
@@ -179,41 +179,47 @@ var variableNames = map[string]variable{
 func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	var env Env
 	sc := scoringOf(p)
-	env.init(fundsEnv(p.Funds), &sc, ind)
+	env.init(fundsEnv(p.Funds), &sc, ind, nil)
 	return env
 }
 
 // AppendEnvs appends the environment of each indicator of p, in order. It is built once
 // per indicator, and scoring, inference and the checks share it.
-func AppendEnvs(envs []Env, p *indicators.Project) []Env {
+func AppendEnvs(envs []Env, p *indicators.Project) []Env { return appendEnvs(envs, p, nil) }
+
+// AppendEnvs is AppendEnvs with the compiler's memory of the texts read: a batch reads the
+// words of each distinct actual text, and whether a value's text is a flawed number or
+// date, once.
+func (c *Compiler) AppendEnvs(envs []Env, p *indicators.Project) []Env {
+	return appendEnvs(envs, p, &c.memo)
+}
+
+func appendEnvs(envs []Env, p *indicators.Project, m *memo) []Env {
 	funds := fundsEnv(p.Funds)
 	sc := scoringOf(p)
 	n := len(envs)
 	envs = slices.Grow(envs, len(p.Indicators))[:n+len(p.Indicators)]
 	for i, ind := range p.Indicators {
-		envs[n+i].init(funds, &sc, ind)
+		envs[n+i].init(funds, &sc, ind, m)
 	}
 	return envs
 }
 
-// AppendEnvs is AppendEnvs with the compiler's memory of the qualitative bands read: a
-// batch reads the words of each distinct actual text once.
-func (c *Compiler) AppendEnvs(envs []Env, p *indicators.Project) []Env {
-	n := len(envs)
-	envs = AppendEnvs(envs, p)
-	for i := n; i < len(envs); i++ {
-		envs[i].qualities = c.qualities
+// TextFlaw is num.Flawed(text), remembered by the compiler that built the environment.
+func (e *Env) TextFlaw(text string) num.Flaw {
+	if e.memo == nil {
+		return num.Flawed(text)
 	}
-	return envs
+	return e.memo.flaws.of(text)
 }
 
-func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) {
+func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator, m *memo) {
 	nan := math.NaN()
 	// Cleared, then set field by field in place: a composite literal would be built aside
 	// and copied.
 	*env = Env{}
 	env.Actual, env.Target, env.Prior, env.Rate = nan, nan, nan, nan
-	env.Weight, env.Text, env.Funds = ind.Weight, ind.Actual.Text, funds
+	env.Weight, env.Text, env.Funds, env.memo = ind.Weight, ind.Actual.Text, funds, m
 	env.actualSet, env.sameText = ind.Actual.Set, sameText(&ind.Actual, &ind.Target)
 	env.direction, env.strict = ind.Direction, ind.Target.Op == indicators.OpGT || ind.Target.Op == indicators.OpLT
 	env.decimals, env.year, env.bands, env.latePerMonth = sc.decimals, sc.year, sc.bands, sc.latePerMonth
@@ -224,7 +230,7 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) 
 	if ind.Target.IsNum {
 		env.Target = ind.Target.Num
 	} else if ind.Target.Set && !ind.Target.IsDate {
-		env.targetFlaw = num.Flawed(ind.Target.Text)
+		env.targetFlaw = env.TextFlaw(ind.Target.Text)
 	}
 	if ind.Prior.IsNum {
 		env.Prior = ind.Prior.Num

@@ -271,7 +271,7 @@ func actualProblem(env *Env) Outcome {
 	switch {
 	case !env.actualSet:
 		return unscored(ActualMissing)
-	case num.Flawed(env.Text) != num.NoFlaw:
+	case env.TextFlaw(env.Text) != num.NoFlaw:
 		return unscored(ActualUnreadable)
 	}
 	return unscored(ActualText)

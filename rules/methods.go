@@ -205,7 +205,7 @@ func (e *Env) Band(q Quality) (lo, hi float64) {
 }
 
 func qualitative(env *Env) Outcome {
-	if !env.actualSet || num.Flawed(env.Text) != num.NoFlaw { // "2023年2月30日", "8O%" are no words
+	if !env.actualSet || env.TextFlaw(env.Text) != num.NoFlaw { // "2023年2月30日", "8O%" are no words
 		return actualProblem(env)
 	}
 	q := env.qualityOf()

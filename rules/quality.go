@@ -114,17 +114,34 @@ const (
 
 // of is the band text reads as.
 func (qs qualities) of(text string) Quality {
-	if q, ok := qs[text]; ok {
-		return q
+	return remember(qs, text, func(s string) Quality { q, _ := ReadQuality(s); return q })
+}
+
+// flaws remembers num.Flawed of each value's text, bounded as qualities are.
+type flaws map[string]num.Flaw
+
+func (fs flaws) of(text string) num.Flaw { return remember(fs, text, num.Flawed) }
+
+// memo is what a compiler remembers of the texts it has read, for the environments it builds.
+type memo struct {
+	qualities qualities
+	flaws     flaws
+}
+
+// remember is read(text), kept in m for texts of up to maxQualityText bytes; m starts again
+// when it holds maxQualities.
+func remember[V any](m map[string]V, text string, read func(string) V) V {
+	if v, ok := m[text]; ok {
+		return v
 	}
-	q, _ := ReadQuality(text)
+	v := read(text)
 	if len(text) <= maxQualityText {
-		if len(qs) >= maxQualities {
-			clear(qs)
+		if len(m) >= maxQualities {
+			clear(m)
 		}
-		qs[strings.Clone(text)] = q // not a view into a larger text the map would keep
+		m[strings.Clone(text)] = v // not a view into a larger text the map would keep
 	}
-	return q
+	return v
 }
 
 // ReadQuality reads a qualitative actual value into its band, and returns the words of it

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -140,7 +141,11 @@ func TestDeadlines(t *testing.T) {
 			Lateness{Known: true, Days: 1, Months: 1}},
 		{"on time under late_per_month", "late_per_month = 0.2", "2022年12月31日前", "2022年12月30日", Scored, 10, "", true, true,
 			Lateness{Known: true, Met: true}},
-		{"a start met", "", "2022年3月起", "2022年4月1日", Scored, 10, "", true, true, Lateness{Known: true, Met: true}},
+		{"a start met", "", "2022年3月起", "2022年4月1日", Scored, 10, "", true, true, Lateness{Known: true, Met: true, Start: true}},
+		{"before a start: not met, not late", "", "2022年3月起", "2022年2月15日", Unscored, 0, BeforeStart, false, true,
+			Lateness{Known: true, Start: true}},
+		{"before a start ≥: late_per_month does not apply", "late_per_month = 0.2", "≥2022年3月", "2022年1月10日", Unscored, 0, BeforeStart, false, true,
+			Lateness{Known: true, Start: true}},
 		{"words of completion under a deadline", "", "12月底前", "按时完成", Ranged, 0, "", true, true, Lateness{}},
 		{"the actual copies the deadline", "", "12月底前", "12月底前", Scored, 10, "", true, true, Lateness{Known: true, Met: true}},
 	}
@@ -173,6 +178,67 @@ func TestDeadlines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A target or actual meant as a number or a date that cannot be read as one is never read as
+// a shorter number, nor as words: the indicator is unscored for that value, and met unknown.
+func TestUnreadableValues(t *testing.T) {
+	tests := []struct {
+		name           string
+		target, actual string
+		method         indicators.Method
+		reason         string
+	}{
+		{"a letter O for a 0 in the target", `"≥1OO人"`, "50", indicators.MethodProportional, TargetUnreadable},
+		{"a letter O in a percentage target", `"≥9O%"`, `"95%"`, indicators.MethodProportional, TargetUnreadable},
+		{"a lower-is-better target keeps its method", `"≤1O天"`, "5", indicators.MethodReverseLinear, TargetUnreadable},
+		{"a comparison with nothing to compare", `">=abc"`, "100", indicators.MethodProportional, TargetUnreadable},
+		{"a month 13", `"2023年13月底前"`, `"2023年12月1日"`, indicators.MethodDeadline, TargetUnreadable},
+		{"a letter O in the actual", `"≥90%"`, `"8O%"`, indicators.MethodProportional, ActualUnreadable},
+		{"two decimal points", `"≥90%"`, `"95.5.%"`, indicators.MethodProportional, ActualUnreadable},
+		{"a day that does not exist", `"2023年12月底前"`, `"2023年2月30日"`, indicators.MethodDeadline, ActualUnreadable},
+		{"a misplaced separator", `"≥1000人"`, `"1,0000"`, indicators.MethodProportional, ActualUnreadable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, _, known, m := scoredProject(t, "", fmt.Sprintf("target = %s\nactual = %s\nweight = 10\n", tt.target, tt.actual))
+			assert.Equal(t, tt.method, m, "method")
+			require.Equal(t, Unscored, o.Kind, "outcome %+v", o)
+			assert.Equal(t, tt.reason, o.Reason.Code)
+			assert.False(t, known, "met cannot be known")
+		})
+	}
+	// Tiers that match nothing under an unreadable target blame the target, not a gap.
+	o, _, known, _ := scoredProject(t, "", "target = \"≥abc\"\nactual = 100\nweight = 10\ncriterion = \"完成得满分，未完成不得分\"\n")
+	require.Equal(t, Unscored, o.Kind, "outcome %+v", o)
+	assert.Equal(t, TargetUnreadable, o.Reason.Code)
+	assert.False(t, known)
+	// Tiers that need no target still score.
+	o, _, _, _ = scoredProject(t, "", "target = \"≥9O%\"\nunit = \"%\"\nactual = 96\nweight = 10\ncriterion = \"≥95%得满分，＜95%不得分\"\n")
+	assert.Equal(t, Outcome{Kind: Scored, Score: 10, Tier: 1}, o)
+	// Text meant as text keeps its qualitative reading.
+	_, _, _, m := scoredProject(t, "", "target = \"有效\"\nactual = \"有效运行\"\nweight = 10\n")
+	assert.Equal(t, indicators.MethodQualitative, m)
+}
+
+// Tiers on late_days without an actual date say the actual is missing, not that the dates
+// cannot be compared.
+func TestLateDaysWithoutAnActual(t *testing.T) {
+	o, _, _, _ := scoredProject(t, "", "target = \"2022年6月30日前\"\nweight = 10\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n")
+	require.Equal(t, Unscored, o.Kind, "%+v", o)
+	assert.Equal(t, ActualMissing, o.Reason.Code)
+}
+
+// Tiers on late_days see no lateness before a start: they leave the indicator unscored for
+// that reason, not for dates that cannot be compared; on or after it late_days is 0.
+func TestLateDaysOfAStart(t *testing.T) {
+	tiers := "\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n"
+	o, _, _, _ := scoredProject(t, "", "target = \"2022年3月起\"\nactual = \"2022年2月1日\"\nweight = 10"+tiers)
+	require.Equal(t, Unscored, o.Kind, "%+v", o)
+	assert.Equal(t, BeforeStart, o.Reason.Code)
+	o, met, known, _ := scoredProject(t, "", "target = \"2022年3月起\"\nactual = \"2022年3月2日\"\nweight = 10"+tiers)
+	assert.Equal(t, Outcome{Kind: Scored, Score: 10, Tier: 1}, o)
+	assert.True(t, met && known)
 }
 
 func TestDeadlineWithoutAYear(t *testing.T) {
@@ -215,14 +281,15 @@ func TestQualityWords(t *testing.T) {
 		"基本": QualityPartial, "部分": QualityPartial, "初步": QualityPartial, "较": QualityPartial,
 		"大部分": QualityPartial, "大体": QualityPartial, "一般": QualityPartial, "有所": QualityPartial,
 		"逐步": QualityPartial, "一定": QualityPartial, "尚可": QualityPartial, "未全部": QualityPartial,
-		"没有全部": QualityPartial, "未完全": QualityPartial,
+		"没有全部": QualityPartial, "未完全": QualityPartial, "有待": QualityPartial, "尚需": QualityPartial,
+		"仍需": QualityPartial, "还需": QualityPartial, "亟待": QualityPartial,
 		// negations
 		"未": QualityNotMet, "没有": QualityNotMet, "没": QualityNotMet, "不": QualityNotMet,
 		"无": QualityNotMet, "否": QualityNotMet, "尚未": QualityNotMet, "仍未": QualityNotMet,
 		// failure
 		"差": QualityNotMet, "较差": QualityNotMet, "不合格": QualityNotMet, "不足": QualityNotMet,
 		"滞后": QualityNotMet, "延误": QualityNotMet, "延期": QualityNotMet, "逾期": QualityNotMet,
-		"失败": QualityNotMet, "偏低": QualityNotMet, "下降": QualityNotMet,
+		"失败": QualityNotMet, "偏低": QualityNotMet, "下降": QualityNotMet, "欠佳": QualityNotMet,
 		// neutral and events alone say nothing
 		"不断": QualityUnknown, "已": QualityUnknown, "均": QualityUnknown, "全年": QualityUnknown,
 		"年度": QualityUnknown, "目标": QualityUnknown, "指标": QualityUnknown, "预期": QualityUnknown,
@@ -272,6 +339,21 @@ func TestQualityPhrases(t *testing.T) {
 		{"未全部完成", QualityPartial, ""},
 		{"无效", QualityNotMet, "效"},
 		{"进度滞后", QualityNotMet, "进度"},
+		// A word of completion under a negation, a word of degree between, is never completion.
+		{"不好", QualityNotMet, ""},
+		{"不太好", QualityNotMet, "太"},
+		{"不是很好", QualityNotMet, ""},
+		{"不太满意", QualityNotMet, "太"},
+		{"未能按时完成", QualityNotMet, "能"},
+		{"没有达标", QualityNotMet, ""},
+		{"效果不明显", QualityNotMet, ""},
+		{"非常好", QualityMet, ""},
+		{"有待提高", QualityPartial, ""},
+		{"尚需完善", QualityPartial, ""},
+		{"效果欠佳", QualityNotMet, ""},
+		// A word of failure under a negation says no band: not bad is not said to be good.
+		{"不差", QualityUnknown, "不差"},
+		{"不太差", QualityUnknown, "不太差"},
 		{"还行", QualityUnknown, "还行"},
 		{"发生2起安全事故", QualityUnknown, "2起"},
 		{"详见附件", QualityUnknown, "详见附件"},
@@ -465,4 +547,47 @@ func TestLatenessInTiers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The compiler's environments read each actual text's band once, as ReadQuality reads it,
+// and keep no more texts than the bound, nor a long one.
+func TestQualitiesRemembered(t *testing.T) {
+	want := map[string]Quality{"已建立": QualityMet, "基本健全": QualityPartial, "未建立": QualityNotMet, "还行": QualityUnknown,
+		"未发生安全事故": QualityMet, "健全": QualityMet}
+	c := NewCompiler(Limits{})
+	for text, q := range want {
+		p := &indicators.Project{Scoring: indicators.Scoring{Decimals: 2, FullMarks: 100}, Indicators: []*indicators.Indicator{
+			{Name: "x", Weight: 10, Applicable: true, Target: indicators.ParseValue("健全"), Actual: indicators.ParseValue(text)}}}
+		for round := range 2 {
+			envs := c.AppendEnvs(nil, p)
+			assert.Equal(t, q, envs[0].Quality(), "%q, round %d", text, round)
+			if text != "健全" { // repeats the target: met, no words read
+				assert.Contains(t, c.memo.qualities, text, "%q, round %d", text, round)
+			}
+		}
+	}
+	qs := qualities{}
+	for i := range 3 * maxQualities {
+		require.Equal(t, QualityMet, qs.of(fmt.Sprintf("第%d项已完成", i)))
+		require.LessOrEqual(t, len(qs), maxQualities)
+	}
+	long := strings.Repeat("已完成", maxQualityText)
+	assert.Equal(t, QualityMet, qs.of(long))
+	assert.NotContains(t, qs, long, "a long text is read each time")
+}
+
+// The compiler's environments tell a flawed value's text as num.Flawed does, remembering it.
+func TestFlawsRemembered(t *testing.T) {
+	c := NewCompiler(Limits{})
+	for _, text := range []string{"≥1OO人", "95.5.%", "1,0000", "2023年13月底前", ">=abc", "达成", "约85%"} {
+		p := &indicators.Project{Scoring: indicators.Scoring{Decimals: 2, FullMarks: 100}, Indicators: []*indicators.Indicator{
+			{Name: "x", Weight: 10, Applicable: true, Target: indicators.ParseValue(text), Actual: indicators.ParseValue(text)}}}
+		for round := range 2 {
+			env := c.AppendEnvs(nil, p)[0]
+			assert.Equal(t, num.Flawed(text), env.TextFlaw(text), "%q, round %d", text, round)
+			assert.Equal(t, num.Flawed(text), env.targetFlaw, "%q, round %d", text, round)
+			assert.Contains(t, c.memo.flaws, text)
+		}
+	}
+	assert.Equal(t, num.FlawLetter, c.memo.flaws["≥1OO人"], "a flaw is remembered")
 }

@@ -497,7 +497,7 @@ func (b *blockReader) funds() {
 
 // fundsReason reads why execution fell short, where the funds block states it: a column of
 // its header row (head) labelled 偏差原因, 原因说明 or 未执行原因, in the row of its figures;
-// else a row below the header, up to the indicator table, whose label says so, the reason
+// else a row below the header, before the 总体目标 and the indicator table, whose label says so, the reason
 // in the first cell right of it that is not blank (or the one beside it). The cell is the reason's place even when blank.
 func (b *blockReader) fundsReason(funds map[string]any, head, row int) {
 	f := b.s.field(inFunds, "reason")
@@ -520,6 +520,11 @@ func (b *blockReader) fundsReason(funds map[string]any, head, row int) {
 		}
 	}
 	for r := head + 1; r < b.head; r++ {
+		for c := range b.g.Rows[r] {
+			if strings.Contains(label(b.g.cell(r, c)), "目标") {
+				return // the 总体目标 below the funds: a reason there is the targets'
+			}
+		}
 		for c := range b.g.Rows[r] {
 			if !isReason(label(b.g.cell(r, c))) {
 				continue

@@ -355,6 +355,7 @@ func TestWorkbookFundsReason(t *testing.T) {
 		{"reason row", funds(head, data, []any{"其中：财政拨款", "", 200, 200, 150}, []any{"偏差原因", "", "工程款按合同下年支付"}), "工程款按合同下年支付", "C5"},
 		{"资金执行偏差原因 row, merged label", funds(head, data, []any{"资金执行偏差原因说明", "资金执行偏差原因说明", "工程款按合同下年支付"}), "工程款按合同下年支付", "C4"},
 		{"no place", funds(head, data), "", ""},
+		{"a reason below the 总体目标 is the targets'", funds(head, data, []any{"年度总体目标", "完成培训"}, []any{"偏差原因", "", "场地受限"}), "", ""},
 		{"a 复核 column is not the owner's reason", funds(append(head, "复核偏差原因"), append(data, "复核人写的")), "", ""},
 	} {
 		t.Run(c.name, func(t *testing.T) {

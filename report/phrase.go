@@ -62,6 +62,14 @@ func phraseWords(p *rules.Phrase, ind *indicators.Indicator, lang i18n.Lang, out
 		}
 		return wrap(phraseWords(p.X, ind, lang, bindOr)+pick(" 或 ", " or ")+phraseWords(p.Y, ind, lang, bindOr), bindOr)
 	case rules.PhraseCompare:
+		if b, ok := boundOf(p); ok && b.x == 0 && (b.name == "late_days" || b.name == "late_months") {
+			switch {
+			case b.lower && !b.closed: // late_days > 0
+				return pick("逾期完成", "late")
+			case !b.lower && b.closed: // late_days <= 0
+				return pick("按期完成", "on time")
+			}
+		}
 		return compareWords(p, ind, lang)
 	case rules.PhraseText:
 		return textWords(p, false, lang)

@@ -48,6 +48,8 @@ func TestTierConditionInWords(t *testing.T) {
 		{"funds negated", `95`, `100`, `!(funds.unspent_rate > 10)`, `结余率 ≤ 10%`, `unspent rate ≤ 10%`},
 		{"prior not given", `95`, `100`, `actual >= prior`, `实际值 ≥ 上年值`, `actual ≥ last year's value`},
 		{"late days", `"2023年12月20日"`, `"2023年11月30日"`, `late_days > 15`, `逾期天数 > 15 天`, `days late > 15 days`},
+		{"on time", `"2023年11月20日"`, `"2023年11月30日"`, `late_days <= 0`, `按期完成`, `on time`},
+		{"late", `"2023年12月20日"`, `"2023年11月30日"`, `late_months > 0`, `逾期完成`, `late`},
 		{"several variables", `"进展顺利"`, `"顺利"`, `funds.spent / funds.budget >= 0.9 || weight - abs(actual) < 3`,
 			`实际支出 ÷ 年初预算 ≥ 0.9 或 分值 − |实际值| < 3`, `spent ÷ budget ≥ 0.9 or weight − |actual| < 3`},
 		{"never", `95`, `100`, `false`, `从不成立`, `never`},

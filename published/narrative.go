@@ -111,7 +111,10 @@ func countsAfter(p *para) []Statement {
 		readFunds(&st, p, rest, c[0]+m[1])
 		if am := averageRe.FindStringSubmatchIndex(rest); am != nil {
 			if v, err := strconv.ParseFloat(rest[am[2]:am[3]], 64); err == nil {
-				st.Average = &v
+				st.Average, st.AveragePos = &v, p.posAt(c[0]+m[1]+am[2])
+				if _, frac, ok := strings.Cut(rest[am[2]:am[3]], "."); ok {
+					st.AverageDecimals = len(frac)
+				}
 				st.Said = append(st.Said, squash(rest[am[0]:am[1]]))
 			}
 		}

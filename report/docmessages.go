@@ -60,6 +60,7 @@ var docTemplates = map[string]func(*published.Finding) i18n.Text{
 	published.CodeNarrativeFunds:     msgNarrativeFunds,
 	published.CodeNarrativeGrades:    msgNarrativeGrades,
 	published.CodeNarrativeUnchecked: msgNarrativeUnchecked,
+	published.CodeNarrativeAverage:   msgNarrativeAverage,
 }
 
 func msgRowUnread(f *published.Finding) i18n.Text {
@@ -288,6 +289,12 @@ func msgNarrativeUnchecked(f *published.Finding) i18n.Text {
 	return i18n.T("预算绩效情况说明称%[1]s了 %[2]s%[3]s，而报告中没有一份%[4]s：这些说法无法与表核对，请向单位索取表来复核",
 		"the narrative states %[2]s %[1]s%[3]s, and the report holds no %[4]s: the claim cannot be checked against a table; ask the unit for the tables and review them",
 		what, count(n, "个项目", "project", "projects"), said, found)
+}
+
+func msgNarrativeAverage(f *published.Finding) i18n.Text {
+	return i18n.T("预算绩效情况说明称平均得分 %s 分，而报告中各项目的得分（%s）平均为 %s 分",
+		"the narrative states an average score of %s, but the projects' scores in the report (%s) average %s",
+		docValue(f.Actual), i18n.Text{Zh: strings.Join(f.Names, "，"), En: strings.Join(f.Names, ", ")}, docValue(f.Expected))
 }
 
 func msgNarrativeFunds(f *published.Finding) i18n.Text {

@@ -137,6 +137,9 @@ func TestDocumentMessagesPutEachFigureInItsPlace(t *testing.T) {
 			[]string{"states 1 project self-evaluated (平均得分100.00分, 评级为“优”的项目1个)", "holds no 项目支出绩效自评表", "cannot be checked against a table"}},
 		{with(published.CodeNarrativeUnchecked, func(f *published.Finding) { f.Item, f.Actual, f.Names = "评价", 2, nil }),
 			[]string{"评价了 2 个项目，而报告中没有一份项目支出绩效评价报告"}, []string{"states 2 projects evaluated, and the report holds no 项目支出绩效评价报告"}},
+		{with(published.CodeNarrativeAverage, func(f *published.Finding) { f.Names = []string{"项目甲 94.81", "项目乙 94.79"} }),
+			[]string{"平均得分 12.34 分", "（项目甲 94.81，项目乙 94.79）平均为 56.78 分"},
+			[]string{"average score of 12.34", "(项目甲 94.81, 项目乙 94.79) average 56.78"}},
 		{with(published.CodeNarrativeFunds, nil), []string{"共计 12.34 万元", "之和为 56.78 万元", "相差 44.44"},
 			[]string{"funds of 12.34 万元", "add up to 56.78 万元", "difference of 44.44"}},
 		{with(published.CodeNarrativeGrades, func(f *published.Finding) {

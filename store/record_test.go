@@ -93,8 +93,12 @@ func TestScoreFloat64(t *testing.T) {
 }
 
 func TestProjectKey(t *testing.T) {
-	assert.Equal(t, "county/a.xlsx#2", ProjectKey("county/./a.xlsx", 2))
-	assert.Equal(t, "a.toml#1", ProjectKey("a.toml", 1))
+	assert.Equal(t, "county/a.xlsx#p:学前教育", ProjectKey("county/./a.xlsx", "学前教育", 1))
+	assert.Equal(t, "county/a.xlsx#p:学前教育#2", ProjectKey("county/a.xlsx", "学前教育", 2))
+	assert.Equal(t, "a.toml#1", PlaceKey("a.toml", 1))
+	assert.Equal(t, "i:产出指标/数量指标/培训人数", IndicatorRef("产出指标", "数量指标", "培训人数", 1))
+	assert.Equal(t, "i:产出指标/数量指标/培训人数#3", IndicatorRef("产出指标", "数量指标", "培训人数", 3))
+	assert.Equal(t, "#4", PlaceRef(4))
 }
 
 func TestFingerprint(t *testing.T) {

@@ -152,7 +152,8 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, *msg)
 		return
 	}
-	_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
+	_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
+		store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
 	s.savedJSON(w, r, e.id, err)
 }
 

@@ -308,7 +308,7 @@ func TestAPISaveReview(t *testing.T) {
 
 	rec, err := f.store.Project(t.Context(), e.key)
 	require.NoError(t, err)
-	ir, ok := rec.Indicator(2)
+	ir, ok := rec.Indicator(e.refs[1])
 	require.True(t, ok)
 	assert.Equal(t, "6.5", ir.Review.Score.String())
 	assert.Equal(t, "张三", ir.Changed.By)
@@ -669,7 +669,7 @@ func TestSameRecord(t *testing.T) {
 		return store.Record{Key: "a.toml#1", Project: store.Project{Reviewer: "张三", Date: "2024-05-20"},
 			Changed: store.Stamp{By: "张三", At: at}, First: store.Seen{Fingerprint: "f1", By: "张三", At: at},
 			Last:       store.Seen{Fingerprint: "f2", By: "李四", At: at.Add(time.Hour)},
-			Indicators: []store.IndicatorRecord{{N: 2, Review: store.Indicator{Score: store.MustScore("6.5"), Reason: "理由"}, Changed: store.Stamp{By: "张三", At: at}}}}
+			Indicators: []store.IndicatorRecord{{Ref: "i:a/b/c", N: 2, Review: store.Indicator{Score: store.MustScore("6.5"), Reason: "理由"}, Changed: store.Stamp{By: "张三", At: at}}}}
 	}
 	assert.True(t, sameRecord(base(), base()))
 	assert.True(t, sameRecord(store.Record{}, store.Record{}))
@@ -685,6 +685,8 @@ func TestSameRecord(t *testing.T) {
 		"a note":         func(r *store.Record) { r.Indicators[0].Review.Note = "备注" },
 		"its stamp":      func(r *store.Record) { r.Indicators[0].Changed.At = at.Add(time.Minute) },
 		"its number":     func(r *store.Record) { r.Indicators[0].N = 3 },
+		"its ref":        func(r *store.Record) { r.Indicators[0].Ref = "i:a/b/d" },
+		"positional":     func(r *store.Record) { r.Positional = true },
 		"its changed by": func(r *store.Record) { r.Indicators[0].Changed.By = "王五" },
 	} {
 		r := base()

@@ -37,10 +37,15 @@ type source struct {
 // the file, and the result with the store's review applied.
 type entry struct {
 	id          string // the page's and the API's name for it: see projectID
-	key         string // the store's key: store.ProjectKey(rel, place)
+	key         string // the store's key: store.ProjectKey(rel, name, nth)
+	placeKey    string // the key a store of schema 1 gave it: store.PlaceKey(rel, place)
 	rel         string
-	place       int    // 1-based place in its file
-	fingerprint string // of the bytes it was read from (its file, or its line of JSON Lines)
+	place       int      // 1-based place in its file
+	fingerprint string   // of the bytes it was read from (its file, or its line of JSON Lines)
+	refs        []string // each indicator's store ref (store.IndicatorRef), in the file's order
+	// orphans are the stored indicator reviews of the project that match none of its
+	// indicators now (renamed or removed): shown, never applied.
+	orphans []store.IndicatorRecord
 
 	project *indicators.Project // as read from the file
 	base    *engine.Result      // checked, without the store's review
@@ -128,10 +133,12 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 		src.err = err
 		return src
 	}
+	names := map[string]int{} // projects of the file by name so far
 	add := func(p *indicators.Project, place int, fingerprint string) {
-		key := store.ProjectKey(rel, place)
-		src.projects = append(src.projects, &entry{id: projectID(key), key: key, rel: rel, place: place,
-			fingerprint: fingerprint, project: p})
+		names[p.Name]++
+		key := store.ProjectKey(rel, p.Name, names[p.Name])
+		src.projects = append(src.projects, &entry{id: projectID(key), key: key, placeKey: store.PlaceKey(rel, place),
+			rel: rel, place: place, fingerprint: fingerprint, refs: indicatorRefs(p), project: p})
 	}
 	switch indicators.FormatOf(path) {
 	case indicators.Report:
@@ -190,6 +197,19 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 		add(p, 1, store.Fingerprint(data))
 	}
 	return src
+}
+
+// indicatorRefs are the store refs of p's indicators: each its name under its headings,
+// the n-th of identical ones told apart by n.
+func indicatorRefs(p *indicators.Project) []string {
+	refs := make([]string, len(p.Indicators))
+	seen := map[[3]string]int{}
+	for i, ind := range p.Indicators {
+		k := [3]string{ind.Level1, ind.Level2, ind.Name}
+		seen[k]++
+		refs[i] = store.IndicatorRef(ind.Level1, ind.Level2, ind.Name, seen[k])
+	}
+	return refs
 }
 
 func asList(err error) indicators.ErrorList {

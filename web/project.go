@@ -38,6 +38,11 @@ type projectPage struct {
 	History    []changeView
 	Saver      string // who saves, as this browser remembers
 	Saved      int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	// Orphans are the project's stored indicator reviews that match none of its indicators
+	// (renamed or removed): shown, not counted. FileOrphans are the records of projects of
+	// the same file that match no project of it now (a project renamed).
+	Orphans     []orphanIndicator
+	FileOrphans []orphanView
 	// Labels name the review's fields as the file format does (indicators.Fields):
 	// actual, score, reason, rule, note of an indicator; name and date of the reviewer.
 	Labels map[string]string
@@ -235,6 +240,14 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	p.Last = rec.Last
 	p.Reviewer, p.Date = rec.Project.Reviewer, rec.Project.Date
 	p.Changed = stamp(rec.Changed)
+	for _, ir := range e.orphans {
+		p.Orphans = append(p.Orphans, indicatorOrphan(ir, lang))
+	}
+	for _, o := range s.cur.Load().orphans {
+		if file, _ := splitKey(o.Key, lang); file == e.rel {
+			p.FileOrphans = append(p.FileOrphans, projectOrphan(o, lang))
+		}
+	}
 	p.Action = "/projects/" + e.id + "/review"
 	p.FormToken = s.formToken(p.Action)
 	if c, err := r.Cookie(saverCookie); err == nil {
@@ -244,7 +257,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	if err != nil {
 		return nil, err
 	}
-	byN := map[int][]changeView{}
+	byRef := map[string][]changeView{}
 	for i := len(history) - 1; i >= 0; i-- { // newest first
 		c := history[i]
 		cv := changeView{At: localTime(c.At), By: c.By, N: c.N, Field: fieldLabel(c.Field, lang), Old: c.Old, New: c.New,
@@ -255,7 +268,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 		if c.N == 0 {
 			p.History = append(p.History, cv)
 		} else {
-			byN[c.N] = append(byN[c.N], cv)
+			byRef[c.Ref] = append(byRef[c.Ref], cv)
 		}
 	}
 	d := res.Project.Scoring.Decimals
@@ -265,11 +278,11 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 		ind := ir.Indicator
 		n := i + 1
 		iv := indicatorView{N: n, Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
-			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byN[n]}
+			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byRef[e.refs[i]]}
 		for k, t := range report.Tiers(res, i, lang) {
 			iv.Tiers = append(iv.Tiers, tierView{Text: t, Fired: ir.Tier == k+1})
 		}
-		if ir, ok := rec.Indicator(n); ok {
+		if ir, ok := rec.Indicator(e.refs[i]); ok {
 			iv.Review = reviewValues{Actual: ir.Review.Actual, Score: ir.Review.Score.String(), Reason: ir.Review.Reason,
 				Rule: ir.Review.Rule, Note: ir.Review.Note}
 			iv.Changed = stamp(ir.Changed)
@@ -309,6 +322,8 @@ func fieldLabel(field string, lang i18n.Lang) string {
 		return i18n.Pick(lang, "复核日期", "review date")
 	case store.FieldFingerprint:
 		return i18n.Pick(lang, "自评表（文件指纹）", "submission (fingerprint)")
+	case store.FieldMoved:
+		return i18n.Pick(lang, "复核记录改按名称对应", "record now kept by name")
 	}
 	return field
 }
@@ -384,7 +399,8 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 		Note: f.Get("note"), Reviewer: f.Get("reviewer")}
 	rec, msg := checkReview(e, n, in)
 	if msg == nil {
-		_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
+		_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
+			store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
 		if m, bad := invalid(err); bad {
 			msg = &m
 		} else if err != nil {

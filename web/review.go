@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"time"
 
@@ -25,7 +26,13 @@ func (s *Server) applyReview(ctx context.Context, e *entry, rec store.Record) (*
 	ne := *e
 	ne.record = rec
 	ne.result = e.base
-	if p, ok := withReview(e.project, rec); ok {
+	ne.orphans = nil
+	for _, ir := range rec.Indicators {
+		if !slices.Contains(e.refs, ir.Ref) {
+			ne.orphans = append(ne.orphans, ir)
+		}
+	}
+	if p, ok := withReview(e.project, e.refs, rec); ok {
 		var checkErr error
 		err := s.engines.check(ctx, func(eng *engine.Engine) {
 			var r *engine.Result
@@ -42,12 +49,14 @@ func (s *Server) applyReview(ctx context.Context, e *entry, rec store.Record) (*
 	return &ne, nil
 }
 
-// withReview is a copy of p with the stored review applied; false when nothing is stored.
-// The submission's own model is never changed: results already published share it.
-func withReview(p *indicators.Project, rec store.Record) (*indicators.Project, bool) {
+// withReview is a copy of p with the stored review applied, each indicator's found by its
+// ref (refs, in p's order); false when nothing is stored. A stored review whose ref is
+// none of p's is not applied. The submission's own model is never changed: results
+// already published share it.
+func withReview(p *indicators.Project, refs []string, rec store.Record) (*indicators.Project, bool) {
 	stored := rec.Project != (store.Project{})
 	for _, ir := range rec.Indicators {
-		stored = stored || !ir.Review.IsZero() && ir.N <= len(p.Indicators)
+		stored = stored || !ir.Review.IsZero() && slices.Contains(refs, ir.Ref)
 	}
 	if !stored {
 		return p, false
@@ -59,7 +68,7 @@ func withReview(p *indicators.Project, rec store.Record) (*indicators.Project, b
 	np.Indicators = make([]*indicators.Indicator, len(p.Indicators))
 	for i, ind := range p.Indicators {
 		np.Indicators[i] = ind
-		ir, ok := rec.Indicator(i + 1)
+		ir, ok := rec.Indicator(refs[i])
 		if !ok || ir.Review.IsZero() {
 			continue
 		}
@@ -102,13 +111,13 @@ func reviewFigures(r *engine.Result) (total *float64, grade string, deviation *f
 
 // sameRecord reports whether two records hold the same review, stamps included.
 func sameRecord(a, b store.Record) bool {
-	if a.Key != b.Key || a.Project != b.Project || !sameStamp(a.Changed, b.Changed) || !sameSeen(a.First, b.First) ||
+	if a.Key != b.Key || a.Positional != b.Positional || a.Project != b.Project || !sameStamp(a.Changed, b.Changed) || !sameSeen(a.First, b.First) ||
 		!sameSeen(a.Last, b.Last) || len(a.Indicators) != len(b.Indicators) {
 		return false
 	}
 	for i, x := range a.Indicators {
 		y := b.Indicators[i]
-		if x.N != y.N || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
+		if x.Ref != y.Ref || x.N != y.N || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
 			return false
 		}
 	}
@@ -164,7 +173,7 @@ func projectJSON(e *entry, lang i18n.Lang) apiProjectDoc {
 		Indicators: make([]apiIndicator, len(jp.Indicators)), Changed: stampJSON(e.record.Changed)}
 	for i, ji := range jp.Indicators {
 		doc.Indicators[i] = apiIndicator{JSONIndicator: ji}
-		if ir, ok := e.record.Indicator(i + 1); ok {
+		if ir, ok := e.record.Indicator(e.refs[i]); ok {
 			doc.Indicators[i].Changed = stampJSON(ir.Changed)
 		}
 	}

@@ -88,9 +88,9 @@ func TestServeCommand(t *testing.T) {
 	st, err := store.Open(context.Background(), store.DefaultPath(dir))
 	require.NoError(t, err)
 	defer st.Close()
-	rec, err := st.Project(context.Background(), store.ProjectKey("社保工作运行经费.toml", 1))
+	rec, err := st.Project(context.Background(), store.ProjectKey("社保工作运行经费.toml", "社保工作运行经费", 1))
 	require.NoError(t, err)
-	ir, ok := rec.Indicator(2)
-	require.True(t, ok, "the review is kept under the file's key")
+	ir, ok := rec.Indicator(store.IndicatorRef("产出指标", "成本指标", "资金投入", 1))
+	require.True(t, ok, "the review is kept under the file's and the indicator's names")
 	assert.Equal(t, "8", ir.Review.Score.String())
 }

@@ -102,7 +102,7 @@ func TestMove(t *testing.T) {
 	require.NoError(t, err)
 	h, err = s.History(ctx, to, x)
 	require.NoError(t, err)
-	assert.Len(t, h, 3, "score and reason changed")
+	assert.Len(t, h, 4, "score and reason changed, the review confirmed against the submission of the save")
 
 	// Never merged, never from nothing.
 	_, err = s.SaveIndicator(ctx, "c.toml#1", 1, Indicator{Note: "c"}, zhang)

@@ -129,7 +129,7 @@ func TestAnotherProcessHoldsTheWriteLock(t *testing.T) {
 	rec, err = s.Project(bg, "k")
 	require.NoError(t, err)
 	require.Len(t, rec.Indicators, 1, "the saves that gave up left nothing")
-	assert.Equal(t, IndicatorRecord{Ref: "#1", N: 1, Review: Indicator{Score: MustScore("77.7"), Note: "child"},
+	assert.Equal(t, IndicatorRecord{Ref: "#1", N: 1, Fingerprint: zhang.Fingerprint, Review: Indicator{Score: MustScore("77.7"), Note: "child"},
 		Changed: rec.Indicators[0].Changed}, rec.Indicators[0])
 	assert.Equal(t, "child", rec.Indicators[0].Changed.By)
 	_, err = s.SaveIndicator(bg, "k", 2, Indicator{Note: "now"}, zhang)

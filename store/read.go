@@ -161,7 +161,7 @@ func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
 const (
 	projectColumns = `key, reviewer, review_date, changed_by, changed_at,
 		first_fingerprint, first_by, first_at, last_fingerprint, last_by, last_at, positional`
-	indicatorColumns = `ref, n, actual, score, reason, rule, note, changed_by, changed_at`
+	indicatorColumns = `ref, n, fingerprint, actual, score, reason, rule, note, changed_by, changed_at`
 	// movedAuditColumns are the audit's columns with the ref an indicator has now, for a
 	// change made before its record moved (joined with moved).
 	movedAuditColumns = `seq, at, by, key, n, coalesce(new_ref, ref), field, old, new`
@@ -193,7 +193,7 @@ func scanIndicator(row scanner, lead ...any) (IndicatorRecord, error) {
 	var ir IndicatorRecord
 	var score sql.NullString
 	var changedAt string
-	dest := append(lead, &ir.Ref, &ir.N, &ir.Review.Actual, &score, &ir.Review.Reason, &ir.Review.Rule,
+	dest := append(lead, &ir.Ref, &ir.N, &ir.Fingerprint, &ir.Review.Actual, &score, &ir.Review.Reason, &ir.Review.Rule,
 		&ir.Review.Note, &ir.Changed.By, &changedAt)
 	if err := row.Scan(dest...); err != nil {
 		return IndicatorRecord{}, err

@@ -69,9 +69,12 @@ type Seen struct {
 type IndicatorRecord struct {
 	// Ref is what identifies the indicator in its project (see IndicatorRef); a record
 	// saved by place alone has PlaceRef(N).
-	Ref    string
-	N      int // the indicator's 1-based number when last saved
-	Review Indicator
+	Ref string
+	N   int // the indicator's 1-based number when last saved
+	// Fingerprint is the submission this review was last saved or confirmed against (see
+	// Stale); empty when no save of it came with one.
+	Fingerprint string
+	Review      Indicator
 	// Changed says who changed a field of Review last and when. A save that changes nothing
 	// leaves it as it was.
 	Changed Stamp
@@ -94,11 +97,24 @@ type Record struct {
 	Positional bool
 }
 
-// Stale reports whether the submission has changed since the review was last recorded:
-// current is the submission's fingerprint now. It is false when no save came with a
-// fingerprint.
+// Stale reports whether the submission has changed since an indicator's review was saved
+// or confirmed: current is the submission's fingerprint now. Each indicator is judged on
+// its own (IndicatorRecord.Stale), so saving one does not vouch for another; Confirm
+// vouches for all.
 func (r Record) Stale(current string) bool {
-	return r.Last.Fingerprint != "" && current != r.Last.Fingerprint
+	for _, ir := range r.Indicators {
+		if ir.Stale(current) {
+			return true
+		}
+	}
+	return false
+}
+
+// Stale reports whether the submission has changed since this review was saved or
+// confirmed: current is the submission's fingerprint now. It is false when no save came
+// with a fingerprint.
+func (ir IndicatorRecord) Stale(current string) bool {
+	return ir.Fingerprint != "" && current != ir.Fingerprint
 }
 
 // Indicator returns the record of the indicator ref, if one is stored.
@@ -121,7 +137,7 @@ const (
 	FieldNote        = "note"
 	FieldReviewer    = "reviewer"
 	FieldDate        = "date"
-	FieldFingerprint = "fingerprint" // the submission changed between two saves
+	FieldFingerprint = "fingerprint" // the submission changed between two saves (of an indicator: its review saved or confirmed against another)
 	FieldMoved       = "moved"       // the record moved to another key (Move); old and new are the keys
 )
 

@@ -98,6 +98,11 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 					changes[i] = append(changes[i], f)
 				}
 			}
+			// A review saved against another submission than before is confirmed against
+			// this one, even when nothing else of it changes.
+			if stored := !old.Changed.At.IsZero(); stored && by.Fingerprint != "" && old.Fingerprint != by.Fingerprint {
+				changes[i] = append(changes[i], change{FieldFingerprint, old.Fingerprint, by.Fingerprint})
+			}
 			changed = changed || len(changes[i]) > 0
 		}
 		if err := w.touchProject(key, by, changed); err != nil {
@@ -117,10 +122,22 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 					return &atIndicator{n: e.N, err: err}
 				}
 			}
-			if err := w.putIndicator(key, e); err != nil {
+			fields := false // a change of the review itself, not only its confirmation
+			for _, c := range changes[i] {
+				fields = fields || c.name != FieldFingerprint
+			}
+			stamp := out[i].Changed
+			if fields {
+				stamp = Stamp{By: by.Name, At: w.at}
+			}
+			if err := w.putIndicator(key, e, stamp); err != nil {
 				return &atIndicator{n: e.N, err: err}
 			}
-			out[i] = IndicatorRecord{Ref: e.ref(), N: e.N, Review: e.Review, Changed: Stamp{By: by.Name, At: w.at}}
+			fp := out[i].Fingerprint
+			if by.Fingerprint != "" {
+				fp = by.Fingerprint
+			}
+			out[i] = IndicatorRecord{Ref: e.ref(), N: e.N, Fingerprint: fp, Review: e.Review, Changed: stamp}
 		}
 		return nil
 	})
@@ -200,12 +217,14 @@ func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Autho
 
 // write is one save's transaction.
 type write struct {
-	ctx    context.Context
-	s      *Store
-	tx     *sql.Tx
-	by     string
-	at     time.Time // the time of every change of this save
-	atText string
+	ctx context.Context
+	s   *Store
+	tx  *sql.Tx
+	by  string
+	// fingerprint is the submission the save was made against; "" when unknown
+	fingerprint string
+	at          time.Time // the time of every change of this save
+	atText      string
 }
 
 // inWrite runs fn in a write transaction, one save of this Store at a time, and commits
@@ -247,13 +266,16 @@ func (w *write) indicator(key, ref string, n int) (IndicatorRecord, error) {
 	return ir, err
 }
 
-func (w *write) putIndicator(key string, e Entry) error {
+// putIndicator writes an indicator's record with its Changed stamp; the fingerprint is
+// the save's, or stays as it was when the save brings none.
+func (w *write) putIndicator(key string, e Entry, changed Stamp) error {
 	var score any // NULL when not scored
 	if e.Review.Score.IsSet() {
 		score = e.Review.Score.String()
 	}
 	_, err := w.stmt(w.s.stmts.putIndicator).ExecContext(w.ctx,
-		key, e.ref(), e.N, e.Review.Actual, score, e.Review.Reason, e.Review.Rule, e.Review.Note, w.by, w.atText)
+		key, e.ref(), e.N, w.fingerprint, e.Review.Actual, score, e.Review.Reason, e.Review.Rule, e.Review.Note,
+		changed.By, changed.At.UTC().Format(timeFormat))
 	return err
 }
 
@@ -262,7 +284,7 @@ func (w *write) putIndicator(key string, e Entry) error {
 // goes in the audit. A save that brings the fingerprint already recorded and changes
 // nothing writes nothing.
 func (w *write) touchProject(key string, by Author, changes bool) error {
-	w.by = by.Name
+	w.by, w.fingerprint = by.Name, by.Fingerprint
 	var last string
 	err := w.stmt(w.s.stmts.lastFingerprint).QueryRowContext(w.ctx, key).Scan(&last)
 	exists := err == nil
@@ -310,10 +332,12 @@ func (s *Store) prepare(ctx context.Context) error {
 	}{
 		{&s.stmts.indicator, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? AND ref = ?`},
 		{&s.stmts.putIndicator, `
-INSERT INTO indicator (key, ref, n, actual, score, reason, rule, note, changed_by, changed_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO indicator (key, ref, n, fingerprint, actual, score, reason, rule, note, changed_by, changed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (key, ref) DO UPDATE SET
-	n = excluded.n, actual = excluded.actual, score = excluded.score, reason = excluded.reason,
+	n = excluded.n,
+	fingerprint = CASE WHEN excluded.fingerprint = '' THEN indicator.fingerprint ELSE excluded.fingerprint END,
+	actual = excluded.actual, score = excluded.score, reason = excluded.reason,
 	rule = excluded.rule, note = excluded.note,
 	changed_by = excluded.changed_by, changed_at = excluded.changed_at`},
 		{&s.stmts.lastFingerprint, `SELECT last_fingerprint FROM project WHERE key = ?`},
@@ -341,4 +365,53 @@ UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ?
 		*p.dst = st
 	}
 	return nil
+}
+
+// Confirm records that the reviewer has checked every stored indicator review of the
+// project key against the submission by.Fingerprint (required) and that each still
+// stands: each indicator saved against another submission is confirmed against this one,
+// with an audit row (FieldFingerprint) apiece; the reviews and their Changed stamps stay
+// as they are. It returns the project's whole record as stored.
+func (s *Store) Confirm(ctx context.Context, key string, by Author) (Record, error) {
+	if err := checkKey(key); err != nil {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, err)
+	}
+	if err := checkAuthor(by); err != nil {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, err)
+	}
+	if by.Fingerprint == "" {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, newInvalid(i18n.T("确认须给出自评表的指纹",
+			"a confirmation names the submission's fingerprint")))
+	}
+	var rec Record
+	err := s.inWrite(ctx, func(w *write) error {
+		old, err := s.readRecord(ctx, w.tx, key)
+		if err != nil {
+			return err
+		}
+		var stale []IndicatorRecord
+		for _, ir := range old.Indicators {
+			if ir.Fingerprint != by.Fingerprint {
+				stale = append(stale, ir)
+			}
+		}
+		if err := w.touchProject(key, by, len(stale) > 0); err != nil {
+			return err
+		}
+		for _, ir := range stale {
+			if err := w.audit(key, ir.N, ir.Ref, FieldFingerprint, ir.Fingerprint, by.Fingerprint); err != nil {
+				return err
+			}
+			if _, err := w.tx.ExecContext(ctx, `UPDATE indicator SET fingerprint = ? WHERE key = ? AND ref = ?`,
+				by.Fingerprint, key, ir.Ref); err != nil {
+				return err
+			}
+		}
+		rec, err = s.readRecord(ctx, w.tx, key)
+		return err
+	})
+	if err != nil {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, err)
+	}
+	return rec, nil
 }

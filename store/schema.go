@@ -59,7 +59,9 @@ BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 `,
-	// 2: indicators known by what identifies them (ref), not by their place alone; the
+	// 2: indicators known by what identifies them (ref), not by their place alone, each
+	// with the submission it was last saved or confirmed against (step 1 knew only the
+	// project's latest, which each indicator takes); the
 	// records of step 1 keep their place as their ref ("#3") and their projects are marked
 	// positional, for the caller to move to its new keys (Move) once it has checked that
 	// the submission is the one they were saved against. moved says where a record went,
@@ -69,6 +71,7 @@ CREATE TABLE indicator2 (
 	key        TEXT NOT NULL REFERENCES project (key),
 	ref        TEXT NOT NULL CHECK (ref <> ''),   -- what identifies the indicator in its project
 	n          INTEGER NOT NULL CHECK (n >= 1),   -- its 1-based place when last saved
+	fingerprint TEXT NOT NULL DEFAULT '',         -- the submission this review was saved or confirmed against
 	actual     TEXT NOT NULL DEFAULT '',
 	score      TEXT,
 	reason     TEXT NOT NULL DEFAULT '',
@@ -79,8 +82,9 @@ CREATE TABLE indicator2 (
 	PRIMARY KEY (key, ref)
 ) STRICT, WITHOUT ROWID;
 
-INSERT INTO indicator2 (key, ref, n, actual, score, reason, rule, note, changed_by, changed_at)
-SELECT key, '#' || n, n, actual, score, reason, rule, note, changed_by, changed_at FROM indicator;
+INSERT INTO indicator2 (key, ref, n, fingerprint, actual, score, reason, rule, note, changed_by, changed_at)
+SELECT key, '#' || n, n, (SELECT last_fingerprint FROM project WHERE project.key = indicator.key),
+	actual, score, reason, rule, note, changed_by, changed_at FROM indicator;
 DROP TABLE indicator;
 ALTER TABLE indicator2 RENAME TO indicator;
 

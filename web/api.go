@@ -177,6 +177,32 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 	s.savedJSON(w, r, e.id, err)
 }
 
+// apiConfirmBody is the body of PUT /api/projects/{id}/confirm: who confirms.
+type apiConfirmBody struct {
+	Reviewer string `json:"reviewer"`
+}
+
+// apiConfirm confirms every indicator review of the project against the submission as it
+// is now; no review changes.
+func (s *Server) apiConfirm(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	var body apiConfirmBody
+	if err := decodeBody(r, &body); err != nil {
+		s.badBody(w, r, err)
+		return
+	}
+	name := strings.TrimSpace(body.Reviewer)
+	if name == "" {
+		s.fail(w, r, http.StatusBadRequest, msgNeedReviewer)
+		return
+	}
+	_, err := s.store.Confirm(r.Context(), e.key, store.Author{Name: name, Fingerprint: e.fingerprint})
+	s.savedJSON(w, r, e.id, err)
+}
+
 // savedJSON answers a save: a record the store refused with its message (400), another
 // failure as a server error, else the project as it now stands (as GET gives it).
 func (s *Server) savedJSON(w http.ResponseWriter, r *http.Request, id string, err error) {

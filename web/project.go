@@ -27,17 +27,19 @@ type projectPage struct {
 	Table      report.TableView
 	Indicators []indicatorView
 	Findings   []findingView // the project's own findings (not of one indicator)
-	Stale      bool
-	Last       store.Seen // the submission as the review last saw it
-	Reviewer   string     // 复核人 and 复核日期 as recorded for the report
-	Date       string
-	Changed    stampView
-	Action     string // the project form's action and token
-	FormToken  string
-	Error      string // a refused save of the project form
-	History    []changeView
-	Saver      string // who saves, as this browser remembers
-	Saved      int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	Stale      bool          // some indicator's review was recorded against another version
+	// ConfirmAction and ConfirmToken are the form that confirms every review at once.
+	ConfirmAction, ConfirmToken string
+	Last                        store.Seen // the submission as the review last saw it
+	Reviewer                    string     // 复核人 and 复核日期 as recorded for the report
+	Date                        string
+	Changed                     stampView
+	Action                      string // the project form's action and token
+	FormToken                   string
+	Error                       string // a refused save of the project form
+	History                     []changeView
+	Saver                       string // who saves, as this browser remembers
+	Saved                       int    // the indicator just saved (1-based), 0 for none; -1 the project form
 	// Orphans are the project's stored indicator reviews that match none of its indicators
 	// (renamed or removed): shown, not counted. FileOrphans are the records of projects of
 	// the same file that match no project of it now (a project renamed).
@@ -71,6 +73,7 @@ var columnClass = []string{"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8",
 
 type indicatorView struct {
 	N          int
+	Stale      bool // its review was recorded against another version of the submission
 	Row        report.TableRow
 	Cells      []cellView
 	Applicable bool
@@ -236,7 +239,9 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	}
 	p.Findings = findingViews(res, -1, lang)
 	rec := e.record
-	p.Stale = rec.Stale(e.fingerprint)
+	p.Stale = e.stale()
+	p.ConfirmAction = "/projects/" + e.id + "/confirm"
+	p.ConfirmToken = s.formToken(p.ConfirmAction)
 	p.Last = rec.Last
 	p.Reviewer, p.Date = rec.Project.Reviewer, rec.Project.Date
 	p.Changed = stamp(rec.Changed)
@@ -277,7 +282,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 		ir := &res.Indicators[i]
 		ind := ir.Indicator
 		n := i + 1
-		iv := indicatorView{N: n, Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
+		iv := indicatorView{N: n, Stale: e.staleAt(i), Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
 			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byRef[e.refs[i]]}
 		for k, t := range report.Tiers(res, i, lang) {
 			iv.Tiers = append(iv.Tiers, tierView{Text: t, Fired: ir.Tier == k+1})
@@ -478,6 +483,35 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 		s.refuseForm(w, r, e, 0, in, proj, m)
 		return
 	} else if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	rememberSaver(w, who)
+	http.Redirect(w, r, s.back(r, e, 0), http.StatusSeeOther)
+}
+
+// confirmForm confirms every indicator review of the project against the submission as
+// it is now (the reviewer has checked them): no review changes.
+func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	if err := r.ParseForm(); err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	action := "/projects/" + e.id + "/confirm"
+	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
+		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+		return
+	}
+	who := strings.TrimSpace(r.PostForm.Get("saver"))
+	if who == "" {
+		s.refuseForm(w, r, e, 0, reviewInput{}, store.Project{Reviewer: e.record.Project.Reviewer, Date: e.record.Project.Date}, msgNeedReviewer)
+		return
+	}
+	if _, err := s.store.Confirm(r.Context(), e.key, store.Author{Name: who, Fingerprint: e.fingerprint}); err != nil {
 		s.failErr(w, r, err)
 		return
 	}

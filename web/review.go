@@ -109,6 +109,24 @@ func reviewFigures(r *engine.Result) (total *float64, grade string, deviation *f
 	return total, grade, deviation
 }
 
+// staleAt reports whether indicator i's stored review was saved or confirmed against
+// another version of the submission than the one read now.
+func (e *entry) staleAt(i int) bool {
+	ir, ok := e.record.Indicator(e.refs[i])
+	return ok && ir.Stale(e.fingerprint)
+}
+
+// stale reports whether any indicator's review was recorded against another version of
+// the submission (an orphan review, applied to nothing, does not count).
+func (e *entry) stale() bool {
+	for i := range e.refs {
+		if e.staleAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // sameRecord reports whether two records hold the same review, stamps included.
 func sameRecord(a, b store.Record) bool {
 	if a.Key != b.Key || a.Positional != b.Positional || a.Project != b.Project || !sameStamp(a.Changed, b.Changed) || !sameSeen(a.First, b.First) ||
@@ -117,7 +135,7 @@ func sameRecord(a, b store.Record) bool {
 	}
 	for i, x := range a.Indicators {
 		y := b.Indicators[i]
-		if x.Ref != y.Ref || x.N != y.N || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
+		if x.Ref != y.Ref || x.N != y.N || x.Fingerprint != y.Fingerprint || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
 			return false
 		}
 	}
@@ -150,6 +168,9 @@ type apiProjectDoc struct {
 type apiIndicator struct {
 	report.JSONIndicator
 	Changed *apiStamp `json:"changed,omitempty"` // of the indicator's review
+	// Stale: the review was saved against another version of the submission and has
+	// not been saved or confirmed since.
+	Stale bool `json:"stale"`
 }
 
 type apiStamp struct {
@@ -169,13 +190,14 @@ func projectJSON(e *entry, lang i18n.Lang) apiProjectDoc {
 	jp := report.NewJSONProject(e.result, lang)
 	findings := report.NewJSONFindings(e.result, lang)
 	jp.Findings = &findings
-	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.record.Stale(e.fingerprint), JSONProject: jp,
+	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.stale(), JSONProject: jp,
 		Indicators: make([]apiIndicator, len(jp.Indicators)), Changed: stampJSON(e.record.Changed)}
 	for i, ji := range jp.Indicators {
 		doc.Indicators[i] = apiIndicator{JSONIndicator: ji}
 		if ir, ok := e.record.Indicator(e.refs[i]); ok {
 			doc.Indicators[i].Changed = stampJSON(ir.Changed)
 		}
+		doc.Indicators[i].Stale = e.staleAt(i)
 	}
 	return doc
 }

@@ -547,6 +547,20 @@ func TestExport(t *testing.T) {
 	assert.Regexp(t, `\n6\.50?\n`, cells, "the stored 复核得分 is in the workbook")
 }
 
+// The export names every submission that could not be read, as check --format xlsx does:
+// in the summary's block and the 问题清单.
+func TestExportNamesUnreadSubmissions(t *testing.T) {
+	dir := copySeed(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("name = \"broken\n[[indicator"), 0o644))
+	f := serve(t, dir, Options{})
+	x := f.get(t, "/export.xlsx")
+	require.Equal(t, http.StatusOK, x.status, x.body)
+	cells := workbookText(t, []byte(x.body))
+	assert.Contains(t, cells, seedShebao)
+	assert.Equal(t, 2, strings.Count(cells, "\nbroken.toml\n"), "broken.toml in the summary and in the 问题清单:\n%s", cells)
+	assert.Contains(t, cells, "未能读入 1 个输入，均未计分")
+}
+
 // workbookText is every cell of a workbook, one per line, sheet by sheet.
 func workbookText(t testing.TB, data []byte) string {
 	t.Helper()

@@ -348,5 +348,17 @@ func (st *state) summary() *report.Summary {
 	return sum
 }
 
+// Unread are the submissions that could not be read (or hold a published report rather
+// than self-evaluations), by their path relative to the root, in input order.
+func (s *Server) Unread() []string {
+	var out []string
+	for _, src := range s.cur.Load().sources {
+		if src.err != nil {
+			out = append(out, src.rel)
+		}
+	}
+	return out
+}
+
 // Projects is the number of projects the server shows.
 func (s *Server) Projects() int { return len(s.cur.Load().entries) }

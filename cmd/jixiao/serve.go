@@ -6,6 +6,8 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -95,6 +97,15 @@ request must then carry. Ctrl-C stops it: requests in flight finish, then the da
 	return cmd
 }
 
+// nothingToReview refuses a batch in which no project could be read: unread are its
+// files, each a published report or unreadable.
+func (a *app) nothingToReview(args, unread []string) int {
+	fmt.Fprintln(a.paintErr(), "jixiao serve:", a.t("%s：没有可复核的项目（%s 无法读取或不是自评表）；请用 jixiao check %s 查看原因",
+		"%s: nothing to review (%s could not be read or hold no self-evaluation): see why with jixiao check %s",
+		strings.Join(args, a.t("、", ", ")), strings.Join(unread, a.t("、", ", ")), strings.Join(args, " ")))
+	return exitInput
+}
+
 // loopback reports whether host names this machine only.
 func loopback(host string) bool {
 	if host == "localhost" {
@@ -118,10 +129,15 @@ func (a *app) serve(sf serveFlags, args []string) int {
 		}
 		return exitInput
 	}
-	for _, arg := range args {
-		if _, err := os.Stat(arg); err != nil {
-			return fail(err)
-		}
+	// A path that does not exist, or a folder with nothing jixiao reads, is refused as
+	// check refuses it.
+	files, code := a.inputs(args, stderr)
+	if code != exitOK {
+		return code
+	}
+	// Published reports alone: refused before a review database is made for them.
+	if !slices.ContainsFunc(files, func(f string) bool { return indicators.FormatOf(f) != indicators.Report }) {
+		return a.nothingToReview(args, files)
 	}
 	root := args[0]
 	if fi, err := os.Stat(root); err == nil && !fi.IsDir() {
@@ -152,6 +168,9 @@ func (a *app) serve(sf serveFlags, args []string) int {
 	srv, err := web.New(ctx, web.Options{Inputs: args, Root: root, Store: st, Engine: eopts, Token: sf.token, Log: stderr})
 	if err != nil {
 		return fail(err)
+	}
+	if srv.Projects() == 0 {
+		return a.nothingToReview(args, srv.Unread())
 	}
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {

@@ -94,3 +94,34 @@ func TestServeCommand(t *testing.T) {
 	require.True(t, ok, "the review is kept under the file's and the indicator's names")
 	assert.Equal(t, "8", ir.Review.Score.String())
 }
+
+// serve refuses, before it listens, a path that does not exist and a batch with nothing to
+// review (an empty folder, only a published report), naming it, exit 2 as check does.
+func TestServeRefusesNothingToReview(t *testing.T) {
+	empty := t.TempDir()
+	reports := t.TempDir()
+	data, err := os.ReadFile("../../testdata/quangang-2021-report.txt")
+	require.NoError(t, err)
+	report := filepath.Join(reports, "report.txt")
+	require.NoError(t, os.WriteFile(report, data, 0o644))
+	broken := filepath.Join(t.TempDir(), "broken.toml")
+	require.NoError(t, os.WriteFile(broken, []byte("name = \"broken\n[[indicator"), 0o644))
+	for name, c := range map[string]struct {
+		args []string
+		want string
+	}{
+		"an empty folder":    {[]string{empty}, empty + ": 文件夹里没有 jixiao 能读的文件"},
+		"no such path":       {[]string{filepath.Join(empty, "nonexist")}, filepath.Join(empty, "nonexist") + ": 文件不存在，请检查路径"},
+		"only a report":      {[]string{report}, report + "：没有可复核的项目（" + report + " 无法读取或不是自评表）；请用 jixiao check " + report + " 查看原因"},
+		"only a broken file": {[]string{broken}, broken + "：没有可复核的项目（broken.toml 无法读取或不是自评表）"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			code, out, errOut := runIn(append([]string{"serve", "--addr", "127.0.0.1:0"}, c.args...)...)
+			assert.Equal(t, exitInput, code, "stderr: %s", errOut)
+			assert.Contains(t, errOut, c.want)
+			assert.NotContains(t, out, "请在浏览器中打开", "it never listened")
+			_, err := os.Stat(filepath.Join(reports, ".jixiao"))
+			assert.True(t, os.IsNotExist(err), "no review database is made for reports alone")
+		})
+	}
+}

@@ -408,7 +408,7 @@ func TestAPISaveRefusesBadInput(t *testing.T) {
 		{"score a word", path, `{"score": "abc", "reviewer": "张三"}`, nil, 400, `复核得分 "abc" 不是数字`},
 		{"score true", path, `{"score": true, "reviewer": "张三"}`, nil, 400, `复核得分 "true" 不是数字`},
 		{"score an object", path, `{"score": {}, "reviewer": "张三"}`, nil, 400, `不是数字`},
-		{"score with a unit", path, `{"score": "8分", "reviewer": "张三"}`, nil, 400, `不是数字`},
+		{"score with a unit", path, `{"score": "8元", "reviewer": "张三"}`, nil, 400, `不是数字`},
 		{"negative score", path, `{"score": -1, "reviewer": "张三"}`, nil, 400, "复核得分 -1 为负数"},
 		{"negative text", path, `{"score": "-0.5", "reviewer": "张三"}`, nil, 400, "复核得分 -0.5 为负数"},
 		{"above the weight", path, `{"score": 10.01, "reviewer": "张三"}`, nil, 400, "复核得分 10.01 超过该指标的分值 10"},

@@ -347,13 +347,19 @@ func checkReview(e *entry, n int, in reviewInput) (store.Indicator, *i18n.Text) 
 	rec := store.Indicator{Actual: strings.TrimSpace(in.Actual), Reason: strings.TrimSpace(in.Reason),
 		Rule: strings.TrimSpace(in.Rule), Note: strings.TrimSpace(in.Note)}
 	text := strings.TrimSpace(in.Score)
-	sc, err := store.ParseScore(text)
+	sc, err := store.ParseScore(scoreAsWritten(text))
 	if err != nil {
 		m := i18n.T(msgScoreNotNumber.Zh, msgScoreNotNumber.En, text)
 		return rec, &m
 	}
 	if x, ok := sc.Float64(); ok {
 		d := e.result.Project.Scoring.Decimals
+		// Kept as the engine counts it: half-up to the file's decimals (9.995 is 10.00).
+		if sc, err = store.ScoreOf(x, d); err != nil {
+			m := i18n.T(msgScoreNotNumber.Zh, msgScoreNotNumber.En, text)
+			return rec, &m
+		}
+		x, _ = sc.Float64()
 		switch {
 		case x < 0:
 			m := i18n.T(msgScoreNegative.Zh, msgScoreNegative.En, sc.String())
@@ -369,6 +375,14 @@ func checkReview(e *entry, n int, in reviewInput) (store.Indicator, *i18n.Text) 
 		return rec, &m
 	}
 	return rec, nil
+}
+
+// scoreAsWritten is a 复核得分 as a reviewer types it with a Chinese input method, made
+// plain: full-width digits and point (９.５), a trailing 分 ("9.5分", "９．５ 分").
+func scoreAsWritten(s string) string {
+	s = num.Normalize(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "分"))
+	return s
 }
 
 // invalid is the reviewer's message of a store error that refused an argument, if it is

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"jixiao/internal/i18n"
+	"jixiao/internal/num"
 	"jixiao/store"
 )
 
@@ -23,7 +24,7 @@ type apiListItem struct {
 	ReportedTotal *float64 `json:"reported_total"` // the 自评得分 stated (text, else the table's total)
 	ReviewTotal   *float64 `json:"review_total"`   // the reviewer's 复核总分; null until every indicator has its score
 	ReviewGrade   *string  `json:"review_grade"`
-	Deviation     *float64 `json:"deviation"` // 偏离度, a fraction
+	Deviation     *float64 `json:"deviation"` // 偏离度, a fraction, 4 decimals
 	Errors        int      `json:"errors"`
 	Warnings      int      `json:"warnings"`
 }
@@ -44,7 +45,10 @@ func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) {
 	out := make([]apiListItem, len(rows))
 	for i, rw := range rows {
 		it := apiListItem{ID: rw.ID, Name: rw.Name, Agency: rw.Agency, Total: rw.total, Grade: rw.Grade,
-			ReportedTotal: rw.reported, ReviewTotal: rw.review, Deviation: rw.deviation, Errors: rw.Errors, Warnings: rw.Warns}
+			ReportedTotal: rw.reported, ReviewTotal: rw.review, Errors: rw.Errors, Warnings: rw.Warns}
+		if rw.deviation != nil { // 4 decimals of a fraction, as check --format json gives it
+			it.Deviation = ptr(num.Round(*rw.deviation, 4))
+		}
 		if it.Total == nil { // a range: the grade of its lower end, as the JSON output gives it
 			it.Grade = st.byID[rw.ID].result.Grade
 		}

@@ -18,6 +18,7 @@ import (
 
 	"jixiao/engine"
 	"jixiao/internal/i18n"
+	"jixiao/internal/num"
 	"jixiao/report"
 	"jixiao/sheets"
 	"jixiao/store"
@@ -372,7 +373,7 @@ func TestCompleteReview(t *testing.T) {
 	assert.Equal(t, rv.Total, p["review_total"])
 	assert.Equal(t, rv.Grade, p["review_grade"])
 	require.True(t, rv.HasDeviation)
-	assert.InDelta(t, rv.Deviation, p["deviation"], 1e-12)
+	assert.Equal(t, num.Round(rv.Deviation, 4), p["deviation"], "4 decimals, as check --format json gives it")
 	assert.InDelta(t, (94.81-rv.Total)/94.81, rv.Deviation, 1e-9, "偏离度 = (自评 − 复核) / 自评")
 	page := text(f.get(t, "/projects/"+e.id).body)
 	assert.Contains(t, page, e.row.ReviewTotal)

@@ -1,15 +1,19 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"jixiao/internal/num"
 	"jixiao/sheets"
 )
 
@@ -97,4 +101,30 @@ score = 2.585
 	require.True(t, col >= 0 && total >= 0)
 	require.NotEmpty(t, g.Formula(total, col), "the 合计 is a formula")
 	assert.Equal(t, "5.18", g.Cell(total, col), "saved with the sum of the scores as shown")
+}
+
+// /api/projects gives the 偏离度 as check --format json does: a fraction with 4 decimals,
+// no float noise.
+func TestAPIProjectsDeviationRounded(t *testing.T) {
+	f := serve(t, copySeed(t), Options{})
+	e := f.entry(t, seedShebao)
+	for i, ir := range e.result.Indicators {
+		score := ir.Score
+		if i == 0 {
+			score = 17.37
+		}
+		f.put(t, fmt.Sprintf("/api/projects/%s/indicators/%d/review", e.id, i+1), fmt.Sprintf(`{"score":%v,"reviewer":"王五"}`, score))
+	}
+	e = f.entry(t, seedShebao)
+	require.NotNil(t, e.result.Review)
+	require.True(t, e.result.Review.HasDeviation)
+	raw := e.result.Review.Deviation
+	require.NotEqual(t, num.Round(raw, 4), raw, "the test needs a deviation with more than 4 decimals: %v", raw)
+
+	body := f.get(t, "/api/projects").body
+	m := regexp.MustCompile(`"deviation":(-?[0-9.]+)`).FindAllStringSubmatch(body, -1)
+	require.Len(t, m, 1, body)
+	assert.Equal(t, strconv.FormatFloat(num.Round(raw, 4), 'f', -1, 64), m[0][1])
+	doc := decode[map[string]any](t, f.get(t, "/api/projects/"+e.id))
+	assert.Equal(t, m[0][1], fmt.Sprint(doc["review"].(map[string]any)["deviation"]), "the list and the project agree")
 }

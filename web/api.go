@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"jixiao/internal/i18n"
@@ -101,15 +103,50 @@ func decodeBody(r *http.Request, v any) error {
 	return nil
 }
 
-// badBody answers a body that could not be read: 413 when too large, else 400.
-func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error) {
+// badBody answers a body that could not be read: 413 when too large, else 400 saying
+// what is wrong with it: a key the request does not take (keys lists those it does), a
+// value of the wrong kind, or text that is not JSON.
+func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error, keys ...string) {
 	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) {
+	var wrongType *json.UnmarshalTypeError
+	var syntax *json.SyntaxError
+	switch {
+	case errors.As(err, &tooLarge):
 		s.failErr(w, r, err)
-		return
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		// encoding/json names an unknown key only in its message.
+		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgUnknownKey.Zh, msgUnknownKey.En, key, strings.Join(keys, ", ")))
+	case errors.As(err, &wrongType):
+		kind := i18n.T("文字", "text")
+		if wrongType.Type.Kind() != reflect.String {
+			kind = i18n.T("%s", "%s", wrongType.Type.String())
+		}
+		lang, _ := langOf(r)
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSONValue.Zh, msgBadJSONValue.En, strconv.Quote(wrongType.Field), kind.String(lang)))
+	case errors.As(err, &syntax):
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
+			i18n.T("第 %d 个字节处语法有误", "a syntax error at byte %d", syntax.Offset).String(langOr(r))))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
+			i18n.T("正文为空或不完整", "the body is empty or cut short").String(langOr(r))))
+	default:
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
+			i18n.T("多于一个 JSON 值", "more than one JSON value").String(langOr(r))))
 	}
-	s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En, err.Error()))
 }
+
+func langOr(r *http.Request) i18n.Lang {
+	lang, _ := langOf(r)
+	return lang
+}
+
+// The keys each body takes, for the message of one that has another.
+var (
+	reviewKeys  = []string{"score", "actual", "reason", "rule", "note", "reviewer"}
+	projectKeys = []string{"reviewer", "date"}
+	confirmKeys = []string{"reviewer"}
+)
 
 // scoreText is the score of a body as text: "" for absent or null.
 func scoreText(raw json.RawMessage) (string, bool) {
@@ -140,7 +177,7 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 	}
 	var body apiReviewBody
 	if err := decodeBody(r, &body); err != nil {
-		s.badBody(w, r, err)
+		s.badBody(w, r, err, reviewKeys...)
 		return
 	}
 	score, isNum := scoreText(body.Score)
@@ -168,7 +205,7 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 	}
 	var body apiProjectBody
 	if err := decodeBody(r, &body); err != nil {
-		s.badBody(w, r, err)
+		s.badBody(w, r, err, projectKeys...)
 		return
 	}
 	name := strings.TrimSpace(body.Reviewer)
@@ -195,7 +232,7 @@ func (s *Server) apiConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	var body apiConfirmBody
 	if err := decodeBody(r, &body); err != nil {
-		s.badBody(w, r, err)
+		s.badBody(w, r, err, confirmKeys...)
 		return
 	}
 	name := strings.TrimSpace(body.Reviewer)

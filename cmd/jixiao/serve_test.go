@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -60,7 +61,7 @@ func TestServeCommand(t *testing.T) {
 		base = m
 		return m != ""
 	}, 30*time.Second, 20*time.Millisecond, "the address is printed: %s %s", out.String(), errOut.String())
-	assert.Contains(t, out.String(), "jixiao serve：2 个项目，复核记录库 "+store.DefaultPath(dir))
+	assert.Contains(t, out.String(), "jixiao serve：2 个项目；新建复核记录库 "+store.DefaultPath(dir))
 
 	resp, err := http.Get(base + "api/projects")
 	require.NoError(t, err)
@@ -124,4 +125,77 @@ func TestServeRefusesNothingToReview(t *testing.T) {
 			assert.True(t, os.IsNotExist(err), "no review database is made for reports alone")
 		})
 	}
+}
+
+// The start-up message names the files that could not be read and an existing database;
+// a second serve on the same port is refused with what to do.
+func TestServeStartMessageAndPortInUse(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../testdata/quangang-2021/社保工作运行经费.toml")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.toml"), data, 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("name = \"broken\n[[indicator"), 0o644))
+	st, err := store.Open(context.Background(), store.DefaultPath(dir))
+	require.NoError(t, err)
+	require.NoError(t, st.Close())
+
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- runContext(ctx, []string{"serve", "--addr", "127.0.0.1:0", dir}, strings.NewReader(""), &out, &errOut)
+	}()
+	var addr string
+	require.Eventually(t, func() bool {
+		addr = regexp.MustCompile(`127\.0\.0\.1:\d+`).FindString(out.String())
+		return addr != ""
+	}, 30*time.Second, 20*time.Millisecond, "the address is printed: %s %s", out.String(), errOut.String())
+	assert.Contains(t, out.String(), "jixiao serve：1 个项目，1 个文件无法读取：broken.toml（原因见页面，或用 jixiao check 查看）；复核记录库 "+store.DefaultPath(dir)+"\n")
+
+	code, _, errText := runIn("serve", "--addr", addr, dir)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errText, "无法监听 "+addr+"：该端口已被另一个程序（或另一个 jixiao serve）占用；请换一个端口，例如 --addr 127.0.0.1:9000，或用 --addr 127.0.0.1:0 任选空闲端口")
+	code, _, errText = runIn("serve", "--lang", "en", "--addr", addr, dir)
+	assert.Equal(t, exitInput, code)
+	assert.Contains(t, errText, "cannot listen on "+addr+": another program (or another jixiao serve) holds the port")
+	assert.NotContains(t, errText, "bind:", "no system text")
+
+	stop()
+	select {
+	case code := <-done:
+		assert.Equal(t, exitOK, code, errOut.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop when its context ended")
+	}
+}
+
+// --db in a folder that does not exist is refused (a typo must not start an empty store),
+// and the folder is not made.
+func TestServeDBFolderMustExist(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile("../../testdata/quangang-2021/社保工作运行经费.toml")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.toml"), data, 0o644))
+	missing := filepath.Join(dir, "typo", "review.db")
+	code, out, errText := runIn("serve", "--addr", "127.0.0.1:0", "--db", missing, dir)
+	assert.Equal(t, exitInput, code)
+	assert.Empty(t, out)
+	assert.Contains(t, errText, "--db "+missing+"：文件夹 "+filepath.Dir(missing)+" 不存在；请检查路径")
+	_, err = os.Stat(filepath.Dir(missing))
+	assert.True(t, os.IsNotExist(err), "the folder is not made")
+}
+
+// A listen on every address prints 127.0.0.1 for this machine's browser and the
+// machine's own addresses for colleagues, never 0.0.0.0 or [::].
+func TestBrowseURLs(t *testing.T) {
+	addrs := []net.IP{net.ParseIP("127.0.0.1"), net.ParseIP("192.168.1.5"), net.ParseIP("fe80::1"), net.ParseIP("2001:db8::5"), net.ParseIP("::1")}
+	local, others := browseURLs(&net.TCPAddr{IP: net.IPv4zero, Port: 18433}, "s3cret", addrs)
+	assert.Equal(t, "http://127.0.0.1:18433/?token=s3cret", local)
+	assert.Equal(t, []string{"http://192.168.1.5:18433/?token=s3cret"}, others, "an IPv4 listen: IPv4 addresses, not link-local or loopback")
+	_, others = browseURLs(&net.TCPAddr{IP: net.IPv6unspecified, Port: 18433}, "a b", addrs)
+	assert.Equal(t, []string{"http://192.168.1.5:18433/?token=a+b", "http://[2001:db8::5]:18433/?token=a+b"}, others)
+	local, others = browseURLs(&net.TCPAddr{IP: net.ParseIP("192.168.1.5"), Port: 80}, "", addrs)
+	assert.Equal(t, "http://192.168.1.5:80/", local, "an address given is printed as given")
+	assert.Empty(t, others)
 }

@@ -725,7 +725,7 @@ func TestProjectReviewAndFormRefusals(t *testing.T) {
 		message          string
 	}{
 		{"no reviewer", path, `{"date": "2024-05-20"}`, 400, "请填写复核人姓名"},
-		{"unknown key", path, `{"reviewer": "张三", "name": "张三"}`, 400, `unknown field "name"`},
+		{"unknown key", path, `{"reviewer": "张三", "name": "张三"}`, 400, `请求正文中有本接口不认识的键 "name"；可用的键：reviewer, date`},
 		{"not JSON", path, `reviewer=张三`, 400, "请求正文不是有效的 JSON"},
 		{"date too long", path, `{"reviewer": "张三", "date": "` + strings.Repeat("9", 17<<10) + `"}`, 400, "过长"},
 		{"unknown project", "/api/projects/ffffffffffffffff/review", `{"reviewer": "张三"}`, 404, "没有编号为 ffffffffffffffff 的项目"},

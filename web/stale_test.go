@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -66,4 +67,31 @@ func TestStaleIsClearedPerIndicator(t *testing.T) {
 	assert.Equal(t, http.StatusBadRequest, r.status, "who confirms is named")
 	f.put(t, api+"/confirm", `{"reviewer":"赵六"}`)
 	assert.False(t, decode[apiProjectDoc](t, f.get(t, api)).Stale)
+}
+
+// The English pages say counts in English ("1 error") and use English punctuation around
+// their own words: no "Last changed：", no "Changes（1）".
+func TestEnglishPageFragments(t *testing.T) {
+	dir := copySeed(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("name = \"broken\n[[indicator"), 0o644))
+	f := serve(t, dir, Options{})
+	e := f.entry(t, seedShebao)
+	f.put(t, "/api/projects/"+e.id+"/indicators/2/review", `{"score":8,"reviewer":"张三"}`)
+	f.put(t, "/api/projects/"+e.id+"/review", `{"reviewer":"张三","date":"2024-05-20"}`)
+
+	batch := text(f.get(t, "/?lang=en").body)
+	assert.Contains(t, batch, "broken.toml · 1 error ")
+	assert.NotContains(t, batch, "1 errors")
+	assert.Regexp(t, `score-mismatch \(\d+\)`, batch, "the code filter's counts")
+	assert.NotContains(t, batch, "（")
+	page := text(f.get(t, "/projects/"+e.id+"?lang=en").body)
+	assert.Contains(t, page, "Last changed: 张三")
+	assert.Regexp(t, `Changes \(\d+\)`, page)
+	assert.Regexp(t, `Changes to the project's review \(\d+\)`, page)
+	for _, bad := range []string{"Last changed：", "Changes（", "review（"} {
+		assert.NotContains(t, page, bad)
+	}
+	zh := text(f.get(t, "/projects/"+e.id).body)
+	assert.Contains(t, zh, "最后修改：张三", "Chinese keeps its own punctuation")
+	assert.Regexp(t, `修改记录（\d+）`, zh)
 }

@@ -117,7 +117,7 @@ func relative(root, path string) string {
 // named by their path relative to the root, as the pages show them.
 // The stat is taken before reading, so a file written meanwhile is read again at the next
 // poll.
-func readSource(path, rel string, st stat, lim indicators.Limits) *source {
+func readSource(path, rel string, st stat, lim indicators.Limits, reportProjects func(string) (int, error)) *source {
 	src := &source{path: path, rel: rel, mod: st.mod, size: st.size}
 	maxSize := lim.MaxFileSize
 	if maxSize <= 0 {
@@ -143,10 +143,8 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 	switch indicators.FormatOf(path) {
 	case indicators.Report:
 		// A published report is a document checked whole (jixiao check); its projects are
-		// reviewed here once imported as files of their own.
-		src.err = indicators.ErrorList{{Pos: indicators.Pos{File: rel}, Kind: indicators.ErrRead, Msg: i18n.T(
-			"这是公开的部门决算报告，serve 不直接复核报告：请先用 jixiao import -o 文件夹 %s 把其中的自评表存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check",
-			"this is a published report, which serve does not review as it is: save its self-evaluations as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check", rel)}}
+		// reviewed here once imported as files of their own, if it holds any.
+		src.err = indicators.ErrorList{{Pos: indicators.Pos{File: rel}, Kind: indicators.ErrRead, Msg: reportHint(path, rel, reportProjects)}}
 		return src
 	case indicators.JSONLines:
 		// One project a line: each line its own fingerprint, so editing one project of a
@@ -212,6 +210,28 @@ func indicatorRefs(p *indicators.Project) []string {
 	return refs
 }
 
+// reportHint says what to do with a published report: import its self-evaluations and
+// review those, when it holds any; else check the report itself.
+func reportHint(path, rel string, count func(string) (int, error)) i18n.Text {
+	n, err := -1, error(nil)
+	if count != nil {
+		n, err = count(path)
+	}
+	switch {
+	case n > 0 && err == nil:
+		return i18n.T(
+			"这是公开的部门决算报告，其中有 %d 张项目支出绩效自评表；serve 不直接复核报告：请先用 jixiao import -o 文件夹 %s 把它们存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check %s",
+			"this is a published report holding %d self-evaluations, which serve does not review as it is: save them as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check %s", n, rel, rel)
+	case n == 0 || err != nil:
+		return i18n.T(
+			"这是公开的部门决算报告，jixiao 没有从中读出项目支出绩效自评表，没有可复核或导入的项目；报告本身（决算表等）用 jixiao check %s 检查",
+			"this is a published report in which jixiao found no self-evaluation to review or import; check the report itself (its final-accounts tables) with jixiao check %s", rel)
+	}
+	return i18n.T(
+		"这是公开的部门决算报告，serve 不直接复核报告：如其中有项目支出绩效自评表，请先用 jixiao import -o 文件夹 %s 把它们存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check %s",
+		"this is a published report, which serve does not review as it is: if it holds self-evaluations, save them as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check %s", rel, rel)
+}
+
 func asList(err error) indicators.ErrorList {
 	var list indicators.ErrorList
 	if errors.As(err, &list) {
@@ -258,7 +278,7 @@ func (s *Server) readAll(ctx context.Context, paths []string, stats map[string]s
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				src := readSource(paths[i], relative(s.root, paths[i]), stats[paths[i]], s.opts.Limits)
+				src := readSource(paths[i], relative(s.root, paths[i]), stats[paths[i]], s.opts.Limits, s.opts.ReportProjects)
 				for _, e := range src.projects {
 					s.engines.check(ctx, func(eng *engine.Engine) {
 						r, err := eng.Check(e.project)

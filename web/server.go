@@ -35,6 +35,10 @@ type Options struct {
 	Engine engine.Options
 	// Limits bound what one submission may hold.
 	Limits indicators.Limits
+	// ReportProjects counts the self-evaluations a published report (.pdf, .docx, text)
+	// holds, for the batch page to say what to do with it: import them to review them, or
+	// check the report itself. Nil: the page says both.
+	ReportProjects func(path string) (int, error)
 	// Token, when set, is required of every request (for a server reachable from other
 	// machines); without it, only requests addressed to a loopback host are served.
 	Token string

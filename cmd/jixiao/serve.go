@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"jixiao/batch"
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
@@ -276,7 +277,12 @@ func (a *app) serve(sf serveFlags, args []string) int {
 			st.Close()
 		}
 	}()
-	srv, err := web.New(ctx, web.Options{Inputs: args, Root: root, Store: st, Engine: eopts, Token: sf.token, Log: stderr})
+	reportProjects := func(path string) (int, error) {
+		ps, err := batch.Projects(path, indicators.Limits{})
+		return len(ps), err
+	}
+	srv, err := web.New(ctx, web.Options{Inputs: args, Root: root, Store: st, Engine: eopts, Token: sf.token, Log: stderr,
+		ReportProjects: reportProjects})
 	if err != nil {
 		return fail(err)
 	}

@@ -199,3 +199,45 @@ func TestBrowseURLs(t *testing.T) {
 	assert.Equal(t, "http://192.168.1.5:80/", local, "an address given is printed as given")
 	assert.Empty(t, others)
 }
+
+// The batch page says what to do with a published report: import its self-evaluations
+// when it holds some, else check the report itself.
+func TestServeReportHint(t *testing.T) {
+	dir, other := t.TempDir(), t.TempDir()
+	data, err := os.ReadFile("../../testdata/quangang-2021/社保工作运行经费.toml")
+	require.NoError(t, err)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.toml"), data, 0o644))
+	data, err = os.ReadFile("../../testdata/quangang-2021-report.txt")
+	require.NoError(t, err)
+	with, without := filepath.Join(other, "with.txt"), filepath.Join(other, "without.txt")
+	require.NoError(t, os.WriteFile(with, data, 0o644))
+	require.NoError(t, os.WriteFile(without, []byte("某区民政局2024年度部门决算\n\n一、部门职责\n负责全区民政工作。\n"), 0o644))
+
+	ctx, stop := context.WithCancel(context.Background())
+	defer stop()
+	var out, errOut syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- runContext(ctx, []string{"serve", "--addr", "127.0.0.1:0", dir, with, without}, strings.NewReader(""), &out, &errOut)
+	}()
+	var base string
+	require.Eventually(t, func() bool {
+		base = regexp.MustCompile(`http://127\.0\.0\.1:\d+/`).FindString(out.String())
+		return base != ""
+	}, 30*time.Second, 20*time.Millisecond, "the address is printed: %s %s", out.String(), errOut.String())
+	resp, err := http.Get(base)
+	require.NoError(t, err)
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	page := string(body)
+	assert.Contains(t, page, "这是公开的部门决算报告，其中有 2 张项目支出绩效自评表；serve 不直接复核报告：请先用 jixiao import -o 文件夹 "+with)
+	assert.Contains(t, page, "这是公开的部门决算报告，jixiao 没有从中读出项目支出绩效自评表，没有可复核或导入的项目；报告本身（决算表等）用 jixiao check "+without+" 检查")
+	assert.NotContains(t, page, "jixiao import -o 文件夹 "+without, "no import hint for a report without self-evaluations")
+	stop()
+	select {
+	case code := <-done:
+		assert.Equal(t, exitOK, code, errOut.String())
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop when its context ended")
+	}
+}

@@ -55,12 +55,21 @@ func (wk *worker) checkReport(doc *published.Document, results []*engine.Result)
 		}
 	}
 	cfg := engine.NewConfig(wk.opts.Engine.Override.Over(wk.opts.Engine.Config.Review))
-	for _, f := range published.Check(doc, grades, published.Options{Tolerance: cfg.Tolerance, MoneyTolerance: cfg.MoneyTolerance}) {
+	for _, f := range published.Check(doc, grades, published.Options{Tolerance: exact(cfg.Tolerance), MoneyTolerance: exact(cfg.MoneyTolerance)}) {
 		if !cfg.Disabled[engine.Code(f.Code)] {
 			out.Findings = append(out.Findings, f)
 		}
 	}
 	return out
+}
+
+// exact passes a tolerance to published.Check, which reads 0 as its default: a tolerance of
+// 0 that the review configuration sets is given as the tiny one that compares exactly.
+func exact(tol float64) float64 {
+	if tol <= 0 {
+		return 1e-9
+	}
+	return tol
 }
 
 // documentErrors counts the error-severity findings of a report.

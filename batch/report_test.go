@@ -154,6 +154,10 @@ func TestReportConfiguration(t *testing.T) {
 	strict := codes(engine.Options{Override: indicators.Thresholds{MoneyTolerance: &tiny}})
 	assert.Greater(t, strict[published.CodeTotalMismatch]+strict[published.CodeLineMismatch]+strict[published.CodeCrossMismatch],
 		loose[published.CodeTotalMismatch], "without the 尾数误差, the one-cent differences are findings")
+
+	zero := 0.0 // money_tolerance = 0 is a tolerance of 0, not "unset"
+	assert.Equal(t, strict, codes(engine.Options{Override: indicators.Thresholds{MoneyTolerance: &zero}}))
+	assert.Equal(t, strict, codes(engine.Options{Config: indicators.Config{Review: indicators.Thresholds{MoneyTolerance: &zero}}}))
 }
 
 // A report jixiao cannot read is an input error naming the file, like any other.

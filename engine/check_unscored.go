@@ -19,13 +19,27 @@ var checkUnscored = &Check{
 			"actual's words state no band, and so on. It is not counted as 0: the total is shown as a range. The message gives the reason; give a number, "+
 			"or tiers for text values."),
 	// The reason is the indicator's (IndicatorResult.Reason); the range its Min..Max. A
-	// criterion left unread is told by criterion-unparsed, at the part concerned.
+	// criterion left unread is told by criterion-unparsed, at the part concerned, and a value
+	// that cannot be read by value-unreadable.
 	run: func(rv *reviewer) {
 		told := !rv.cfg.Disabled[CriterionUnparsed]
+		unreadable := !rv.cfg.Disabled[ValueUnreadable]
 		for i := range rv.r.Indicators {
-			if ir := &rv.r.Indicators[i]; ir.Applicable && ir.Kind == rules.Unscored && !(told && ir.Reason.Code == rules.CriterionUnread) {
-				rv.report(i, FieldActual, Finding{})
+			ir := &rv.r.Indicators[i]
+			if !ir.Applicable || ir.Kind != rules.Unscored {
+				continue
 			}
+			switch ir.Reason.Code {
+			case rules.CriterionUnread:
+				if told {
+					continue
+				}
+			case rules.TargetUnreadable, rules.ActualUnreadable:
+				if unreadable {
+					continue
+				}
+			}
+			rv.report(i, FieldActual, Finding{})
 		}
 	},
 }

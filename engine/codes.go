@@ -16,9 +16,11 @@ const (
 	ScoreOverWeight    Code = "score-over-weight"
 	RangeViolation     Code = "range-violation"
 	MissingValue       Code = "missing-value"
+	ValueUnreadable    Code = "value-unreadable"
 	Unscored           Code = "unscored"
 	MissingReason      Code = "missing-reason"
 	ActualCopiesTarget Code = "actual-copies-target"
+	PercentAsFraction  Code = "percent-as-fraction"
 	FundsMismatch      Code = "funds-mismatch"
 	// The criteria themselves (jixiao lint).
 	CriterionUnparsed Code = "criterion-unparsed"

@@ -334,3 +334,94 @@ weight = 50
 		assert.Equal(t, rules.Late, ir.Reason.Code)
 	}
 }
+
+// A start ("2023年3月起", "≥2023年3月") is no deadline: an actual before it is not met, but
+// it is not late, whatever [scoring] late_per_month says; on or after it, it is met.
+func TestStartIsNoDeadline(t *testing.T) {
+	p, err := indicators.Parse("t.toml", []byte(`[project]
+name = "p"
+year = 2023
+[scoring]
+late_per_month = 0.2
+[[indicator]]
+name = "开工"
+target = "2023年3月起"
+actual = "2023年3月15日"
+weight = 50
+reported = 50
+[[indicator]]
+name = "开工2"
+target = "≥2023年3月"
+actual = "2023年1月10日"
+weight = 50
+reported = 50
+`), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := New(Options{}).Check(p)
+	require.NoError(t, err)
+	on, before := r.Indicators[0], r.Indicators[1]
+	assert.True(t, on.HasScore && on.Score == 50 && on.Met && on.MetKnown, "on or after the start: met, full marks: %+v", on)
+	assert.Equal(t, rules.Unscored, before.Kind, "before the start: no lateness to score")
+	assert.Equal(t, rules.BeforeStart, before.Reason.Code)
+	assert.True(t, before.MetKnown && !before.Met, "before the start: not met")
+	var codes []Code
+	for _, f := range r.Findings {
+		codes = append(codes, f.Code)
+		if f.Code == MissingReason {
+			assert.Equal(t, BeforeStart, f.Detail, "not a missed deadline")
+			assert.Zero(t, f.Args, "no days late")
+		}
+	}
+	assert.Contains(t, codes, MissingReason)
+	assert.NotContains(t, codes, ScoreMismatch, "no lateness deducted from the reported 50")
+}
+
+// GradePossible: whether some total within a range has a grade, bands' lower bounds
+// included, the top band open above and the bottom below.
+func TestGradePossible(t *testing.T) {
+	g := indicators.DefaultGrades()
+	for _, tt := range []struct {
+		lo, hi float64
+		grade  string
+		want   bool
+	}{
+		{70, 80, "良", true}, {70, 80, "中", true}, {70, 80, "优", false}, {70, 79.99, "良", false},
+		{70, 80, "差", false}, {59.99, 70, "差", true}, {90, 120, "优", true}, {-5, 0, "差", true}, {89.99, 90, "良", true},
+	} {
+		assert.Equal(t, tt.want, GradePossible(g, tt.lo, tt.hi, tt.grade), "%s within %v–%v", tt.grade, tt.lo, tt.hi)
+	}
+}
+
+// A stated met count within the range that targets not judged leave is not a count-mismatch.
+func TestCountMismatchWithinRange(t *testing.T) {
+	for stated, want := range map[int]bool{0: true, 1: false, 2: false, 3: true} {
+		p, err := indicators.Parse("t.toml", []byte(fmt.Sprintf(`[project]
+name = "p"
+[reported]
+targets_met = %d
+[[indicator]]
+name = "甲"
+target = 100
+actual = 100
+weight = 50
+[[indicator]]
+name = "乙"
+target = ">=abc"
+actual = 100
+weight = 50
+`, stated)), indicators.Limits{})
+		require.NoError(t, err)
+		r, err := New(Options{}).Check(p)
+		require.NoError(t, err)
+		assert.Equal(t, 1, r.TargetsMet)
+		assert.Equal(t, 1, r.TargetsUnknown)
+		got := false
+		for _, f := range r.Findings {
+			if f.Code == CountMismatch {
+				got = true
+				assert.Equal(t, 2.0, f.Args[0], "the most that may be met")
+			}
+		}
+		assert.Equal(t, want, got, "stated %d of 1–2", stated)
+	}
+}

@@ -156,6 +156,7 @@ const (
 	HintReverse          // reverse proportional scoring
 	HintTruncated        // truncated to Args[0], not rounded
 	HintWhole            // rounded to whole points
+	HintFullUnmet        // full marks for a target not met; Args[0] 1 when w × actual / target rounds to them
 
 	// total-mismatch: the stated total is the sum of the weights (the hint).
 	HintSumOfWeights
@@ -174,9 +175,11 @@ const (
 	// tier-unreachable
 	TierNeverHolds // its condition never holds within the domain, Set
 	TierTaken      // every value where it holds is taken by an earlier tier
+	TierRepeated   // Args[0] tiers from Index on are the same as tier Tier (a criterion pasted twice)
 
 	// missing-reason
 	MissedDeadline // a date actual after its deadline: Args[0] days, Args[1] months late
+	BeforeStart    // a date actual before its start (a start is no deadline: not late)
 
 	// review-cut-unexplained: what the cut lacks.
 	ReviewNoReason        // no 扣分理由
@@ -186,6 +189,13 @@ const (
 	// review-rule-mismatch
 	RuleScoreDiffers    // the score is not what the rule gives
 	RuleCompletionBelow // the rule applies above a completion rate, Args[1], the indicator's is Args[0]
+
+	// value-unreadable: what is wrong with the value (num.Flaw).
+	UnreadableLetter    // a letter for a digit: O for 0
+	UnreadablePoints    // two decimal points
+	UnreadableSeparator // a thousands separator out of place
+	UnreadableDate      // a date that does not exist
+	UnreadableNoValue   // a comparison without a number or date
 )
 
 // Count tallies findings by severity.

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"jixiao/indicators"
 	"jixiao/internal/num"
 	"jixiao/rules"
 	"jixiao/rules/analysis"
@@ -35,14 +36,27 @@ func inferScore(rv *reviewer, i int, ir *IndicatorResult, f *Finding) {
 			return
 		}
 	}
-	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num > 0 && ind.Actual.Num > 0 {
+	numeric := ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num > 0 && ind.Actual.Num > 0
+	if ir.MetKnown && !ir.Met && same(ind.Weight) {
+		// Full marks for a target not met: perhaps a share of the weight rounded up to them.
+		f.Detail = HintFullUnmet
+		if numeric && ind.Direction != indicators.Lower && ind.Direction != indicators.Equal && same(ind.Weight*ind.Actual.Num/ind.Target.Num) {
+			f.Args[0] = 1
+		}
+		return
+	}
+	// Proportional scoring is no explanation where the method is proportional, nor for a
+	// target where less is better.
+	proportional := ind.Direction != indicators.Lower &&
+		(len(ir.Criterion.Tiers) > 0 || ir.Criterion.Method != indicators.MethodProportional)
+	if numeric {
 		a, t, w := ind.Actual.Num, ind.Target.Num, ind.Weight
-		if same(w*a/t) || same(w*math.Min(a/t, 1)) {
+		if proportional && (same(w*a/t) || same(w*math.Min(a/t, 1))) {
 			f.Detail = HintProportional
 			return
 		}
 		if an := rv.analyses()[i]; an != nil && an.Var == analysis.VarActual && an.FullMarksOK && an.FullMarksFrom > 0 {
-			if th := an.FullMarksFrom; th != t && same(w*math.Min(a/th, 1)) {
+			if th := an.FullMarksFrom; proportional && th != t && same(w*math.Min(a/th, 1)) {
 				f.Detail, f.Args[0] = HintProportionalFrom, th
 				return
 			}

@@ -20,11 +20,14 @@ type Result struct {
 	Grade              string // the grade of Total; of TotalMin when not exact
 	GradeMax           string // the grade of TotalMax when not exact (may equal Grade)
 
-	Applicable int     // indicators that apply
-	TargetsSet int     // of those, the ones with a target
-	TargetsMet int     // of those, met
-	Rescaled   bool    // some indicators do not apply: the total was rescaled to full marks
-	Weight     float64 // the weight of the lines that count
+	Applicable int // indicators that apply
+	TargetsSet int // of those, the ones with a target
+	TargetsMet int // of those, met
+	// TargetsUnknown is how many of the targets set cannot be judged met or not: the met
+	// count lies in TargetsMet..TargetsMet+TargetsUnknown.
+	TargetsUnknown int
+	Rescaled       bool    // some indicators do not apply: the total was rescaled to full marks
+	Weight         float64 // the weight of the lines that count
 
 	Findings []Finding // filled by Engine.Check and Engine.Lint: project findings first, then by indicator and catalogue order
 

@@ -44,7 +44,8 @@ var catalogue = []*Check{
 	// The submission's numbers.
 	checkScoreMismatch, checkTotalMismatch, checkGradeMismatch, checkCountMismatch,
 	checkWeightSum, checkWeightNegative, checkScoreOverWeight, checkRangeViolation, checkMissingValue,
-	checkUnscored, checkMissingReason, checkActualCopiesTarget, checkFundsMismatch,
+	checkValueUnreadable, checkUnscored, checkMissingReason, checkActualCopiesTarget, checkPercentAsFraction,
+	checkFundsMismatch,
 	// The criteria themselves (jixiao lint).
 	checkCriterionUnparsed, checkTierGap, checkTierOverlap, checkTierUnreachable, checkTierNonMonotonic,
 	checkTierOverWeight, checkTargetThreshold,

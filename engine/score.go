@@ -126,7 +126,10 @@ func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 		r.Applicable++
 		if ind.Target.Set { // a target set is one written down: an indicator without one sets none
 			r.TargetsSet++
-			if ir.Met {
+			switch {
+			case !ir.MetKnown:
+				r.TargetsUnknown++
+			case ir.Met:
 				r.TargetsMet++
 			}
 		}
@@ -204,6 +207,25 @@ func GradeOf(grades []indicators.Grade, total float64) string {
 		return grades[len(grades)-1].Name
 	}
 	return ""
+}
+
+// GradePossible reports whether some total within [lo, hi] is given the grade name.
+func GradePossible(grades []indicators.Grade, lo, hi float64, name string) bool {
+	for i, g := range grades {
+		if g.Name != name {
+			continue
+		}
+		// The band is [g.Min, the band above's Min); the first band has no top, the last
+		// no bottom (a total below every bound takes it).
+		if i > 0 && lo >= grades[i-1].Min {
+			continue
+		}
+		if i < len(grades)-1 && hi < g.Min {
+			continue
+		}
+		return true
+	}
+	return false
 }
 
 // gradeAliases maps the long forms that tables write to the one-character grades.

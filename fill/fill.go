@@ -264,12 +264,20 @@ func (f *filler) grade(pos indicators.Pos) error {
 		return err
 	}
 	n := report.FillNote{Slot: report.SlotGrade, Indicator: -1, Cell: pos, Owner: c.shown, Formula: c.formula}
+	grades := r.Project.Scoring.Grades
 	if !r.Exact && r.Grade != r.GradeMax {
+		// No grade can go in. The owner's, when no total within the range has it, is taken
+		// out; one that may be right, and any formula, stay.
 		n.Action = report.FillOpen
+		if owner, ok := engine.CanonicalGrade(grades, c.shown); ok && c.formula == "" && !engine.GradePossible(grades, r.TotalMin, r.TotalMax, owner) {
+			n.Cleared = true
+			if err := f.book.Clear(pos.Sheet, cellName(pos)); err != nil {
+				return err
+			}
+		}
 		f.notes = append(f.notes, n)
 		return nil
 	}
-	grades := r.Project.Scoring.Grades
 	n.Value, err = f.gradeText(pos, r.Grade, grades)
 	if err != nil {
 		return err

@@ -252,16 +252,23 @@ func TestFillOpenScores(t *testing.T) {
 	assert.Equal(t, "20.00", rb.value("I14"), "the owner's number may be right: it stays")
 	assert.Equal(t, "", rb.value("I15"), "18 lies outside 12–16: taken out")
 	assert.Equal(t, "SUM(I13:I16)+I6", rb.formula("I17"), "the total's formula stays")
-	assert.Equal(t, "优秀", rb.value("H18"))
+	assert.Equal(t, "", rb.value("H18"), "no total within 42.33–70.33 is graded 优秀: taken out")
 	rb.comment("I13", "choose a score within 12.00–16.00", "tier 2: 0人次 < actual < 500人次")
 	rb.comment("I14", "cannot be scored: the actual value 92 meets no tier's condition", "Add a tier for this actual value to the criterion", "The owner's 20.00 is kept, unchecked")
 	rb.comment("I15", "choose a score within 12.00–16.00", "The owner's 18.00 lies outside what is possible and was taken out")
 	rb.comment("I17", "the total lies within 42.33–70.33", "The formula =SUM(I13:I16)+I6 is kept")
-	rb.comment("H18", "the grade lies between 差 and 中")
+	rb.comment("H18", "the grade lies between 差 and 中", "The owner's 优秀 lies outside what is possible and was taken out")
 	for _, cell := range []string{"I13", "I14", "I15", "I17", "H18"} {
 		assert.Equal(t, yellow, rb.style(cell).Fill, cell)
 	}
 	assertKept(t, src, out, map[string][]string{s: {"I13", "I14", "I15", "I16", "I6", "I17", "H18", "F6", "K16"}})
+
+	// A grade some total within the range has stays, unchecked.
+	require.NoError(t, m.b.SetText(s, "H18", "中"))
+	_, out = fill(t, m.save("open-possible.xlsx"), Options{Lang: i18n.En})
+	rb = open(t, out, s)
+	assert.Equal(t, "中", rb.value("H18"))
+	rb.comment("H18", "the grade lies between 差 and 中", "The owner's 中 is kept, unchecked")
 }
 
 // A formula whose result will not equal the computed value is replaced by the value and

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"jixiao/engine"
@@ -112,6 +113,9 @@ var factTemplates = map[engine.Code]func(*subject) []fact{
 		if c.f.Field == engine.FieldReportedTargetsSet {
 			return []fact{{i18n.T("自述设置个数", "targets stated as set"), stated}, {i18n.T("表中有指标值的个数", "targets in the table"), table}}
 		}
+		if most := int(c.f.Args[0]); most > int(c.f.Expected.Num) {
+			table += "–" + strconv.Itoa(most)
+		}
 		return []fact{{i18n.T("自述完成个数", "targets stated as met"), stated}, {i18n.T("按实际完成值达到的个数", "targets met by the actual values"), table}}
 	},
 	engine.WeightSum: func(c *subject) []fact {
@@ -140,6 +144,15 @@ var factTemplates = map[engine.Code]func(*subject) []fact{
 		return []fact{{labelTarget, c.ind.Target.Text}, {labelActual, c.ind.Actual.Text}}
 	},
 	engine.ActualCopiesTarget: func(c *subject) []fact { return []fact{{labelActual, c.f.Actual.Text}} },
+	engine.ValueUnreadable: func(c *subject) []fact {
+		if c.f.Field == engine.FieldTarget {
+			return []fact{{labelTarget, c.ind.Target.Text}}
+		}
+		return []fact{{labelActual, c.ind.Actual.Text}}
+	},
+	engine.PercentAsFraction: func(c *subject) []fact {
+		return []fact{{labelActual, c.ind.Actual.Text}, {labelTarget, c.ind.Target.Text}}
+	},
 	engine.FundsMismatch: func(c *subject) []fact {
 		stated, want := num.Format(c.f.Actual.Num, 2), num.Format(c.f.Expected.Num, 2)
 		switch c.f.Field {

@@ -191,6 +191,10 @@ func neededFor(ir *engine.IndicatorResult) i18n.Text {
 		return i18n.T("请填写实际完成值", "Give the actual value")
 	case rules.TargetMissing, rules.TargetZero:
 		return i18n.T("请填写数字形式的指标值", "Give the target as a number")
+	case rules.TargetUnreadable:
+		return i18n.T("请改正指标值的写法", "Correct the target as written")
+	case rules.ActualUnreadable:
+		return i18n.T("请改正实际完成值的写法", "Correct the actual value as written")
 	}
 	return i18n.Text{}
 }
@@ -314,7 +318,7 @@ func FillSummary(w io.Writer, r *engine.Result, notes []FillNote, lang i18n.Lang
 		return err
 	}
 	b.WriteString("  ")
-	b.WriteString(summaryLine(r, lang) + "\n")
+	b.WriteString(summaryLine(r, lang, false) + "\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -36,6 +36,7 @@ type JSONProject struct {
 	GradeMax     string              `json:"grade_max,omitempty"`
 	TargetsSet   int                 `json:"targets_set"`
 	TargetsMet   int                 `json:"targets_met"`
+	TargetsMax   *int                `json:"targets_met_max,omitempty"` // when some cannot be judged met: the met count lies in targets_met..targets_met_max
 	Rescaled     bool                `json:"rescaled,omitempty"`
 	Reported     indicators.Reported `json:"reported"`
 	Execution    *JSONExecution      `json:"execution,omitempty"`
@@ -108,6 +109,9 @@ func NewJSONProject(r *engine.Result, lang i18n.Lang) JSONProject {
 		File: p.File, Line: p.Line(), Name: p.Name, Agency: p.Agency, Implementer: p.Implementer, AgencyCode: p.AgencyCode, FunctionCode: p.FunctionCode,
 		Year: p.Year, FullMarks: p.Scoring.FullMarks, Grade: r.Grade, TargetsSet: r.TargetsSet, TargetsMet: r.TargetsMet,
 		Rescaled: r.Rescaled, Reported: p.Reported, Indicators: make([]JSONIndicator, len(r.Indicators)),
+	}
+	if r.TargetsUnknown > 0 {
+		jp.TargetsMax = ptr(r.TargetsMet + r.TargetsUnknown)
 	}
 	if r.Exact {
 		jp.Total = ptr(r.Total)

@@ -51,6 +51,9 @@ func appendResult(b []byte, r *engine.Result, lang i18n.Lang, findings bool) []b
 	}
 	b = strconv.AppendInt(append(b, `,"targets_set":`...), int64(r.TargetsSet), 10)
 	b = strconv.AppendInt(append(b, `,"targets_met":`...), int64(r.TargetsMet), 10)
+	if r.TargetsUnknown > 0 {
+		b = strconv.AppendInt(append(b, `,"targets_met_max":`...), int64(r.TargetsMet+r.TargetsUnknown), 10)
+	}
 	if r.Rescaled {
 		b = append(b, `,"rescaled":true`...)
 	}

@@ -110,8 +110,9 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 			return i18n.T("自评等次为 %s，但自评总分 %s 对应的等次是 %s", "the stated grade is %s, but the stated total %s is graded %s",
 				stated, num.Short(f.Args[0], d), f.Expected.Text), i18n.Text{}
 		case engine.GradeRange:
-			return i18n.T("自评等次为 %s，但计算总分在 %s–%s 之间，等次应为 %s", "the stated grade is %s, but the computed total lies in %s–%s, graded %s",
-				stated, num.Format(r.TotalMin, d), num.Format(r.TotalMax, d), f.Expected.Text), i18n.Text{}
+			return i18n.T("自评等次为 %s，但计算总分在 %s–%s 之间，等次为 %s：区间内没有一个总分是 %s",
+				"the stated grade is %s, but the computed total lies in %s–%s, graded %s: no total within it is graded %s",
+				stated, num.Format(r.TotalMin, d), num.Format(r.TotalMax, d), f.Expected.Text, stated), i18n.Text{}
 		}
 		return i18n.T("自评等次为 %s，但按评分标准计算总分为 %s，等次应为 %s", "the stated grade is %s, but computed by its criteria the total is %s, graded %s",
 			stated, num.Format(r.Total, d), f.Expected.Text), i18n.Text{}
@@ -120,6 +121,10 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		stated, table := int(c.f.Actual.Num), int(c.f.Expected.Num)
 		if c.f.Field == engine.FieldReportedTargetsSet {
 			return i18n.T("自述设置绩效目标 %s，指标表中有 %d 个", "%s stated as set, but the table has %d", count(stated, "个", "target", "targets"), table), i18n.Text{}
+		}
+		if most := int(c.f.Args[0]); most > table {
+			return i18n.T("自述完成绩效目标 %s，按实际完成值应为 %d–%d 个（有 %d 个无法判断是否完成）", "%s stated as met, but by the actual values %d–%d were met (%d cannot be judged)",
+				count(stated, "个", "target", "targets"), table, most, most-table), i18n.Text{}
 		}
 		return i18n.T("自述完成绩效目标 %s，按实际完成值只有 %s达到指标值", "%s stated as met, but by the actual values %s",
 			count(stated, "个", "target", "targets"), count(table, "个", "was met", "were met")), i18n.Text{}
@@ -154,12 +159,26 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		}
 		return i18n.T("没有填写实际完成值", "no actual value is given"), i18n.Text{}
 	},
+	engine.ValueUnreadable: func(c *subject) (i18n.Text, i18n.Text) {
+		var hint i18n.Text
+		switch {
+		case c.ir.Kind == rules.Unscored && (c.ir.Reason.Code == rules.TargetUnreadable || c.ir.Reason.Code == rules.ActualUnreadable):
+			hint = i18n.T("该指标因此未计分，总分按该项得 %s–%s 分计为区间", "the indicator is therefore not scored: the total counts it as %s–%s",
+				num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
+		case c.f.Field == engine.FieldTarget:
+			hint = i18n.T("是否达到指标值因此无法判断", "whether the target was met therefore cannot be told")
+		}
+		return unreadableText(c.f.Field == engine.FieldTarget, c.f.Actual.Text, c.f.Detail), hint
+	},
 	engine.Unscored: func(c *subject) (i18n.Text, i18n.Text) {
 		return reasonText(c.r, c.ir), i18n.T("总分按该项得 %s–%s 分计为区间", "the total counts it as %s–%s, a range",
 			num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d))
 	},
 	engine.MissingReason: func(c *subject) (i18n.Text, i18n.Text) {
 		switch {
+		case c.f.Detail == engine.BeforeStart:
+			return i18n.T("实际完成时间 %s 早于起始时间 %s，但没有说明原因", "done %s, before the start %s, and no reason is given",
+				c.ind.Actual.Text, c.ind.Target.Text), i18n.Text{}
 		case c.f.Detail == engine.MissedDeadline:
 			return i18n.T("实际完成时间 %s 晚于期限 %s（%s），但没有说明原因", "done %s, after the deadline %s (%s), and no reason is given",
 				c.ind.Actual.Text, c.ind.Target.Text, lateText(int(c.f.Args[0]), int(c.f.Args[1]), c.f.Args[2] == 1)), i18n.Text{}
@@ -174,6 +193,18 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		return i18n.T("实际完成值 %q 照抄了指标值，没有给出实际数值", "the actual value %q repeats the target instead of giving a figure",
 			c.ind.Actual.Text), i18n.Text{}
 	},
+	engine.PercentAsFraction: func(c *subject) (i18n.Text, i18n.Text) {
+		d, target := c.d, c.ind.Target.Text
+		if !c.ind.Target.Percent {
+			target += "%" // the unit's
+		}
+		msg := i18n.T("实际完成值 %s 不带 %%，而指标值是 %s：多半是 %s%% 写成了小数", "the actual value %s has no %%, against a target of %s: most likely %s%% written as a fraction",
+			c.ind.Actual.Text, target, num.Short(c.f.Args[0], 6))
+		if c.ir.HasScore {
+			msg = i18n.T("%s；按所写的 %s%% 计分，得 %s", "%s; scored as written, %s%%, it gets %s", msg, c.ind.Actual.Text, num.Format(c.ir.Score, d))
+		}
+		return msg, i18n.T("若指的是 %s%%，请写作 %s%%", "if %s%% was meant, write %s%%", num.Short(c.f.Args[0], 6), num.Short(c.f.Args[0], 6))
+	},
 	engine.FundsMismatch: func(c *subject) (i18n.Text, i18n.Text) {
 		stated, want := num.Format(c.f.Actual.Num, 2), num.Format(c.f.Expected.Num, 2)
 		switch c.f.Field {
@@ -187,7 +218,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	engine.CriterionUnparsed: func(c *subject) (i18n.Text, i18n.Text) {
 		u := c.ir.Criterion.Unparsed[c.f.Index]
 		why := u.Reason.Text() // the reader's own reason, and what it did not understand
-		if u.Detail != "" {
+		if !u.Detail.IsZero() {
 			why = i18n.T("%s：%s", "%s: %s", why, u.Detail)
 		}
 		msg := i18n.T("评分标准中这一段未能读懂（%s）：「%s」（第 %d–%d 个字）", "this part of the criterion could not be read (%s): \"%s\" (characters %d–%d)",
@@ -204,6 +235,15 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 	},
 	engine.TierUnreachable: func(c *subject) (i18n.Text, i18n.Text) {
 		why := i18n.T("它成立的取值都已被前面的档次取走", "every value where it holds is taken by an earlier tier")
+		if f := c.f; f.Detail == engine.TierRepeated {
+			n := int(f.Args[0])
+			if n == 1 {
+				return sampled(f, i18n.T("第%d档与%s相同，永远不会生效：评分标准是否重复了？", "tier %d is the same as %s and can never fire: is the criterion repeated?",
+					f.Index+1, tierText(c, f.Tier))), i18n.Text{}
+			}
+			return sampled(f, i18n.T("从第%d档起有 %d 档与%s相同，永远不会生效：评分标准是否重复了？", "%[2]d tiers from tier %[1]d on are the same as %[3]s and can never fire: is the criterion repeated?",
+				f.Index+1, n, tierText(c, f.Tier))), i18n.Text{}
+		}
 		if c.f.Detail == engine.TierNeverHolds {
 			why = i18n.T("它的条件在取值范围 %s 内从不成立", "its condition never holds within %s", c.f.Set[0].String())
 		}
@@ -446,6 +486,14 @@ func scoreHint(c *subject) i18n.Text {
 		}
 		return i18n.T("%s = %s × %s / %s：这是按反向比例计分的结果，而不是按所写的评分标准", "%s = %s × %s / %s: reverse proportional scoring, not the written criterion",
 			rep, wt, tt, at)
+	case engine.HintFullUnmet:
+		if f.Args[0] == 1 {
+			return i18n.T("%s = %s × %s / %s 四舍五入后是满分，但实际完成值未达到指标值 %s：未达到时至多得 %s",
+				"%s is %s × %s / %s rounded up to full marks, but the target %s is not met, and an unmet target scores at most %s",
+				rep, wt, at, tt, ind.Target.Text, num.Format(ind.Weight-math.Pow(10, -float64(d)), d))
+		}
+		return i18n.T("自评得分 %s 是满分，但实际完成值 %s 未达到指标值 %s", "%s is full marks, but the actual value %s does not meet the target %s",
+			rep, ind.Actual.Text, ind.Target.Text)
 	case engine.HintTruncated:
 		return i18n.T("自评得分是截尾取值（%s），没有四舍五入", "the reported score was truncated (%s), not rounded half-up", num.Format(f.Args[0], d))
 	case engine.HintWhole:
@@ -460,6 +508,43 @@ func literalText(v indicators.Value) string {
 		return v.Text
 	}
 	return num.Short(v.Num, 6)
+}
+
+// unreadableText says why a target (or an actual) as written cannot be read, and what to do.
+func unreadableText(target bool, text string, d engine.Detail) i18n.Text {
+	what := i18n.T("实际完成值", "the actual value")
+	if target {
+		what = i18n.T("指标值", "the target")
+	}
+	var why i18n.Text
+	switch d {
+	case engine.UnreadableLetter:
+		why = i18n.T("数字里混入了字母（把 0 写成了 O？）", "a letter among the digits (O typed for 0?)")
+	case engine.UnreadablePoints:
+		why = i18n.T("数字里有两个小数点", "two decimal points in one number")
+	case engine.UnreadableSeparator:
+		why = i18n.T("千分位逗号的位置不对（应每三位一个）", "a thousands separator out of place (one every three digits)")
+	case engine.UnreadableDate:
+		why = i18n.T("这个日期不存在", "no such date exists")
+	default:
+		why = i18n.T("比较符号后面没有数字或日期", "no number or date after the comparison sign")
+	}
+	return i18n.T("%s %q 读不出：%s；请改正所写的值", "%s %q cannot be read: %s; correct the value as written", what, text, why)
+}
+
+// flawDetail is a value's flaw as the Detail of value-unreadable.
+func flawDetail(text string) engine.Detail {
+	switch num.Flawed(text) {
+	case num.FlawLetter:
+		return engine.UnreadableLetter
+	case num.FlawPoints:
+		return engine.UnreadablePoints
+	case num.FlawSeparator:
+		return engine.UnreadableSeparator
+	case num.FlawDate:
+		return engine.UnreadableDate
+	}
+	return engine.UnreadableNoValue
 }
 
 // reasonText says why an indicator could not be scored.
@@ -478,6 +563,10 @@ func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 	case rules.ActualText:
 		return i18n.T("实际完成值 %q 不是数字，无法按评分标准比较；请填写数字，或为文字值设定定性档次",
 			"the actual value %q is not a number and cannot be compared; give a number, or tiers for text values", ind.Actual.Text)
+	case rules.TargetUnreadable:
+		return unreadableText(true, ind.Target.Text, flawDetail(ind.Target.Text))
+	case rules.ActualUnreadable:
+		return unreadableText(false, ind.Actual.Text, flawDetail(ind.Actual.Text))
 	case rules.TargetMissing:
 		if method {
 			return i18n.T("按%s计分需要数字指标值，但指标值 %q 不是数字", "the %s method needs a numeric target, but the target is %q",
@@ -526,6 +615,10 @@ func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 		return i18n.T("无法判断是否按期完成：指标值 %q 与实际完成值 %q 不是可比较的日期（没有年份且项目没有年度，或实际完成的月份跨过期限）",
 			"cannot tell whether %q was met by %q: not comparable dates (no year and no project year, or a month that straddles the deadline)",
 			ind.Target.Text, ind.Actual.Text)
+	case rules.BeforeStart:
+		return i18n.T("实际完成时间 %s 早于起始时间 %s：起始时间不是期限，不按逾期计分；请核对指标值（期限应写作“……前”）和实际完成时间，或写出评分标准",
+			"done %s, before the start %s: a start is no deadline, and nothing is late to score; check the target (a deadline is written \"…前\") and the date, or write the criterion",
+			ind.Actual.Text, ind.Target.Text)
 	case rules.Late:
 		env := rules.NewEnv(r.Project, ind)
 		l := env.Lateness()
@@ -619,7 +712,13 @@ func methodDetail(c *subject) i18n.Text {
 	numeric := ind.Actual.IsNum && ind.Target.IsNum && t != 0
 	switch ir.Criterion.Method {
 	case indicators.MethodProportional:
-		if numeric {
+		switch {
+		case numeric && ir.MetKnown && !ir.Met && num.Round(a/t*100, 2) >= 100 && a/t < 1:
+			// 94.999 of 95: short of the target by less than the figure shown rounds to.
+			return i18n.T("完成指标值的 %s，不足 100%%", "%s of the target, short of 100%%", num.Short(a/t*100, 6)+"%")
+		case numeric && ir.MetKnown && !ir.Met && a/t >= 1:
+			return i18n.T("达到而未超过指标值 %s", "reaches but does not pass the target %s", ind.Target.Text)
+		case numeric:
 			return i18n.T("完成指标值的 %s", "%s of the target", pct(a/t))
 		}
 	case indicators.MethodReverseLinear:

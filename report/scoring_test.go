@@ -200,7 +200,7 @@ tiers = [ { when = "actual >= 99.22", score = "80" }, { when = "actual >= 98.5 &
 		msg, hint := Message(r, f, i18n.Zh)
 		msgs[string(f.Code)+" "+r.Indicators[f.Indicator].Indicator.Name] = msg + " | " + hint
 	}
-	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 10 = 10 × min(1800 / 1500, 1)：这是按比例计分的结果，而不是按反向线性法",
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的反向线性法应得 8.00（反向指标：超出目标 20%） | 自评得分 10 是满分，但实际完成值 1800 未达到指标值 ≤1500",
 		msgs["score-mismatch 人均成本"])
 	assert.Equal(t, "实际完成时间 2023年3月 晚于期限 2022年12月31日前（逾期 3 个月），但没有说明原因 | ", msgs["missing-reason 完成时间"])
 	assert.Contains(t, msgs["unscored 完成时间"], "逾期 3 个月")
@@ -266,4 +266,234 @@ func TestEveryMethodHasAName(t *testing.T) {
 		assert.NotEqual(t, string(m), name.Zh, "a Chinese name for %s", m)
 		assert.Equal(t, string(m), name.En)
 	}
+}
+
+// A hint never contradicts the message: full marks for a target missed by a hair are a
+// rounding up, not "proportional scoring rather than the proportional method"; a
+// lower-is-better target is never explained by actual / target.
+func TestScoreHintsAgreeWithTheMethod(t *testing.T) {
+	r := check(t, "t.toml", []byte(`[project]
+name = "p"
+[review]
+disable = ["no-criterion", "missing-reason", "weight-sum"]
+[[indicator]]
+name = "甲"
+target = "≥95%"
+actual = 94.999
+weight = 10
+reported = 10
+[[indicator]]
+name = "乙"
+target = "＞100"
+actual = 100
+weight = 10
+reported = 10
+[[indicator]]
+name = "丙"
+target = "3个工作日内"
+actual = 5
+weight = 10
+reported = 10
+[[indicator]]
+name = "丁"
+target = "≤300"
+actual = 320
+weight = 10
+reported = 9.38
+[[indicator]]
+name = "戊"
+target = "≥100"
+actual = 80
+weight = 10
+reported = 8
+criterion = "≥100得满分，＜100不得分"
+`))
+	hints, msgs := map[string]string{}, map[string]string{}
+	for k := range r.Findings {
+		f := &r.Findings[k]
+		if f.Code == engine.ScoreMismatch {
+			msg, hint := Message(r, f, i18n.Zh)
+			hints[r.Indicators[f.Indicator].Indicator.Name] = hint
+			msgs[r.Indicators[f.Indicator].Indicator.Name] = msg
+		}
+	}
+	// Nor does the message: short of the target is never "100%".
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的比例法应得 9.99（完成指标值的 99.998947%，不足 100%）", msgs["甲"])
+	assert.Equal(t, "自评得分 10，未写评分标准，按默认的比例法应得 9.99（达到而未超过指标值 ＞100）", msgs["乙"])
+	assert.Equal(t, "10 = 10 × 94.999 / 95 四舍五入后是满分，但实际完成值未达到指标值 ≥95%：未达到时至多得 9.99", hints["甲"])
+	assert.Equal(t, "10 = 10 × 100 / 100 四舍五入后是满分，但实际完成值未达到指标值 ＞100：未达到时至多得 9.99", hints["乙"])
+	assert.Equal(t, "自评得分 10 是满分，但实际完成值 5 未达到指标值 3个工作日内", hints["丙"])
+	assert.Equal(t, "9.38 = 10 × 300 / 320：这是按反向比例计分的结果，而不是按反向线性法", hints["丁"])
+	assert.Equal(t, "8 = 10 × 80 / 100：这是按比例计分的结果，而不是按所写的评分标准", hints["戊"])
+	for name, h := range hints {
+		assert.NotContains(t, h, "而不是按比例法", name)
+		assert.NotContains(t, h, "min(5 / 3", name)
+	}
+}
+
+// A comment with no hint has no "→" line: the total-mismatch of a total that is no sum of
+// weights says only what differs.
+func TestWorkbookCommentWithoutHint(t *testing.T) {
+	r := check(t, "t.toml", []byte(`[project]
+name = "合计不符"
+[review]
+disable = ["no-criterion", "all-full-marks"]
+[reported]
+total = 95
+[[indicator]]
+name = "甲"
+target = 100
+actual = 100
+weight = 100
+reported = 100
+`))
+	var b bytes.Buffer
+	require.NoError(t, Workbook(&b, []*engine.Result{r}, i18n.Zh))
+	path := filepath.Join(t.TempDir(), "review.xlsx")
+	require.NoError(t, os.WriteFile(path, b.Bytes(), 0o644))
+	f, err := sheets.Open(path)
+	require.NoError(t, err)
+	defer f.Close()
+	found := false
+	for _, sh := range f.Sheets() {
+		cs, err := f.Comments(sh)
+		require.NoError(t, err)
+		for _, c := range cs {
+			if strings.Contains(c.Text, "与各项自评得分之和") {
+				found = true
+				assert.NotContains(t, c.Text, "→", "%s!%s: an arrow with no hint", sh, c.Cell)
+			}
+		}
+	}
+	assert.True(t, found, "the total-mismatch comment")
+}
+
+// The line under the table states only what is settled: a met count that cannot be told is
+// a range (in JSON, targets_met_max), and "见注" is written only above notes that are printed.
+func TestSummaryLineStatesOnlyWhatIsSettled(t *testing.T) {
+	text := func(r *engine.Result) string {
+		var b strings.Builder
+		require.NoError(t, Text(&b, []*engine.Result{r}, i18n.Zh, false))
+		return b.String()
+	}
+	unknown := check(t, "t.toml", []byte(`[project]
+name = "p"
+[[indicator]]
+name = "甲"
+target = ">=abc"
+actual = 100
+weight = 50
+reported = 50
+[[indicator]]
+name = "乙"
+target = 100
+actual = 100
+weight = 50
+reported = 50
+`))
+	out := text(unknown)
+	assert.Contains(t, out, "绩效目标设置 2 个，完成 1–2 个。总分为区间：有指标未能确定得分，见注\n")
+	assert.Contains(t, out, "注 [1] 甲")
+	jp := NewJSONProject(unknown, i18n.Zh)
+	assert.Equal(t, 1, jp.TargetsMet)
+	if assert.NotNil(t, jp.TargetsMax) {
+		assert.Equal(t, 2, *jp.TargetsMax)
+	}
+	assert.Contains(t, string(appendResult(nil, unknown, i18n.Zh, false)), `"targets_met":1,"targets_met_max":2`)
+
+	ranged := check(t, "t.toml", []byte(`[project]
+name = "p"
+[[indicator]]
+name = "甲"
+target = "≥100"
+actual = 50
+weight = 100
+tiers = [ { when = "actual >= 100", score = "100" }, { when = "actual < 100", min = 20, max = 30 } ]
+`))
+	out = text(ranged)
+	assert.Contains(t, out, "完成 0 个。总分为区间：有指标未能确定得分\n")
+	assert.NotContains(t, out, "见注", "no note is printed")
+	assert.NotContains(t, string(appendResult(nil, ranged, i18n.Zh, false)), "targets_met_max")
+}
+
+// A disputed budget-execution score is starred in the text table like any other disputed
+// score; one that agrees is not.
+func TestDisputedExecutionScoreStarred(t *testing.T) {
+	row := func(reported string) string {
+		r := check(t, "t.toml", []byte(`[project]
+name = "执行率"
+[review]
+disable = ["no-criterion", "all-full-marks"]
+[funds]
+budget = 100
+spent = 85
+weight = 10
+reported = `+reported+`
+[[indicator]]
+name = "甲"
+target = 100
+actual = 100
+weight = 90
+reported = 90
+`))
+		var b strings.Builder
+		require.NoError(t, Text(&b, []*engine.Result{r}, i18n.Zh, true))
+		return lineWith(t, b.String(), "预算执行率")
+	}
+	assert.Regexp(t, `\s\*10\s+8\.50\s`, row("10"))
+	assert.NotContains(t, row("8.5"), "*")
+}
+
+// A criterion pasted many times gives one tier-unreachable finding for each tier it repeats,
+// saying how many copies there are, not one for each copy.
+func TestRepeatedTiersGrouped(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/tier_repeated.toml")
+	require.NoError(t, err)
+	r := check(t, "tier_repeated.toml", src)
+	var msgs []string
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.TierUnreachable {
+			m, _ := Message(r, f, i18n.Zh)
+			msgs = append(msgs, m)
+		}
+	}
+	assert.Equal(t, []string{
+		"从第3档起有 29 档与第1档（实际值 ≥ 95%，10 分）相同，永远不会生效：评分标准是否重复了？",
+		"从第4档起有 29 档与第2档（实际值 < 95%，0 分）相同，永远不会生效：评分标准是否重复了？",
+	}, msgs)
+}
+
+// An actual of 0.98 under a target in % is named as 98% written as a fraction, with the
+// score it gets as written.
+func TestPercentAsFractionMessage(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/percent_as_fraction.toml")
+	require.NoError(t, err)
+	r := check(t, "percent_as_fraction.toml", src)
+	var msgs []string
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.PercentAsFraction {
+			m, h := Message(r, f, i18n.Zh)
+			msgs = append(msgs, m+" | "+h)
+		}
+	}
+	assert.Equal(t, []string{
+		"实际完成值 0.98 不带 %，而指标值是 ≥95%：多半是 98% 写成了小数；按所写的 0.98% 计分，得 0.10 | 若指的是 98%，请写作 98%",
+		"实际完成值 0.5 不带 %，而指标值是 95%：多半是 50% 写成了小数；按所写的 0.5% 计分，得 0.05 | 若指的是 50%，请写作 50%",
+	}, msgs)
+}
+
+// A stated met count outside the range that targets not judged leave names the range.
+func TestCountMismatchRangeMessage(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/count_mismatch_range.toml")
+	require.NoError(t, err)
+	r := check(t, "count_mismatch_range.toml", src)
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.CountMismatch {
+			m, _ := Message(r, f, i18n.Zh)
+			assert.Equal(t, "自述完成绩效目标 0 个，按实际完成值应为 1–2 个（有 1 个无法判断是否完成）", m)
+			assert.Equal(t, "自述完成个数 0；按实际完成值达到的个数 1–2", findingFacts(r, f).String(i18n.Zh))
+			return
+		}
+	}
+	t.Fatal("no count-mismatch")
 }

@@ -135,7 +135,9 @@ func (s *Summary) addScores(r *engine.Result, u *Unit) {
 		rescored = "?"
 	}
 	s.Transitions[[2]string{stated, rescored}]++
-	if ok && rescored != "?" && stated != rescored {
+	// A range of grades that rules out the stated one is a change, though which grade it
+	// becomes is not settled.
+	if ok && (rescored != "?" && stated != rescored || rescored == "?" && !engine.GradePossible(p.Scoring.Grades, r.TotalMin, r.TotalMax, stated)) {
 		s.Changed++
 		u.Changed++
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/engine"
+	"jixiao/indicators"
 	"jixiao/internal/i18n"
 )
 
@@ -93,6 +94,23 @@ func TestWorstUnitsOrderByErrorsThenChangesThenName(t *testing.T) {
 	}
 	assert.Equal(t, []string{"甲", "丙", "乙", "戊"}, names)
 	assert.Len(t, s.WorstUnits(2), 2)
+}
+
+// A total that is a range spanning grades counts under "?"; it is a change of grade when no
+// total within it has the stated grade, and not when one may.
+func TestSummaryGradeOfARange(t *testing.T) {
+	result := func(stated string) *engine.Result {
+		p := &indicators.Project{Name: "p", Reported: indicators.Reported{Grade: stated},
+			Scoring: indicators.Scoring{Grades: indicators.DefaultGrades(), Decimals: 2, FullMarks: 100}}
+		return &engine.Result{Project: p, TotalMin: 70, TotalMax: 80, Grade: "中", GradeMax: "良"}
+	}
+	s := NewSummary()
+	s.Add(result("优"))
+	assert.Equal(t, 1, s.Transitions[[2]string{"优", "?"}])
+	assert.Equal(t, 1, s.Changed, "70–80 is never 优")
+	s.Add(result("良"))
+	assert.Equal(t, 1, s.Transitions[[2]string{"良", "?"}])
+	assert.Equal(t, 1, s.Changed, "80 is 良")
 }
 
 // Each command's summary shows what the command produced: score no findings (it does not

@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 
 	"jixiao/engine"
@@ -65,8 +66,12 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 			score = num.Format(x.Score, d)
 			basis = L("执行率 × 分值，最高满分", "rate × weight, capped at the weight")
 		}
+		reported := optShort(x.Reported, d)
+		if findings && reported != "" && markedField(r.Findings, engine.FieldFundsReported) {
+			reported = "*" + reported
+		}
 		t.row("", L("预算执行率", "Budget execution"), "", "", "100%", "", percent(x.Rate, x.HasScore),
-			num.Short(x.Weight, d), optShort(x.Reported, d), score, basis)
+			num.Short(x.Weight, d), reported, score, basis)
 	}
 	t.rule()
 	total := optShort(p.Reported.Total, d)
@@ -84,7 +89,7 @@ func textProject(w io.Writer, r *engine.Result, lang i18n.Lang, findings bool) e
 	if findings && strings.Contains(b.String(), " *") {
 		b.WriteString(L("* 自评数字与计算不符，见下方问题清单\n", "* the stated figure is disputed: see the findings below\n"))
 	}
-	b.WriteString(summaryLine(r, lang) + "\n")
+	b.WriteString(summaryLine(r, lang, len(notes) > 0) + "\n")
 	if s := statedLine(r, lang); s != "" {
 		b.WriteString(s + "\n")
 	}
@@ -106,6 +111,17 @@ func marked(fs []engine.Finding, i int, code engine.Code) bool {
 			continue
 		}
 		if (i >= 0 && disputed[f.Code]) || f.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// markedField reports whether an error-severity finding of the project disputes the
+// figure of field: the budget-execution score (funds.reported).
+func markedField(fs []engine.Finding, field engine.Field) bool {
+	for _, f := range fs {
+		if f.Indicator < 0 && f.Field == field && f.Severity == engine.Error {
 			return true
 		}
 	}
@@ -201,17 +217,27 @@ func projectFacts(p *indicators.Project, lang i18n.Lang) []string {
 	return facts
 }
 
-func summaryLine(r *engine.Result, lang i18n.Lang) string {
+// summaryLine is the line under the table: the total, the grade and the targets set and
+// met, each a range where it is not settled; notes says whether notes are printed for the
+// reader to be sent to.
+func summaryLine(r *engine.Result, lang i18n.Lang, notes bool) string {
 	d := r.Project.Scoring.Decimals
 	grade := r.Grade
 	if !r.Exact && r.GradeMax != r.Grade {
 		grade = r.Grade + "–" + r.GradeMax
 	}
-	line := i18n.T("计算总分 %s（满分 %s），等次 %s；绩效目标设置 %d 个，完成 %d 个",
-		"Total %s (of %s), grade %s; targets set %d, met %d",
-		TotalText(r, d), num.Short(r.Project.Scoring.FullMarks, d), grade, r.TargetsSet, r.TargetsMet).String(lang)
+	met := strconv.Itoa(r.TargetsMet)
+	if r.TargetsUnknown > 0 {
+		met += "–" + strconv.Itoa(r.TargetsMet+r.TargetsUnknown)
+	}
+	line := i18n.T("计算总分 %s（满分 %s），等次 %s；绩效目标设置 %d 个，完成 %s 个",
+		"Total %s (of %s), grade %s; targets set %d, met %s",
+		TotalText(r, d), num.Short(r.Project.Scoring.FullMarks, d), grade, r.TargetsSet, met).String(lang)
 	if !r.Exact {
-		line += i18n.Pick(lang, "。总分为区间：有指标未能确定得分，见注", ". The total is a range: some scores are not determined, see the notes")
+		line += i18n.Pick(lang, "。总分为区间：有指标未能确定得分", ". The total is a range: some scores are not determined")
+		if notes {
+			line += i18n.Pick(lang, "，见注", ", see the notes")
+		}
 	}
 	if r.Rescaled {
 		line += i18n.T("。有 %s不适用，总分已按 %s 分折算（适用分值合计 %s）", ". %s not apply: the total is rescaled to %s (applicable weight %s)",

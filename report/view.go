@@ -50,9 +50,8 @@ func Table(r *engine.Result, lang i18n.Lang, findings bool) TableView {
 		Facts: projectFacts(p, lang),
 		Head: []string{"#", L("一级指标", "Level 1"), L("二级指标", "Level 2"), L("三级指标", "Indicator"), L("指标值", "Target"),
 			L("单位", "Unit"), L("实际完成值", "Actual"), L("分值", "Weight"), L("自评得分", "Reported"), L("计算得分", "Score"), L("计分依据", "Basis")},
-		Rows:    make([]TableRow, len(r.Indicators)),
-		Summary: summaryLine(r, lang),
-		Stated:  statedLine(r, lang),
+		Rows:   make([]TableRow, len(r.Indicators)),
+		Stated: statedLine(r, lang),
 	}
 	for i := range r.Indicators {
 		ir := &r.Indicators[i]
@@ -74,8 +73,10 @@ func Table(r *engine.Result, lang i18n.Lang, findings bool) TableView {
 			basis = L("执行率 × 分值，最高满分", "rate × weight, capped at the weight")
 		}
 		v.Execution = &TableRow{Cells: []string{"", L("预算执行率", "Budget execution"), "", "", "100%", "", percent(x.Rate, x.HasScore),
-			num.Short(x.Weight, d), optShort(x.Reported, d), score, basis}}
+			num.Short(x.Weight, d), optShort(x.Reported, d), score, basis},
+			Disputed: findings && x.Reported != nil && markedField(r.Findings, engine.FieldFundsReported)}
 	}
+	v.Summary = summaryLine(r, lang, len(v.Notes) > 0)
 	total := optShort(p.Reported.Total, d)
 	v.Total = TableRow{
 		Cells:    []string{"", L("合计", "Total"), "", "", "", "", "", num.Short(r.Weight, d), total, TotalText(r, d), ""},

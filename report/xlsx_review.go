@@ -634,7 +634,7 @@ func (x *xlsx) reviewerFindings(s *sheetWriter, r *engine.Result) {
 func dimension(c engine.Code) i18n.Text {
 	switch c {
 	case engine.ScoreMismatch, engine.TotalMismatch, engine.GradeMismatch, engine.ScoreOverWeight, engine.RangeViolation,
-		engine.Unscored, engine.MissingValue, engine.AllFullMarks:
+		engine.Unscored, engine.MissingValue, engine.ValueUnreadable, engine.AllFullMarks:
 		return i18n.T("得分", "scores")
 	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained,
 		engine.UnitMissing:

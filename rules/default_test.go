@@ -140,7 +140,11 @@ func TestDeadlines(t *testing.T) {
 			Lateness{Known: true, Days: 1, Months: 1}},
 		{"on time under late_per_month", "late_per_month = 0.2", "2022年12月31日前", "2022年12月30日", Scored, 10, "", true, true,
 			Lateness{Known: true, Met: true}},
-		{"a start met", "", "2022年3月起", "2022年4月1日", Scored, 10, "", true, true, Lateness{Known: true, Met: true}},
+		{"a start met", "", "2022年3月起", "2022年4月1日", Scored, 10, "", true, true, Lateness{Known: true, Met: true, Start: true}},
+		{"before a start: not met, not late", "", "2022年3月起", "2022年2月15日", Unscored, 0, BeforeStart, false, true,
+			Lateness{Known: true, Start: true}},
+		{"before a start ≥: late_per_month does not apply", "late_per_month = 0.2", "≥2022年3月", "2022年1月10日", Unscored, 0, BeforeStart, false, true,
+			Lateness{Known: true, Start: true}},
 		{"words of completion under a deadline", "", "12月底前", "按时完成", Ranged, 0, "", true, true, Lateness{}},
 		{"the actual copies the deadline", "", "12月底前", "12月底前", Scored, 10, "", true, true, Lateness{Known: true, Met: true}},
 	}
@@ -173,6 +177,67 @@ func TestDeadlines(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A target or actual meant as a number or a date that cannot be read as one is never read as
+// a shorter number, nor as words: the indicator is unscored for that value, and met unknown.
+func TestUnreadableValues(t *testing.T) {
+	tests := []struct {
+		name           string
+		target, actual string
+		method         indicators.Method
+		reason         string
+	}{
+		{"a letter O for a 0 in the target", `"≥1OO人"`, "50", indicators.MethodProportional, TargetUnreadable},
+		{"a letter O in a percentage target", `"≥9O%"`, `"95%"`, indicators.MethodProportional, TargetUnreadable},
+		{"a lower-is-better target keeps its method", `"≤1O天"`, "5", indicators.MethodReverseLinear, TargetUnreadable},
+		{"a comparison with nothing to compare", `">=abc"`, "100", indicators.MethodProportional, TargetUnreadable},
+		{"a month 13", `"2023年13月底前"`, `"2023年12月1日"`, indicators.MethodDeadline, TargetUnreadable},
+		{"a letter O in the actual", `"≥90%"`, `"8O%"`, indicators.MethodProportional, ActualUnreadable},
+		{"two decimal points", `"≥90%"`, `"95.5.%"`, indicators.MethodProportional, ActualUnreadable},
+		{"a day that does not exist", `"2023年12月底前"`, `"2023年2月30日"`, indicators.MethodDeadline, ActualUnreadable},
+		{"a misplaced separator", `"≥1000人"`, `"1,0000"`, indicators.MethodProportional, ActualUnreadable},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, _, known, m := scoredProject(t, "", fmt.Sprintf("target = %s\nactual = %s\nweight = 10\n", tt.target, tt.actual))
+			assert.Equal(t, tt.method, m, "method")
+			require.Equal(t, Unscored, o.Kind, "outcome %+v", o)
+			assert.Equal(t, tt.reason, o.Reason.Code)
+			assert.False(t, known, "met cannot be known")
+		})
+	}
+	// Tiers that match nothing under an unreadable target blame the target, not a gap.
+	o, _, known, _ := scoredProject(t, "", "target = \"≥abc\"\nactual = 100\nweight = 10\ncriterion = \"完成得满分，未完成不得分\"\n")
+	require.Equal(t, Unscored, o.Kind, "outcome %+v", o)
+	assert.Equal(t, TargetUnreadable, o.Reason.Code)
+	assert.False(t, known)
+	// Tiers that need no target still score.
+	o, _, _, _ = scoredProject(t, "", "target = \"≥9O%\"\nunit = \"%\"\nactual = 96\nweight = 10\ncriterion = \"≥95%得满分，＜95%不得分\"\n")
+	assert.Equal(t, Outcome{Kind: Scored, Score: 10, Tier: 1}, o)
+	// Text meant as text keeps its qualitative reading.
+	_, _, _, m := scoredProject(t, "", "target = \"有效\"\nactual = \"有效运行\"\nweight = 10\n")
+	assert.Equal(t, indicators.MethodQualitative, m)
+}
+
+// Tiers on late_days without an actual date say the actual is missing, not that the dates
+// cannot be compared.
+func TestLateDaysWithoutAnActual(t *testing.T) {
+	o, _, _, _ := scoredProject(t, "", "target = \"2022年6月30日前\"\nweight = 10\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n")
+	require.Equal(t, Unscored, o.Kind, "%+v", o)
+	assert.Equal(t, ActualMissing, o.Reason.Code)
+}
+
+// Tiers on late_days see no lateness before a start: they leave the indicator unscored for
+// that reason, not for dates that cannot be compared; on or after it late_days is 0.
+func TestLateDaysOfAStart(t *testing.T) {
+	tiers := "\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n"
+	o, _, _, _ := scoredProject(t, "", "target = \"2022年3月起\"\nactual = \"2022年2月1日\"\nweight = 10"+tiers)
+	require.Equal(t, Unscored, o.Kind, "%+v", o)
+	assert.Equal(t, BeforeStart, o.Reason.Code)
+	o, met, known, _ := scoredProject(t, "", "target = \"2022年3月起\"\nactual = \"2022年3月2日\"\nweight = 10"+tiers)
+	assert.Equal(t, Outcome{Kind: Scored, Score: 10, Tier: 1}, o)
+	assert.True(t, met && known)
 }
 
 func TestDeadlineWithoutAYear(t *testing.T) {
@@ -215,14 +280,15 @@ func TestQualityWords(t *testing.T) {
 		"基本": QualityPartial, "部分": QualityPartial, "初步": QualityPartial, "较": QualityPartial,
 		"大部分": QualityPartial, "大体": QualityPartial, "一般": QualityPartial, "有所": QualityPartial,
 		"逐步": QualityPartial, "一定": QualityPartial, "尚可": QualityPartial, "未全部": QualityPartial,
-		"没有全部": QualityPartial, "未完全": QualityPartial,
+		"没有全部": QualityPartial, "未完全": QualityPartial, "有待": QualityPartial, "尚需": QualityPartial,
+		"仍需": QualityPartial, "还需": QualityPartial, "亟待": QualityPartial,
 		// negations
 		"未": QualityNotMet, "没有": QualityNotMet, "没": QualityNotMet, "不": QualityNotMet,
 		"无": QualityNotMet, "否": QualityNotMet, "尚未": QualityNotMet, "仍未": QualityNotMet,
 		// failure
 		"差": QualityNotMet, "较差": QualityNotMet, "不合格": QualityNotMet, "不足": QualityNotMet,
 		"滞后": QualityNotMet, "延误": QualityNotMet, "延期": QualityNotMet, "逾期": QualityNotMet,
-		"失败": QualityNotMet, "偏低": QualityNotMet, "下降": QualityNotMet,
+		"失败": QualityNotMet, "偏低": QualityNotMet, "下降": QualityNotMet, "欠佳": QualityNotMet,
 		// neutral and events alone say nothing
 		"不断": QualityUnknown, "已": QualityUnknown, "均": QualityUnknown, "全年": QualityUnknown,
 		"年度": QualityUnknown, "目标": QualityUnknown, "指标": QualityUnknown, "预期": QualityUnknown,
@@ -272,6 +338,21 @@ func TestQualityPhrases(t *testing.T) {
 		{"未全部完成", QualityPartial, ""},
 		{"无效", QualityNotMet, "效"},
 		{"进度滞后", QualityNotMet, "进度"},
+		// A word of completion under a negation, a word of degree between, is never completion.
+		{"不好", QualityNotMet, ""},
+		{"不太好", QualityNotMet, "太"},
+		{"不是很好", QualityNotMet, ""},
+		{"不太满意", QualityNotMet, "太"},
+		{"未能按时完成", QualityNotMet, "能"},
+		{"没有达标", QualityNotMet, ""},
+		{"效果不明显", QualityNotMet, ""},
+		{"非常好", QualityMet, ""},
+		{"有待提高", QualityPartial, ""},
+		{"尚需完善", QualityPartial, ""},
+		{"效果欠佳", QualityNotMet, ""},
+		// A word of failure under a negation says no band: not bad is not said to be good.
+		{"不差", QualityUnknown, "不差"},
+		{"不太差", QualityUnknown, "不太差"},
 		{"还行", QualityUnknown, "还行"},
 		{"发生2起安全事故", QualityUnknown, "2起"},
 		{"详见附件", QualityUnknown, "详见附件"},

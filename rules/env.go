@@ -20,7 +20,8 @@ type Env struct {
 	Text   string   `expr:"text"`
 	Funds  FundsEnv `expr:"funds"`
 	// LateDays and LateMonths are how late a date actual is against a deadline target: 0
-	// on time; NaN when the indicator states no such dates (see Lateness).
+	// on time (or on or after a start); NaN when the indicator states no such dates, and
+	// before a start, which is not lateness (see Lateness).
 	LateDays   float64 `expr:"late_days"`
 	LateMonths float64 `expr:"late_months"`
 
@@ -38,6 +39,7 @@ type Env struct {
 	actualDate   dateValue     // a date actual
 	bands        [3][2]float64 // the qualitative bands, in percent of the weight: met, partial, not met
 	latePerMonth float64       // the share of the weight a missed deadline loses a month; NaN: unscored
+	targetFlaw   num.Flaw      // why a text target meant as a number or a date cannot be read as one
 }
 
 // dateValue is a date as a value states it, with its bound.
@@ -201,6 +203,8 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) 
 	}
 	if ind.Target.IsNum {
 		env.Target = ind.Target.Num
+	} else if ind.Target.Set && !ind.Target.IsDate {
+		env.targetFlaw = num.Flawed(ind.Target.Text)
 	}
 	if ind.Prior.IsNum {
 		env.Prior = ind.Prior.Num
@@ -210,7 +214,7 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) 
 	}
 	env.LateDays, env.LateMonths = nan, nan
 	if env.targetDate.ok && env.actualDate.ok {
-		if l := env.Lateness(); l.Known {
+		if l := env.Lateness(); l.Known && (l.Met || !l.Start) { // before a start is not late: no lateness
 			env.LateDays, env.LateMonths = 0, 0
 			if !l.Met {
 				env.LateDays, env.LateMonths = float64(l.Days), float64(l.Months)

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 
+	"jixiao/internal/num"
 	"jixiao/rules/analysis"
 )
 
@@ -61,6 +62,12 @@ const (
 	CriterionUnread = "criterion-unread"
 	DateUnknown     = "date-unknown" // a date without a year and nothing to take one from, or a month that straddles the deadline
 	Late            = "late"         // a missed deadline, and no rule for scoring lateness
+	BeforeStart     = "before-start" // a date actual before a start target: not met, and not late
+	// A target or actual written as a number, a date or a comparison that cannot be read as
+	// one (num.Flawed: "≥1OO人", "95.5.%", "2023年13月底前", ">=abc"): never read as a
+	// shorter number, nor as words.
+	TargetUnreadable = "target-unreadable"
+	ActualUnreadable = "actual-unreadable"
 )
 
 func unscored(code string) Outcome { return Outcome{Kind: Unscored, Reason: Reason{Code: code}} }
@@ -94,6 +101,11 @@ func (p *Program) Eval(env *Env) Outcome {
 		return evalMethod(c.Method, env)
 	}
 	o := p.eval(env)
+	if o.Kind == Unscored && o.Reason.Code == NoTierMatched && env.targetFlaw != num.NoFlaw {
+		// A target that cannot be read ("≥abc") leaves the tiers nothing to match: the
+		// target is the cause, not a gap in the criterion.
+		return unscored(TargetUnreadable)
+	}
 	if o.Tier > 0 {
 		if part := c.Tiers[o.Tier-1].exposed; part > 0 {
 			return Outcome{Kind: Unscored, Reason: Reason{Code: CriterionUnread, Tier: o.Tier, Part: part}}
@@ -233,7 +245,7 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 	case uses&(varActual|varRate) != 0 && math.IsNaN(env.Actual):
 		return actualProblem(env), true
 	case uses&(varTarget|varRate) != 0 && math.IsNaN(env.Target):
-		return unscored(TargetMissing), true
+		return targetProblem(env), true
 	case uses&varRate != 0 && math.IsNaN(env.Rate):
 		return unscored(TargetZero), true
 	case uses&varPrior != 0 && math.IsNaN(env.Prior):
@@ -241,6 +253,12 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 	case uses&varText != 0 && !env.actualSet:
 		return actualProblem(env), true
 	case uses&varLate != 0 && math.IsNaN(env.LateDays):
+		if !env.actualSet {
+			return actualProblem(env), true // no date to be late with
+		}
+		if l := env.Lateness(); l.Known && l.Start {
+			return unscored(BeforeStart), true // a start has no lateness
+		}
 		return unscored(DateUnknown), true
 	case uses&varFunds != 0 && math.IsNaN(env.Funds.Budget) && math.IsNaN(env.Funds.FullYearBudget) && math.IsNaN(env.Funds.Spent):
 		return unscored(FundsMissing), true
@@ -249,10 +267,22 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 }
 
 func actualProblem(env *Env) Outcome {
-	if !env.actualSet {
+	switch {
+	case !env.actualSet:
 		return unscored(ActualMissing)
+	case num.Flawed(env.Text) != num.NoFlaw:
+		return unscored(ActualUnreadable)
 	}
 	return unscored(ActualText)
+}
+
+// targetProblem is why a target that is needed gives no number: none is written, or what is
+// written cannot be read.
+func targetProblem(env *Env) Outcome {
+	if env.targetFlaw != num.NoFlaw {
+		return unscored(TargetUnreadable)
+	}
+	return unscored(TargetMissing)
 }
 
 // ScoreAt evaluates tier k's (0-based) score expression with the analysed variable set to

@@ -3,6 +3,7 @@ package rules
 import (
 	"math"
 	"time"
+	"unicode/utf8"
 
 	"jixiao/indicators"
 	"jixiao/internal/num"
@@ -39,9 +40,31 @@ func DefaultMethod(ind *indicators.Indicator, s *indicators.Scoring) indicators.
 		}
 		return indicators.MethodProportional
 	case t.Set:
-		return indicators.MethodQualitative
+		return flawedMethod(t.Text, ind.Direction, s)
 	case ind.Actual.Set && !ind.Actual.IsNum && !ind.Actual.IsDate:
 		return indicators.MethodQualitative
+	}
+	return indicators.MethodProportional
+}
+
+// flawedMethod is the default method of a text target: qualitative, unless the target was
+// meant as a date or a number it fails to be ("2023年13月底前", "≥1OO人"): then the method
+// that date or number calls for, which leaves the indicator unscored for its target.
+func flawedMethod(text string, d indicators.Direction, s *indicators.Scoring) indicators.Method {
+	switch num.Flawed(text) {
+	case num.NoFlaw:
+		return indicators.MethodQualitative
+	case num.FlawDate:
+		return indicators.MethodDeadline
+	}
+	switch sign, _ := utf8.DecodeRuneInString(num.Operators(num.Normalize(text))); {
+	case sign == '≤' || sign == '<' || d == indicators.Lower:
+		if s.Lower != "" {
+			return s.Lower
+		}
+		return indicators.DefaultLower
+	case sign == '=' || d == indicators.Equal:
+		return indicators.MethodEqual
 	}
 	return indicators.MethodProportional
 }
@@ -77,7 +100,7 @@ func evalMethod(m indicators.Method, env *Env) Outcome {
 		return actualProblem(env)
 	}
 	if math.IsNaN(env.Target) {
-		return unscored(TargetMissing)
+		return targetProblem(env)
 	}
 	a, t := env.Actual, env.Target
 	var s float64
@@ -182,7 +205,7 @@ func (e *Env) Band(q Quality) (lo, hi float64) {
 }
 
 func qualitative(env *Env) Outcome {
-	if !env.actualSet {
+	if !env.actualSet || num.Flawed(env.Text) != num.NoFlaw { // "2023年2月30日", "8O%" are no words
 		return actualProblem(env)
 	}
 	q := env.qualityOf()
@@ -200,7 +223,8 @@ func qualitative(env *Env) Outcome {
 
 // deadline scores a date target: full marks on time; a missed deadline loses [scoring]
 // late_per_month of the weight for each month late (a month begun counts whole), and is
-// unscored when the project sets no such rule. An actual written as words ("按时完成") is
+// unscored when the project sets no such rule. A start is met on or after it; an actual
+// before it is not late, and is unscored whatever late_per_month says. An actual written as words ("按时完成") is
 // read in the qualitative bands.
 func deadline(env *Env) Outcome {
 	w := env.Weight
@@ -217,7 +241,7 @@ func deadline(env *Env) Outcome {
 		return unscored(ActualText)
 	}
 	if !env.targetDate.ok {
-		return unscored(TargetMissing)
+		return targetProblem(env)
 	}
 	l := env.Lateness()
 	switch {
@@ -225,6 +249,8 @@ func deadline(env *Env) Outcome {
 		return unscored(DateUnknown)
 	case l.Met:
 		return Outcome{Kind: Scored, Score: w}
+	case l.Start:
+		return unscored(BeforeStart)
 	case math.IsNaN(env.latePerMonth):
 		return unscored(Late)
 	}
@@ -235,6 +261,10 @@ func deadline(env *Env) Outcome {
 type Lateness struct {
 	Known bool // whether it can be told: both dates, a year for each, and not a month that straddles the deadline
 	Met   bool // on time (for a start: not before it)
+	// Start says the target is a start ("2023年3月起", "≥2023年3月"), not a deadline: it is met
+	// on or after it, and an actual before it is not met but not late either (Days and
+	// Months are 0, and no lateness is scored).
+	Start bool
 	// How late, when a deadline was missed: in days when the actual is a day, else in
 	// months between the deadline's month and the actual's; Months counts the months begun.
 	Days, Months int
@@ -265,11 +295,11 @@ func (e *Env) Lateness() Lateness {
 		}
 		switch {
 		case a.First() >= from:
-			return Lateness{Known: true, Met: true}
+			return Lateness{Known: true, Met: true, Start: true}
 		case a.Last() < from:
-			return Lateness{Known: true}
+			return Lateness{Known: true, Start: true}
 		}
-		return Lateness{}
+		return Lateness{Start: true}
 	}
 	by := t.Last() // a month as a deadline is its last day
 	if e.targetDate.op == indicators.OpLT {

@@ -23,7 +23,9 @@ const (
 type WordKind uint8
 
 // The kinds of words. A text's band is 未达成 if it holds a negation or a word of failure,
-// else 部分达成 if it holds a qualifier, else 达成 if it holds a word of completion.
+// else 部分达成 if it holds a qualifier, else 达成 if it holds a word of completion. A word of
+// completion under a negation (不好, 不太好, 未能达成) is a negation; a word of failure under
+// one (不差) says no band.
 const (
 	WordDone      WordKind = iota + 1 // completion: 达成, 完成, 已建立, 健全, 有效, 显著, 按时…
 	WordQualifier                     // a qualified completion: 基本, 部分, 初步, 较…
@@ -59,14 +61,15 @@ var QualityWords = []QualityWord{
 	{"基本", WordQualifier}, {"部分", WordQualifier}, {"初步", WordQualifier}, {"较", WordQualifier},
 	{"大部分", WordQualifier}, {"大体", WordQualifier}, {"一般", WordQualifier}, {"有所", WordQualifier},
 	{"逐步", WordQualifier}, {"一定", WordQualifier}, {"尚可", WordQualifier}, {"未全部", WordQualifier},
-	{"没有全部", WordQualifier}, {"未完全", WordQualifier},
+	{"没有全部", WordQualifier}, {"未完全", WordQualifier}, {"有待", WordQualifier}, {"尚需", WordQualifier},
+	{"仍需", WordQualifier}, {"还需", WordQualifier}, {"亟待", WordQualifier},
 	// Negations.
 	{"未", WordNegation}, {"没有", WordNegation}, {"没", WordNegation}, {"不", WordNegation},
 	{"无", WordNegation}, {"否", WordNegation}, {"尚未", WordNegation}, {"仍未", WordNegation},
 	// Failure.
 	{"差", WordFailure}, {"较差", WordFailure}, {"不合格", WordFailure}, {"不足", WordFailure},
 	{"滞后", WordFailure}, {"延误", WordFailure}, {"延期", WordFailure}, {"逾期", WordFailure},
-	{"失败", WordFailure}, {"偏低", WordFailure}, {"下降", WordFailure},
+	{"失败", WordFailure}, {"偏低", WordFailure}, {"下降", WordFailure}, {"欠佳", WordFailure},
 	// Neutral: a negation's character that negates nothing.
 	{"不断", WordNeutral}, {"已", WordNeutral}, {"均", WordNeutral}, {"全年", WordNeutral},
 	{"年度", WordNeutral}, {"目标", WordNeutral}, {"指标", WordNeutral}, {"预期", WordNeutral},
@@ -107,6 +110,7 @@ func ReadQuality(text string) (q Quality, unknown string) {
 	var has [WordEvent + 1]bool
 	var unread strings.Builder
 	negated := false // the word before was a negation
+	doubled := false // a word of failure under a negation (不差, 未延误): which band it means is not said
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		matched := false
@@ -116,9 +120,12 @@ func ReadQuality(text string) (q Quality, unknown string) {
 			}
 			kind := w.Kind
 			if negated {
-				if kind == WordEvent {
+				switch kind {
+				case WordEvent:
 					kind = WordDone // 未发生, 无投诉: what should not happen did not
-				} else {
+				case WordFailure:
+					kind, doubled = WordNeutral, true
+				default:
 					has[WordNegation] = true
 				}
 			}
@@ -133,7 +140,13 @@ func ReadQuality(text string) (q Quality, unknown string) {
 		if matched {
 			continue
 		}
-		if negated {
+		switch {
+		case negated && strings.ContainsRune("太很够算甚能大", r):
+			// A word of degree or ability keeps the negation for the word after it: 不太好, 不能按时.
+			unread.WriteRune(r)
+			i += size
+			continue
+		case negated:
 			has[WordNegation], negated = true, false
 		}
 		if strings.ContainsRune("，,。.；;、：:！!（）()“”\"'-—", r) {
@@ -150,6 +163,8 @@ func ReadQuality(text string) (q Quality, unknown string) {
 	}
 	unknown = strings.Trim(unread.String(), "…")
 	switch {
+	case doubled:
+		return QualityUnknown, strings.TrimSpace(text)
 	case has[WordNegation] || has[WordFailure]:
 		return QualityNotMet, unknown
 	case has[WordQualifier]:

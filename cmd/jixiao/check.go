@@ -132,7 +132,7 @@ func (a *app) review(cmd *cobra.Command, o *reviewOptions, args []string, lint b
 		}
 		opts.Config = cfg
 	}
-	if o.tolerance > 0 {
+	if cmd.Flags().Changed("tolerance") { // 0 is a tolerance too: only an absent flag means the default
 		opts.Override.Tolerance = &o.tolerance
 	}
 	mode := batch.Check

@@ -19,8 +19,10 @@ type fillFlags struct {
 	output     string // the filled copy; required
 	force      bool   // replace output when it exists
 	lang       i18n.Lang
-	tolerance  float64 // 0: the default
+	tolerance  float64 // the default unless toleranceSet
 	configPath string  // a [review] table of thresholds
+
+	toleranceSet bool // --tolerance was given, 0 included: 0 is a tolerance, not "unset"
 }
 
 // fillCommand scores an owner's workbook into a copy of it: jixiao fill BOOK.xlsx -o SCORED.xlsx.
@@ -59,7 +61,7 @@ lists, per project, what was filled, what differed and what is still missing.`),
 			if ff.tolerance < 0 {
 				return a.usage(cmd, a.t("--tolerance 不能为负数", "--tolerance cannot be negative"))
 			}
-			ff.lang = a.lang
+			ff.lang, ff.toleranceSet = a.lang, cmd.Flags().Changed("tolerance")
 			return a.fillWorkbook(files, ff)
 		}),
 	}
@@ -109,7 +111,7 @@ func (a *app) fillWorkbook(files []string, ff fillFlags) int {
 		}
 		opts.Engine.Config = cfg
 	}
-	if ff.tolerance > 0 {
+	if ff.toleranceSet {
 		opts.Engine.Override.Tolerance = &ff.tolerance
 	}
 	b, err := fill.Open(in, opts)

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules/prose"
@@ -18,8 +19,9 @@ import (
 // into an indicator, or with --explain how each part of the text was read.
 func (a *app) tiersCommand() *cobra.Command {
 	var (
-		weight, target     float64
+		weight             float64
 		unit, name, direct string
+		targetText         string
 		text, explain      bool
 	)
 	cmd := &cobra.Command{
@@ -59,12 +61,26 @@ reason, and the command exits 1; nothing is guessed.`),
 				return a.usage(cmd, a.t("请给出评分标准的文字，如 jixiao tiers \"≥95%得10分，<95%不得分\"",
 					"give the criterion's text, e.g. jixiao tiers \"≥95%得10分，<95%不得分\""))
 			}
-			return a.printTiers(criterion, prose.Context{Name: name, Unit: unit, Target: target, Direction: dir, Weight: weight, Text: text}, explain, lang)
+			ctx := prose.Context{Name: name, Unit: unit, Target: math.NaN(), Direction: dir, Weight: weight, Text: text}
+			if targetText != "" {
+				// A number, or a deadline ("6月30日前"), against which 按时完成 reads the date.
+				t := indicators.ParseValue(targetText)
+				switch {
+				case t.IsNum:
+					ctx.Target = t.Num
+				case t.IsDate && t.Op != indicators.OpGE && t.Op != indicators.OpGT:
+					ctx.Deadline, ctx.Text = true, false
+				default:
+					return a.usage(cmd, a.t("--target 应为一个数或一个期限（如 6月30日前），而不是 %q",
+						"--target must be a number or a deadline (e.g. 6月30日前), not %q", targetText))
+				}
+			}
+			return a.printTiers(criterion, ctx, explain, lang)
 		}),
 	}
 	fs := cmd.Flags()
 	fs.Float64Var(&weight, "weight", 0, a.t("指标的`分值`，用于“得满分”和按分值比例的得分", "the indicator's weight (分值) in `points`, for 得满分 and shares of the weight"))
-	fs.Float64Var(&target, "target", math.NaN(), a.t("指标的`指标值`，用于“未达到”和“按比例”", "the indicator's `target` (指标值), for 未达到 and 按比例"))
+	fs.StringVar(&targetText, "target", "", a.t("指标的`指标值`，用于“未达到”和“按比例”；期限（如 6月30日前）用于“按时完成”", "the indicator's `target` (指标值), for 未达到 and 按比例; a deadline (6月30日前) for 按时完成"))
 	fs.StringVar(&unit, "unit", "", a.t("指标的`单位`；% 表示文字中的百分数就是实际值本身", "the indicator's `unit`; % means percentages in the text are the actual value itself"))
 	fs.StringVar(&name, "name", "", a.t("指标的`名称`（三级指标）：其中的数字不是阈值", "the indicator's `name` (三级指标): digits in it are no thresholds"))
 	fs.StringVar(&direct, "direction", "", a.t("指标值没有 ≥ 或 ≤ 时哪个`方向`更好：higher、lower 或 equal", "the `direction` that is better when the target has no ≥ or ≤: higher, lower or equal"))
@@ -154,8 +170,8 @@ func explainReading(b *strings.Builder, text string, r prose.Reading, lang i18n.
 	}
 	for _, u := range r.Unread {
 		why := u.Reason.Text().String(lang)
-		if u.Detail != "" {
-			why += i18n.Pick(lang, "：", ": ") + u.Detail
+		if !u.Detail.IsZero() {
+			why += i18n.Pick(lang, "：", ": ") + u.Detail.String(lang)
 		}
 		fmt.Fprintf(b, "%s · %s %s\n    %s\n", i18n.Pick(lang, "未能读懂", "not read"), spanLabel(u.Span, lang), q(u.Source), why)
 	}

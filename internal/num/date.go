@@ -95,25 +95,34 @@ const (
 // reports false for anything else: a number, a duration ("3个月", "5天"), a range of dates,
 // text that states more than a date.
 func ParseDate(s string) (DateText, bool) {
+	out, valid, _ := readDate(s)
+	if !valid {
+		return DateText{}, false
+	}
+	return out, true
+}
+
+// readDate is ParseDate, reporting whether s is written as a date (shaped) apart from whether
+// that date exists: "2023年13月底前" and "2023年2月30日" are shaped but not valid.
+func readDate(s string) (out DateText, valid, shaped bool) {
 	s = strings.ReplaceAll(Operators(Normalize(s)), " ", "")
-	var out DateText
 	rest, bound := cutPrefixBound(s)
 	out.Bound = bound
-	d, rest, ok := dateCore(rest)
-	if !ok {
-		return DateText{}, false
+	d, rest, shaped, valid := dateCore(rest)
+	if !shaped {
+		return DateText{}, false, false
 	}
 	out.Date = d
 	if b, tail, ok := cutSuffixBound(rest); ok {
 		if out.Bound != DateAt && out.Bound != b {
-			return DateText{}, false // "≥…前" contradicts itself
+			return DateText{}, false, false // "≥…前" contradicts itself
 		}
 		out.Bound, rest = b, tail
 	}
 	if !filler(rest) {
-		return DateText{}, false
+		return DateText{}, false, false
 	}
-	return out, true
+	return out, valid, true
 }
 
 // prefixBounds are the words before a date that bound it, longest first where one starts
@@ -173,37 +182,33 @@ func filler(s string) bool {
 	return true
 }
 
-// dateCore reads the date at the start of s and returns what follows it.
-func dateCore(s string) (Date, string, bool) {
+// dateCore reads the date at the start of s and returns what follows it: shaped when s is
+// written as a date, valid when that date exists (a month 1–12, a day of it, a year of a
+// budget).
+func dateCore(s string) (d Date, rest string, shaped, valid bool) {
 	// 2022.11.20, 2022-11-20, 2022/11/20 (日 or 号 may follow).
 	if y, rest, ok := digits(s, 4, 4); ok && rest != "" && strings.ContainsRune(".-/", rune(rest[0])) {
-		if y < minYear || y > maxYear {
-			return Date{}, "", false
-		}
 		sep := rest[0]
 		m, rest, ok := digits(rest[1:], 1, 2)
 		if !ok || rest == "" || rest[0] != sep {
-			return Date{}, "", false
+			return Date{}, "", false, false
 		}
 		day, rest, ok := digits(rest[1:], 1, 2)
 		if !ok {
-			return Date{}, "", false
+			return Date{}, "", false, false
 		}
 		rest = trimAny(rest, "日", "号")
 		d := Date{Year: y, Month: m, Day: day}
-		return d, rest, day > 0 && d.valid()
+		return d, rest, true, day > 0 && d.valid()
 	}
-	var d Date
-	rest := s
+	rest = s
+	yearOK := true
 	if y, r, ok := digits(rest, 4, 4); ok && strings.HasPrefix(r, "年") {
-		if y < minYear || y > maxYear {
-			return Date{}, "", false
-		}
-		d.Year, rest = y, strings.TrimPrefix(r, "年")
+		d.Year, rest, yearOK = y, strings.TrimPrefix(r, "年"), y >= minYear && y <= maxYear
 		switch {
 		case hasAny(rest, "底", "末", "内", "年底", "年末"): // 2022年底 and 2022年内: the year's end
 			end := Date{Year: d.Year, Month: 12}
-			return end, trimAny(rest, "底", "末"), end.valid()
+			return end, trimAny(rest, "底", "末"), true, yearOK && end.valid()
 		}
 	}
 	for _, w := range []struct {
@@ -214,12 +219,12 @@ func dateCore(s string) (Date, string, bool) {
 			if w.word == "年内" {
 				r = "内" + r
 			}
-			return Date{Month: w.month}, r, true
+			return Date{Month: w.month}, r, true, true
 		}
 	}
 	m, r, ok := month(rest)
 	if !ok {
-		return Date{}, "", false
+		return Date{}, "", false, false
 	}
 	d.Month, rest = m, r
 	if day, r, ok := digits(rest, 1, 2); ok && hasAny(r, "日", "号") {
@@ -227,7 +232,7 @@ func dateCore(s string) (Date, string, bool) {
 	} else {
 		rest = trimAny(rest, "底", "末", "份")
 	}
-	return d, rest, d.valid()
+	return d, rest, true, yearOK && d.valid()
 }
 
 // month reads a month: "12月", "十二月", not "12个月".

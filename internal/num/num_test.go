@@ -133,6 +133,63 @@ func TestParseQuantityRejects(t *testing.T) {
 	}
 }
 
+// A number that is not written cleanly is not read as the shorter number before the flaw: a
+// letter O for a 0, an l for a 1, a second decimal point.
+func TestParseQuantityRejectsFlawedNumbers(t *testing.T) {
+	for _, in := range []string{"1OO人", "9O%", "8O%", "1O5", "O.9", "1o0", "10〇", "1l5", "95.5.%", "95..5", "95.%", "95.5.3"} {
+		q, ok := ParseQuantity(in)
+		assert.False(t, ok, "ParseQuantity(%q) read %v %q", in, q.Value, q.Unit)
+	}
+	for in, want := range map[string]float64{"10ohm": 10, "5L": 5, "100.": 100, "12 Omega": 12} {
+		q, ok := ParseQuantity(in)
+		if assert.True(t, ok, "ParseQuantity(%q): a unit of letters is no flaw", in) {
+			assert.Equal(t, want, q.Value, in)
+		}
+	}
+}
+
+func TestFlawed(t *testing.T) {
+	tests := []struct {
+		in   string
+		want Flaw
+	}{
+		{"≥1OO人", FlawLetter},
+		{"≥9O%", FlawLetter},
+		{"8O%", FlawLetter},
+		{"O.95", FlawLetter},
+		{"1l0", FlawLetter},
+		{"95.5.%", FlawPoints},
+		{"95..5", FlawPoints},
+		{"1,0000", FlawSeparator},
+		{"≥10,00人", FlawSeparator},
+		{"2023年13月底前", FlawDate},
+		{"2023年2月30日", FlawDate},
+		{"13月底前", FlawDate},
+		{"2023.13.40", FlawDate},
+		{"1800年12月", FlawDate},
+		{">=abc", FlawNoValue},
+		{"≥", FlawNoValue},
+		{"≧上年", FlawNoValue},
+		// Text meant as text, and values that read: no flaw.
+		{"达成", NoFlaw},
+		{"有效", NoFlaw},
+		{"约85%", NoFlaw},
+		{"85%-95%", NoFlaw},
+		{"完成3项", NoFlaw},
+		{"未达到90%", NoFlaw},
+		{"95%", NoFlaw},
+		{"217,418", NoFlaw},
+		{"2023年12月底前", NoFlaw},
+		{"2022.11.20", NoFlaw},
+		{"5ohm", NoFlaw},
+		{"Office", NoFlaw},
+		{"", NoFlaw},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, Flawed(tt.in), "Flawed(%q)", tt.in)
+	}
+}
+
 func TestParseNumber(t *testing.T) {
 	v, ok := ParseNumber("19.81")
 	assert.True(t, ok)

@@ -56,7 +56,7 @@ func ParseQuantity(s string) (Quantity, bool) {
 	if !ok {
 		return Quantity{}, false
 	}
-	if _, _, _, again := findNumber(s[end:]); again {
+	if _, _, _, again := findNumber(s[end:]); again || !cleanEnds(s, start, end) {
 		return Quantity{}, false
 	}
 	q := Quantity{Value: v, Prefix: strings.TrimSpace(s[:start])}
@@ -70,6 +70,40 @@ func ParseQuantity(s string) (Quantity, bool) {
 		return Quantity{}, false
 	}
 	return q, true
+}
+
+// cleanEnds reports whether the number at s[start:end] ends where it is written to: no letter
+// O typed for a 0 beside it ("1OO人", "9O%", "O.9"), no l or I for a 1 inside it, no second
+// decimal point after it ("95.5.%", "95..5"). Such a number is not read as the shorter one
+// before the flaw: the value is unreadable (see Flawed).
+func cleanEnds(s string, start, end int) bool {
+	if end < len(s) {
+		switch c := s[end]; {
+		case c == '.' && end+1 < len(s) && (isDigit(s[end+1]) || s[end+1] == '.' || s[end+1] == '%'):
+			return false
+		case c == 'O' || c == 'o':
+			j := end
+			for j < len(s) && (s[j] == 'O' || s[j] == 'o') {
+				j++
+			}
+			if j == len(s) || !isLetter(s[j]) {
+				return false
+			}
+		case (c == 'l' || c == 'I') && end+1 < len(s) && isDigit(s[end+1]):
+			return false
+		case strings.HasPrefix(s[end:], "〇"):
+			return false
+		}
+	}
+	if start > 0 {
+		switch c := s[start-1]; {
+		case (c == 'O' || c == 'o') && (start < 2 || !isLetter(s[start-2])):
+			return false
+		case strings.HasSuffix(s[:start], "〇"):
+			return false
+		}
+	}
+	return true
 }
 
 // ParseNumber reads s as exactly one number with nothing else around it but an optional

@@ -2,13 +2,32 @@ package prose
 
 import (
 	"strings"
+
+	"jixiao/internal/i18n"
 )
 
-// bound is one comparison of the variable with a value: actual ≥ 95, rate < 0.8.
+// variable is what a bound compares: the actual value, the completion rate (actual /
+// target), or how late a date actual is against a deadline, in days or in months begun.
+type variable uint8
+
+const (
+	onActual variable = iota
+	onRate
+	onLateDays
+	onLateMonths
+)
+
+// name is the variable as expressions know it.
+func (v variable) name() string {
+	return [...]string{"actual", "rate", "late_days", "late_months"}[v]
+}
+
+// bound is one comparison of the variable with a value: actual ≥ 95, rate < 0.8,
+// late_days <= 0.
 type bound struct {
-	op   op
-	v    dec
-	rate bool // the variable is rate (actual / target), not actual
+	op op
+	v  dec
+	on variable // what is compared
 	// implicit: the end is closed by an implicit word (以上, 以下, a bare range, a bare
 	// value) and yields to an explicit (含) elsewhere. explicit: marked (含) or (不含).
 	implicit bool
@@ -48,10 +67,10 @@ type cond struct {
 	full    bool // full completion or a reach (达到…): what 未达到 and 未完成 refer to
 	reach   bool // a bare value: it may state the requirement a deduction counts from
 	unread  Reason
-	detail  string
+	detail  i18n.Text
 }
 
-func failed(why Reason, detail string) cond { return cond{unread: why, detail: detail} }
+func failed(why Reason, detail i18n.Text) cond { return cond{unread: why, detail: detail} }
 
 func (c *cond) addConv(cv Convention) {
 	for _, x := range c.conv {
@@ -100,6 +119,8 @@ func (r *reader) parseCond(cl *clause) cond {
 		c = cond{kind: condEmpty}
 	case always && !hasNum && !hasOp:
 		c = cond{kind: condAlways, rule: RuleComplement}
+	case r.ctx.Deadline && !hasNum && !hasOp:
+		c = r.timeCond(ts)
 	case r.ctx.qualitative() && !hasNum && !hasOp && !r.hasTarget():
 		c = r.gradeCond(cl)
 	case subjects:
@@ -142,29 +163,31 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 			next = &r.toks[i+1]
 		}
 		switch {
+		case t.is("期限") && r.lateWord(t):
+			// 逾期, 延期 against a deadline target: lateness, which late_days reads.
 		case t.is("期限"):
-			return nil, failed(Date, t.text(&r.x))
+			return nil, failed(Date, quoted(t.text(&r.x)))
 		case t.is("排名"):
-			return nil, failed(Rank, t.text(&r.x))
+			return nil, failed(Rank, quoted(t.text(&r.x)))
 		case t.k == kNum && t.unit == "名", t.k == kNum && t.unit == "位" && prev != nil && (prev.is("前") || prev.is("第")):
-			return nil, failed(Rank, t.text(&r.x))
+			return nil, failed(Rank, quoted(t.text(&r.x)))
 		case t.is("均"):
-			return nil, failed(SeveralQuantities, t.text(&r.x))
+			return nil, failed(SeveralQuantities, quoted(t.text(&r.x)))
 		case t.is("酌情扣分"):
-			return nil, failed(NoRange, t.text(&r.x))
+			return nil, failed(NoRange, quoted(t.text(&r.x)))
 		case t.is("事故"):
 			if !strings.Contains(r.ctx.Name, t.text(&r.x)) {
-				return nil, failed(Events, t.text(&r.x))
+				return nil, failed(Events, quoted(t.text(&r.x)))
 			}
 			continue
 		case t.is("增长"):
 			// Growth is the indicator's value when it is a rate or names the growth itself.
 			if !r.ctx.percent() && !strings.Contains(r.ctx.Name, "增长") && !strings.Contains(r.ctx.Name, "新增") {
-				return nil, failed(OtherQuantity, "增长: growth needs the value it grows from")
+				return nil, failed(OtherQuantity, i18n.T("增长：需要知道增长的起点", "增长: growth needs the value it grows from"))
 			}
 			continue
 		case t.k == kNum && t.unit == "月" && next != nil && next.k == kNum && next.unit == "日":
-			return nil, failed(Date, t.text(&r.x)+next.text(&r.x))
+			return nil, failed(Date, quoted(t.text(&r.x)+next.text(&r.x)))
 		case t.k == kNum && (t.unit == "号" || t.unit == "号令"):
 			continue // a document number
 		case t.k == kNum && (t.unit == "年" || t.unit == "年度") && t.val.cmp(decInt(1900)) >= 0 && t.val.cmp(decInt(2100)) <= 0:
@@ -173,6 +196,8 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 			continue // 第4季度
 		case t.is("第"):
 			continue
+		case t.k == kNum && r.lateUnit(&t) != nil:
+			// "逾期3个月以上": how late, against a deadline target.
 		case t.k == kNum && t.timeUnit() && !r.valueUnit(t):
 			// "1年内完成100%": a time frame beside the value is no threshold; alone, a
 			// deadline.
@@ -180,18 +205,18 @@ func (r *reader) significant(a, b int) ([]tok, cond) {
 				i++
 				continue
 			}
-			return nil, failed(Date, t.text(&r.x))
+			return nil, failed(Date, quoted(t.text(&r.x)))
 		case t.k == kNum && (t.unit == "岁" || t.unit == "周岁") && !r.valueUnit(t):
-			return nil, failed(OtherQuantity, t.text(&r.x))
+			return nil, failed(OtherQuantity, quoted(t.text(&r.x)))
 		case t.k == kNum && !r.valueUnit(t) && t.unit != "分":
 			if r.oneFailureAt(r.toks[a:b]) {
 				ts = append(ts, t)
 				continue
 			}
 			if countUnit(t.unit) {
-				return nil, failed(Events, t.text(&r.x))
+				return nil, failed(Events, quoted(t.text(&r.x)))
 			}
-			return nil, failed(OtherQuantity, t.text(&r.x))
+			return nil, failed(OtherQuantity, quoted(t.text(&r.x)))
 		case t.k == kLabel, t.fillerWord(), t.is("的"), t.is("为") && !(next != nil && next.k == kNum), t.sym("\""), t.sym("□"), t.sym("《"), t.sym("》"):
 			continue
 		case t.open() || t.close():
@@ -353,7 +378,7 @@ func (r *reader) numCond(ts []tok) cond {
 	c := r.comparisonCond(ts)
 	if c.unread == "" {
 		if w := r.foreignRate(ts); w != "" {
-			return failed(OtherQuantity, w)
+			return failed(OtherQuantity, quoted(w))
 		}
 	}
 	return c
@@ -371,19 +396,19 @@ func (r *reader) comparisonCond(ts []tok) cond {
 		// negation the reader does not know ("不及95%").
 		for _, t := range ts {
 			if t.k == kText && t.e <= bare.s && strings.ContainsAny(string([]rune(t.w)[len([]rune(t.w))-1:]), "不未没无非") {
-				return failed(Condition, t.w+bare.text(&r.x))
+				return failed(Condition, quoted(t.w+bare.text(&r.x)))
 			}
 			if t.k == kText {
 				for _, q := range qualifiers {
 					if strings.Contains(t.w, q) {
-						return failed(BareNumber, t.w+" "+bare.text(&r.x))
+						return failed(BareNumber, quoted(t.w+" "+bare.text(&r.x)))
 					}
 				}
 			}
 		}
 		for _, t := range ts {
 			if (t.is("全部") || t.is("按时")) && !(bare.pct && bare.val.cmp(decInt(100)) == 0) {
-				return failed(BareNumber, "全部 and "+bare.text(&r.x))
+				return failed(BareNumber, i18n.T("全部与%s", "全部 and %s", bare.text(&r.x)))
 			}
 		}
 		o := opGE
@@ -421,16 +446,16 @@ func (r *reader) comparisonCond(ts []tok) cond {
 			}
 		}
 		if (lo > 1 || hi > 1) && !c.reach {
-			return failed(SeveralQuantities, c.words)
+			return failed(SeveralQuantities, quoted(c.words))
 		}
 		rates := 0
 		for _, b := range g {
-			if b.rate {
+			if b.on == onRate {
 				rates++
 			}
 		}
 		if rates != 0 && rates != len(g) {
-			return failed(SeveralQuantities, "a percentage and a quantity at once")
+			return failed(SeveralQuantities, i18n.T("同时有百分数和数量", "a percentage and a quantity at once"))
 		}
 	}
 	// A single lower bound is a reach: 未达到 after it is its complement.
@@ -448,14 +473,14 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 	var cur []bound
 	var bare *tok
 	nums := 0
-	fail := func(why Reason, d string) ([][]bound, *tok, bool) {
+	fail := func(why Reason, d i18n.Text) ([][]bound, *tok, bool) {
 		*c = failed(why, d)
 		return nil, nil, false
 	}
 	mk := func(t *tok, o op) (bound, bool) {
 		if dev {
 			if !(t.pct || t.unit == "") {
-				*c = failed(OtherQuantity, t.text(&r.x))
+				*c = failed(OtherQuantity, quoted(t.text(&r.x)))
 				return bound{}, false
 			}
 			return bound{op: o, v: t.val}, true
@@ -503,7 +528,7 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 			nums++
 			n1 := el[i].t
 			if i > 0 && el[i-1].k == 't' && n1.pct && r.ctx.percent() && !(r.hasT && r.target.cmp(decInt(100)) == 0) {
-				return fail(Ambiguous, "a share of the plan, or percentage points of the indicator")
+				return fail(Ambiguous, i18n.T("是计划的几成，还是指标的百分点", "a share of the plan, or percentage points of the indicator"))
 			}
 			i++
 			var m1 *tok
@@ -627,10 +652,10 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 				cur = append(cur, b)
 			default:
 				if m1 != nil {
-					return fail(Condition, "a (含) without a comparison")
+					return fail(Condition, i18n.T("有（含）而没有比较", "a (含) without a comparison"))
 				}
 				if bare != nil || len(cur) > 0 {
-					return fail(SeveralQuantities, "two bare numbers")
+					return fail(SeveralQuantities, i18n.T("两个单独的数字", "two bare numbers"))
 				}
 				t := n1
 				bare = &t
@@ -645,7 +670,7 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 			if at(i) == 't' && at(i+1) == 'n' && el[i+1].t.pct {
 				i++
 				if r.ctx.percent() && !(r.hasT && r.target.cmp(decInt(100)) == 0) {
-					return fail(Ambiguous, "a share of the plan, or percentage points of the indicator")
+					return fail(Ambiguous, i18n.T("是计划的几成，还是指标的百分点", "a share of the plan, or percentage points of the indicator"))
 				}
 			}
 			switch {
@@ -665,7 +690,7 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 					// 达到95%以上: the word agrees with the comparison, or the text contradicts
 					// itself.
 					if postOp(el[i].t).lower() != o.op.lower() || o.op == opEQ {
-						return fail(Ambiguous, o.text(&r.x)+" and "+el[i].t.text(&r.x))
+						return fail(Ambiguous, i18n.T("%s与%s", "%s and %s", o.text(&r.x), el[i].t.text(&r.x)))
 					}
 					i++
 					if at(i) == 'm' {
@@ -684,31 +709,31 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 					c.rule = RuleCompletion
 				}
 			default:
-				return fail(Condition, o.text(&r.x)+" without a value")
+				return fail(Condition, i18n.T("%s 后面没有数值", "%s without a value", o.text(&r.x)))
 			}
 		case 'a', 's', 't':
 			i++
 		case 'x':
 			if len(cur) == 0 {
-				return fail(Condition, "或 without a comparison before it")
+				return fail(Condition, i18n.T("“或”前面没有比较", "或 without a comparison before it"))
 			}
 			groups = append(groups, cur)
 			cur = nil
 			i++
 		default:
-			return fail(Condition, el[i].t.text(&r.x))
+			return fail(Condition, quoted(el[i].t.text(&r.x)))
 		}
 	}
 	if bare != nil && len(groups)+len(cur) > 0 {
-		return fail(SeveralQuantities, "a bare number beside a comparison")
+		return fail(SeveralQuantities, i18n.T("比较旁边有一个单独的数字", "a bare number beside a comparison"))
 	}
 	if len(cur) > 0 {
 		groups = append(groups, cur)
 	} else if len(groups) > 0 {
-		return fail(Condition, "或 without a comparison after it")
+		return fail(Condition, i18n.T("“或”后面没有比较", "或 without a comparison after it"))
 	}
 	if bare == nil && len(groups) == 0 {
-		return fail(Condition, "")
+		return fail(Condition, i18n.Text{})
 	}
 	return groups, bare, true
 }
@@ -717,7 +742,10 @@ func (r *reader) comparisons(el []elem, c *cond, dev bool) ([][]bound, *tok, boo
 // else a share of the target (rate); a number in the indicator's unit is the actual value.
 func (r *reader) bound(t *tok, o op) (bound, cond) {
 	if t.val.big() {
-		return bound{}, failed(Condition, "a number too large")
+		return bound{}, failed(Condition, i18n.T("数字过大", "a number too large"))
+	}
+	if on := r.lateUnit(t); on != nil {
+		return bound{op: o, v: t.val, on: *on}, cond{}
 	}
 	switch {
 	case t.pct && t.unit == "" || t.unit == "个百分点":
@@ -726,15 +754,15 @@ func (r *reader) bound(t *tok, o op) (bound, cond) {
 		}
 		v, ok := t.val.shift(2)
 		if !ok {
-			return bound{}, failed(Condition, "a number too precise")
+			return bound{}, failed(Condition, i18n.T("数字的位数过多", "a number too precise"))
 		}
-		return bound{op: o, v: v, rate: true}, cond{}
+		return bound{op: o, v: v, on: onRate}, cond{}
 	case t.unit == "" || t.unit == "=" || t.unit == "分" && r.ctx.Unit == "分":
 		return bound{op: o, v: t.val}, cond{}
 	case t.unit == "‰":
-		return bound{}, failed(OtherQuantity, t.text(&r.x))
+		return bound{}, failed(OtherQuantity, quoted(t.text(&r.x)))
 	}
-	return bound{}, failed(OtherQuantity, t.text(&r.x))
+	return bound{}, failed(OtherQuantity, quoted(t.text(&r.x)))
 }
 
 func (r *reader) valueBound(t *tok, o op) (bound, bool) {
@@ -747,14 +775,14 @@ func (r *reader) targetBound(o op) bound {
 	if r.ctx.percent() && r.hasT {
 		return bound{op: o, v: r.target}
 	}
-	return bound{op: o, v: decInt(1), rate: true}
+	return bound{op: o, v: decInt(1), on: onRate}
 }
 
 // fullBound is full completion: 100% of an indicator in % for 全部, 按时, 到位; the target
 // for 完成计划, 完成目标, 按计划; rate ≥ 1 for any other indicator.
 func (r *reader) fullBound(ts []tok) (bound, cond) {
 	if !r.ctx.percent() {
-		return bound{op: opGE, v: decInt(1), rate: true}, cond{}
+		return bound{op: opGE, v: decInt(1), on: onRate}, cond{}
 	}
 	plan := false
 	for _, t := range ts {
@@ -766,7 +794,7 @@ func (r *reader) fullBound(ts []tok) (bound, cond) {
 		return bound{op: opGE, v: decInt(100)}, cond{}
 	}
 	if !r.hasT {
-		return bound{}, failed(NoTarget, "")
+		return bound{}, failed(NoTarget, i18n.Text{})
 	}
 	return bound{op: opGE, v: r.target}, cond{}
 }
@@ -795,7 +823,7 @@ func (r *reader) wordCond(ts []tok) cond {
 			target = true
 		case t.k == kOp:
 			if o != nil {
-				return failed(Condition, "two comparisons without values")
+				return failed(Condition, i18n.T("两个比较都没有数值", "two comparisons without values"))
 			}
 			o = &ts[i]
 		}
@@ -827,7 +855,57 @@ func (r *reader) wordCond(ts []tok) cond {
 	if r.ctx.qualitative() {
 		return cond{kind: condEmpty}
 	}
-	return failed(Condition, "")
+	return failed(Condition, i18n.Text{})
+}
+
+// lateWord reports whether a word of deadlines is lateness against the indicator's deadline
+// target: 逾期, 延期.
+func (r *reader) lateWord(t tok) bool {
+	if !r.ctx.Deadline {
+		return false
+	}
+	w := t.text(&r.x)
+	return w == "逾期" || w == "延期"
+}
+
+// lateUnit is the lateness a number of days or months measures against a deadline target
+// ("逾期3个月以上", "逾期10天以内"); nil for any other number.
+func (r *reader) lateUnit(t *tok) *variable {
+	if !r.ctx.Deadline || t.k != kNum || t.pct {
+		return nil
+	}
+	var on variable
+	switch t.unit {
+	case "天", "日":
+		on = onLateDays
+	case "个月", "月":
+		on = onLateMonths
+	default:
+		return nil
+	}
+	return &on
+}
+
+// timeCond reads a condition of timeliness against a deadline target: 按时完成, 按期完成,
+// 如期, 及时 are on time (late_days <= 0); 未按时完成, 不能按期, 逾期, 延期 are late
+// (late_days > 0). Other words say nothing of the date.
+func (r *reader) timeCond(ts []tok) cond {
+	var onTime, late bool
+	for _, t := range ts {
+		switch {
+		case t.is("不按时"), t.is("未按计划"), t.is("期限"):
+			late = true
+		case t.is("按时"), t.is("按计划"):
+			onTime = true
+		}
+	}
+	switch {
+	case late:
+		return cond{kind: condBounds, any: [][]bound{{{op: opGT, v: dec{}, on: onLateDays}}}, rule: RuleLate}
+	case onTime:
+		return cond{kind: condBounds, any: [][]bound{{{op: opLE, v: dec{}, on: onLateDays}}}, rule: RuleOnTime, full: true}
+	}
+	return failed(Condition, i18n.T("这些文字没有说到期限", "words that say nothing of the deadline"))
 }
 
 // devCond reads a condition on the deviation from the target: 偏差在±4%（含）以内, ±3%～±6%（含）,
@@ -840,7 +918,7 @@ func (r *reader) devCond(ts []tok) cond {
 		return c
 	}
 	if bare != nil || len(groups) != 1 {
-		return failed(Condition, "a deviation without a comparison")
+		return failed(Condition, i18n.T("偏差没有比较", "a deviation without a comparison"))
 	}
 	var lo, hi *bound
 	for k := range groups[0] {
@@ -851,17 +929,17 @@ func (r *reader) devCond(ts []tok) cond {
 		case b.op.upper() && hi == nil:
 			hi = b
 		default:
-			return failed(Condition, "a deviation with two bounds on one side")
+			return failed(Condition, i18n.T("偏差在同一侧有两个界限", "a deviation with two bounds on one side"))
 		}
 	}
 	// The centre and the offsets: points of an indicator in %, else percent of the target.
-	centre, rate := decInt(1), true
+	centre, rate := decInt(1), onRate
 	off := func(d dec) (dec, bool) { return d.shift(2) }
 	if r.ctx.percent() {
 		if !r.hasT {
-			return failed(NoTarget, "a deviation from the target")
+			return failed(NoTarget, i18n.T("相对指标值的偏差", "a deviation from the target"))
 		}
-		centre, rate = r.target, false
+		centre, rate = r.target, onActual
 		off = func(d dec) (dec, bool) { return d, true }
 	}
 	at := func(d dec, sign int) (dec, bool) {
@@ -876,7 +954,7 @@ func (r *reader) devCond(ts []tok) cond {
 	}
 	mk := func(o op, d dec, sign int, from *bound) (bound, bool) {
 		v, ok := at(d, sign)
-		return bound{op: o, v: v, rate: rate, implicit: from.implicit, explicit: from.explicit}, ok
+		return bound{op: o, v: v, on: rate, implicit: from.implicit, explicit: from.explicit}, ok
 	}
 	var below, above []bound
 	closedOp := func(strict bool, lower bool) op {
@@ -913,7 +991,7 @@ func (r *reader) devCond(ts []tok) cond {
 		add(&above, b, g)
 	}
 	if !ok {
-		return failed(Condition, "a deviation too precise")
+		return failed(Condition, i18n.T("偏差的位数过多", "a deviation too precise"))
 	}
 	if lo != nil && hi == nil {
 		// Beyond the band on either side: two groups of one bound each.
@@ -924,7 +1002,7 @@ func (r *reader) devCond(ts []tok) cond {
 	} else {
 		c.any = [][]bound{below, above}
 	}
-	if !rate {
+	if rate == onActual {
 		c.addConv(ConvPercentActual)
 	}
 	return c

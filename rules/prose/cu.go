@@ -2,6 +2,8 @@ package prose
 
 import (
 	"strings"
+
+	"jixiao/internal/i18n"
 )
 
 // A consequence is what a clause gives: a score, full marks, nothing, a discretionary range,
@@ -32,16 +34,18 @@ type cu struct {
 	mod    modifier
 	rule   Rule
 	unread Reason
-	detail string
+	detail i18n.Text
 }
 
 // stepKind is what the step of a deduction counts.
 type stepKind uint8
 
 const (
-	stepActual   stepKind = iota // units of the actual value: 每少1人, 每超过1个工作日
-	stepPoints                   // percentage points of an indicator measured in %
-	stepOfTarget                 // percent of the target (points of the completion rate)
+	stepActual     stepKind = iota // units of the actual value: 每少1人, 每超过1个工作日
+	stepPoints                     // percentage points of an indicator measured in %
+	stepOfTarget                   // percent of the target (points of the completion rate)
+	stepLateDays                   // days late against a deadline target: 每逾期1天
+	stepLateMonths                 // months (begun) late against a deadline target: 每延迟1个月
 )
 
 // adjust is a deduction or bonus per step: M points per N.
@@ -411,7 +415,7 @@ func (r *reader) modifierBody(c *cur) (modifier, int) {
 // noRangeAt reads 酌情扣分 without a range: it gives no score.
 func (r *reader) noRangeAt(c *cur) (cu, int) {
 	if c.word(0, "酌情扣分") {
-		return cu{kind: cuUnread, unread: NoRange, detail: "酌情扣分"}, 1
+		return cu{kind: cuUnread, unread: NoRange, detail: quoted("酌情扣分")}, 1
 	}
 	return cu{}, 0
 }
@@ -458,14 +462,18 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 		switch {
 		case t.verb() && verb == nil && step == nil:
 			verb = t
+		case t.is("期限") && r.lateWord(*t) && verb == nil && step == nil:
+			late := *t // 每逾期1天: lateness, a step above the deadline
+			late.side = 1
+			verb = &late
 		case t.target():
 			relative = true
 		case t.k == kNum && step == nil:
 			step = t
 		case t.is("事故") || t.is("有"):
-			x.kind, x.unread, x.detail = cuUnread, Events, "每…"+t.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, Events, quoted("每…"+t.text(&r.x))
 		case t.k == kText && (t.w == "项" || t.w == "处" || t.w == "次" || t.w == "件" || t.w == "个"):
-			x.kind, x.unread, x.detail = cuUnread, Events, "每"+t.w
+			x.kind, x.unread, x.detail = cuUnread, Events, quoted("每"+t.w)
 		case t.is("排名"):
 			x.kind, x.unread = cuUnread, Rank
 		}
@@ -474,30 +482,38 @@ func (r *reader) adjustAt(c *cur) (cu, int) {
 		return x, end + 2
 	}
 	if verb == nil {
-		x.kind, x.unread, x.detail = cuUnread, Events, "每…扣分 counts something other than the indicator's value"
+		x.kind, x.unread, x.detail = cuUnread, Events, i18n.T("“每…扣分”计数的不是指标的实际值", "每…扣分 counts something other than the indicator's value")
 		return x, end + 2
 	}
 	a.side = verb.side
 	if step != nil {
 		a.step = step.val
+		unit := step.unit
+		if unit == "=" {
+			unit = r.ctx.Unit
+		}
 		switch {
 		case step.pct && (relative || !r.ctx.percent()):
 			a.kind = stepOfTarget
 		case step.pct:
 			a.kind = stepPoints
+		case r.ctx.Deadline && a.side == 1 && (unit == "天" || unit == "日"):
+			a.kind = stepLateDays
+		case r.ctx.Deadline && a.side == 1 && (unit == "个月" || unit == "月"):
+			a.kind = stepLateMonths
 		case step.unit == "" || step.unit == "=":
 			a.kind = stepActual
 		case isTimeUnit(step.unit):
-			x.kind, x.unread, x.detail = cuUnread, Date, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, Date, quoted(step.text(&r.x))
 		case step.unit == "分":
-			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, quoted(step.text(&r.x))
 		case countUnit(step.unit):
-			x.kind, x.unread, x.detail = cuUnread, Events, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, Events, quoted(step.text(&r.x))
 		default:
-			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, step.text(&r.x)
+			x.kind, x.unread, x.detail = cuUnread, OtherQuantity, quoted(step.text(&r.x))
 		}
 		if step.val.isZero() {
-			x.kind, x.unread, x.detail = cuUnread, Condition, "a step of 0"
+			x.kind, x.unread, x.detail = cuUnread, Condition, i18n.T("步长为 0", "a step of 0")
 		}
 	} else if relative {
 		a.kind = stepOfTarget
@@ -760,7 +776,7 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 		k++
 	}
 	if w.isZero() {
-		return cu{kind: cuUnread, unread: NoWeight, detail: "shares of the weight"}, k
+		return cu{kind: cuUnread, unread: NoWeight, detail: i18n.T("分值的几成", "shares of the weight")}, k
 	}
 	return x, k
 }
@@ -768,14 +784,14 @@ func (r *reader) shareAt(c *cur) (cu, int) {
 // oneShare is a score that is a share of the weight: 得该项分值的60%.
 func (r *reader) oneShare(c *cur, p dec, n int) (cu, int) {
 	if r.weight.isZero() {
-		return cu{kind: cuUnread, unread: NoWeight, detail: "a share of the weight"}, n
+		return cu{kind: cuUnread, unread: NoWeight, detail: i18n.T("分值的几成", "a share of the weight")}, n
 	}
 	v, ok := r.weight.mul(p)
 	if ok {
 		v, ok = v.shift(2)
 	}
 	if !ok {
-		return cu{kind: cuUnread, unread: Condition, detail: "a share too precise"}, n
+		return cu{kind: cuUnread, unread: Condition, detail: i18n.T("比例的位数过多", "a share too precise")}, n
 	}
 	return cu{kind: cuPoints, pts: v, rule: RuleShare}, n
 }

@@ -195,30 +195,29 @@ func (r *reader) when(d *draft) string {
 		sort.SliceStable(bs, func(i, j int) bool { return rank(bs[i]) < rank(bs[j]) })
 		var parts []string
 		for _, b := range bs {
-			v := "actual"
-			if b.rate {
-				v = "rate"
-			}
-			parts = append(parts, v+" "+b.op.String()+" "+b.v.String())
+			parts = append(parts, b.on.name()+" "+b.op.String()+" "+b.v.String())
 		}
 		groups = append(groups, strings.Join(parts, " && "))
 	}
 	return strings.Join(groups, " || ")
 }
 
-// gradeExpr: the text contains one of the keys and none of the words that make it another
-// band.
+// gradeExpr: the text contains one of the keys, none of the words that make it another
+// band, and no negation of it.
 func gradeExpr(g *grade) string {
 	var keys []string
 	for _, k := range g.keys {
 		keys = append(keys, "text contains "+quote(k))
 	}
 	e := strings.Join(keys, " || ")
-	if len(keys) > 1 && len(g.nots) > 0 {
+	if len(keys) > 1 && (len(g.nots) > 0 || g.negated != "") {
 		e = "(" + e + ")"
 	}
 	for _, n := range g.nots {
 		e += " && !(text contains " + quote(n) + ")"
+	}
+	if g.negated != "" {
+		e += " && !(text matches " + quote(g.negated) + ")"
 	}
 	return e
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"jixiao/indicators"
+	"jixiao/internal/i18n"
 	"jixiao/internal/num"
 	"jixiao/rules"
 	"jixiao/rules/prose"
@@ -321,6 +322,13 @@ var discretionaryForms = []form{
 		probes: []probe{within(96.0, 9, 10), within(90.0, 0, 8)}},
 	{name: "已建立 is 建立, 未建立 is not", text: "建立制度得5分，未建立不得分", ind: qual("制度建设", 5),
 		probes: []probe{at("已建立", 5), at("建立", 5), at("未建立", 0)}},
+	{name: "a grade under a negation is not the grade", text: "好：5分；较好：4分；一般：2分；差：0分", ind: qual("服务质量", 5),
+		probes: []probe{at("好", 5), at("很好", 5), at("非常好", 5), at("较好", 4), unscored("不好"), unscored("不太好"), unscored("不够好"),
+			unscored("不是很好"), unscored("并不好"), unscored("不较好"), unscored("不一般"), unscored("不差")}},
+	{name: "a negated band falls to the band that names the negation", text: "建立机制得10分，没建立不得分", ind: qual("制度建设", 10),
+		probes: []probe{at("已建立机制", 10), at("没建立机制", 0), at("没建立", 0), unscored("未能建立机制")}},
+	{name: "达成 under 未能, 没有", text: "达成：10分；部分达成：6分；未达成：0分", ind: qual("社会效益", 10),
+		probes: []probe{at("达成", 10), at("部分达成", 6), at("未达成", 0), unscored("未能达成"), unscored("没有达成")}},
 	{name: "high end first: 6分到0分", text: "到位率不足50%(6分到0分)", ind: pct("到位率", 100, 14),
 		probes: []probe{within(40.0, 0, 6)}},
 }
@@ -455,7 +463,7 @@ func TestForeignRate(t *testing.T) {
 	assert.Equal(t, []string{"actual >= 200 → 5"}, tierLines(r))
 	if assert.Len(t, r.Unread, 1) {
 		assert.Equal(t, prose.OtherQuantity, r.Unread[0].Reason)
-		assert.Equal(t, "考核合格率", r.Unread[0].Detail)
+		assert.Equal(t, "考核合格率", r.Unread[0].Detail.String(i18n.Zh))
 	}
 	// The completion rate of the indicator, and a rate of its own name, are its.
 	for _, text := range []string{"资金到位率达到100%得满分，否则不得分", "完成率达到100%得满分，否则不得分"} {

@@ -2,12 +2,14 @@ package prose
 
 import (
 	"strings"
+
+	"jixiao/internal/i18n"
 )
 
 // parseFormula reads the right side of "得分=…" in tokens [a, b): a product of the completion
 // rate (完成率, or 实际完成数÷计划数) and the weight (分值, 权重) or a number of points, with a
 // cap in brackets ("（超过100%的按100%计）"). Any other quantity leaves it unread.
-func (r *reader) parseFormula(a, b int) (*formula, bool, string) {
+func (r *reader) parseFormula(a, b int) (*formula, bool, i18n.Text) {
 	f := &formula{}
 	type factor struct {
 		s, e int
@@ -39,7 +41,7 @@ func (r *reader) parseFormula(a, b int) (*formula, bool, string) {
 			if start < i {
 				fs = append(fs, factor{start, i, div})
 			} else if i < b && !afterMod {
-				return nil, false, "an operator without a quantity"
+				return nil, false, i18n.T("运算符旁没有数量", "an operator without a quantity")
 			}
 			afterMod = i < b && r.toks[i].close()
 			div = i < b && (r.toks[i].sym("/") || r.toks[i].sym("÷"))
@@ -69,7 +71,7 @@ func (r *reader) parseFormula(a, b int) (*formula, bool, string) {
 		case kind == "target" && x.div:
 			target++
 		default:
-			return nil, false, "a formula on " + string(r.x.norm[r.toks[x.s].s:r.toks[x.e-1].e])
+			return nil, false, i18n.T("关于“%s”的公式", "a formula on %s", string(r.x.norm[r.toks[x.s].s:r.toks[x.e-1].e]))
 		}
 	}
 	if actual == 1 && target == 1 && ratio == 0 {
@@ -78,9 +80,9 @@ func (r *reader) parseFormula(a, b int) (*formula, bool, string) {
 		f.ratio = ratioRate
 	}
 	if ratio != 1 || coef != 1 || actual+target != 0 && actual+target != 2 {
-		return nil, false, "a formula the reader does not follow"
+		return nil, false, i18n.T("读不懂的公式", "a formula the reader does not follow")
 	}
-	return f, true, ""
+	return f, true, i18n.Text{}
 }
 
 // factor classifies one factor of a formula.

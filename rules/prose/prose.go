@@ -2,6 +2,8 @@ package prose
 
 import (
 	"math"
+
+	"jixiao/internal/i18n"
 )
 
 // Direction says which way is better for the indicator's actual value.
@@ -26,6 +28,10 @@ type Context struct {
 	// Text says the actual value is text (定性): conditions without numbers are grades on it.
 	// Without a unit and a target the reader assumes the same.
 	Text bool
+	// Deadline says the target is a deadline and the actual value a date: words of
+	// timeliness are read against it (按时完成: late_days <= 0; 未按时完成, 逾期: the rest;
+	// 每延迟1个月扣2分: a deduction per month late, late_months).
+	Deadline bool
 }
 
 func (c Context) hasTarget() bool { return !math.IsNaN(c.Target) && !math.IsInf(c.Target, 0) }
@@ -35,7 +41,7 @@ func (c Context) hasTarget() bool { return !math.IsNaN(c.Target) && !math.IsInf(
 func (c Context) percent() bool { return c.Unit == "%" }
 
 // qualitative reports whether conditions without numbers may be grades of a text actual.
-func (c Context) qualitative() bool { return c.Text || c.Unit == "" && !c.hasTarget() }
+func (c Context) qualitative() bool { return !c.Deadline && (c.Text || c.Unit == "" && !c.hasTarget()) }
 
 // Span is a stretch of the criterion's text, in runes: [Start, End).
 type Span struct {
@@ -58,6 +64,8 @@ const (
 	RuleDeviation  Rule = "deviation"   // 偏差±4%（含）以内, 上下浮动5%以内, 偏离度≤2%
 	RuleGrade      Rule = "grade"       // 好/较好/一般/差, 达成/部分达成/未达成: the text actual
 	RuleRequired   Rule = "requirement" // 全年开展12期 before 每少1期扣1分: full marks at the requirement
+	RuleOnTime     Rule = "on-time"     // 按时完成, 按期, 如期 against a deadline target: late_days <= 0
+	RuleLate       Rule = "late"        // 未按时完成, 逾期 against a deadline target: late_days > 0
 )
 
 // Reading rules for consequences.
@@ -119,6 +127,7 @@ type Reason string
 // Reasons.
 const (
 	NoScore           Reason = "no score in this part"
+	ScoreUnread       Reason = "a score written in words the reader does not follow"
 	Condition         Reason = "condition not understood"
 	LastYear          Reason = "compares with last year"
 	Date              Reason = "a date or deadline"
@@ -140,7 +149,7 @@ type Unread struct {
 	Span   Span
 	Source string
 	Reason Reason
-	Detail string
+	Detail i18n.Text
 }
 
 // PartKind says what became of a part of the text.

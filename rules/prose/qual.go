@@ -1,6 +1,7 @@
 package prose
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -11,6 +12,9 @@ type grade struct {
 	orig  string // the band as written (traditional characters kept)
 	keys  []string
 	nots  []string
+	// negated is a regular expression of the keys under a negation (不好, 不太好, 未能达成,
+	// 没建立): such a text is not this band. "" for a key that is itself negative (未完成).
+	negated string
 }
 
 // gradeWords are the words of qualitative bands; the longest one in a band's text is its
@@ -24,6 +28,24 @@ var gradeWords = []string{
 
 // negations turn a grade into another: 好 → 较好, 达成 → 未达成.
 var negations = []string{"未", "不", "部分", "基本", "较", "没有", "非", "无", "良"}
+
+// Negation before a grade, with at most one word of degree or ability between (不好, 不太好,
+// 不够好, 不是很好, 未能达成, 没建立): the grade negated, never the grade itself. 非常 is no
+// negation: 常 is not a word between.
+const (
+	negationWords = `不|未|没有|没|沒有|沒|非|无|無|尚未|仍未|并未|並未|从未|從未`
+	degreeWords   = `太|很|够|夠|大|算|甚|怎么|怎麼|是很|是太|是|能|能够|能夠|曾|完全|十分`
+)
+
+// negative reports whether a grade's key is itself a negation (未完成, 不合格, 无明显效果).
+func negative(k string) bool {
+	for _, n := range []string{"不", "未", "没", "沒", "非", "无", "無", "否"} {
+		if strings.HasPrefix(k, n) {
+			return true
+		}
+	}
+	return false
+}
 
 // gradeCond reads a clause's condition as a band of a text actual.
 func (r *reader) gradeCond(cl *clause) cond {
@@ -83,6 +105,13 @@ func gradeKeys(gs []*grade) {
 	for i, g := range gs {
 		k := key[i]
 		g.keys = variants(k, g)
+		if !negative(k) {
+			alts := make([]string, len(g.keys))
+			for j, v := range g.keys {
+				alts[j] = regexp.QuoteMeta(v)
+			}
+			g.negated = "(" + negationWords + ")(" + degreeWords + ")?(" + strings.Join(alts, "|") + ")"
+		}
 		var nots []string
 		// The grades this one's key is part of: 较好 is not 好, 未建立 is not 建立.
 		for _, w := range gradeWords {

@@ -2,6 +2,8 @@ package prose
 
 import (
 	"strings"
+
+	"jixiao/internal/i18n"
 )
 
 // reader reads one criterion.
@@ -34,7 +36,7 @@ type partRec struct {
 	tier   int // Used: the tier, when it has a stretch of the clause of its own; else -1
 	what   string
 	reason Reason
-	detail string
+	detail i18n.Text
 }
 
 // clause is one tier's worth of text: a condition and a consequence, with the modifiers
@@ -49,7 +51,7 @@ type clause struct {
 	part       int // its part in reader.parts
 	cond       cond
 	unread     Reason
-	detail     string
+	detail     i18n.Text
 	drafts     []int // the tiers it gave
 }
 
@@ -67,7 +69,7 @@ func newReader(s string, ctx Context) *reader {
 
 func (r *reader) read() {
 	if len(r.x.orig) > MaxText {
-		r.whole = &partRec{kind: Left, reason: Condition, detail: "longer than any criterion"}
+		r.whole = &partRec{kind: Left, reason: Condition, detail: i18n.T("比任何评分标准都长", "longer than any criterion")}
 		return
 	}
 	r.x.normalize()
@@ -82,7 +84,7 @@ func (r *reader) read() {
 		if t.is("上年") {
 			// Growth over last year needs last year's value in every condition; the numbers
 			// alone would score the growth as if it were the indicator's value.
-			r.whole = &partRec{kind: Left, reason: LastYear, detail: t.text(&r.x)}
+			r.whole = &partRec{kind: Left, reason: LastYear, detail: quoted(t.text(&r.x))}
 			return
 		}
 	}
@@ -113,8 +115,50 @@ func (r *reader) sentences() {
 		start = i + 1
 	}
 	if pending != nil {
-		r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+		r.leaveScoreless(pending)
 	}
+}
+
+// leaveScoreless leaves a condition that no score follows: as a part without a score, or,
+// where it ends in 得 and words that are no number of points ("得一半分"), as a score that
+// is not read, with the condition depending on it.
+func (r *reader) leaveScoreless(cl *clause) {
+	k := -1
+	for i := cl.ce - 1; i > cl.cs; i-- {
+		t := &r.toks[i]
+		if t.k == kNum {
+			break
+		}
+		if t.is("得") || t.k == kWord && t.w == "得分值" {
+			k = i
+			break
+		}
+	}
+	if k < 0 || k+1 >= cl.ce {
+		r.place(cl.cs, cl.ce, partRec{kind: Left, reason: NoScore})
+		return
+	}
+	score := r.words(k, cl.ce)
+	r.place(cl.cs, k, partRec{kind: Left, reason: Depends, detail: quoted(score)})
+	r.place(k, cl.ce, partRec{kind: Left, reason: ScoreUnread})
+}
+
+// unreadScoreIn finds, within tokens [from, to), 得 and words of points that are no number
+// before a separator ("得一半分，"): a consequence not read. It returns the separator.
+func (r *reader) unreadScoreIn(from, to int) (int, bool) {
+	for i := from; i < to; i++ {
+		if t := &r.toks[i]; !t.is("得") && !(t.k == kWord && t.w == "得分值") {
+			continue
+		}
+		j := i + 1
+		for j < to && !r.toks[j].sep() && r.toks[j].k != kNum {
+			j++
+		}
+		if j > i+1 && j < to && r.toks[j].sep() && strings.Contains(r.words(i+1, j), "分") {
+			return j, true
+		}
+	}
+	return 0, false
 }
 
 // place gives tokens [from, to) a part, unless they have one.
@@ -220,7 +264,7 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 		a++
 		if a == b && r.toks[a-1].isLabel() {
 			r.owner[a-1] = -1
-			r.place(a-1, a, partRec{kind: Left, reason: NoScore, detail: "a list label with nothing after it"})
+			r.place(a-1, a, partRec{kind: Left, reason: NoScore, detail: i18n.T("序号后面没有内容", "a list label with nothing after it")})
 		}
 	}
 	if a >= b {
@@ -250,7 +294,7 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 		r.clauses = append(r.clauses, cl)
 		r.claim(cl)
 		if pending != nil {
-			r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+			r.leaveScoreless(pending)
 		}
 		return nil
 	}
@@ -278,13 +322,33 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 			i = x.e
 			continue
 		}
+		// "80%-90%得一半分，" before it: a clause whose score is not read, not part of this
+		// condition.
+		for {
+			e, found := r.unreadScoreIn(condStart, x.s)
+			if !found {
+				break
+			}
+			if pending != nil {
+				r.leaveScoreless(pending)
+				pending = nil
+			}
+			from := condStart
+			for from < e && r.toks[from].sep() {
+				r.place(from, from+1, partRec{kind: Filler, what: "separator"})
+				from++
+			}
+			r.leaveScoreless(&clause{cs: from, ce: e})
+			r.place(e, e+1, partRec{kind: Filler, what: "separator"})
+			condStart = e + 1
+		}
 		cl := &clause{idx: len(r.clauses), s: condStart, e: x.e, cs: condStart, ce: x.s, cu: x}
 		if pending != nil && x.kind == cuAdjust && r.emptyCond(cl.cs, cl.ce) {
 			// "全年开展健康讲座12期。每少1期扣1分": the condition of the sentence before.
 			cl.s, cl.cs = pending.cs, pending.cs
 			pending = nil
 		} else if pending != nil {
-			r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+			r.leaveScoreless(pending)
 			pending = nil
 		}
 		// 超过目标值的得满分 after a formula caps it.
@@ -313,7 +377,7 @@ func (r *reader) sentence(a, b int, pending *clause) *clause {
 		return pending
 	}
 	if pending != nil {
-		r.place(pending.cs, pending.ce, partRec{kind: Left, reason: NoScore})
+		r.leaveScoreless(pending)
 	}
 	return &clause{cs: rest, ce: b}
 }
@@ -350,7 +414,7 @@ func (r *reader) claim(cl *clause) {
 }
 
 // leave leaves a clause unread.
-func (r *reader) leave(cl *clause, why Reason, detail string) {
+func (r *reader) leave(cl *clause, why Reason, detail i18n.Text) {
 	cl.unread, cl.detail = why, detail
 	p := &r.parts[cl.part]
 	p.kind, p.reason, p.detail = Left, why, detail
@@ -608,7 +672,8 @@ func (r *reader) retoken(from, to int) {
 // adoptUnit takes, for an indicator whose unit is not given, the one unit its text writes
 // values in ("达到12期得5分"): those numbers are then in the indicator's own unit.
 func (r *reader) adoptUnit() {
-	if r.ctx.Unit != "" {
+	if r.ctx.Unit != "" || r.ctx.Deadline {
+		// A deadline's actual is a date: the criterion's units are of lateness.
 		return
 	}
 	unit := ""

@@ -1,8 +1,9 @@
 package prose
 
 import (
-	"fmt"
 	"math"
+
+	"jixiao/internal/i18n"
 )
 
 // draft is a tier being built from a clause.
@@ -42,14 +43,14 @@ func (d *draft) addConv(cs ...Convention) {
 	}
 }
 
-// rate reports whether the draft's condition speaks of rate.
-func (d *draft) rate() bool {
+// variable is what the draft's condition speaks of.
+func (d *draft) variable() variable {
 	for _, g := range d.any {
 		for _, b := range g {
-			return b.rate
+			return b.on
 		}
 	}
-	return false
+	return onActual
 }
 
 // single returns the draft's condition when it is one bound.
@@ -116,7 +117,7 @@ func (r *reader) scoreOf(d *draft) bool {
 	switch x.kind {
 	case cuPoints:
 		if x.pts.big() {
-			r.leave(d.cl, Condition, "a score too large")
+			r.leave(d.cl, Condition, i18n.T("分数过大", "a score too large"))
 			return false
 		}
 		d.score = x.pts.String()
@@ -131,7 +132,7 @@ func (r *reader) scoreOf(d *draft) bool {
 	case cuFormula:
 		d.score = r.formulaExpr(d, x.f)
 	default:
-		r.leave(d.cl, Condition, "")
+		r.leave(d.cl, Condition, i18n.Text{})
 		return false
 	}
 	return true
@@ -174,9 +175,9 @@ func (r *reader) ratioBounded(d *draft) bool {
 		return false
 	}
 	for _, b := range d.any[0] {
-		if b.op.upper() {
+		if b.op.upper() && (b.on == onActual || b.on == onRate) {
 			lim := decInt(1)
-			if !b.rate {
+			if b.on == onActual {
 				lim = decInt(100)
 			}
 			if b.v.cmp(lim) <= 0 {
@@ -199,17 +200,17 @@ func (r *reader) resolvePlain(cl *clause, notStarted bool) {
 	switch c.kind {
 	case condEmpty:
 		if cl.cu.kind != cuFormula {
-			r.leave(cl, Condition, "a score without a condition")
+			r.leave(cl, Condition, i18n.T("有分数而没有条件", "a score without a condition"))
 			return
 		}
 		d.always = true
 	case condAlways:
 		if r.unreadBefore(cl) {
-			r.leave(cl, Depends, "否则 after a part not read")
+			r.leave(cl, Depends, i18n.T("“否则”前面有未读懂的部分", "否则 after a part not read"))
 			return
 		}
 		if len(r.drafts) == 0 {
-			r.leave(cl, Condition, "否则 with nothing before it")
+			r.leave(cl, Condition, i18n.T("“否则”前面没有别的档次", "否则 with nothing before it"))
 			return
 		}
 		d.always = true
@@ -258,7 +259,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 	case refComplement, refOneFailure:
 		// The tier just before, when it asks for a reach.
 		if cl.idx > 0 && r.clauses[cl.idx-1].unread != "" {
-			r.leave(cl, Depends, c.words)
+			r.leave(cl, Depends, quoted(c.words))
 			return false
 		}
 		if len(live) > 0 {
@@ -282,29 +283,29 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 			}
 		}
 	case refNotStarted:
-		rate := false
+		on := onActual
 		for _, x := range live {
 			if x.isFull {
-				rate = x.rate()
+				on = x.variable()
 			}
 		}
-		d.any = [][]bound{{{op: opLE, v: dec{}, rate: rate}}}
+		d.any = [][]bound{{{op: opLE, v: dec{}, on: on}}}
 		return true
 	}
 	if ref == nil {
 		if r.unreadBefore(cl) {
-			r.leave(cl, Depends, c.words)
+			r.leave(cl, Depends, quoted(c.words))
 			return false
 		}
 		if c.ref == refOneFailure {
-			r.leave(cl, Condition, "有1人… with no tier asking for all before it")
+			r.leave(cl, Condition, i18n.T("“有1人…”之前没有要求全部达到的一档", "有1人… with no tier asking for all before it"))
 			return false
 		}
 		if len(live) > 0 {
 			// 未达到 after tiers that reach down to one bound: below it.
 			b, ok := r.below(live)
 			if !ok {
-				r.leave(cl, Ambiguous, "未达到 what? the tiers before it reach no one bound")
+				r.leave(cl, Ambiguous, i18n.T("“未达到”指什么不明：前面各档没有共同的界限", "未达到 what? the tiers before it reach no one bound"))
 				return false
 			}
 			d.any = [][]bound{{b}}
@@ -313,9 +314,9 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 		// 未完成计划数的: not the plan, whose full marks are implied.
 		b, bad := r.fullBound(nil)
 		if !r.ctx.percent() {
-			b = bound{op: opGE, v: decInt(1), rate: true}
+			b = bound{op: opGE, v: decInt(1), on: onRate}
 		} else if bad.unread != "" || !r.hasT {
-			r.leave(cl, NoTarget, c.words)
+			r.leave(cl, NoTarget, quoted(c.words))
 			return false
 		} else {
 			b = bound{op: opGE, v: r.target}
@@ -333,7 +334,7 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 	nb := rb
 	nb.op, nb.implicit, nb.explicit = rb.op.not(), false, false
 	if c.partial && notStarted {
-		d.any = [][]bound{{{op: opGT, v: dec{}, rate: rb.rate}, nb}}
+		d.any = [][]bound{{{op: opGT, v: dec{}, on: rb.on}, nb}}
 	} else {
 		d.any = [][]bound{{nb}}
 	}
@@ -344,9 +345,9 @@ func (r *reader) resolveRef(d *draft, c cond, notStarted bool) bool {
 // from one bound up: "≥95%得10分，90%-95%得8分，未达到的不得分" leaves actual < 90.
 func (r *reader) below(live []*draft) (bound, bool) {
 	var cover set
-	rate := live[0].rate()
+	on := live[0].variable()
 	for _, d := range live {
-		if d.always || d.grade != nil || len(d.any) == 0 || d.rate() != rate {
+		if d.always || d.grade != nil || len(d.any) == 0 || d.variable() != on {
 			return bound{}, false
 		}
 		cover = cover.union(setOf(d.any))
@@ -365,7 +366,7 @@ func (r *reader) below(live []*draft) (bound, bool) {
 					if !rest[0].hiOpen {
 						o = opLE
 					}
-					return bound{op: o, v: b.v, rate: rate}, true
+					return bound{op: o, v: b.v, on: on}, true
 				}
 			}
 		}
@@ -404,12 +405,12 @@ func (r *reader) resolveAdjust(cl *clause) {
 	case c.kind == condEmpty:
 		base = r.baseOf(cl)
 		if base == nil && r.unreadBefore(cl) {
-			r.leave(cl, Depends, r.words(cl.cu.s, cl.cu.e))
+			r.leave(cl, Depends, quoted(r.words(cl.cu.s, cl.cu.e)))
 			return
 		}
 		if base == nil && len(r.live()) > 0 {
 			// "90%-100%得10分，每降低1个百分点扣1分": from 90, from 100, or from the target?
-			r.leave(cl, Ambiguous, "the tiers before it give no one threshold to count from")
+			r.leave(cl, Ambiguous, i18n.T("前面各档没有给出唯一的起算点", "the tiers before it give no one threshold to count from"))
 			return
 		}
 	case c.kind == condBounds && len(c.any) == 1 && len(c.any[0]) == 1:
@@ -421,7 +422,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 			b.op = own.op.not()
 			region = []bound{own}
 			for k := len(r.drafts) - 1; k >= 0; k-- {
-				if pb, ok := r.drafts[k].single(); ok && pb.v.cmp(own.v) == 0 && pb.rate == own.rate && !r.drafts[k].dead {
+				if pb, ok := r.drafts[k].single(); ok && pb.v.cmp(own.v) == 0 && pb.on == own.on && !r.drafts[k].dead {
 					base = r.drafts[k]
 					break
 				}
@@ -436,11 +437,11 @@ func (r *reader) resolveAdjust(cl *clause) {
 			r.add(req)
 			base = req
 		default:
-			r.leave(cl, Condition, c.words)
+			r.leave(cl, Condition, quoted(c.words))
 			return
 		}
 	default:
-		r.leave(cl, Condition, c.words)
+		r.leave(cl, Condition, quoted(c.words))
 		return
 	}
 	if base != nil && region == nil {
@@ -450,27 +451,29 @@ func (r *reader) resolveAdjust(cl *clause) {
 		case a.side == 2 || a.side < 0 && !bb.op.lower() && bb.op != opEQ || a.side > 0 && !bb.op.upper() && bb.op != opEQ:
 			// The base is on the side the deduction or bonus takes: it keeps only its point.
 			if !bb.op.closed() {
-				r.leave(cl, Ambiguous, "a deduction on the side of the tier it counts from")
+				r.leave(cl, Ambiguous, i18n.T("扣分落在它起算的那一档一侧", "a deduction on the side of the tier it counts from"))
 				return
 			}
 			if bb.op != opEQ {
-				base.any = [][]bound{{{op: opEQ, v: bb.v, rate: bb.rate}}}
+				base.any = [][]bound{{{op: opEQ, v: bb.v, on: bb.on}}}
 			}
 		}
 	}
 	if base == nil && region == nil {
 		// No threshold in the text: a stated standard, else the target.
 		switch {
+		case a.kind == stepLateDays || a.kind == stepLateMonths:
+			b = bound{op: opLE, v: dec{}, on: onLateDays} // on time: not late at all
 		case r.standard != nil:
 			b = *r.standard
 		case a.kind == stepOfTarget:
-			b = bound{op: opGE, v: decInt(1), rate: true}
+			b = bound{op: opGE, v: decInt(1), on: onRate}
 			convs = append(convs, ConvFromTarget)
 		case r.hasT:
 			b = bound{op: opGE, v: r.target}
 			convs = append(convs, ConvFromTarget)
 		default:
-			r.leave(cl, NoTarget, r.words(cl.cu.s, cl.cu.e))
+			r.leave(cl, NoTarget, quoted(r.words(cl.cu.s, cl.cu.e)))
 			return
 		}
 		if a.side != 2 {
@@ -478,7 +481,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 			if a.side > 0 {
 				o = opLE
 			}
-			imp := &draft{cl: cl, any: [][]bound{{{op: o, v: b.v, rate: b.rate}}}, score: "weight", fullMark: true, isFull: true,
+			imp := &draft{cl: cl, any: [][]bound{{{op: o, v: b.v, on: b.on}}}, score: "weight", fullMark: true, isFull: true,
 				implied: true, condRule: RuleCompletion, thenRule: RuleFull}
 			imp.addConv(convs...)
 			imp.addConv(ConvFullImplied)
@@ -490,7 +493,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 	if base != nil && base.konst != nil {
 		baseScore = base.konst.String()
 	} else if base != nil && !base.fullMark {
-		r.leave(cl, Condition, "counts from a tier without one score")
+		r.leave(cl, Condition, i18n.T("起算的那一档没有唯一的分数", "counts from a tier without one score"))
 		return
 	}
 	sides := []int8{a.side}
@@ -524,7 +527,7 @@ func (r *reader) resolveAdjust(cl *clause) {
 					o = opGE
 				}
 			}
-			d.any = [][]bound{{{op: o, v: b.v, rate: b.rate}}}
+			d.any = [][]bound{{{op: o, v: b.v, on: b.on}}}
 		}
 		e, ok := r.adjustExpr(d, a, side, b, baseScore)
 		if !ok {
@@ -542,16 +545,26 @@ func (r *reader) adjustExpr(d *draft, a *adjust, side int8, b bound, base string
 	// The gap from the threshold, in the step's unit.
 	var gap string
 	switch a.kind {
+	case stepLateDays, stepLateMonths:
+		// Lateness counts from the deadline, where the tier before (on time) ends.
+		if b.on != onLateDays || !b.v.isZero() {
+			r.leave(cl, Ambiguous, i18n.T("逾期不是从期限起算", "lateness counted from a threshold other than the deadline"))
+			return "", false
+		}
+		gap = onLateDays.name()
+		if a.kind == stepLateMonths {
+			gap = onLateMonths.name()
+		}
 	case stepActual, stepPoints:
 		v := b.v
-		if b.rate {
+		if b.on == onRate {
 			if !r.hasT {
-				r.leave(cl, NoTarget, "")
+				r.leave(cl, NoTarget, i18n.Text{})
 				return "", false
 			}
 			var ok bool
 			if v, ok = v.mul(r.target); !ok {
-				r.leave(cl, Condition, "a threshold too precise")
+				r.leave(cl, Condition, i18n.T("界限的位数过多", "a threshold too precise"))
 				return "", false
 			}
 		}
@@ -565,13 +578,13 @@ func (r *reader) adjustExpr(d *draft, a *adjust, side int8, b bound, base string
 		}
 	case stepOfTarget:
 		switch {
-		case b.rate && b.v.cmp(decInt(1)) == 0:
+		case b.on == onRate && b.v.cmp(decInt(1)) == 0:
 			if side < 0 {
 				gap = "(target - actual) * 100 / target"
 			} else {
 				gap = "(actual - target) * 100 / target"
 			}
-		case b.rate:
+		case b.on == onRate:
 			p, _ := b.v.shift(-2)
 			if side < 0 {
 				gap = p.String() + " - 100 * rate"
@@ -702,13 +715,13 @@ func (r *reader) claims() {
 					if i == j {
 						continue
 					}
-					if o.explicitAt(b.v, b.rate, b.op) {
+					if o.explicitAt(b.v, b.on, b.op) {
 						b.op = b.op.not().flip()
 						b.implicit = false
 						d.addConv(ConvExplicitWins)
 						break
 					}
-					if i < j && o.holds(b.v, b.rate) {
+					if i < j && o.holds(b.v, b.on) {
 						b.op = b.op.not().flip()
 						b.implicit = false
 						d.addConv(ConvSharedEnd)
@@ -721,10 +734,10 @@ func (r *reader) claims() {
 }
 
 // explicitAt reports whether the draft claims v by a (含) on the side facing a bound o.
-func (d *draft) explicitAt(v dec, rate bool, o op) bool {
+func (d *draft) explicitAt(v dec, on variable, o op) bool {
 	for _, g := range d.any {
 		for _, b := range g {
-			if b.explicit && b.op.closed() && b.v.cmp(v) == 0 && b.rate == rate && b.op.lower() != o.lower() {
+			if b.explicit && b.op.closed() && b.v.cmp(v) == 0 && b.on == on && b.op.lower() != o.lower() {
 				return true
 			}
 		}
@@ -733,14 +746,14 @@ func (d *draft) explicitAt(v dec, rate bool, o op) bool {
 }
 
 // holds reports whether the draft's condition holds at v.
-func (d *draft) holds(v dec, rate bool) bool {
+func (d *draft) holds(v dec, on variable) bool {
 	if d.always || d.grade != nil {
 		return false
 	}
 	for _, g := range d.any {
 		ok := true
 		for _, b := range g {
-			if b.rate != rate {
+			if b.on != on {
 				ok = false
 				break
 			}
@@ -780,6 +793,47 @@ func (r *reader) live() []*draft {
 // ambiguities leaves unread the tiers that two readings would score differently: a tier the
 // tiers before it cover wholly (first match would never give it, and its author meant it to
 // apply), and a point two tiers both claim with (含).
+// inDays is a condition on lateness in days: a bound in months begun becomes the days it
+// may mean, widened (late_months >= 1 is late_days > 0; late_months <= 2 is at most 62
+// days late). Bounds in days stay.
+func inDays(any [][]bound) [][]bound {
+	out := make([][]bound, 0, len(any))
+	for _, g := range any {
+		var ng []bound
+		for _, b := range g {
+			if b.on != onLateMonths {
+				ng = append(ng, b)
+				continue
+			}
+			days := func(v dec) dec {
+				d, ok := v.mul(decInt(31))
+				if !ok {
+					return v
+				}
+				return d
+			}
+			lower := func() {
+				if b.v.cmp(decInt(1)) >= 0 || b.op == opGT && b.v.cmp(dec{}) >= 0 {
+					ng = append(ng, bound{op: opGT, v: dec{}, on: onLateDays})
+				}
+			}
+			switch {
+			case b.op == opEQ && b.v.isZero():
+				ng = append(ng, bound{op: opLE, v: dec{}, on: onLateDays})
+			case b.op == opEQ:
+				lower()
+				ng = append(ng, bound{op: opLE, v: days(b.v), on: onLateDays})
+			case b.op.lower():
+				lower()
+			default:
+				ng = append(ng, bound{op: opLE, v: days(b.v), on: onLateDays})
+			}
+		}
+		out = append(out, ng)
+	}
+	return out
+}
+
 func (r *reader) ambiguities() {
 	live := r.live()
 	for j, d := range live {
@@ -790,13 +844,23 @@ func (r *reader) ambiguities() {
 		if region.empty() {
 			continue // a literal contradiction, kept for the criteria checks to report
 		}
+		// Lateness in days and in months are one quantity: compared in days, a month's
+		// bound widened to every day it may mean.
+		late := d.variable() == onLateDays || d.variable() == onLateMonths
+		if late {
+			region = setOf(inDays(d.any))
+		}
 		var cover set
 		var covering []*draft
 		for _, o := range live[:j] {
-			if o.always || o.grade != nil || len(o.any) == 0 || o.rate() != d.rate() {
+			ov := o.variable()
+			if o.always || o.grade != nil || len(o.any) == 0 || ov != d.variable() && !(late && (ov == onLateDays || ov == onLateMonths)) {
 				continue
 			}
 			os := setOf(o.any)
+			if late {
+				os = setOf(inDays(o.any))
+			}
 			if !os.intersect(region).empty() {
 				covering = append(covering, o)
 				cover = cover.union(os)
@@ -809,7 +873,7 @@ func (r *reader) ambiguities() {
 			if sameScores(d, covering) {
 				continue
 			}
-			detail := fmt.Sprintf("「%s」 can never apply: the tiers before it take every value it names", r.source(d.cl))
+			detail := i18n.T("「%s」永远不适用：前面各档已取走它所说的所有取值", "「%s」 can never apply: the tiers before it take every value it names", r.source(d.cl))
 			for _, o := range append(covering, d) {
 				if !o.implied {
 					r.leave(o.cl, Ambiguous, detail)
@@ -829,8 +893,8 @@ func (r *reader) ambiguities() {
 					continue
 				}
 				for _, o := range live[j+1:] {
-					if o.explicitAt(b.v, b.rate, b.op) && !sameScores(d, []*draft{o}) {
-						detail := fmt.Sprintf("%s is marked (含) in two tiers", b.v.String())
+					if o.explicitAt(b.v, b.on, b.op) && !sameScores(d, []*draft{o}) {
+						detail := i18n.T("%s 在两档中都标了（含）", "%s is marked (含) in two tiers", b.v.String())
 						r.leave(d.cl, Ambiguous, detail)
 						r.leave(o.cl, Ambiguous, detail)
 						d.dead, o.dead = true, true

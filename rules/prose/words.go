@@ -2,6 +2,14 @@ package prose
 
 import "jixiao/internal/i18n"
 
+// quoted is a part of the criterion's own text as a detail: the same in both languages.
+func quoted(s string) i18n.Text {
+	if s == "" {
+		return i18n.Text{}
+	}
+	return i18n.Text{Zh: s, En: s}
+}
+
 // Text says in words what a rule reads.
 func (r Rule) Text() i18n.Text {
 	switch r {
@@ -25,6 +33,10 @@ func (r Rule) Text() i18n.Text {
 		return i18n.T("定性等级", "a qualitative grade")
 	case RuleRequired:
 		return i18n.T("扣分前所写的要求", "the requirement a deduction follows")
+	case RuleOnTime:
+		return i18n.T("按期完成：不晚于期限", "on time: by the deadline")
+	case RuleLate:
+		return i18n.T("未按期完成：晚于期限", "late: after the deadline")
 	case RulePoints:
 		return i18n.T("得分", "points")
 	case RuleFull:
@@ -89,6 +101,8 @@ func (r Reason) Text() i18n.Text {
 	switch r {
 	case NoScore:
 		return i18n.T("没有分数", string(r))
+	case ScoreUnread:
+		return i18n.T("分数的写法读不懂", string(r))
 	case Condition:
 		return i18n.T("条件读不懂", string(r))
 	case LastYear:

@@ -269,6 +269,9 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 			Submission: c.Field == store.FieldFingerprint}
 		if cv.Submission {
 			cv.Old, cv.New = short(c.Old), short(c.New)
+			if c.N > 0 { // the indicator's review saved or confirmed against another version
+				cv.Field = i18n.Pick(lang, "核对确认（自评表版本）", "checked against (submission)")
+			}
 		}
 		if c.N == 0 {
 			p.History = append(p.History, cv)

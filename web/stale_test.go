@@ -56,7 +56,9 @@ func TestStaleIsClearedPerIndicator(t *testing.T) {
 	assert.False(t, doc.Stale)
 	require.NotNil(t, doc.Indicators[1].Review)
 	assert.Equal(t, 12.0, *doc.Indicators[1].Review.Score, "a confirmation changes no review")
-	assert.NotContains(t, f.get(t, "/projects/"+e.id).body, "自评表在复核之后被修改过")
+	page = f.get(t, "/projects/"+e.id).body
+	assert.NotContains(t, page, "自评表在复核之后被修改过")
+	assert.Contains(t, text(page), "核对确认（自评表版本）", "the indicator's history tells the confirmation")
 
 	// And through the API, after another edit.
 	p.Indicators[9].Reason = "补充说明" // the file grows: read again whatever its time stamp

@@ -17,7 +17,8 @@
 // one transaction: the later of two saves of the same indicator wins, the record says who
 // changed it last and when, and History tells every change. Each save may bring the
 // submission's Fingerprint, so a caller can tell a submission edited after its review was
-// recorded (Record.Stale).
+// recorded: each indicator's review keeps the one it was saved or confirmed against
+// (IndicatorRecord.Stale, Record.Stale), and Confirm vouches for them all at once.
 //
 // The store checks only the shape of what it keeps (a score is a decimal number, texts are
 // UTF-8 within MaxText bytes, a save names who makes it); whether a score is within an

@@ -122,8 +122,7 @@ func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error, keys
 		if wrongType.Type.Kind() != reflect.String {
 			kind = i18n.T("%s", "%s", wrongType.Type.String())
 		}
-		lang, _ := langOf(r)
-		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSONValue.Zh, msgBadJSONValue.En, strconv.Quote(wrongType.Field), kind.String(lang)))
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSONValue.Zh, msgBadJSONValue.En, strconv.Quote(wrongType.Field), kind.String(langOr(r))))
 	case errors.As(err, &syntax):
 		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
 			i18n.T("第 %d 个字节处语法有误", "a syntax error at byte %d", syntax.Offset).String(langOr(r))))
@@ -136,6 +135,7 @@ func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error, keys
 	}
 }
 
+// langOr is the request's language.
 func langOr(r *http.Request) i18n.Lang {
 	lang, _ := langOf(r)
 	return lang

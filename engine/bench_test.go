@@ -8,17 +8,26 @@ import (
 	"jixiao/internal/synth"
 )
 
-// generated returns n synthetic projects, loaded.
-func generated(b *testing.B, n int) []*indicators.Project {
+// lines returns n synthetic projects as JSON lines.
+func lines(b *testing.B, n int) [][]byte {
 	g := synth.New(11)
-	var jp indicators.JSONParser
-	out := make([]*indicators.Project, n)
+	out := make([][]byte, n)
 	for i := range out {
 		var buf bytes.Buffer
 		if err := synth.WriteJSON(&buf, g.Next()); err != nil {
 			b.Fatal(err)
 		}
-		p, err := jp.Parse("bench", i+1, bytes.TrimSpace(buf.Bytes()), indicators.Limits{})
+		out[i] = bytes.TrimSpace(buf.Bytes())
+	}
+	return out
+}
+
+// generated returns n synthetic projects, loaded by one decoder as a stream is.
+func generated(b *testing.B, n int) []*indicators.Project {
+	var jp indicators.JSONParser
+	out := make([]*indicators.Project, n)
+	for i, line := range lines(b, n) {
+		p, err := jp.Parse("bench", i+1, line, indicators.Limits{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -49,3 +58,24 @@ func benchmarkProject(b *testing.B, run func(*Engine, *indicators.Project) (*Res
 
 func BenchmarkCheckProject(b *testing.B) { benchmarkProject(b, (*Engine).Check) }
 func BenchmarkScoreProject(b *testing.B) { benchmarkProject(b, (*Engine).Score) }
+
+// BenchmarkStreamProject decodes one project of a JSON Lines stream and checks it, as each
+// worker of a batch does (the output left out): the decoder and the engine kept from one
+// line to the next, the lines cycled. One core.
+func BenchmarkStreamProject(b *testing.B) {
+	in := lines(b, 1000)
+	var jp indicators.JSONParser
+	e := New(Options{})
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		p, err := jp.Parse("bench", i+1, in[i%len(in)], indicators.Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := e.Check(p); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}

@@ -31,11 +31,17 @@ var checkUnitMissing = &Check{
 			if !ind.Applicable || ind.Unit != "" || !ind.Target.IsNum || carriesUnit(ind.Target) || carriesUnit(ind.Actual) {
 				continue
 			}
-			if _, column := p.Cell(ind.Path() + ".unit"); column || given {
+			if given || p.HasCells() && unitColumn(p, ind) {
 				rv.report(i, FieldUnit, Finding{})
 			}
 		}
 	},
+}
+
+// unitColumn reports whether the workbook has a cell for ind's unit.
+func unitColumn(p *indicators.Project, ind *indicators.Indicator) bool {
+	_, ok := p.Cell(ind.Path() + ".unit")
+	return ok
 }
 
 // carriesUnit reports whether a value carries its unit in its own text: "98%", "≥266米".

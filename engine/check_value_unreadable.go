@@ -4,6 +4,7 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
+	"jixiao/rules"
 )
 
 var checkValueUnreadable = &Check{
@@ -29,10 +30,10 @@ var checkValueUnreadable = &Check{
 			if !ind.Applicable {
 				continue
 			}
-			if d := unreadable(&ind.Target); d != NoDetail {
+			if d := unreadable(&rv.envs[i], &ind.Target); d != NoDetail {
 				rv.report(i, FieldTarget, Finding{Detail: d, Actual: TextOf(ind.Target.Text)})
 			}
-			if d := unreadable(&ind.Actual); d != NoDetail {
+			if d := unreadable(&rv.envs[i], &ind.Actual); d != NoDetail {
 				rv.report(i, FieldActual, Finding{Detail: d, Actual: TextOf(ind.Actual.Text)})
 			}
 		}
@@ -40,12 +41,13 @@ var checkValueUnreadable = &Check{
 }
 
 // unreadable is the flaw of a value written as text that was meant as a number, a date or a
-// comparison, as the Detail of its finding; NoDetail for a value that reads, or text.
-func unreadable(v *indicators.Value) Detail {
+// comparison, as the Detail of its finding; NoDetail for a value that reads, or text. env
+// is its indicator's environment, which remembers the flaws of texts read before.
+func unreadable(env *rules.Env, v *indicators.Value) Detail {
 	if !v.Set || v.IsNum || v.IsDate {
 		return NoDetail
 	}
-	switch num.Flawed(v.Text) {
+	switch env.TextFlaw(v.Text) {
 	case num.FlawLetter:
 		return UnreadableLetter
 	case num.FlawPoints:

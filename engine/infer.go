@@ -67,7 +67,7 @@ func inferScore(rv *reviewer, i int, ir *IndicatorResult, f *Finding) {
 		}
 	}
 	if raw := rv.raw[i]; ir.Kind == rules.Scored {
-		p := math.Pow(10, float64(d))
+		p := num.Pow10(d)
 		if trunc := math.Trunc(raw*p) / p; trunc != ir.Score && same(trunc) {
 			f.Detail, f.Args[0] = HintTruncated, trunc
 			return

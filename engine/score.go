@@ -102,7 +102,7 @@ func (e *Engine) score(p *indicators.Project, cfg *Config) *Result {
 	d := p.Scoring.Decimals
 	n := len(p.Indicators)
 	r := &Result{Project: p, Indicators: make([]IndicatorResult, n)}
-	e.envs = rules.AppendEnvs(e.envs[:0], p)
+	e.envs = e.compiler.AppendEnvs(e.envs[:0], p)
 	e.raw = slices.Grow(e.raw[:0], n)[:n]
 	var lo, hi, weight float64 // totals in points, of rounded scores
 	exact := true

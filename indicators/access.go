@@ -91,9 +91,13 @@ func (s *schema) defaults(t *spec, obj any) {
 		default:
 			panic(fmt.Sprintf("indicators: no default of type %T", v))
 		}
-		if f.Type == Table { // a table held by value exists as soon as its parent does
-			if sub := reflect.ValueOf(f.at(obj)); sub.Elem().Kind() != reflect.Pointer && f.spec != nil {
-				s.defaults(f.spec, sub.Interface())
+		if f.Type == Table && f.spec != nil { // a table held by value exists as soon as its parent does
+			switch sub := f.at(obj).(type) {
+			case **Funds, **Review: // held by pointer: made when given
+			default:
+				if reflect.ValueOf(sub).Elem().Kind() != reflect.Pointer {
+					s.defaults(f.spec, sub)
+				}
 			}
 		}
 	}

@@ -22,6 +22,8 @@ type JSONParser struct {
 	// with the direct one (which is otherwise tried first).
 	Validating bool
 	s          *schema // nil: the file format
+	texts      texts   // the texts of the stream, interned
+	fast       fast    // the direct decoder, its scratch kept
 }
 
 func (jp *JSONParser) schema() *schema {
@@ -49,7 +51,8 @@ func (jp *JSONParser) Parse(name string, line int, data []byte, lim Limits) (*Pr
 		return nil, ErrorList{{Pos: base, Kind: ErrType, Msg: i18n.T("每一行应是一个 JSON 对象（一个项目）", "each line must be one JSON object (one project)")}}
 	}
 	if !jp.Validating {
-		if p, ok := fastProject(jp.schema(), obj, base, lim); ok {
+		jp.fast = fast{s: jp.schema(), base: base, lim: lim, texts: &jp.texts, num: jp.fast.num}
+		if p, ok := jp.fast.project(obj); ok {
 			return p, nil
 		}
 	}

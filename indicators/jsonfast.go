@@ -3,7 +3,6 @@ package indicators
 import (
 	"math"
 	"slices"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/valyala/fastjson"
@@ -19,21 +18,34 @@ import (
 // slow way, which says precisely what is wrong. A differential test holds the two to the
 // same result.
 func fastProject(s *schema, obj *fastjson.Object, base Pos, lim Limits) (*Project, bool) {
-	p := &Project{File: base.File, line: base.Line}
-	root := s.spec(inRoot)
-	s.defaults(root, p)
 	fd := fast{s: s, base: base, lim: lim}
+	return fd.project(obj)
+}
+
+type fast struct {
+	s     *schema
+	base  Pos
+	lim   Limits
+	texts *texts // interns the texts read; nil: each read afresh
+	num   []byte // scratch for a number as written
+}
+
+func (fd *fast) project(obj *fastjson.Object) (*Project, bool) {
+	p := &Project{File: fd.base.File, line: fd.base.Line}
+	root := fd.s.spec(inRoot)
+	fd.s.defaults(root, p)
 	if _, ok := fd.table(obj, root, p); !ok {
 		return nil, false
 	}
 	return p, true
 }
 
-type fast struct {
-	s       *schema
-	base    Pos
-	lim     Limits
-	scratch []byte // a number's text, reused
+// str is the text of b, interned when the decoder interns.
+func (fd *fast) str(b []byte) string {
+	if fd.texts == nil {
+		return string(b)
+	}
+	return fd.texts.of(b)
 }
 
 // table reads one JSON object into obj as the keys of table t. given has bit i set for
@@ -68,16 +80,30 @@ func (fd *fast) table(o *fastjson.Object, t *spec, obj any) (given uint64, ok bo
 func (fd *fast) field(f *Field, x *fastjson.Value, obj any) bool {
 	switch f.Type {
 	case Text, Prose:
-		s, ok := jstr(x)
+		if x.Type() != fastjson.TypeString {
+			return false
+		}
+		b, _ := x.StringBytes()
+		t := trimSpace(b)
+		var s, raw string
 		switch {
-		case !ok || s == "" && f.Required || s != "" && f.Enum != nil && !slices.Contains(f.Enum, s):
+		case len(t) == 0:
+		case f.Type == Prose && len(t) == len(b):
+			s = fd.str(b)
+			raw = s
+		case f.Type == Prose:
+			s, raw = fd.str(t), fd.str(b)
+		default:
+			s = fd.str(t)
+		}
+		switch {
+		case s == "" && f.Required || s != "" && f.Enum != nil && !slices.Contains(f.Enum, s):
 			return false
 		case s == "":
 		default:
 			setText(f.at(obj), s)
 			if f.Type == Prose {
-				b, _ := x.StringBytes()
-				*f.source(obj) = Expr{Text: string(b)}
+				*f.source(obj) = Expr{Text: raw}
 			}
 		}
 	case Number:
@@ -247,15 +273,6 @@ func (fd *fast) grades(f *Field, items []*fastjson.Value) ([]Grade, error) {
 	return grades, nil
 }
 
-// jstr reads a string, trimmed.
-func jstr(v *fastjson.Value) (string, bool) {
-	if v.Type() != fastjson.TypeString {
-		return "", false
-	}
-	b, _ := v.StringBytes()
-	return strings.TrimSpace(string(b)), true
-}
-
 // jnum reads a finite number within the magnitude every loader accepts.
 func jnum(v *fastjson.Value) (float64, bool) {
 	if v.Type() != fastjson.TypeNumber {
@@ -273,15 +290,19 @@ func (fd *fast) value(x *fastjson.Value) (Value, bool) {
 	switch x.Type() {
 	case fastjson.TypeNumber:
 		f, ok := jnum(x)
-		v := NumberValue(f)
-		fd.scratch = x.MarshalTo(fd.scratch[:0])
-		if raw := fd.scratch; string(raw) != v.Text && numberLiteral.Match(raw) {
-			v.Text = string(raw) // as written: "99.60", not "99.6"
+		if !ok {
+			return Value{}, false
 		}
-		return v, ok
+		// A number's text is as written when it is a plain literal ("99.60", not "99.6"),
+		// else as strconv writes it; written the shortest way, both are the same text.
+		fd.num = x.MarshalTo(fd.num[:0])
+		if !shortest(fd.num) && !numberLiteral.Match(fd.num) {
+			return NumberValue(f), true
+		}
+		return Value{Set: true, Text: fd.str(fd.num), Num: f, IsNum: true, Plain: true}, true
 	case fastjson.TypeString:
 		b, _ := x.StringBytes()
-		s := string(b)
+		s := fd.str(b)
 		if blank(s) {
 			return Value{}, true
 		}
@@ -291,6 +312,47 @@ func (fd *fast) value(x *fastjson.Value) (Value, bool) {
 	return Value{}, false
 }
 
+// shortest reports whether a JSON number is written as strconv.FormatFloat(f, 'f', -1, 64)
+// writes the float f it reads as: no exponent, no sign but a minus, no leading zero before
+// other digits, no trailing zero after a point, and at most 15 significant digits in at most
+// 24 characters, which a float64 keeps exactly, so that the shortest text that reads as f is
+// this one.
+func shortest(b []byte) bool {
+	if len(b) == 0 || len(b) > 24 {
+		return false
+	}
+	i := 0
+	if b[0] == '-' {
+		i++
+	}
+	digits, lead := 0, true // significant digits; no digit other than 0 seen yet
+	point := -1
+	for k := i; k < len(b); k++ {
+		switch c := b[k]; {
+		case c == '.' && point < 0 && k > i:
+			point = k
+		case c >= '0' && c <= '9':
+			if c != '0' {
+				lead = false
+			}
+			if !lead {
+				digits++
+			}
+		default:
+			return false
+		}
+	}
+	switch {
+	case digits > 15:
+		return false
+	case b[i] == '0' && i+1 < len(b) && b[i+1] != '.': // a leading zero
+		return false
+	case point >= 0 && (point == len(b)-1 || b[len(b)-1] == '0'): // 1. or 1.50
+		return false
+	}
+	return true
+}
+
 // expr reads an expression string (not blank, within the length limit); a number is left
 // to the validating decoder, which writes it as text.
 func (fd *fast) expr(x *fastjson.Value) (Expr, bool) {
@@ -298,9 +360,8 @@ func (fd *fast) expr(x *fastjson.Value) (Expr, bool) {
 		return Expr{}, false
 	}
 	b, _ := x.StringBytes()
-	s := string(b)
-	if strings.TrimSpace(s) == "" || utf8.RuneCountInString(s) > fd.lim.MaxExprLen {
+	if len(trimSpace(b)) == 0 || len(b) > fd.lim.MaxExprLen && utf8.RuneCount(b) > fd.lim.MaxExprLen {
 		return Expr{}, false
 	}
-	return Expr{Text: s, Pos: fd.base}, true
+	return Expr{Text: fd.str(b), Pos: fd.base}, true
 }

@@ -73,6 +73,10 @@ func (p *Project) Cell(path string) (Pos, bool) {
 	return pos, ok
 }
 
+// HasCells reports whether the project was read from a workbook's cells: without them Cell
+// finds none, and a caller need not build the path to ask.
+func (p *Project) HasCells() bool { return p.cells != nil }
+
 // Scoring holds how the project is scored. Zero values mean the documented defaults.
 type Scoring struct {
 	FullMarks float64 `json:"full_marks"` // 满分, default 100

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/expr-lang/expr"
 	"github.com/expr-lang/expr/ast"
@@ -39,15 +40,19 @@ const (
 // The caches are bounded. A Compiler and its programs are not safe for concurrent use;
 // give each goroutine its own.
 type Compiler struct {
-	m       *machine // one expression machine for every program compiled here
-	limits  Limits
-	conds   map[string]*compiled
-	scores  map[string]*compiled
-	known   map[uint64]*Program // programs of tiers written or read from prose, by a hash of their texts
-	seed    maphash.Seed
-	salt    uint64     // from seed: keys differ from one compiler to the next
-	methods []*Program // the standard methods
-	key     []byte     // scratch for building keys
+	m      *machine // one expression machine for every program compiled here
+	limits Limits
+	conds  map[string]*compiled
+	scores map[string]*compiled
+	known  map[uint64]*Program // programs of tiers written or read from prose, by a hash of their texts
+	// Programs of written tiers by the addresses of their texts, for decoders that intern
+	// what they read (see addressed).
+	addressed map[uint64]*addressed
+	seed      maphash.Seed
+	salt      uint64     // from seed: keys differ from one compiler to the next
+	methods   []*Program // the standard methods
+	key       []byte     // scratch for building keys
+	memo      memo       // what the texts read say, for the environments (see AppendEnvs)
 	// NoFastPath makes every criterion evaluate its expressions, for comparing the two paths.
 	NoFastPath bool
 }
@@ -73,7 +78,7 @@ func NewCompiler(lim Limits) *Compiler {
 	}
 	seed := maphash.MakeSeed()
 	return &Compiler{limits: lim, m: newMachine(lim.MemoryBudget), conds: map[string]*compiled{}, scores: map[string]*compiled{},
-		known: map[uint64]*Program{}, seed: seed, salt: maphash.String(seed, "jixiao")}
+		known: map[uint64]*Program{}, addressed: map[uint64]*addressed{}, memo: memo{qualities: qualities{}, flaws: flaws{}}, seed: seed, salt: maphash.String(seed, "jixiao")}
 }
 
 // Bounds on what a compiler keeps, so that its memory stays flat over any batch: when a
@@ -109,8 +114,13 @@ func (c *Compiler) AppendProject(out []*Program, p *indicators.Project) ([]*Prog
 // criterion's prose, or its standard method.
 func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, errs *indicators.ErrorList) *Program {
 	if len(ind.Tiers) > 0 {
+		at := addressKey(ind.Tiers)
+		if a := c.addressed[at]; a != nil && a.holds(ind.Tiers) {
+			return a.prog
+		}
 		key := c.tiersKey(ind.Tiers)
 		if prog, ok := c.known[key]; ok && prog.writtenAs(ind.Tiers) {
+			c.sighted(prog, at, ind.Tiers)
 			return prog
 		}
 		crit := &Criterion{Tiers: make([]Tier, len(ind.Tiers))}
@@ -123,7 +133,9 @@ func (c *Compiler) program(p *indicators.Project, ind *indicators.Indicator, err
 			}
 		}
 		exprs := func(k int) (when, score indicators.Expr) { return ind.Tiers[k].When, ind.Tiers[k].Score }
-		return c.tiered(key, crit, exprs, p, ind, errs)
+		prog := c.tiered(key, crit, exprs, p, ind, errs)
+		prog.at = at
+		return prog
 	}
 	if ind.Method == "" && ind.Criterion != "" {
 		return c.derived(p, ind, errs)
@@ -303,8 +315,79 @@ func keepTexts(tiers []Tier) {
 func (c *Compiler) remember(key uint64, prog *Program) {
 	if len(c.known) >= maxKnownCriteria {
 		clear(c.known)
+		clear(c.addressed)
 	}
 	c.known[key] = prog
+}
+
+// addressed is a program found by the addresses of the texts of written tiers. A decoder
+// that interns the texts it reads (the JSON Lines decoder does) gives every project whose
+// criterion is written alike the same strings: their addresses then identify the criterion
+// without reading a byte of it. The entry holds the strings, so that no other text can come
+// to stand at their addresses while it is kept.
+type addressed struct {
+	texts []string // each tier's condition and score
+	prog  *Program
+}
+
+// addressKey hashes the addresses and lengths of the tiers' texts, and whether each tier
+// is discretionary.
+func addressKey(tiers []indicators.Tier) uint64 {
+	h := uint64(len(tiers))
+	for k := range tiers {
+		t := &tiers[k]
+		h = mix(h, uint64(uintptr(unsafe.Pointer(unsafe.StringData(t.When.Text))))^uint64(len(t.When.Text))<<48)
+		h = mix(h, uint64(uintptr(unsafe.Pointer(unsafe.StringData(t.Score.Text))))^uint64(len(t.Score.Text))<<48)
+		if t.Discretionary() {
+			h = mix(h, 1)
+		}
+	}
+	return h
+}
+
+// holds reports whether tiers are written with the very strings of the entry, and with the
+// ranges of its program's tiers.
+func (a *addressed) holds(tiers []indicators.Tier) bool {
+	if len(a.texts) != 2*len(tiers) {
+		return false
+	}
+	have := a.prog.Criterion.Tiers
+	for k := range tiers {
+		t := &tiers[k]
+		if !sameString(t.When.Text, a.texts[2*k]) || !sameString(t.Score.Text, a.texts[2*k+1]) {
+			return false
+		}
+		if h := &have[k]; h.Range || t.Discretionary() {
+			if lo, hi := rangeOf(t); !h.Range || lo != h.Min || hi != h.Max {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// sameString reports whether a and b are the same string: the same bytes at the same address.
+func sameString(a, b string) bool {
+	return len(a) == len(b) && unsafe.StringData(a) == unsafe.StringData(b)
+}
+
+// sighted notes that prog was found by the texts of tiers, at addresses at: seen there a
+// second time (from the project it was compiled from, or the one found last), the texts
+// are interned, and the program is then found by their addresses. Texts read afresh for
+// each file never come back at the same addresses, and are not kept.
+func (c *Compiler) sighted(prog *Program, at uint64, tiers []indicators.Tier) {
+	if prog.at != at {
+		prog.at = at
+		return
+	}
+	if len(c.addressed) >= maxKnownCriteria {
+		clear(c.addressed)
+	}
+	a := &addressed{texts: make([]string, 0, 2*len(tiers)), prog: prog}
+	for k := range tiers {
+		a.texts = append(a.texts, tiers[k].When.Text, tiers[k].Score.Text)
+	}
+	c.addressed[at] = a
 }
 
 // tiersKey hashes what identifies a set of written tiers: their texts and ranges. A program

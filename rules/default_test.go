@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -546,4 +547,47 @@ func TestLatenessInTiers(t *testing.T) {
 			}
 		})
 	}
+}
+
+// The compiler's environments read each actual text's band once, as ReadQuality reads it,
+// and keep no more texts than the bound, nor a long one.
+func TestQualitiesRemembered(t *testing.T) {
+	want := map[string]Quality{"已建立": QualityMet, "基本健全": QualityPartial, "未建立": QualityNotMet, "还行": QualityUnknown,
+		"未发生安全事故": QualityMet, "健全": QualityMet}
+	c := NewCompiler(Limits{})
+	for text, q := range want {
+		p := &indicators.Project{Scoring: indicators.Scoring{Decimals: 2, FullMarks: 100}, Indicators: []*indicators.Indicator{
+			{Name: "x", Weight: 10, Applicable: true, Target: indicators.ParseValue("健全"), Actual: indicators.ParseValue(text)}}}
+		for round := range 2 {
+			envs := c.AppendEnvs(nil, p)
+			assert.Equal(t, q, envs[0].Quality(), "%q, round %d", text, round)
+			if text != "健全" { // repeats the target: met, no words read
+				assert.Contains(t, c.memo.qualities, text, "%q, round %d", text, round)
+			}
+		}
+	}
+	qs := qualities{}
+	for i := range 3 * maxQualities {
+		require.Equal(t, QualityMet, qs.of(fmt.Sprintf("第%d项已完成", i)))
+		require.LessOrEqual(t, len(qs), maxQualities)
+	}
+	long := strings.Repeat("已完成", maxQualityText)
+	assert.Equal(t, QualityMet, qs.of(long))
+	assert.NotContains(t, qs, long, "a long text is read each time")
+}
+
+// The compiler's environments tell a flawed value's text as num.Flawed does, remembering it.
+func TestFlawsRemembered(t *testing.T) {
+	c := NewCompiler(Limits{})
+	for _, text := range []string{"≥1OO人", "95.5.%", "1,0000", "2023年13月底前", ">=abc", "达成", "约85%"} {
+		p := &indicators.Project{Scoring: indicators.Scoring{Decimals: 2, FullMarks: 100}, Indicators: []*indicators.Indicator{
+			{Name: "x", Weight: 10, Applicable: true, Target: indicators.ParseValue(text), Actual: indicators.ParseValue(text)}}}
+		for round := range 2 {
+			env := c.AppendEnvs(nil, p)[0]
+			assert.Equal(t, num.Flawed(text), env.TextFlaw(text), "%q, round %d", text, round)
+			assert.Equal(t, num.Flawed(text), env.targetFlaw, "%q, round %d", text, round)
+			assert.Contains(t, c.memo.flaws, text)
+		}
+	}
+	assert.Equal(t, num.FlawLetter, c.memo.flaws["≥1OO人"], "a flaw is remembered")
 }

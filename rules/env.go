@@ -28,7 +28,8 @@ type Env struct {
 	actualSet bool // an actual value is given, as a number or as text
 	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
 	quality   Quality
-	qualityOK bool // quality has been read from Text
+	qualityOK bool  // quality has been read from Text
+	memo      *memo // what the compiler that built the env remembers of texts read; nil: none
 
 	// What the standard methods need of the indicator and its project.
 	direction    indicators.Direction
@@ -87,7 +88,11 @@ func (e *Env) RepeatsTarget() bool { return e.sameText }
 func (e *Env) qualityOf() Quality {
 	if !e.qualityOK {
 		e.quality, e.qualityOK = QualityMet, true
-		if !e.sameText {
+		switch {
+		case e.sameText:
+		case e.memo != nil:
+			e.quality = e.memo.qualities.of(e.Text)
+		default:
 			e.quality, _ = ReadQuality(e.Text)
 		}
 	}
@@ -174,37 +179,58 @@ var variableNames = map[string]variable{
 func NewEnv(p *indicators.Project, ind *indicators.Indicator) Env {
 	var env Env
 	sc := scoringOf(p)
-	env.init(fundsEnv(p.Funds), &sc, ind)
+	env.init(fundsEnv(p.Funds), &sc, ind, nil)
 	return env
 }
 
 // AppendEnvs appends the environment of each indicator of p, in order. It is built once
 // per indicator, and scoring, inference and the checks share it.
-func AppendEnvs(envs []Env, p *indicators.Project) []Env {
+func AppendEnvs(envs []Env, p *indicators.Project) []Env { return appendEnvs(envs, p, nil) }
+
+// AppendEnvs is AppendEnvs with the compiler's memory of the texts read: a batch reads the
+// words of each distinct actual text, and whether a value's text is a flawed number or
+// date, once.
+func (c *Compiler) AppendEnvs(envs []Env, p *indicators.Project) []Env {
+	return appendEnvs(envs, p, &c.memo)
+}
+
+func appendEnvs(envs []Env, p *indicators.Project, m *memo) []Env {
 	funds := fundsEnv(p.Funds)
 	sc := scoringOf(p)
 	n := len(envs)
 	envs = slices.Grow(envs, len(p.Indicators))[:n+len(p.Indicators)]
 	for i, ind := range p.Indicators {
-		envs[n+i].init(funds, &sc, ind)
+		envs[n+i].init(funds, &sc, ind, m)
 	}
 	return envs
 }
 
-func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator) {
+// TextFlaw is num.Flawed(text), remembered by the compiler that built the environment.
+func (e *Env) TextFlaw(text string) num.Flaw {
+	if e.memo == nil {
+		return num.Flawed(text)
+	}
+	return e.memo.flaws.of(text)
+}
+
+func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator, m *memo) {
 	nan := math.NaN()
-	*env = Env{Actual: nan, Target: nan, Prior: nan, Rate: nan, Weight: ind.Weight, Text: ind.Actual.Text, Funds: funds,
-		actualSet: ind.Actual.Set, sameText: sameText(&ind.Actual, &ind.Target),
-		direction: ind.Direction, strict: ind.Target.Op == indicators.OpGT || ind.Target.Op == indicators.OpLT,
-		decimals: sc.decimals, year: sc.year, bands: sc.bands, latePerMonth: sc.latePerMonth,
-		targetDate: dateOf(&ind.Target), actualDate: dateOf(&ind.Actual)}
+	// Cleared, then set field by field in place: a composite literal would be built aside
+	// and copied.
+	*env = Env{}
+	env.Actual, env.Target, env.Prior, env.Rate = nan, nan, nan, nan
+	env.Weight, env.Text, env.Funds, env.memo = ind.Weight, ind.Actual.Text, funds, m
+	env.actualSet, env.sameText = ind.Actual.Set, sameText(&ind.Actual, &ind.Target)
+	env.direction, env.strict = ind.Direction, ind.Target.Op == indicators.OpGT || ind.Target.Op == indicators.OpLT
+	env.decimals, env.year, env.bands, env.latePerMonth = sc.decimals, sc.year, sc.bands, sc.latePerMonth
+	env.targetDate, env.actualDate = dateOf(&ind.Target), dateOf(&ind.Actual)
 	if ind.Actual.IsNum {
 		env.Actual = ind.Actual.Num
 	}
 	if ind.Target.IsNum {
 		env.Target = ind.Target.Num
 	} else if ind.Target.Set && !ind.Target.IsDate {
-		env.targetFlaw = num.Flawed(ind.Target.Text)
+		env.targetFlaw = env.TextFlaw(ind.Target.Text)
 	}
 	if ind.Prior.IsNum {
 		env.Prior = ind.Prior.Num

@@ -84,6 +84,7 @@ type Program struct {
 	first     *compiled   // otherwise, the conditions in one program giving the first tier that holds
 	m         *machine    // the compiler's expression machine
 	prose     string      // for tiers read from prose: the text and context they were read from
+	at        uint64      // for written tiers: the addresses of the texts it was last found by (addressKey)
 	analyses  map[analysisKey]*analysis.Analysis
 	last      analysisKey // the key of the analysis made or found last, lastA
 	lastA     *analysis.Analysis
@@ -270,7 +271,7 @@ func actualProblem(env *Env) Outcome {
 	switch {
 	case !env.actualSet:
 		return unscored(ActualMissing)
-	case num.Flawed(env.Text) != num.NoFlaw:
+	case env.TextFlaw(env.Text) != num.NoFlaw:
 		return unscored(ActualUnreadable)
 	}
 	return unscored(ActualText)

@@ -150,7 +150,7 @@ func (e *Env) agree(met bool, s float64) float64 {
 	if met {
 		return w
 	}
-	return max(0, min(s, w-math.Pow(10, -float64(e.decimals))))
+	return max(0, min(s, w-num.Pow10(-e.decimals)))
 }
 
 // atTarget reports whether the actual value equals the target at the file's decimals.
@@ -205,7 +205,7 @@ func (e *Env) Band(q Quality) (lo, hi float64) {
 }
 
 func qualitative(env *Env) Outcome {
-	if !env.actualSet || num.Flawed(env.Text) != num.NoFlaw { // "2023年2月30日", "8O%" are no words
+	if !env.actualSet || env.TextFlaw(env.Text) != num.NoFlaw { // "2023年2月30日", "8O%" are no words
 		return actualProblem(env)
 	}
 	q := env.qualityOf()

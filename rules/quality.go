@@ -102,6 +102,48 @@ var qualityIndex = func() map[rune][]QualityWord {
 	return m
 }()
 
+// qualities remembers the band each actual text reads as (ReadQuality), so that a batch
+// whose projects write the same words reads them once. Bounded: texts longer than
+// maxQualityText are read each time, and it starts again when it holds maxQualities.
+type qualities map[string]Quality
+
+const (
+	maxQualities   = 1024
+	maxQualityText = 256 // bytes
+)
+
+// of is the band text reads as.
+func (qs qualities) of(text string) Quality {
+	return remember(qs, text, func(s string) Quality { q, _ := ReadQuality(s); return q })
+}
+
+// flaws remembers num.Flawed of each value's text, bounded as qualities are.
+type flaws map[string]num.Flaw
+
+func (fs flaws) of(text string) num.Flaw { return remember(fs, text, num.Flawed) }
+
+// memo is what a compiler remembers of the texts it has read, for the environments it builds.
+type memo struct {
+	qualities qualities
+	flaws     flaws
+}
+
+// remember is read(text), kept in m for texts of up to maxQualityText bytes; m starts again
+// when it holds maxQualities.
+func remember[V any](m map[string]V, text string, read func(string) V) V {
+	if v, ok := m[text]; ok {
+		return v
+	}
+	v := read(text)
+	if len(text) <= maxQualityText {
+		if len(m) >= maxQualities {
+			clear(m)
+		}
+		m[strings.Clone(text)] = v // not a view into a larger text the map would keep
+	}
+	return v
+}
+
 // ReadQuality reads a qualitative actual value into its band, and returns the words of it
 // that it did not understand (empty when it understood every character but found no band:
 // the unknown are then the whole text). Punctuation separates words and says nothing.

@@ -355,3 +355,50 @@ func TestRepeatedCriteriaShareOneProgram(t *testing.T) {
 	assert.NotSame(t, da[0], do[0], "another weight is another context")
 	assert.True(t, da[0].Criterion.Derived)
 }
+
+// A criterion whose texts a decoder interned is found by the addresses of its texts, once
+// seen twice there; the same strings with other discretionary ranges are another criterion,
+// and texts read afresh (a TOML file each time) are found by what they say and never kept
+// by address.
+func TestCriteriaFoundByAddress(t *testing.T) {
+	when, score := strings.Clone("actual >= 90"), strings.Clone("10")
+	other := strings.Clone("actual < 90")
+	tiers := func(lo, hi float64) []indicators.Tier {
+		out := []indicators.Tier{{When: indicators.Expr{Text: when}, Score: indicators.Expr{Text: score}}, {When: indicators.Expr{Text: other}}}
+		out[1].Min, out[1].Max = &lo, &hi
+		return out
+	}
+	proj := func(tiers []indicators.Tier) *indicators.Project {
+		return &indicators.Project{Name: "p", Scoring: indicators.Scoring{Decimals: 2, FullMarks: 100},
+			Indicators: []*indicators.Indicator{{Name: "x", Weight: 10, Applicable: true, Tiers: tiers}}}
+	}
+	c := NewCompiler(Limits{})
+	first, err := c.Project(proj(tiers(0, 5)))
+	require.NoError(t, err)
+	assert.Empty(t, c.addressed, "seen once")
+	again, err := c.Project(proj(tiers(0, 5)))
+	require.NoError(t, err)
+	assert.Same(t, first[0], again[0])
+	assert.Len(t, c.addressed, 1, "seen twice at the same addresses")
+	byAddress, err := c.Project(proj(tiers(0, 5)))
+	require.NoError(t, err)
+	assert.Same(t, first[0], byAddress[0])
+
+	ranged, err := c.Project(proj(tiers(2, 6)))
+	require.NoError(t, err)
+	assert.NotSame(t, first[0], ranged[0], "the same strings with another range")
+	assert.Equal(t, 6.0, ranged[0].Criterion.Tiers[1].Max)
+
+	c = NewCompiler(Limits{})
+	body := "target = 100\nweight = 10\nactual = 95\ntiers = [ { when = \"actual >= 90\", score = \"10\" }, { when = \"actual < 90\", score = \"0\" } ]\n"
+	var progs []*Program
+	var kept []*indicators.Project // alive, so that no file's memory is used again for the next
+	for range 3 {
+		kept = append(kept, project(t, body))
+		got, err := c.Project(kept[len(kept)-1])
+		require.NoError(t, err)
+		progs = append(progs, got[0])
+	}
+	assert.Same(t, progs[0], progs[2], "found by its texts")
+	assert.Empty(t, c.addressed, "texts read afresh are not kept by address")
+}

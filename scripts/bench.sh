@@ -42,7 +42,7 @@ done
 
 echo "== Go benchmarks, one core"
 (cd rules && pin "$work/rules.test" -test.run '^$' -test.bench 'EvalFastPath|EvalExprPath|Analyze' -test.benchmem -test.cpu 1 -test.count 3)
-(cd engine && pin "$work/engine.test" -test.run '^$' -test.bench 'CheckProject|ScoreProject' -test.benchmem -test.cpu 1 -test.count 3)
+(cd engine && pin "$work/engine.test" -test.run '^$' -test.bench 'CheckProject|ScoreProject|StreamProject' -test.benchmem -test.cpu 1 -test.count 3)
 
 if [ "${COUNT:-1}" != 0 ] && command -v valgrind > /dev/null; then
   echo "== instructions per operation (valgrind, no collector: the difference of two runs)"
@@ -55,6 +55,7 @@ if [ "${COUNT:-1}" != 0 ] && command -v valgrind > /dev/null; then
   }
   per CheckProject engine "$work/engine.test" CheckProject 2000 12000
   per ScoreProject engine "$work/engine.test" ScoreProject 2000 12000
+  per StreamProject engine "$work/engine.test" StreamProject 1000 5000
   per EvalExprPath rules "$work/rules.test" EvalExprPath 200000 1200000
   per EvalFastPath rules "$work/rules.test" EvalFastPath 2000000 12000000
   head -100000 "$work/actuals.txt" > "$work/actuals-100k.txt"

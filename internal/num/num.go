@@ -85,6 +85,23 @@ func roundDecimal(x float64, d int) float64 {
 	return math.Copysign(v, x)
 }
 
+// exact10 holds the powers of ten a float64 holds exactly.
+var exact10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+	1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22}
+
+// Pow10 is 10^d, the same float as math.Pow(10, d) (which builds it by repeated
+// multiplication): from a table for |d| ≤ 22, where the power is exact and a negative
+// power its correctly rounded reciprocal, as math.Pow gives them.
+func Pow10(d int) float64 {
+	switch {
+	case d >= 0 && d < len(exact10):
+		return exact10[d]
+	case d < 0 && -d < len(exact10):
+		return 1 / exact10[-d]
+	}
+	return math.Pow(10, float64(d))
+}
+
 func clampDecimals(d int) int {
 	if d < 0 {
 		return 0

@@ -199,3 +199,11 @@ func TestParseNumber(t *testing.T) {
 	_, ok = ParseNumber("约20")
 	assert.False(t, ok)
 }
+
+// Pow10 is math.Pow(10, d) to the bit, table or not.
+func TestPow10(t *testing.T) {
+	for d := -340; d <= 310; d++ {
+		want := math.Pow(10, float64(d))
+		assert.Equal(t, math.Float64bits(want), math.Float64bits(Pow10(d)), "Pow10(%d) = %g, math.Pow gives %g", d, Pow10(d), want)
+	}
+}

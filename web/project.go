@@ -407,13 +407,7 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	action := fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)
-	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
-		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+	if !s.postedForm(w, r, fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)) {
 		return
 	}
 	f := r.PostForm
@@ -478,13 +472,7 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	action := "/projects/" + e.id + "/review"
-	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
-		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+	if !s.postedForm(w, r, "/projects/"+e.id+"/review") {
 		return
 	}
 	f := r.PostForm
@@ -514,13 +502,7 @@ func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	action := "/projects/" + e.id + "/confirm"
-	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
-		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+	if !s.postedForm(w, r, "/projects/"+e.id+"/confirm") {
 		return
 	}
 	who := strings.TrimSpace(r.PostForm.Get("saver"))

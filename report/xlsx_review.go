@@ -157,29 +157,31 @@ func (x *xlsx) reviewTotal(s *sheetWriter, r *engine.Result, first, last, execRo
 	if s.err != nil || last < first {
 		return
 	}
-	var sum float64
+	// The value saved with the formula is the sum of the scores as shown (each rounded to
+	// the file's decimals), so readers of saved values see the 复核总分 the engine gives.
+	d := r.Project.Scoring.Decimals
+	var scores []float64
 	for i := range r.Indicators {
 		ir := &r.Indicators[i]
 		switch rec := ir.Indicator.Review; {
 		case rec != nil && rec.Score != nil:
-			sum += *rec.Score
+			scores = append(scores, num.Round(*rec.Score, d))
 		case rec == nil && ir.Applicable && ir.HasScore:
-			sum += ir.Score
+			scores = append(scores, num.Round(ir.Score, d))
 		}
 	}
 	formula := fmt.Sprintf("SUM(%s:%s)", cell(colReviewScore, first), cell(colReviewScore, last))
 	if e := r.Execution; execRow > 0 && e != nil {
 		switch rec := r.Project.Funds.Review; {
 		case rec != nil && rec.Score != nil:
-			sum += *rec.Score
+			scores = append(scores, num.Round(*rec.Score, d))
 		case rec == nil && e.HasScore:
-			sum += e.Score
+			scores = append(scores, num.Round(e.Score, d))
 		}
 		formula = fmt.Sprintf("SUM(%s:%s,%s)", cell(colReviewScore, first), cell(colReviewScore, last), cell(colReviewScore, execRow))
 	}
 	at := cell(colReviewScore, s.row)
-	d := r.Project.Scoring.Decimals
-	s.number(colReviewScore, num.Round(sum, d), d, plainNum)
+	s.number(colReviewScore, num.Sum(d, scores...), d, plainNum)
 	if s.err == nil {
 		s.err = x.f.SetFormula(s.sheet, at, formula)
 	}

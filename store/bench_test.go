@@ -32,7 +32,9 @@ func fill(b *testing.B, s *Store) {
 	}
 }
 
-func benchKey(p int) string { return ProjectKey(fmt.Sprintf("县%02d/项目%04d.xlsx", p%30, p), 1) }
+func benchKey(p int) string {
+	return ProjectKey(fmt.Sprintf("县%02d/项目%04d.xlsx", p%30, p), "项目", 1)
+}
 
 // BenchmarkSaveIndicator is one reviewer's save of one indicator (a changed score and
 // reason, so two audit rows) into a store holding a large batch: one committed, synced

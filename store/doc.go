@@ -9,12 +9,16 @@
 // when, project, indicator, field, old value, new value).
 //
 // Records are keyed by a project key, an opaque string the caller derives (ProjectKey makes
-// the usual one: the submission's path relative to the batch root and the project's place
-// in the file), and an indicator's 1-based number as the text output shows it. Each save is
+// the usual one: the submission's path relative to the batch root and the project's name),
+// and an indicator's ref, another (IndicatorRef: its name under its headings), so a review
+// follows its project and indicator when a submission is reordered; each indicator record
+// also keeps the 1-based number it had when saved. Records of schema 1 were keyed by place
+// (PlaceKey, PlaceRef) and come back Positional; Move takes them to today's keys. Each save is
 // one transaction: the later of two saves of the same indicator wins, the record says who
 // changed it last and when, and History tells every change. Each save may bring the
 // submission's Fingerprint, so a caller can tell a submission edited after its review was
-// recorded (Record.Stale).
+// recorded: each indicator's review keeps the one it was saved or confirmed against
+// (IndicatorRecord.Stale, Record.Stale), and Confirm vouches for them all at once.
 //
 // The store checks only the shape of what it keeps (a score is a decimal number, texts are
 // UTF-8 within MaxText bytes, a save names who makes it); whether a score is within an

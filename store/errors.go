@@ -128,6 +128,10 @@ func opText(op string) i18n.Text {
 		return i18n.T("读取修改记录", "read history")
 	case opClose:
 		return i18n.T("关闭", "close")
+	case opConfirm:
+		return i18n.T("确认复核记录", "confirm reviews")
+	case opMove:
+		return i18n.T("移动复核记录", "move record")
 	}
 	return i18n.T("%s", "%s", op)
 }
@@ -140,4 +144,6 @@ const (
 	opRead          = "read"
 	opHistory       = "read history"
 	opClose         = "close"
+	opMove          = "move"
+	opConfirm       = "confirm"
 )

@@ -76,7 +76,10 @@ func checkAuditReplays(t testing.TB, s *Store) {
 				st = &state{fields: map[string]string{}}
 				replay[c.N] = st
 			}
-			require.Equal(t, st.fields[c.Field], c.Old, "audit row %d of %s: old value is not the value before it", c.Seq, rec.Key)
+			// An indicator's first fingerprint comes with its first save, without a row of its own.
+			if old, ok := st.fields[c.Field]; ok || c.N == 0 || c.Field != FieldFingerprint {
+				require.Equal(t, old, c.Old, "audit row %d of %s: old value is not the value before it", c.Seq, rec.Key)
+			}
 			st.fields[c.Field] = c.New
 			if c.Field != FieldFingerprint {
 				st.last = Stamp{By: c.By, At: c.At}

@@ -129,7 +129,7 @@ func TestAnotherProcessHoldsTheWriteLock(t *testing.T) {
 	rec, err = s.Project(bg, "k")
 	require.NoError(t, err)
 	require.Len(t, rec.Indicators, 1, "the saves that gave up left nothing")
-	assert.Equal(t, IndicatorRecord{N: 1, Review: Indicator{Score: MustScore("77.7"), Note: "child"},
+	assert.Equal(t, IndicatorRecord{Ref: "#1", N: 1, Fingerprint: zhang.Fingerprint, Review: Indicator{Score: MustScore("77.7"), Note: "child"},
 		Changed: rec.Indicators[0].Changed}, rec.Indicators[0])
 	assert.Equal(t, "child", rec.Indicators[0].Changed.By)
 	_, err = s.SaveIndicator(bg, "k", 2, Indicator{Note: "now"}, zhang)
@@ -164,7 +164,7 @@ func TestKilledMidWrite(t *testing.T) {
 	require.NoError(t, err)
 	require.Len(t, rec.Indicators, 5)
 	last := scores - 1 // the number of the last committed save
-	ir, _ := rec.Indicator(1 + last%5)
+	ir, _ := rec.Indicator(PlaceRef(1 + last%5))
 	assert.Equal(t, strconv.Itoa(last)+".25", ir.Review.Score.String(), "the last committed save is the record")
 	checkAuditReplays(t, s)
 }

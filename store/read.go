@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"jixiao/internal/i18n"
 )
 
 // Project returns everything stored for the project key: its fields, its fingerprints and
@@ -50,7 +52,7 @@ func (s *Store) All(ctx context.Context) ([]Record, error) {
 		}
 		rows.Close()
 
-		rows, err = tx.QueryContext(ctx, `SELECT key, `+indicatorColumns+` FROM indicator ORDER BY key, n`)
+		rows, err = tx.QueryContext(ctx, `SELECT key, `+indicatorColumns+` FROM indicator ORDER BY key, n, ref`)
 		if err != nil {
 			return err
 		}
@@ -90,24 +92,32 @@ func (s *Store) Version(ctx context.Context) (int64, error) {
 	return v, nil
 }
 
-// History returns every change of indicator n of the project key, oldest first.
-func (s *Store) History(ctx context.Context, key string, n int) ([]Change, error) {
+// History returns every change of the indicator ref of the project key, oldest first,
+// those made before the record moved (Move) included: their Key is the one they were made
+// under, their Ref the indicator's ref now.
+func (s *Store) History(ctx context.Context, key, ref string) ([]Change, error) {
 	if err := checkKey(key); err != nil {
-		return nil, s.fail(ctx, opHistory, key, n, err)
+		return nil, s.fail(ctx, opHistory, key, 0, err)
 	}
-	if err := checkN(n); err != nil {
-		return nil, s.fail(ctx, opHistory, key, n, err)
+	if ref == "" {
+		return nil, s.fail(ctx, opHistory, key, 0, newInvalid(i18n.T("指标为空", "the indicator ref is empty")))
 	}
-	return s.history(ctx, key, n, `SELECT `+auditColumns+` FROM audit WHERE key = ? AND n = ? ORDER BY seq`, key, n)
+	return s.history(ctx, key, 0, `SELECT `+movedAuditColumns+` FROM audit
+LEFT JOIN moved ON old_key = key AND old_ref = ref AND new_key = ?1
+WHERE (key = ?1 AND ref = ?2) OR (new_key = ?1 AND new_ref = ?2)
+ORDER BY seq`, key, ref)
 }
 
 // ProjectHistory returns every change of the project key, of its own fields (N 0) and of
-// its indicators, oldest first.
+// its indicators, oldest first, those made before the record moved (Move) included.
 func (s *Store) ProjectHistory(ctx context.Context, key string) ([]Change, error) {
 	if err := checkKey(key); err != nil {
 		return nil, s.fail(ctx, opHistory, key, 0, err)
 	}
-	return s.history(ctx, key, 0, `SELECT `+auditColumns+` FROM audit WHERE key = ? ORDER BY seq`, key)
+	return s.history(ctx, key, 0, `SELECT `+movedAuditColumns+` FROM audit
+LEFT JOIN moved ON old_key = key AND old_ref = ref AND new_key = ?1
+WHERE key = ?1 OR key IN (SELECT old_key FROM moved WHERE new_key = ?1 AND new_ref = '')
+ORDER BY seq`, key)
 }
 
 func (s *Store) history(ctx context.Context, key string, n int, query string, args ...any) ([]Change, error) {
@@ -121,7 +131,7 @@ func (s *Store) history(ctx context.Context, key string, n int, query string, ar
 		for rows.Next() {
 			var c Change
 			var at string
-			if err := rows.Scan(&c.Seq, &at, &c.By, &c.Key, &c.N, &c.Field, &c.Old, &c.New); err != nil {
+			if err := rows.Scan(&c.Seq, &at, &c.By, &c.Key, &c.N, &c.Ref, &c.Field, &c.Old, &c.New); err != nil {
 				return err
 			}
 			if c.At, err = parseTime(at); err != nil {
@@ -150,9 +160,11 @@ func (s *Store) inRead(ctx context.Context, fn func(tx *sql.Tx) error) error {
 
 const (
 	projectColumns = `key, reviewer, review_date, changed_by, changed_at,
-		first_fingerprint, first_by, first_at, last_fingerprint, last_by, last_at`
-	indicatorColumns = `n, actual, score, reason, rule, note, changed_by, changed_at`
-	auditColumns     = `seq, at, by, key, n, field, old, new`
+		first_fingerprint, first_by, first_at, last_fingerprint, last_by, last_at, positional`
+	indicatorColumns = `ref, n, fingerprint, actual, score, reason, rule, note, changed_by, changed_at`
+	// movedAuditColumns are the audit's columns with the ref an indicator has now, for a
+	// change made before its record moved (joined with moved).
+	movedAuditColumns = `seq, at, by, key, n, coalesce(new_ref, ref), field, old, new`
 )
 
 type scanner interface{ Scan(dest ...any) error }
@@ -161,7 +173,7 @@ func scanProject(row scanner) (Record, error) {
 	var r Record
 	var changedAt, firstAt, lastAt string
 	err := row.Scan(&r.Key, &r.Project.Reviewer, &r.Project.Date, &r.Changed.By, &changedAt,
-		&r.First.Fingerprint, &r.First.By, &firstAt, &r.Last.Fingerprint, &r.Last.By, &lastAt)
+		&r.First.Fingerprint, &r.First.By, &firstAt, &r.Last.Fingerprint, &r.Last.By, &lastAt, &r.Positional)
 	if err != nil {
 		return Record{}, err
 	}
@@ -181,7 +193,7 @@ func scanIndicator(row scanner, lead ...any) (IndicatorRecord, error) {
 	var ir IndicatorRecord
 	var score sql.NullString
 	var changedAt string
-	dest := append(lead, &ir.N, &ir.Review.Actual, &score, &ir.Review.Reason, &ir.Review.Rule,
+	dest := append(lead, &ir.Ref, &ir.N, &ir.Fingerprint, &ir.Review.Actual, &score, &ir.Review.Reason, &ir.Review.Rule,
 		&ir.Review.Note, &ir.Changed.By, &changedAt)
 	if err := row.Scan(dest...); err != nil {
 		return IndicatorRecord{}, err

@@ -67,8 +67,14 @@ type Seen struct {
 
 // IndicatorRecord is an indicator's current review as stored.
 type IndicatorRecord struct {
-	N      int // the indicator's 1-based number
-	Review Indicator
+	// Ref is what identifies the indicator in its project (see IndicatorRef); a record
+	// saved by place alone has PlaceRef(N).
+	Ref string
+	N   int // the indicator's 1-based number when last saved
+	// Fingerprint is the submission this review was last saved or confirmed against (see
+	// Stale); empty when no save of it came with one.
+	Fingerprint string
+	Review      Indicator
 	// Changed says who changed a field of Review last and when. A save that changes nothing
 	// leaves it as it was.
 	Changed Stamp
@@ -84,20 +90,37 @@ type Record struct {
 	// Last the latest (of saves of its fields or of an indicator); each with who saved
 	// first against it and when. A save that brings no fingerprint leaves both alone.
 	First, Last Seen
-	Indicators  []IndicatorRecord // by N, ascending
+	Indicators  []IndicatorRecord // by Ref
+	// Positional marks a record kept by a store of schema 1, which knew projects by their
+	// place in the file and indicators by their number: its key is a PlaceKey and its
+	// indicators' refs PlaceRefs. Move takes it to the keys of today.
+	Positional bool
 }
 
-// Stale reports whether the submission has changed since the review was last recorded:
-// current is the submission's fingerprint now. It is false when no save came with a
-// fingerprint.
+// Stale reports whether the submission has changed since an indicator's review was saved
+// or confirmed: current is the submission's fingerprint now. Each indicator is judged on
+// its own (IndicatorRecord.Stale), so saving one does not vouch for another; Confirm
+// vouches for all.
 func (r Record) Stale(current string) bool {
-	return r.Last.Fingerprint != "" && current != r.Last.Fingerprint
+	for _, ir := range r.Indicators {
+		if ir.Stale(current) {
+			return true
+		}
+	}
+	return false
 }
 
-// Indicator returns indicator n's record, if one is stored.
-func (r Record) Indicator(n int) (IndicatorRecord, bool) {
+// Stale reports whether the submission has changed since this review was saved or
+// confirmed: current is the submission's fingerprint now. It is false when no save came
+// with a fingerprint.
+func (ir IndicatorRecord) Stale(current string) bool {
+	return ir.Fingerprint != "" && current != ir.Fingerprint
+}
+
+// Indicator returns the record of the indicator ref, if one is stored.
+func (r Record) Indicator(ref string) (IndicatorRecord, bool) {
 	for _, ir := range r.Indicators {
-		if ir.N == n {
+		if ir.Ref == ref {
 			return ir, true
 		}
 	}
@@ -114,7 +137,8 @@ const (
 	FieldNote        = "note"
 	FieldReviewer    = "reviewer"
 	FieldDate        = "date"
-	FieldFingerprint = "fingerprint" // the submission changed between two saves
+	FieldFingerprint = "fingerprint" // the submission changed between two saves (of an indicator: its review saved or confirmed against another)
+	FieldMoved       = "moved"       // the record moved to another key (Move); old and new are the keys
 )
 
 // Change is one row of the audit: one field of one record changed by one save.
@@ -123,7 +147,8 @@ type Change struct {
 	At    time.Time
 	By    string
 	Key   string
-	N     int    // the indicator's number; 0 for a project field
+	N     int    // the indicator's number when saved; 0 for a project field
+	Ref   string // the indicator's ref; "" for a project field
 	Field string // one of the Field constants
 	Old   string // the value before, as text; "" if there was none
 	New   string // the value after, as text; "" if cleared
@@ -136,13 +161,40 @@ func Fingerprint(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// ProjectKey is the key of the place-th project (1-based) of the submission at rel, a path
-// relative to the batch's root: "county/a.xlsx#2". The path is written with forward slashes
-// so a key made on Windows matches one made elsewhere. The key stays with the file, not
-// with the batch, so adding other files to a batch keeps every review; renaming or moving a
-// submission detaches its reviews.
-func ProjectKey(rel string, place int) string {
+// ProjectKey is the key of a project by what identifies it: the submission's path rel,
+// relative to the batch's root, and the project's name; nth (1-based) tells apart projects
+// of one file with the same name, in the order the file holds them: "county/a.xlsx#p:学前教育",
+// then "county/a.xlsx#p:学前教育#2". The path is written with forward slashes so a key made
+// on Windows matches one made elsewhere. The key stays with the file and the project, so
+// adding, removing or reordering the projects of a batch or of a file keeps every review
+// with its project; renaming the project or moving its submission detaches its reviews.
+func ProjectKey(rel, name string, nth int) string {
+	return filepath.ToSlash(filepath.Clean(rel)) + "#p:" + name + nthSuffix(nth)
+}
+
+// PlaceKey is the key a store of schema 1 gave the place-th project (1-based) of the
+// submission at rel: "county/a.xlsx#2". Such records are Positional.
+func PlaceKey(rel string, place int) string {
 	return filepath.ToSlash(filepath.Clean(rel)) + "#" + strconv.Itoa(place)
+}
+
+// IndicatorRef is the ref of an indicator by its name under its headings (一级, 二级 and
+// its own, the 三级指标); nth (1-based) tells apart indicators of one project with the same
+// headings and name, in the order the project holds them. Moving an indicator within its
+// project keeps its review; renaming it detaches the review.
+func IndicatorRef(level1, level2, name string, nth int) string {
+	return "i:" + level1 + "/" + level2 + "/" + name + nthSuffix(nth)
+}
+
+// PlaceRef is the ref of the n-th indicator (1-based) known by its place alone, as a store
+// of schema 1 kept every indicator: "#3".
+func PlaceRef(n int) string { return "#" + strconv.Itoa(n) }
+
+func nthSuffix(nth int) string {
+	if nth <= 1 {
+		return ""
+	}
+	return "#" + strconv.Itoa(nth)
 }
 
 // Score is a 复核得分: a decimal number of points kept as its shortest decimal text, so

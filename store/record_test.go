@@ -93,8 +93,12 @@ func TestScoreFloat64(t *testing.T) {
 }
 
 func TestProjectKey(t *testing.T) {
-	assert.Equal(t, "county/a.xlsx#2", ProjectKey("county/./a.xlsx", 2))
-	assert.Equal(t, "a.toml#1", ProjectKey("a.toml", 1))
+	assert.Equal(t, "county/a.xlsx#p:学前教育", ProjectKey("county/./a.xlsx", "学前教育", 1))
+	assert.Equal(t, "county/a.xlsx#p:学前教育#2", ProjectKey("county/a.xlsx", "学前教育", 2))
+	assert.Equal(t, "a.toml#1", PlaceKey("a.toml", 1))
+	assert.Equal(t, "i:产出指标/数量指标/培训人数", IndicatorRef("产出指标", "数量指标", "培训人数", 1))
+	assert.Equal(t, "i:产出指标/数量指标/培训人数#3", IndicatorRef("产出指标", "数量指标", "培训人数", 3))
+	assert.Equal(t, "#4", PlaceRef(4))
 }
 
 func TestFingerprint(t *testing.T) {
@@ -103,8 +107,12 @@ func TestFingerprint(t *testing.T) {
 }
 
 func TestStale(t *testing.T) {
-	rec := Record{Last: Seen{Fingerprint: "aaa"}}
-	assert.False(t, rec.Stale("aaa"))
-	assert.True(t, rec.Stale("bbb"))
-	assert.False(t, Record{}.Stale("bbb"), "a record saved without a fingerprint cannot tell")
+	rec := Record{Last: Seen{Fingerprint: "bbb"}, Indicators: []IndicatorRecord{{Ref: "#1", Fingerprint: "aaa"}, {Ref: "#2", Fingerprint: "bbb"}}}
+	assert.True(t, rec.Stale("bbb"), "indicator 1 was saved against another submission, whatever the project's last save")
+	assert.True(t, rec.Stale("aaa"))
+	assert.True(t, rec.Stale("ccc"))
+	assert.False(t, rec.Indicators[1].Stale("bbb"))
+	rec.Indicators[0].Fingerprint = "bbb"
+	assert.False(t, rec.Stale("bbb"), "every indicator confirmed")
+	assert.False(t, Record{Indicators: []IndicatorRecord{{Ref: "#1"}}}.Stale("bbb"), "a record saved without a fingerprint cannot tell")
 }

@@ -11,11 +11,22 @@ import (
 
 // Entry is one indicator's review, for SaveIndicators.
 type Entry struct {
-	N      int // the indicator's 1-based number
+	N int // the indicator's 1-based number
+	// Ref is what identifies the indicator in its project (IndicatorRef); "" means
+	// PlaceRef(N), an indicator known by its place alone.
+	Ref    string
 	Review Indicator
 }
 
-// SaveIndicator records indicator n's review of the project key, replacing every field of
+func (e Entry) ref() string {
+	if e.Ref == "" {
+		return PlaceRef(e.N)
+	}
+	return e.Ref
+}
+
+// SaveIndicator records indicator n's review of the project key, the indicator known by
+// its place alone (PlaceRef; SaveIndicators takes an Entry with its Ref), replacing every field of
 // the record, in one transaction. Each field that changes gets a row in the audit, and so
 // does a new fingerprint of the submission; a save that changes nothing writes nothing and
 // leaves the Changed stamp as it was. It returns the record as stored.
@@ -28,7 +39,7 @@ func (s *Store) SaveIndicator(ctx context.Context, key string, n int, rec Indica
 }
 
 // SaveIndicators is SaveIndicator for several indicators of one project, all in one
-// transaction: all are saved or none. Each N may appear once.
+// transaction: all are saved or none. Each indicator may appear once.
 func (s *Store) SaveIndicators(ctx context.Context, key string, entries []Entry, by Author) ([]IndicatorRecord, error) {
 	return s.saveIndicators(ctx, key, entries, by)
 }
@@ -45,16 +56,19 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 	if err := checkAuthor(by); err != nil {
 		return nil, s.fail(ctx, op, key, one, err)
 	}
-	seen := make(map[int]bool, len(entries))
+	seen := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		if err := checkN(e.N); err != nil {
 			return nil, s.fail(ctx, op, key, 0, err)
 		}
-		if seen[e.N] {
+		if err := checkText("indicator ref", e.ref(), MaxKey); err != nil {
+			return nil, s.fail(ctx, op, key, e.N, err)
+		}
+		if seen[e.ref()] {
 			return nil, s.fail(ctx, op, key, e.N, newInvalid(i18n.T("同一指标在一次保存中出现两次",
 				"the indicator appears twice in one save")))
 		}
-		seen[e.N] = true
+		seen[e.ref()] = true
 		if err := e.Review.check(); err != nil {
 			return nil, s.fail(ctx, op, key, e.N, err)
 		}
@@ -68,7 +82,7 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 		changes := make([][]change, len(entries))
 		changed := false
 		for i, e := range entries {
-			old, err := w.indicator(key, e.N)
+			old, err := w.indicator(key, e.ref(), e.N)
 			if err != nil {
 				return &atIndicator{n: e.N, err: err}
 			}
@@ -84,6 +98,11 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 					changes[i] = append(changes[i], f)
 				}
 			}
+			// A review saved against another submission than before is confirmed against
+			// this one, even when nothing else of it changes.
+			if stored := !old.Changed.At.IsZero(); stored && by.Fingerprint != "" && old.Fingerprint != by.Fingerprint {
+				changes[i] = append(changes[i], change{FieldFingerprint, old.Fingerprint, by.Fingerprint})
+			}
 			changed = changed || len(changes[i]) > 0
 		}
 		if err := w.touchProject(key, by, changed); err != nil {
@@ -94,7 +113,7 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 				continue
 			}
 			for _, c := range changes[i] {
-				if err := w.audit(key, e.N, c.name, c.old, c.new); err != nil {
+				if err := w.audit(key, e.N, e.ref(), c.name, c.old, c.new); err != nil {
 					return &atIndicator{n: e.N, err: err}
 				}
 			}
@@ -103,10 +122,22 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 					return &atIndicator{n: e.N, err: err}
 				}
 			}
-			if err := w.putIndicator(key, e); err != nil {
+			fields := false // a change of the review itself, not only its confirmation
+			for _, c := range changes[i] {
+				fields = fields || c.name != FieldFingerprint
+			}
+			stamp := out[i].Changed
+			if fields {
+				stamp = Stamp{By: by.Name, At: w.at}
+			}
+			if err := w.putIndicator(key, e, stamp); err != nil {
 				return &atIndicator{n: e.N, err: err}
 			}
-			out[i] = IndicatorRecord{N: e.N, Review: e.Review, Changed: Stamp{By: by.Name, At: w.at}}
+			fp := out[i].Fingerprint
+			if by.Fingerprint != "" {
+				fp = by.Fingerprint
+			}
+			out[i] = IndicatorRecord{Ref: e.ref(), N: e.N, Fingerprint: fp, Review: e.Review, Changed: stamp}
 		}
 		return nil
 	})
@@ -161,7 +192,7 @@ func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Autho
 				if f.old == f.new {
 					continue
 				}
-				if err := w.audit(key, 0, f.name, f.old, f.new); err != nil {
+				if err := w.audit(key, 0, "", f.name, f.old, f.new); err != nil {
 					return err
 				}
 			}
@@ -186,12 +217,14 @@ func (s *Store) SaveProject(ctx context.Context, key string, p Project, by Autho
 
 // write is one save's transaction.
 type write struct {
-	ctx    context.Context
-	s      *Store
-	tx     *sql.Tx
-	by     string
-	at     time.Time // the time of every change of this save
-	atText string
+	ctx context.Context
+	s   *Store
+	tx  *sql.Tx
+	by  string
+	// fingerprint is the submission the save was made against; "" when unknown
+	fingerprint string
+	at          time.Time // the time of every change of this save
+	atText      string
 }
 
 // inWrite runs fn in a write transaction, one save of this Store at a time, and commits
@@ -223,22 +256,26 @@ func (s *Store) inWrite(ctx context.Context, fn func(w *write) error) error {
 // stmt is a prepared statement of the Store, in this transaction.
 func (w *write) stmt(st *sql.Stmt) *sql.Stmt { return w.tx.StmtContext(w.ctx, st) }
 
-// indicator reads one indicator's record; one not stored comes back with only N.
-func (w *write) indicator(key string, n int) (IndicatorRecord, error) {
-	ir, err := scanIndicator(w.stmt(w.s.stmts.indicator).QueryRowContext(w.ctx, key, n))
+// indicator reads one indicator's record; one not stored comes back with only Ref and N.
+func (w *write) indicator(key, ref string, n int) (IndicatorRecord, error) {
+	ir, err := scanIndicator(w.stmt(w.s.stmts.indicator).QueryRowContext(w.ctx, key, ref))
 	if errors.Is(err, sql.ErrNoRows) {
-		return IndicatorRecord{N: n}, nil
+		return IndicatorRecord{Ref: ref, N: n}, nil
 	}
+	ir.N = n // the place it is saved at now
 	return ir, err
 }
 
-func (w *write) putIndicator(key string, e Entry) error {
+// putIndicator writes an indicator's record with its Changed stamp; the fingerprint is
+// the save's, or stays as it was when the save brings none.
+func (w *write) putIndicator(key string, e Entry, changed Stamp) error {
 	var score any // NULL when not scored
 	if e.Review.Score.IsSet() {
 		score = e.Review.Score.String()
 	}
 	_, err := w.stmt(w.s.stmts.putIndicator).ExecContext(w.ctx,
-		key, e.N, e.Review.Actual, score, e.Review.Reason, e.Review.Rule, e.Review.Note, w.by, w.atText)
+		key, e.ref(), e.N, w.fingerprint, e.Review.Actual, score, e.Review.Reason, e.Review.Rule, e.Review.Note,
+		changed.By, changed.At.UTC().Format(timeFormat))
 	return err
 }
 
@@ -247,7 +284,7 @@ func (w *write) putIndicator(key string, e Entry) error {
 // goes in the audit. A save that brings the fingerprint already recorded and changes
 // nothing writes nothing.
 func (w *write) touchProject(key string, by Author, changes bool) error {
-	w.by = by.Name
+	w.by, w.fingerprint = by.Name, by.Fingerprint
 	var last string
 	err := w.stmt(w.s.stmts.lastFingerprint).QueryRowContext(w.ctx, key).Scan(&last)
 	exists := err == nil
@@ -263,15 +300,15 @@ func (w *write) touchProject(key string, by Author, changes bool) error {
 	if !newPrint {
 		return nil
 	}
-	if err := w.audit(key, 0, FieldFingerprint, last, by.Fingerprint); err != nil {
+	if err := w.audit(key, 0, "", FieldFingerprint, last, by.Fingerprint); err != nil {
 		return err
 	}
 	_, err = w.stmt(w.s.stmts.putFingerprint).ExecContext(w.ctx, by.Fingerprint, by.Name, w.atText, key)
 	return err
 }
 
-func (w *write) audit(key string, n int, field, before, after string) error {
-	_, err := w.stmt(w.s.stmts.audit).ExecContext(w.ctx, w.atText, w.by, key, n, field, before, after)
+func (w *write) audit(key string, n int, ref, field, before, after string) error {
+	_, err := w.stmt(w.s.stmts.audit).ExecContext(w.ctx, w.atText, w.by, key, n, ref, field, before, after)
 	return err
 }
 
@@ -293,11 +330,13 @@ func (s *Store) prepare(ctx context.Context) error {
 		dst   **sql.Stmt
 		query string
 	}{
-		{&s.stmts.indicator, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? AND n = ?`},
+		{&s.stmts.indicator, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? AND ref = ?`},
 		{&s.stmts.putIndicator, `
-INSERT INTO indicator (key, n, actual, score, reason, rule, note, changed_by, changed_at)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT (key, n) DO UPDATE SET
+INSERT INTO indicator (key, ref, n, fingerprint, actual, score, reason, rule, note, changed_by, changed_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (key, ref) DO UPDATE SET
+	n = excluded.n,
+	fingerprint = CASE WHEN excluded.fingerprint = '' THEN indicator.fingerprint ELSE excluded.fingerprint END,
 	actual = excluded.actual, score = excluded.score, reason = excluded.reason,
 	rule = excluded.rule, note = excluded.note,
 	changed_by = excluded.changed_by, changed_at = excluded.changed_at`},
@@ -312,9 +351,9 @@ UPDATE project SET
 	first_at = CASE WHEN first_fingerprint = '' THEN ?3 ELSE first_at END,
 	last_fingerprint = ?1, last_by = ?2, last_at = ?3
 WHERE key = ?4`},
-		{&s.stmts.audit, `INSERT INTO audit (at, by, key, n, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?)`},
+		{&s.stmts.audit, `INSERT INTO audit (at, by, key, n, ref, field, old, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`},
 		{&s.stmts.project, `SELECT ` + projectColumns + ` FROM project WHERE key = ?`},
-		{&s.stmts.indicators, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? ORDER BY n`},
+		{&s.stmts.indicators, `SELECT ` + indicatorColumns + ` FROM indicator WHERE key = ? ORDER BY n, ref`},
 		{&s.stmts.projectFields, `SELECT reviewer, review_date FROM project WHERE key = ?`},
 		{&s.stmts.putProjectFields, `
 UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ? WHERE key = ?`},
@@ -326,4 +365,53 @@ UPDATE project SET reviewer = ?, review_date = ?, changed_by = ?, changed_at = ?
 		*p.dst = st
 	}
 	return nil
+}
+
+// Confirm records that the reviewer has checked every stored indicator review of the
+// project key against the submission by.Fingerprint (required) and that each still
+// stands: each indicator saved against another submission is confirmed against this one,
+// with an audit row (FieldFingerprint) apiece; the reviews and their Changed stamps stay
+// as they are. It returns the project's whole record as stored.
+func (s *Store) Confirm(ctx context.Context, key string, by Author) (Record, error) {
+	if err := checkKey(key); err != nil {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, err)
+	}
+	if err := checkAuthor(by); err != nil {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, err)
+	}
+	if by.Fingerprint == "" {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, newInvalid(i18n.T("确认须给出自评表的指纹",
+			"a confirmation names the submission's fingerprint")))
+	}
+	var rec Record
+	err := s.inWrite(ctx, func(w *write) error {
+		old, err := s.readRecord(ctx, w.tx, key)
+		if err != nil {
+			return err
+		}
+		var stale []IndicatorRecord
+		for _, ir := range old.Indicators {
+			if ir.Fingerprint != by.Fingerprint {
+				stale = append(stale, ir)
+			}
+		}
+		if err := w.touchProject(key, by, len(stale) > 0); err != nil {
+			return err
+		}
+		for _, ir := range stale {
+			if err := w.audit(key, ir.N, ir.Ref, FieldFingerprint, ir.Fingerprint, by.Fingerprint); err != nil {
+				return err
+			}
+			if _, err := w.tx.ExecContext(ctx, `UPDATE indicator SET fingerprint = ? WHERE key = ? AND ref = ?`,
+				by.Fingerprint, key, ir.Ref); err != nil {
+				return err
+			}
+		}
+		rec, err = s.readRecord(ctx, w.tx, key)
+		return err
+	})
+	if err != nil {
+		return Record{}, s.fail(ctx, opConfirm, key, 0, err)
+	}
+	return rec, nil
 }

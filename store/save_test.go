@@ -21,7 +21,7 @@ func TestSaveReadRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	path := tempPath(t, "review.db")
 	s := openAt(t, path)
-	key := ProjectKey("某县/教育局.xlsx", 1)
+	key := ProjectKey("某县/教育局.xlsx", "学前教育", 1)
 
 	inputs := []Entry{
 		{N: 1, Review: Indicator{Actual: "98%", Score: MustScore("19.81"), Reason: "部分佐证不足", Rule: "R03", Note: "见附件 2"}},
@@ -46,10 +46,10 @@ func TestSaveReadRoundTrip(t *testing.T) {
 		First:   Seen{Fingerprint: zhang.Fingerprint, By: "张三", At: at(0)},
 		Last:    Seen{Fingerprint: zhang.Fingerprint, By: "张三", At: at(0)},
 		Indicators: []IndicatorRecord{
-			{N: 1, Review: inputs[0].Review, Changed: Stamp{By: "张三", At: at(0)}},
-			{N: 2, Review: inputs[1].Review, Changed: Stamp{By: "张三", At: at(1)}},
-			{N: 3, Review: inputs[2].Review, Changed: Stamp{By: "张三", At: at(2)}},
-			{N: 10, Review: inputs[3].Review, Changed: Stamp{By: "张三", At: at(3)}},
+			{Ref: "#1", N: 1, Fingerprint: zhang.Fingerprint, Review: inputs[0].Review, Changed: Stamp{By: "张三", At: at(0)}},
+			{Ref: "#2", N: 2, Fingerprint: zhang.Fingerprint, Review: inputs[1].Review, Changed: Stamp{By: "张三", At: at(1)}},
+			{Ref: "#3", N: 3, Fingerprint: zhang.Fingerprint, Review: inputs[2].Review, Changed: Stamp{By: "张三", At: at(2)}},
+			{Ref: "#10", N: 10, Fingerprint: zhang.Fingerprint, Review: inputs[3].Review, Changed: Stamp{By: "张三", At: at(3)}},
 		},
 	}
 	check := func(s *Store, when string) {
@@ -84,7 +84,7 @@ func TestProjectWithNothingStored(t *testing.T) {
 	all, err := s.All(context.Background())
 	require.NoError(t, err)
 	assert.Empty(t, all)
-	h, err := s.History(context.Background(), "nothing#1", 1)
+	h, err := s.History(context.Background(), "nothing#1", PlaceRef(1))
 	require.NoError(t, err)
 	assert.Empty(t, h)
 }
@@ -99,9 +99,9 @@ func TestLaterSaveWins(t *testing.T) {
 
 	rec, err := s.Project(ctx, "k")
 	require.NoError(t, err)
-	ir, ok := rec.Indicator(4)
+	ir, ok := rec.Indicator(PlaceRef(4))
 	require.True(t, ok)
-	assert.Equal(t, IndicatorRecord{N: 4, Review: Indicator{Score: MustScore("6"), Reason: "无满意度调查"},
+	assert.Equal(t, IndicatorRecord{Ref: "#4", N: 4, Fingerprint: li.Fingerprint, Review: Indicator{Score: MustScore("6"), Reason: "无满意度调查"},
 		Changed: Stamp{By: "李四", At: at(1)}}, ir)
 }
 
@@ -141,32 +141,33 @@ func TestAuditOldAndNewValues(t *testing.T) {
 	v1 := zhang.Fingerprint
 	want := []Change{
 		{Seq: 1, At: at(0), By: "张三", Key: "k", N: 0, Field: FieldFingerprint, Old: "", New: v1},
-		{Seq: 2, At: at(0), By: "张三", Key: "k", N: 1, Field: FieldActual, Old: "", New: "95%"},
-		{Seq: 3, At: at(0), By: "张三", Key: "k", N: 1, Field: FieldScore, Old: "", New: "18"},
-		{Seq: 4, At: at(0), By: "张三", Key: "k", N: 1, Field: FieldReason, Old: "", New: "完成率不足"},
-		{Seq: 5, At: at(1), By: "李四", Key: "k", N: 1, Field: FieldScore, Old: "18", New: "18.5"},
-		{Seq: 6, At: at(1), By: "李四", Key: "k", N: 1, Field: FieldReason, Old: "完成率不足", New: ""},
-		{Seq: 7, At: at(1), By: "李四", Key: "k", N: 1, Field: FieldRule, Old: "", New: "R02"},
+		{Seq: 2, At: at(0), By: "张三", Key: "k", N: 1, Ref: "#1", Field: FieldActual, Old: "", New: "95%"},
+		{Seq: 3, At: at(0), By: "张三", Key: "k", N: 1, Ref: "#1", Field: FieldScore, Old: "", New: "18"},
+		{Seq: 4, At: at(0), By: "张三", Key: "k", N: 1, Ref: "#1", Field: FieldReason, Old: "", New: "完成率不足"},
+		{Seq: 5, At: at(1), By: "李四", Key: "k", N: 1, Ref: "#1", Field: FieldScore, Old: "18", New: "18.5"},
+		{Seq: 6, At: at(1), By: "李四", Key: "k", N: 1, Ref: "#1", Field: FieldReason, Old: "完成率不足", New: ""},
+		{Seq: 7, At: at(1), By: "李四", Key: "k", N: 1, Ref: "#1", Field: FieldRule, Old: "", New: "R02"},
 		{Seq: 8, At: at(3), By: "李四", Key: "k", N: 0, Field: FieldFingerprint, Old: v1, New: v2},
 		{Seq: 9, At: at(3), By: "李四", Key: "k", N: 0, Field: FieldReviewer, Old: "", New: "李四"},
 		{Seq: 10, At: at(3), By: "李四", Key: "k", N: 0, Field: FieldDate, Old: "", New: "2024-05-21"},
-		{Seq: 11, At: at(4), By: "张三", Key: "k", N: 1, Field: FieldScore, Old: "18.5", New: ""},
-		{Seq: 12, At: at(4), By: "张三", Key: "k", N: 2, Field: FieldNote, Old: "", New: "待核"},
+		{Seq: 11, At: at(4), By: "张三", Key: "k", N: 1, Ref: "#1", Field: FieldScore, Old: "18.5", New: ""},
+		{Seq: 12, At: at(4), By: "张三", Key: "k", N: 1, Ref: "#1", Field: FieldFingerprint, Old: v1, New: v2},
+		{Seq: 13, At: at(4), By: "张三", Key: "k", N: 2, Ref: "#2", Field: FieldNote, Old: "", New: "待核"},
 	}
 	got, err := s.ProjectHistory(ctx, "k")
 	require.NoError(t, err)
 	assert.Equal(t, want, got, "ProjectHistory")
 
-	got, err = s.History(ctx, "k", 1)
+	got, err = s.History(ctx, "k", PlaceRef(1))
 	require.NoError(t, err)
-	assert.Equal(t, []Change{want[1], want[2], want[3], want[4], want[5], want[6], want[10]}, got, "History of indicator 1")
+	assert.Equal(t, []Change{want[1], want[2], want[3], want[4], want[5], want[6], want[10], want[11]}, got, "History of indicator 1")
 
 	rec, err := s.Project(ctx, "k")
 	require.NoError(t, err)
 	assert.Equal(t, Seen{Fingerprint: v1, By: "张三", At: at(0)}, rec.First)
 	assert.Equal(t, Seen{Fingerprint: v2, By: "李四", At: at(3)}, rec.Last, "who first saved against v2")
 	assert.True(t, rec.Stale(v1), "the record was last saved against v2")
-	ir, _ := rec.Indicator(1)
+	ir, _ := rec.Indicator(PlaceRef(1))
 	assert.Equal(t, Stamp{By: "张三", At: at(4)}, ir.Changed)
 	checkAuditReplays(t, s)
 }
@@ -200,7 +201,7 @@ func TestAuditIsAppendOnly(t *testing.T) {
 	assert.ErrorContains(t, err, "the audit is append-only")
 	_, err = s.db.ExecContext(ctx, `DELETE FROM audit`)
 	assert.ErrorContains(t, err, "the audit is append-only")
-	h, err := s.History(ctx, "k", 1)
+	h, err := s.History(ctx, "k", PlaceRef(1))
 	require.NoError(t, err)
 	require.Len(t, h, 1)
 	assert.Equal(t, "5", h[0].New)
@@ -296,7 +297,7 @@ func TestConcurrentSaves(t *testing.T) {
 	require.Len(t, rec.Indicators, 3)
 	total := 0
 	for _, ir := range rec.Indicators {
-		h, err := s.History(ctx, "shared#1", ir.N)
+		h, err := s.History(ctx, "shared#1", PlaceRef(ir.N))
 		require.NoError(t, err)
 		scores := 0
 		var last Change
@@ -500,7 +501,7 @@ func TestSaveThatChangesNothingWritesNothing(t *testing.T) {
 	// An empty review of a project never saved, without a fingerprint: nothing to keep.
 	got, err := s.SaveIndicator(ctx, "new#1", 1, Indicator{}, Author{Name: "王五"})
 	require.NoError(t, err)
-	assert.Equal(t, IndicatorRecord{N: 1}, got)
+	assert.Equal(t, IndicatorRecord{Ref: "#1", N: 1}, got)
 	rec, err := s.SaveProject(ctx, "new#1", Project{}, Author{Name: "王五"})
 	require.NoError(t, err)
 	assert.Equal(t, Record{Key: "new#1"}, rec)
@@ -524,14 +525,62 @@ func TestSaveThatChangesNothingWritesNothing(t *testing.T) {
 	assert.Equal(t, stored, again)
 	assert.Equal(t, int64(2), version())
 
-	// The same review against an edited submission: only the fingerprint is new.
+	// The same review against an edited submission: only the fingerprints are new, the
+	// project's and the indicator's (confirmed against it).
 	_, err = s.SaveIndicator(ctx, "k", 1, Indicator{Score: MustScore("5")}, Author{Name: "李四", Fingerprint: "v2"})
 	require.NoError(t, err)
-	assert.Equal(t, int64(3), version())
+	assert.Equal(t, int64(4), version())
 	again, err = s.Project(ctx, "k")
 	require.NoError(t, err)
-	assert.Equal(t, stored.Indicators, again.Indicators, "the indicator is unchanged")
+	confirmed := stored.Indicators[0]
+	confirmed.Fingerprint = "v2"
+	assert.Equal(t, []IndicatorRecord{confirmed}, again.Indicators, "the indicator is unchanged, its stamp too, and confirmed")
 	assert.Equal(t, Seen{Fingerprint: "v2", By: "李四", At: at(4)}, again.Last) // the fifth save
 	assert.False(t, again.Stale("v2"), "the reviewer has now seen the edited submission")
+	checkAuditReplays(t, s)
+}
+
+// Saving one indicator against an edited submission vouches for that one alone; Confirm
+// vouches for all, changing no review.
+func TestStaleIsPerIndicator(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	v2 := Author{Name: "李四", Fingerprint: Fingerprint([]byte("submission v2"))}
+	_, err := s.SaveIndicators(ctx, "k", []Entry{
+		{N: 1, Review: Indicator{Score: MustScore("12"), Reason: "佐证不足"}},
+		{N: 5, Review: Indicator{Score: MustScore("7")}},
+	}, zhang)
+	require.NoError(t, err)
+
+	_, err = s.SaveIndicator(ctx, "k", 5, Indicator{Score: MustScore("7")}, v2)
+	require.NoError(t, err)
+	rec, err := s.Project(ctx, "k")
+	require.NoError(t, err)
+	assert.True(t, rec.Stale(v2.Fingerprint), "indicator 1 was not looked at again")
+	one, _ := rec.Indicator(PlaceRef(1))
+	five, _ := rec.Indicator(PlaceRef(5))
+	assert.True(t, one.Stale(v2.Fingerprint))
+	assert.False(t, five.Stale(v2.Fingerprint), "indicator 5 was saved against v2")
+
+	confirmed, err := s.Confirm(ctx, "k", v2)
+	require.NoError(t, err)
+	assert.False(t, confirmed.Stale(v2.Fingerprint), "every indicator confirmed")
+	c1, _ := confirmed.Indicator(PlaceRef(1))
+	assert.Equal(t, one.Review, c1.Review, "a confirmation changes no review")
+	assert.Equal(t, one.Changed, c1.Changed, "…nor who changed it last")
+	h, err := s.History(ctx, "k", PlaceRef(1))
+	require.NoError(t, err)
+	last := h[len(h)-1]
+	assert.Equal(t, Change{Seq: last.Seq, At: last.At, By: "李四", Key: "k", N: 1, Ref: "#1", Field: FieldFingerprint,
+		Old: zhang.Fingerprint, New: v2.Fingerprint}, last)
+	v, err := s.Version(ctx)
+	require.NoError(t, err)
+	_, err = s.Confirm(ctx, "k", v2)
+	require.NoError(t, err)
+	again, err := s.Version(ctx)
+	require.NoError(t, err)
+	assert.Equal(t, v, again, "confirming again writes nothing")
+	_, err = s.Confirm(ctx, "k", Author{Name: "李四"})
+	assert.ErrorIs(t, err, ErrInvalid, "a confirmation without the submission's fingerprint")
 	checkAuditReplays(t, s)
 }

@@ -59,6 +59,54 @@ BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
 BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
 `,
+	// 2: indicators known by what identifies them (ref), not by their place alone, each
+	// with the submission it was last saved or confirmed against (step 1 knew only the
+	// project's latest, which each indicator takes); the
+	// records of step 1 keep their place as their ref ("#3") and their projects are marked
+	// positional, for the caller to move to its new keys (Move) once it has checked that
+	// the submission is the one they were saved against. moved says where a record went,
+	// so its history follows it.
+	`
+CREATE TABLE indicator2 (
+	key        TEXT NOT NULL REFERENCES project (key),
+	ref        TEXT NOT NULL CHECK (ref <> ''),   -- what identifies the indicator in its project
+	n          INTEGER NOT NULL CHECK (n >= 1),   -- its 1-based place when last saved
+	fingerprint TEXT NOT NULL DEFAULT '',         -- the submission this review was saved or confirmed against
+	actual     TEXT NOT NULL DEFAULT '',
+	score      TEXT,
+	reason     TEXT NOT NULL DEFAULT '',
+	rule       TEXT NOT NULL DEFAULT '',
+	note       TEXT NOT NULL DEFAULT '',
+	changed_by TEXT NOT NULL,
+	changed_at TEXT NOT NULL,
+	PRIMARY KEY (key, ref)
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO indicator2 (key, ref, n, fingerprint, actual, score, reason, rule, note, changed_by, changed_at)
+SELECT key, '#' || n, n, (SELECT last_fingerprint FROM project WHERE project.key = indicator.key),
+	actual, score, reason, rule, note, changed_by, changed_at FROM indicator;
+DROP TABLE indicator;
+ALTER TABLE indicator2 RENAME TO indicator;
+
+ALTER TABLE project ADD COLUMN positional INTEGER NOT NULL DEFAULT 0;  -- 1: keyed by place (step 1)
+UPDATE project SET positional = 1;
+
+ALTER TABLE audit ADD COLUMN ref TEXT NOT NULL DEFAULT '';             -- '' for a project field
+DROP TRIGGER audit_no_update;
+UPDATE audit SET ref = '#' || n WHERE n > 0;
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'the audit is append-only'); END;
+DROP INDEX audit_record;
+CREATE INDEX audit_record ON audit (key, ref, seq);
+
+CREATE TABLE moved (
+	old_key TEXT NOT NULL,
+	old_ref TEXT NOT NULL,                          -- '' for the project itself
+	new_key TEXT NOT NULL,
+	new_ref TEXT NOT NULL,
+	PRIMARY KEY (new_key, new_ref, old_key, old_ref)
+) STRICT, WITHOUT ROWID;
+`,
 }
 
 // timeFormat is how times are stored: UTC, microseconds, fixed width.

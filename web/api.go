@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
+	"strconv"
 	"strings"
 
 	"jixiao/internal/i18n"
+	"jixiao/internal/num"
 	"jixiao/store"
 )
 
@@ -23,7 +26,7 @@ type apiListItem struct {
 	ReportedTotal *float64 `json:"reported_total"` // the 自评得分 stated (text, else the table's total)
 	ReviewTotal   *float64 `json:"review_total"`   // the reviewer's 复核总分; null until every indicator has its score
 	ReviewGrade   *string  `json:"review_grade"`
-	Deviation     *float64 `json:"deviation"` // 偏离度, a fraction
+	Deviation     *float64 `json:"deviation"` // 偏离度, a fraction, 4 decimals
 	Errors        int      `json:"errors"`
 	Warnings      int      `json:"warnings"`
 }
@@ -44,7 +47,10 @@ func (s *Server) apiProjects(w http.ResponseWriter, r *http.Request) {
 	out := make([]apiListItem, len(rows))
 	for i, rw := range rows {
 		it := apiListItem{ID: rw.ID, Name: rw.Name, Agency: rw.Agency, Total: rw.total, Grade: rw.Grade,
-			ReportedTotal: rw.reported, ReviewTotal: rw.review, Deviation: rw.deviation, Errors: rw.Errors, Warnings: rw.Warns}
+			ReportedTotal: rw.reported, ReviewTotal: rw.review, Errors: rw.Errors, Warnings: rw.Warns}
+		if rw.deviation != nil { // 4 decimals of a fraction, as check --format json gives it
+			it.Deviation = ptr(num.Round(*rw.deviation, 4))
+		}
 		if it.Total == nil { // a range: the grade of its lower end, as the JSON output gives it
 			it.Grade = st.byID[rw.ID].result.Grade
 		}
@@ -97,15 +103,50 @@ func decodeBody(r *http.Request, v any) error {
 	return nil
 }
 
-// badBody answers a body that could not be read: 413 when too large, else 400.
-func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error) {
+// badBody answers a body that could not be read: 413 when too large, else 400 saying
+// what is wrong with it: a key the request does not take (keys lists those it does), a
+// value of the wrong kind, or text that is not JSON.
+func (s *Server) badBody(w http.ResponseWriter, r *http.Request, err error, keys ...string) {
 	var tooLarge *http.MaxBytesError
-	if errors.As(err, &tooLarge) {
+	var wrongType *json.UnmarshalTypeError
+	var syntax *json.SyntaxError
+	switch {
+	case errors.As(err, &tooLarge):
 		s.failErr(w, r, err)
-		return
+	case strings.HasPrefix(err.Error(), "json: unknown field "):
+		// encoding/json names an unknown key only in its message.
+		key := strings.TrimPrefix(err.Error(), "json: unknown field ")
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgUnknownKey.Zh, msgUnknownKey.En, key, strings.Join(keys, ", ")))
+	case errors.As(err, &wrongType):
+		kind := i18n.T("文字", "text")
+		if wrongType.Type.Kind() != reflect.String {
+			kind = i18n.T("%s", "%s", wrongType.Type.String())
+		}
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSONValue.Zh, msgBadJSONValue.En, strconv.Quote(wrongType.Field), kind.String(langOr(r))))
+	case errors.As(err, &syntax):
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
+			i18n.T("第 %d 个字节处语法有误", "a syntax error at byte %d", syntax.Offset).String(langOr(r))))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
+			i18n.T("正文为空或不完整", "the body is empty or cut short").String(langOr(r))))
+	default:
+		s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En,
+			i18n.T("多于一个 JSON 值", "more than one JSON value").String(langOr(r))))
 	}
-	s.fail(w, r, http.StatusBadRequest, i18n.T(msgBadJSON.Zh, msgBadJSON.En, err.Error()))
 }
+
+// langOr is the request's language.
+func langOr(r *http.Request) i18n.Lang {
+	lang, _ := langOf(r)
+	return lang
+}
+
+// The keys each body takes, for the message of one that has another.
+var (
+	reviewKeys  = []string{"score", "actual", "reason", "rule", "note", "reviewer"}
+	projectKeys = []string{"reviewer", "date"}
+	confirmKeys = []string{"reviewer"}
+)
 
 // scoreText is the score of a body as text: "" for absent or null.
 func scoreText(raw json.RawMessage) (string, bool) {
@@ -136,7 +177,7 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 	}
 	var body apiReviewBody
 	if err := decodeBody(r, &body); err != nil {
-		s.badBody(w, r, err)
+		s.badBody(w, r, err, reviewKeys...)
 		return
 	}
 	score, isNum := scoreText(body.Score)
@@ -152,7 +193,8 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, *msg)
 		return
 	}
-	_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
+	_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
+		store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
 	s.savedJSON(w, r, e.id, err)
 }
 
@@ -163,7 +205,7 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 	}
 	var body apiProjectBody
 	if err := decodeBody(r, &body); err != nil {
-		s.badBody(w, r, err)
+		s.badBody(w, r, err, projectKeys...)
 		return
 	}
 	name := strings.TrimSpace(body.Reviewer)
@@ -173,6 +215,32 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 	}
 	_, err := s.store.SaveProject(r.Context(), e.key, store.Project{Reviewer: name, Date: strings.TrimSpace(body.Date)},
 		store.Author{Name: name, Fingerprint: e.fingerprint})
+	s.savedJSON(w, r, e.id, err)
+}
+
+// apiConfirmBody is the body of PUT /api/projects/{id}/confirm: who confirms.
+type apiConfirmBody struct {
+	Reviewer string `json:"reviewer"`
+}
+
+// apiConfirm confirms every indicator review of the project against the submission as it
+// is now; no review changes.
+func (s *Server) apiConfirm(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	var body apiConfirmBody
+	if err := decodeBody(r, &body); err != nil {
+		s.badBody(w, r, err, confirmKeys...)
+		return
+	}
+	name := strings.TrimSpace(body.Reviewer)
+	if name == "" {
+		s.fail(w, r, http.StatusBadRequest, msgNeedReviewer)
+		return
+	}
+	_, err := s.store.Confirm(r.Context(), e.key, store.Author{Name: name, Fingerprint: e.fingerprint})
 	s.savedJSON(w, r, e.id, err)
 }
 

@@ -108,9 +108,17 @@ type batchPage struct {
 	Units    []string
 	Codes    []codeCount
 	Failures []failure
-	Orphans  int
-	Figures  batchFigures
-	Charts   []chart
+	Orphans  []orphanView // records of projects no submission holds now
+	// Strays are the projects with indicator reviews that match none of their indicators.
+	Strays  []strayProject
+	Figures batchFigures
+	Charts  []chart
+}
+
+// strayProject is a project with indicator reviews that match none of its indicators.
+type strayProject struct {
+	Name, Href string
+	Count      int
 }
 
 // numbered is a row with its place in the list shown, and its cells as written.
@@ -178,7 +186,15 @@ func (s *Server) batchPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	bq := readBatchQuery(r.URL.Query())
-	p := &batchPage{page: s.newPage(r, "", "batch"), Query: bq, All: len(st.entries), Orphans: len(st.orphans)}
+	p := &batchPage{page: s.newPage(r, "", "batch"), Query: bq, All: len(st.entries)}
+	for _, rec := range st.orphans {
+		p.Orphans = append(p.Orphans, projectOrphan(rec, p.Lang))
+	}
+	for _, e := range st.entries {
+		if len(e.orphans) > 0 {
+			p.Strays = append(p.Strays, strayProject{Name: e.project.Name, Href: p.Href("/projects/" + e.id), Count: len(e.orphans)})
+		}
+	}
 	for i, rw := range bq.rows(st) {
 		h, err := s.rowHTML(rw, &p.page)
 		if err != nil {

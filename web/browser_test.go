@@ -143,7 +143,7 @@ func TestBrowser(t *testing.T) {
 	assert.Equal(t, "张三", valueOf("#saver"), "the name is remembered")
 	rec, err := f.store.Project(t.Context(), e.key)
 	require.NoError(t, err)
-	ir, ok := rec.Indicator(2)
+	ir, ok := rec.Indicator(e.refs[1])
 	require.True(t, ok)
 	assert.Equal(t, "6.5", ir.Review.Score.String())
 	assert.Equal(t, "张三", ir.Changed.By)

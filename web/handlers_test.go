@@ -18,6 +18,7 @@ import (
 
 	"jixiao/engine"
 	"jixiao/internal/i18n"
+	"jixiao/internal/num"
 	"jixiao/report"
 	"jixiao/sheets"
 	"jixiao/store"
@@ -308,7 +309,7 @@ func TestAPISaveReview(t *testing.T) {
 
 	rec, err := f.store.Project(t.Context(), e.key)
 	require.NoError(t, err)
-	ir, ok := rec.Indicator(2)
+	ir, ok := rec.Indicator(e.refs[1])
 	require.True(t, ok)
 	assert.Equal(t, "6.5", ir.Review.Score.String())
 	assert.Equal(t, "张三", ir.Changed.By)
@@ -372,7 +373,7 @@ func TestCompleteReview(t *testing.T) {
 	assert.Equal(t, rv.Total, p["review_total"])
 	assert.Equal(t, rv.Grade, p["review_grade"])
 	require.True(t, rv.HasDeviation)
-	assert.InDelta(t, rv.Deviation, p["deviation"], 1e-12)
+	assert.Equal(t, num.Round(rv.Deviation, 4), p["deviation"], "4 decimals, as check --format json gives it")
 	assert.InDelta(t, (94.81-rv.Total)/94.81, rv.Deviation, 1e-9, "偏离度 = (自评 − 复核) / 自评")
 	page := text(f.get(t, "/projects/"+e.id).body)
 	assert.Contains(t, page, e.row.ReviewTotal)
@@ -408,14 +409,17 @@ func TestAPISaveRefusesBadInput(t *testing.T) {
 		{"score a word", path, `{"score": "abc", "reviewer": "张三"}`, nil, 400, `复核得分 "abc" 不是数字`},
 		{"score true", path, `{"score": true, "reviewer": "张三"}`, nil, 400, `复核得分 "true" 不是数字`},
 		{"score an object", path, `{"score": {}, "reviewer": "张三"}`, nil, 400, `不是数字`},
-		{"score with a unit", path, `{"score": "8分", "reviewer": "张三"}`, nil, 400, `不是数字`},
+		{"score with a unit", path, `{"score": "8元", "reviewer": "张三"}`, nil, 400, `不是数字`},
 		{"negative score", path, `{"score": -1, "reviewer": "张三"}`, nil, 400, "复核得分 -1 为负数"},
 		{"negative text", path, `{"score": "-0.5", "reviewer": "张三"}`, nil, 400, "复核得分 -0.5 为负数"},
 		{"above the weight", path, `{"score": 10.01, "reviewer": "张三"}`, nil, 400, "复核得分 10.01 超过该指标的分值 10"},
 		{"exponent above the weight", path, `{"score": 1e2, "reviewer": "张三"}`, nil, 400, "超过该指标的分值 10"},
 		{"no reviewer", path, `{"score": 8}`, nil, 400, "请填写复核人姓名"},
 		{"blank reviewer", path, `{"score": 8, "reviewer": "  "}`, nil, 400, "请填写复核人姓名"},
-		{"unknown key", path, `{"score": 8, "reviewer": "张三", "grade": "优"}`, nil, 400, `unknown field "grade"`},
+		{"unknown key", path, `{"score": 8, "reviewer": "张三", "grade": "优"}`, nil, 400, `请求正文中有本接口不认识的键 "grade"；可用的键：score, actual, reason, rule, note, reviewer`},
+		{"unknown key in English", path + "?lang=en", `{"score": 5, "reviewer": "王五", "foo": 1}`, nil, 400, `the request body has the key "foo", which this request does not take; the keys are: score, actual, reason, rule, note, reviewer`},
+		{"a value of the wrong kind", path, `{"score": 8, "reviewer": 5}`, nil, 400, `请求正文中键 "reviewer" 的值类型不对（应为文字）`},
+		{"a syntax error", path + "?lang=en", `{"score": 8,}`, nil, 400, "the request body is not valid JSON (a syntax error at byte 13)"},
 		{"not JSON", path, `score=8`, nil, 400, "请求正文不是有效的 JSON"},
 		{"two values", path, `{"score": 8, "reviewer": "张三"} {}`, nil, 400, "请求正文不是有效的 JSON"},
 		{"empty body", path, ``, nil, 400, "请求正文不是有效的 JSON"},
@@ -547,6 +551,20 @@ func TestExport(t *testing.T) {
 	assert.Regexp(t, `\n6\.50?\n`, cells, "the stored 复核得分 is in the workbook")
 }
 
+// The export names every submission that could not be read, as check --format xlsx does:
+// in the summary's block and the 问题清单.
+func TestExportNamesUnreadSubmissions(t *testing.T) {
+	dir := copySeed(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "broken.toml"), []byte("name = \"broken\n[[indicator"), 0o644))
+	f := serve(t, dir, Options{})
+	x := f.get(t, "/export.xlsx")
+	require.Equal(t, http.StatusOK, x.status, x.body)
+	cells := workbookText(t, []byte(x.body))
+	assert.Contains(t, cells, seedShebao)
+	assert.Equal(t, 2, strings.Count(cells, "\nbroken.toml\n"), "broken.toml in the summary and in the 问题清单:\n%s", cells)
+	assert.Contains(t, cells, "未能读入 1 个输入，均未计分")
+}
+
 // workbookText is every cell of a workbook, one per line, sheet by sheet.
 func workbookText(t testing.TB, data []byte) string {
 	t.Helper()
@@ -669,7 +687,7 @@ func TestSameRecord(t *testing.T) {
 		return store.Record{Key: "a.toml#1", Project: store.Project{Reviewer: "张三", Date: "2024-05-20"},
 			Changed: store.Stamp{By: "张三", At: at}, First: store.Seen{Fingerprint: "f1", By: "张三", At: at},
 			Last:       store.Seen{Fingerprint: "f2", By: "李四", At: at.Add(time.Hour)},
-			Indicators: []store.IndicatorRecord{{N: 2, Review: store.Indicator{Score: store.MustScore("6.5"), Reason: "理由"}, Changed: store.Stamp{By: "张三", At: at}}}}
+			Indicators: []store.IndicatorRecord{{Ref: "i:a/b/c", N: 2, Review: store.Indicator{Score: store.MustScore("6.5"), Reason: "理由"}, Changed: store.Stamp{By: "张三", At: at}}}}
 	}
 	assert.True(t, sameRecord(base(), base()))
 	assert.True(t, sameRecord(store.Record{}, store.Record{}))
@@ -685,6 +703,8 @@ func TestSameRecord(t *testing.T) {
 		"a note":         func(r *store.Record) { r.Indicators[0].Review.Note = "备注" },
 		"its stamp":      func(r *store.Record) { r.Indicators[0].Changed.At = at.Add(time.Minute) },
 		"its number":     func(r *store.Record) { r.Indicators[0].N = 3 },
+		"its ref":        func(r *store.Record) { r.Indicators[0].Ref = "i:a/b/d" },
+		"positional":     func(r *store.Record) { r.Positional = true },
 		"its changed by": func(r *store.Record) { r.Indicators[0].Changed.By = "王五" },
 	} {
 		r := base()
@@ -705,7 +725,7 @@ func TestProjectReviewAndFormRefusals(t *testing.T) {
 		message          string
 	}{
 		{"no reviewer", path, `{"date": "2024-05-20"}`, 400, "请填写复核人姓名"},
-		{"unknown key", path, `{"reviewer": "张三", "name": "张三"}`, 400, `unknown field "name"`},
+		{"unknown key", path, `{"reviewer": "张三", "name": "张三"}`, 400, `请求正文中有本接口不认识的键 "name"；可用的键：reviewer, date`},
 		{"not JSON", path, `reviewer=张三`, 400, "请求正文不是有效的 JSON"},
 		{"date too long", path, `{"reviewer": "张三", "date": "` + strings.Repeat("9", 17<<10) + `"}`, 400, "过长"},
 		{"unknown project", "/api/projects/ffffffffffffffff/review", `{"reviewer": "张三"}`, 404, "没有编号为 ffffffffffffffff 的项目"},

@@ -91,6 +91,7 @@ func startHelper(t *testing.T, dir string) (*exec.Cmd, string) {
 type saver struct {
 	id     string
 	n      int
+	ref    string  // the indicator's store ref
 	acked  float64 // the last score the server answered 200 for; -1 for none
 	tried  map[string]bool
 	client *http.Client
@@ -133,7 +134,7 @@ func checkKept(t *testing.T, dir string, keyOf map[string]string, savers []*save
 	for _, s := range savers {
 		rec, err := st.Project(context.Background(), keyOf[s.id])
 		require.NoError(t, err)
-		ir, ok := rec.Indicator(s.n)
+		ir, ok := rec.Indicator(s.ref)
 		if s.acked < 0 {
 			continue
 		}
@@ -142,7 +143,7 @@ func checkKept(t *testing.T, dir string, keyOf map[string]string, savers []*save
 		assert.GreaterOrEqual(t, got, s.acked, "indicator %d of %s: nothing acknowledged is lost", s.n, s.id)
 		assert.True(t, s.tried[ir.Review.Score.String()], "indicator %d: stored score %s was sent", s.n, ir.Review.Score)
 		assert.Equal(t, "第 "+strconv.FormatFloat(got, 'f', 2, 64)+" 次", ir.Review.Reason, "the record is whole: its reason goes with its score")
-		history, err := st.History(context.Background(), keyOf[s.id], s.n)
+		history, err := st.History(context.Background(), keyOf[s.id], s.ref)
 		require.NoError(t, err)
 		last := map[string]string{}
 		for _, c := range history {
@@ -163,7 +164,9 @@ func seedSavers(t *testing.T, dir string) (map[string]string, []*saver) {
 		keyOf[e.id] = e.key
 		for n := range e.result.Indicators {
 			if e.result.Indicators[n].Indicator.Weight >= 10 {
-				savers = append(savers, newSaver(e.id, n+1))
+				sv := newSaver(e.id, n+1)
+				sv.ref = e.refs[n]
+				savers = append(savers, sv)
 			}
 		}
 	}
@@ -364,7 +367,10 @@ func TestSubmissionsReadAgain(t *testing.T) {
 	_, still := st.byID[e.id]
 	assert.False(t, still)
 	assert.Equal(t, http.StatusNotFound, f.get(t, "/projects/"+e.id).status)
-	assert.Contains(t, text(f.get(t, "/").body), "1 个项目的复核记录找不到对应的自评表")
+	batch := text(f.get(t, "/").body)
+	assert.Contains(t, batch, "找不到对应项目或指标的复核记录")
+	assert.Contains(t, batch, "社保工作运行经费.toml · 社保工作运行经费", "the orphan names its file and project")
+	assert.Contains(t, batch, "产出指标 / 成本指标 / 资金投入：复核得分 10 · 已足额到位", "…and each indicator's review")
 
 	// A file that breaks is shown with its errors; the others stay.
 	bad := filepath.Join(dir, "坏.toml")

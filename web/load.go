@@ -37,10 +37,15 @@ type source struct {
 // the file, and the result with the store's review applied.
 type entry struct {
 	id          string // the page's and the API's name for it: see projectID
-	key         string // the store's key: store.ProjectKey(rel, place)
+	key         string // the store's key: store.ProjectKey(rel, name, nth)
+	placeKey    string // the key a store of schema 1 gave it: store.PlaceKey(rel, place)
 	rel         string
-	place       int    // 1-based place in its file
-	fingerprint string // of the bytes it was read from (its file, or its line of JSON Lines)
+	place       int      // 1-based place in its file
+	fingerprint string   // of the bytes it was read from (its file, or its line of JSON Lines)
+	refs        []string // each indicator's store ref (store.IndicatorRef), in the file's order
+	// orphans are the stored indicator reviews of the project that match none of its
+	// indicators now (renamed or removed): shown, never applied.
+	orphans []store.IndicatorRecord
 
 	project *indicators.Project // as read from the file
 	base    *engine.Result      // checked, without the store's review
@@ -112,7 +117,7 @@ func relative(root, path string) string {
 // named by their path relative to the root, as the pages show them.
 // The stat is taken before reading, so a file written meanwhile is read again at the next
 // poll.
-func readSource(path, rel string, st stat, lim indicators.Limits) *source {
+func readSource(path, rel string, st stat, lim indicators.Limits, reportProjects func(string) (int, error)) *source {
 	src := &source{path: path, rel: rel, mod: st.mod, size: st.size}
 	maxSize := lim.MaxFileSize
 	if maxSize <= 0 {
@@ -128,18 +133,18 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 		src.err = err
 		return src
 	}
+	names := map[string]int{} // projects of the file by name so far
 	add := func(p *indicators.Project, place int, fingerprint string) {
-		key := store.ProjectKey(rel, place)
-		src.projects = append(src.projects, &entry{id: projectID(key), key: key, rel: rel, place: place,
-			fingerprint: fingerprint, project: p})
+		names[p.Name]++
+		key := store.ProjectKey(rel, p.Name, names[p.Name])
+		src.projects = append(src.projects, &entry{id: projectID(key), key: key, placeKey: store.PlaceKey(rel, place),
+			rel: rel, place: place, fingerprint: fingerprint, refs: indicatorRefs(p), project: p})
 	}
 	switch indicators.FormatOf(path) {
 	case indicators.Report:
 		// A published report is a document checked whole (jixiao check); its projects are
-		// reviewed here once imported as files of their own.
-		src.err = indicators.ErrorList{{Pos: indicators.Pos{File: rel}, Kind: indicators.ErrRead, Msg: i18n.T(
-			"这是公开的部门决算报告，serve 不直接复核报告：请先用 jixiao import -o 文件夹 %s 把其中的自评表存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check",
-			"this is a published report, which serve does not review as it is: save its self-evaluations as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check", rel)}}
+		// reviewed here once imported as files of their own, if it holds any.
+		src.err = indicators.ErrorList{{Pos: indicators.Pos{File: rel}, Kind: indicators.ErrRead, Msg: reportHint(path, rel, reportProjects)}}
 		return src
 	case indicators.JSONLines:
 		// One project a line: each line its own fingerprint, so editing one project of a
@@ -192,6 +197,41 @@ func readSource(path, rel string, st stat, lim indicators.Limits) *source {
 	return src
 }
 
+// indicatorRefs are the store refs of p's indicators: each its name under its headings,
+// the n-th of identical ones told apart by n.
+func indicatorRefs(p *indicators.Project) []string {
+	refs := make([]string, len(p.Indicators))
+	seen := map[[3]string]int{}
+	for i, ind := range p.Indicators {
+		k := [3]string{ind.Level1, ind.Level2, ind.Name}
+		seen[k]++
+		refs[i] = store.IndicatorRef(ind.Level1, ind.Level2, ind.Name, seen[k])
+	}
+	return refs
+}
+
+// reportHint says what to do with a published report: import its self-evaluations and
+// review those, when it holds any; else check the report itself.
+func reportHint(path, rel string, count func(string) (int, error)) i18n.Text {
+	n, err := -1, error(nil)
+	if count != nil {
+		n, err = count(path)
+	}
+	switch {
+	case n > 0 && err == nil:
+		return i18n.T(
+			"这是公开的部门决算报告，其中有 %d 张项目支出绩效自评表；serve 不直接复核报告：请先用 jixiao import -o 文件夹 %s 把它们存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check %s",
+			"this is a published report holding %d self-evaluations, which serve does not review as it is: save them as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check %s", n, rel, rel)
+	case n == 0 || err != nil:
+		return i18n.T(
+			"这是公开的部门决算报告，jixiao 没有从中读出项目支出绩效自评表，没有可复核或导入的项目；报告本身（决算表等）用 jixiao check %s 检查",
+			"this is a published report in which jixiao found no self-evaluation to review or import; check the report itself (its final-accounts tables) with jixiao check %s", rel)
+	}
+	return i18n.T(
+		"这是公开的部门决算报告，serve 不直接复核报告：如其中有项目支出绩效自评表，请先用 jixiao import -o 文件夹 %s 把它们存为 TOML 文件，再复核它们；报告本身的检查用 jixiao check %s",
+		"this is a published report, which serve does not review as it is: if it holds self-evaluations, save them as TOML files with jixiao import -o DIR %s and review those; check the report itself with jixiao check %s", rel, rel)
+}
+
 func asList(err error) indicators.ErrorList {
 	var list indicators.ErrorList
 	if errors.As(err, &list) {
@@ -238,7 +278,7 @@ func (s *Server) readAll(ctx context.Context, paths []string, stats map[string]s
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				src := readSource(paths[i], relative(s.root, paths[i]), stats[paths[i]], s.opts.Limits)
+				src := readSource(paths[i], relative(s.root, paths[i]), stats[paths[i]], s.opts.Limits, s.opts.ReportProjects)
 				for _, e := range src.projects {
 					s.engines.check(ctx, func(eng *engine.Engine) {
 						r, err := eng.Check(e.project)

@@ -30,6 +30,12 @@ var (
 	msgBadJSON  = i18n.T(
 		"请求正文不是有效的 JSON（%s）；应为 {\"score\": 18, \"reason\": \"…\", \"rule\": \"…\", \"note\": \"…\", \"reviewer\": \"姓名\"}",
 		"the request body is not valid JSON (%s); send {\"score\": 18, \"reason\": \"…\", \"rule\": \"…\", \"note\": \"…\", \"reviewer\": \"NAME\"}")
+	msgUnknownKey = i18n.T(
+		"请求正文中有本接口不认识的键 %s；可用的键：%s",
+		"the request body has the key %s, which this request does not take; the keys are: %s")
+	msgBadJSONValue = i18n.T(
+		"请求正文中键 %s 的值类型不对（应为%s）",
+		"the key %s of the request body has a value of the wrong kind (it should be %s)")
 	msgScoreNotNumber = i18n.T(
 		"复核得分 %q 不是数字：请填写 18 或 17.5 这样的数，或留空表示尚未复核",
 		"the review score %q is not a number: write a number such as 18 or 17.5, or leave it empty for not yet reviewed")

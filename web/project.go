@@ -27,17 +27,24 @@ type projectPage struct {
 	Table      report.TableView
 	Indicators []indicatorView
 	Findings   []findingView // the project's own findings (not of one indicator)
-	Stale      bool
-	Last       store.Seen // the submission as the review last saw it
-	Reviewer   string     // 复核人 and 复核日期 as recorded for the report
-	Date       string
-	Changed    stampView
-	Action     string // the project form's action and token
-	FormToken  string
-	Error      string // a refused save of the project form
-	History    []changeView
-	Saver      string // who saves, as this browser remembers
-	Saved      int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	Stale      bool          // some indicator's review was recorded against another version
+	// ConfirmAction and ConfirmToken are the form that confirms every review at once.
+	ConfirmAction, ConfirmToken string
+	Last                        store.Seen // the submission as the review last saw it
+	Reviewer                    string     // 复核人 and 复核日期 as recorded for the report
+	Date                        string
+	Changed                     stampView
+	Action                      string // the project form's action and token
+	FormToken                   string
+	Error                       string // a refused save of the project form
+	History                     []changeView
+	Saver                       string // who saves, as this browser remembers
+	Saved                       int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	// Orphans are the project's stored indicator reviews that match none of its indicators
+	// (renamed or removed): shown, not counted. FileOrphans are the records of projects of
+	// the same file that match no project of it now (a project renamed).
+	Orphans     []orphanIndicator
+	FileOrphans []orphanView
 	// Labels name the review's fields as the file format does (indicators.Fields):
 	// actual, score, reason, rule, note of an indicator; name and date of the reviewer.
 	Labels map[string]string
@@ -66,6 +73,7 @@ var columnClass = []string{"c0", "c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8",
 
 type indicatorView struct {
 	N          int
+	Stale      bool // its review was recorded against another version of the submission
 	Row        report.TableRow
 	Cells      []cellView
 	Applicable bool
@@ -231,10 +239,20 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	}
 	p.Findings = findingViews(res, -1, lang)
 	rec := e.record
-	p.Stale = rec.Stale(e.fingerprint)
+	p.Stale = e.stale()
+	p.ConfirmAction = "/projects/" + e.id + "/confirm"
+	p.ConfirmToken = s.formToken(p.ConfirmAction)
 	p.Last = rec.Last
 	p.Reviewer, p.Date = rec.Project.Reviewer, rec.Project.Date
 	p.Changed = stamp(rec.Changed)
+	for _, ir := range e.orphans {
+		p.Orphans = append(p.Orphans, indicatorOrphan(ir, lang))
+	}
+	for _, o := range s.cur.Load().orphans {
+		if file, _ := splitKey(o.Key, lang); file == e.rel {
+			p.FileOrphans = append(p.FileOrphans, projectOrphan(o, lang))
+		}
+	}
 	p.Action = "/projects/" + e.id + "/review"
 	p.FormToken = s.formToken(p.Action)
 	if c, err := r.Cookie(saverCookie); err == nil {
@@ -244,18 +262,21 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	if err != nil {
 		return nil, err
 	}
-	byN := map[int][]changeView{}
+	byRef := map[string][]changeView{}
 	for i := len(history) - 1; i >= 0; i-- { // newest first
 		c := history[i]
 		cv := changeView{At: localTime(c.At), By: c.By, N: c.N, Field: fieldLabel(c.Field, lang), Old: c.Old, New: c.New,
 			Submission: c.Field == store.FieldFingerprint}
 		if cv.Submission {
 			cv.Old, cv.New = short(c.Old), short(c.New)
+			if c.N > 0 { // the indicator's review saved or confirmed against another version
+				cv.Field = i18n.Pick(lang, "核对确认（自评表版本）", "checked against (submission)")
+			}
 		}
 		if c.N == 0 {
 			p.History = append(p.History, cv)
 		} else {
-			byN[c.N] = append(byN[c.N], cv)
+			byRef[c.Ref] = append(byRef[c.Ref], cv)
 		}
 	}
 	d := res.Project.Scoring.Decimals
@@ -264,12 +285,12 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 		ir := &res.Indicators[i]
 		ind := ir.Indicator
 		n := i + 1
-		iv := indicatorView{N: n, Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
-			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byN[n]}
+		iv := indicatorView{N: n, Stale: e.staleAt(i), Row: p.Table.Rows[i], Cells: cellViews(p.Table.Rows[i]), Applicable: ind.Applicable, Weight: num.Short(ind.Weight, d),
+			Findings: findingViews(res, i, lang), Criterion: ind.Criterion, History: byRef[e.refs[i]]}
 		for k, t := range report.Tiers(res, i, lang) {
 			iv.Tiers = append(iv.Tiers, tierView{Text: t, Fired: ir.Tier == k+1})
 		}
-		if ir, ok := rec.Indicator(n); ok {
+		if ir, ok := rec.Indicator(e.refs[i]); ok {
 			iv.Review = reviewValues{Actual: ir.Review.Actual, Score: ir.Review.Score.String(), Reason: ir.Review.Reason,
 				Rule: ir.Review.Rule, Note: ir.Review.Note}
 			iv.Changed = stamp(ir.Changed)
@@ -309,6 +330,8 @@ func fieldLabel(field string, lang i18n.Lang) string {
 		return i18n.Pick(lang, "复核日期", "review date")
 	case store.FieldFingerprint:
 		return i18n.Pick(lang, "自评表（文件指纹）", "submission (fingerprint)")
+	case store.FieldMoved:
+		return i18n.Pick(lang, "复核记录改按名称对应", "record now kept by name")
 	}
 	return field
 }
@@ -327,13 +350,19 @@ func checkReview(e *entry, n int, in reviewInput) (store.Indicator, *i18n.Text) 
 	rec := store.Indicator{Actual: strings.TrimSpace(in.Actual), Reason: strings.TrimSpace(in.Reason),
 		Rule: strings.TrimSpace(in.Rule), Note: strings.TrimSpace(in.Note)}
 	text := strings.TrimSpace(in.Score)
-	sc, err := store.ParseScore(text)
+	sc, err := store.ParseScore(scoreAsWritten(text))
 	if err != nil {
 		m := i18n.T(msgScoreNotNumber.Zh, msgScoreNotNumber.En, text)
 		return rec, &m
 	}
 	if x, ok := sc.Float64(); ok {
 		d := e.result.Project.Scoring.Decimals
+		// Kept as the engine counts it: half-up to the file's decimals (9.995 is 10.00).
+		if sc, err = store.ScoreOf(x, d); err != nil {
+			m := i18n.T(msgScoreNotNumber.Zh, msgScoreNotNumber.En, text)
+			return rec, &m
+		}
+		x, _ = sc.Float64()
 		switch {
 		case x < 0:
 			m := i18n.T(msgScoreNegative.Zh, msgScoreNegative.En, sc.String())
@@ -349,6 +378,14 @@ func checkReview(e *entry, n int, in reviewInput) (store.Indicator, *i18n.Text) 
 		return rec, &m
 	}
 	return rec, nil
+}
+
+// scoreAsWritten is a 复核得分 as a reviewer types it with a Chinese input method, made
+// plain: full-width digits and point (９.５), a trailing 分 ("9.5分", "９．５ 分").
+func scoreAsWritten(s string) string {
+	s = num.Normalize(s)
+	s = strings.TrimSpace(strings.TrimSuffix(s, "分"))
+	return s
 }
 
 // invalid is the reviewer's message of a store error that refused an argument, if it is
@@ -370,13 +407,7 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	action := fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)
-	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
-		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+	if !s.postedForm(w, r, fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)) {
 		return
 	}
 	f := r.PostForm
@@ -384,7 +415,8 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 		Note: f.Get("note"), Reviewer: f.Get("reviewer")}
 	rec, msg := checkReview(e, n, in)
 	if msg == nil {
-		_, err := s.store.SaveIndicator(r.Context(), e.key, n, rec, store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
+		_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
+			store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
 		if m, bad := invalid(err); bad {
 			msg = &m
 		} else if err != nil {
@@ -440,13 +472,7 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	if err := r.ParseForm(); err != nil {
-		s.failErr(w, r, err)
-		return
-	}
-	action := "/projects/" + e.id + "/review"
-	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
-		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+	if !s.postedForm(w, r, "/projects/"+e.id+"/review") {
 		return
 	}
 	f := r.PostForm
@@ -462,6 +488,29 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 		s.refuseForm(w, r, e, 0, in, proj, m)
 		return
 	} else if err != nil {
+		s.failErr(w, r, err)
+		return
+	}
+	rememberSaver(w, who)
+	http.Redirect(w, r, s.back(r, e, 0), http.StatusSeeOther)
+}
+
+// confirmForm confirms every indicator review of the project against the submission as
+// it is now (the reviewer has checked them): no review changes.
+func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
+	_, e, ok := s.lookup(w, r)
+	if !ok {
+		return
+	}
+	if !s.postedForm(w, r, "/projects/"+e.id+"/confirm") {
+		return
+	}
+	who := strings.TrimSpace(r.PostForm.Get("saver"))
+	if who == "" {
+		s.refuseForm(w, r, e, 0, reviewInput{}, store.Project{Reviewer: e.record.Project.Reviewer, Date: e.record.Project.Date}, msgNeedReviewer)
+		return
+	}
+	if _, err := s.store.Confirm(r.Context(), e.key, store.Author{Name: who, Fingerprint: e.fingerprint}); err != nil {
 		s.failErr(w, r, err)
 		return
 	}

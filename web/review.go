@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"errors"
+	"slices"
 	"sort"
 	"time"
 
@@ -25,7 +26,13 @@ func (s *Server) applyReview(ctx context.Context, e *entry, rec store.Record) (*
 	ne := *e
 	ne.record = rec
 	ne.result = e.base
-	if p, ok := withReview(e.project, rec); ok {
+	ne.orphans = nil
+	for _, ir := range rec.Indicators {
+		if !slices.Contains(e.refs, ir.Ref) {
+			ne.orphans = append(ne.orphans, ir)
+		}
+	}
+	if p, ok := withReview(e.project, e.refs, rec); ok {
 		var checkErr error
 		err := s.engines.check(ctx, func(eng *engine.Engine) {
 			var r *engine.Result
@@ -42,12 +49,14 @@ func (s *Server) applyReview(ctx context.Context, e *entry, rec store.Record) (*
 	return &ne, nil
 }
 
-// withReview is a copy of p with the stored review applied; false when nothing is stored.
-// The submission's own model is never changed: results already published share it.
-func withReview(p *indicators.Project, rec store.Record) (*indicators.Project, bool) {
+// withReview is a copy of p with the stored review applied, each indicator's found by its
+// ref (refs, in p's order); false when nothing is stored. A stored review whose ref is
+// none of p's is not applied. The submission's own model is never changed: results
+// already published share it.
+func withReview(p *indicators.Project, refs []string, rec store.Record) (*indicators.Project, bool) {
 	stored := rec.Project != (store.Project{})
 	for _, ir := range rec.Indicators {
-		stored = stored || !ir.Review.IsZero() && ir.N <= len(p.Indicators)
+		stored = stored || !ir.Review.IsZero() && slices.Contains(refs, ir.Ref)
 	}
 	if !stored {
 		return p, false
@@ -59,7 +68,7 @@ func withReview(p *indicators.Project, rec store.Record) (*indicators.Project, b
 	np.Indicators = make([]*indicators.Indicator, len(p.Indicators))
 	for i, ind := range p.Indicators {
 		np.Indicators[i] = ind
-		ir, ok := rec.Indicator(i + 1)
+		ir, ok := rec.Indicator(refs[i])
 		if !ok || ir.Review.IsZero() {
 			continue
 		}
@@ -100,15 +109,33 @@ func reviewFigures(r *engine.Result) (total *float64, grade string, deviation *f
 	return total, grade, deviation
 }
 
+// staleAt reports whether indicator i's stored review was saved or confirmed against
+// another version of the submission than the one read now.
+func (e *entry) staleAt(i int) bool {
+	ir, ok := e.record.Indicator(e.refs[i])
+	return ok && ir.Stale(e.fingerprint)
+}
+
+// stale reports whether any indicator's review was recorded against another version of
+// the submission (an orphan review, applied to nothing, does not count).
+func (e *entry) stale() bool {
+	for i := range e.refs {
+		if e.staleAt(i) {
+			return true
+		}
+	}
+	return false
+}
+
 // sameRecord reports whether two records hold the same review, stamps included.
 func sameRecord(a, b store.Record) bool {
-	if a.Key != b.Key || a.Project != b.Project || !sameStamp(a.Changed, b.Changed) || !sameSeen(a.First, b.First) ||
+	if a.Key != b.Key || a.Positional != b.Positional || a.Project != b.Project || !sameStamp(a.Changed, b.Changed) || !sameSeen(a.First, b.First) ||
 		!sameSeen(a.Last, b.Last) || len(a.Indicators) != len(b.Indicators) {
 		return false
 	}
 	for i, x := range a.Indicators {
 		y := b.Indicators[i]
-		if x.N != y.N || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
+		if x.Ref != y.Ref || x.N != y.N || x.Fingerprint != y.Fingerprint || x.Review != y.Review || !sameStamp(x.Changed, y.Changed) {
 			return false
 		}
 	}
@@ -141,6 +168,9 @@ type apiProjectDoc struct {
 type apiIndicator struct {
 	report.JSONIndicator
 	Changed *apiStamp `json:"changed,omitempty"` // of the indicator's review
+	// Stale: the review was saved against another version of the submission and has
+	// not been saved or confirmed since.
+	Stale bool `json:"stale"`
 }
 
 type apiStamp struct {
@@ -160,13 +190,14 @@ func projectJSON(e *entry, lang i18n.Lang) apiProjectDoc {
 	jp := report.NewJSONProject(e.result, lang)
 	findings := report.NewJSONFindings(e.result, lang)
 	jp.Findings = &findings
-	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.record.Stale(e.fingerprint), JSONProject: jp,
+	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.stale(), JSONProject: jp,
 		Indicators: make([]apiIndicator, len(jp.Indicators)), Changed: stampJSON(e.record.Changed)}
 	for i, ji := range jp.Indicators {
 		doc.Indicators[i] = apiIndicator{JSONIndicator: ji}
-		if ir, ok := e.record.Indicator(i + 1); ok {
+		if ir, ok := e.record.Indicator(e.refs[i]); ok {
 			doc.Indicators[i].Changed = stampJSON(ir.Changed)
 		}
+		doc.Indicators[i].Stale = e.staleAt(i)
 	}
 	return doc
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -21,11 +22,13 @@ func (s *Server) routes() http.Handler {
 	mux.HandleFunc("GET /projects/{id}", s.projectPage)
 	mux.HandleFunc("POST /projects/{id}/indicators/{n}/review", s.saveIndicatorForm)
 	mux.HandleFunc("POST /projects/{id}/review", s.saveProjectForm)
+	mux.HandleFunc("POST /projects/{id}/confirm", s.confirmForm)
 	mux.HandleFunc("GET /findings", s.findingsPage)
 	mux.HandleFunc("GET /api/projects", s.apiProjects)
 	mux.HandleFunc("GET /api/projects/{id}", s.apiProject)
 	mux.HandleFunc("PUT /api/projects/{id}/indicators/{n}/review", s.apiSaveIndicator)
 	mux.HandleFunc("PUT /api/projects/{id}/review", s.apiSaveProject)
+	mux.HandleFunc("PUT /api/projects/{id}/confirm", s.apiConfirm)
 	mux.HandleFunc("GET /export.xlsx", s.export)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	mux.HandleFunc("GET /", s.notFound)
@@ -158,6 +161,18 @@ func (p page) English() bool { return p.Lang == i18n.En }
 
 // T is the page's text in its language.
 func (p page) T(zh, en string) string { return i18n.Pick(p.Lang, zh, en) }
+
+// Count is n things in the page's language, the English noun agreeing with n: "3 处错误",
+// "1 error", "3 errors" (i18n.Count).
+func (p page) Count(n int, zh, one, many string) string {
+	return i18n.Count(n, zh, one, many).String(p.Lang)
+}
+
+// Colon and Paren are the punctuation of the page's language: "：" or ": ", "（3）" or " (3)".
+func (p page) Colon() string { return p.T("：", ": ") }
+func (p page) Paren(s any) string {
+	return i18n.Pick(p.Lang, "（"+fmt.Sprint(s)+"）", " ("+fmt.Sprint(s)+")")
+}
 
 type errorPage struct {
 	page

@@ -45,7 +45,7 @@ func newRow(e *entry) *row {
 	d := p.Scoring.Decimals
 	rw := &row{ID: e.id, Name: p.Name, Agency: p.Agency, File: e.rel, Place: e.place,
 		Total: report.TotalText(r, d), Grade: r.Grade, Errors: e.errors, Warns: e.warns,
-		ReportedGrade: p.Reported.Grade, Stale: e.record.Stale(e.fingerprint)}
+		ReportedGrade: p.Reported.Grade, Stale: e.stale()}
 	rw.Where = e.rel
 	if e.place > 1 {
 		rw.Where += "#" + strconv.Itoa(e.place)

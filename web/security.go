@@ -103,6 +103,20 @@ func (s *Server) formToken(action string) string {
 	return hex.EncodeToString(m.Sum(nil)[:16])
 }
 
+// postedForm parses a form posted to action and checks its token, answering the request
+// itself (and reporting false) when either fails.
+func (s *Server) postedForm(w http.ResponseWriter, r *http.Request, action string) bool {
+	if err := r.ParseForm(); err != nil {
+		s.failErr(w, r, err)
+		return false
+	}
+	if !s.formTokenOK(action, r.PostForm.Get("_token")) {
+		s.fail(w, r, http.StatusForbidden, msgBadFormToken)
+		return false
+	}
+	return true
+}
+
 // formTokenOK checks a form's token against the action it was posted to.
 func (s *Server) formTokenOK(action, token string) bool {
 	return hmac.Equal([]byte(s.formToken(action)), []byte(token))

@@ -35,6 +35,10 @@ type Options struct {
 	Engine engine.Options
 	// Limits bound what one submission may hold.
 	Limits indicators.Limits
+	// ReportProjects counts the self-evaluations a published report (.pdf, .docx, text)
+	// holds, for the batch page to say what to do with it: import them to review them, or
+	// check the report itself. Nil: the page says both.
+	ReportProjects func(path string) (int, error)
 	// Token, when set, is required of every request (for a server reachable from other
 	// machines); without it, only requests addressed to a loopback host are served.
 	Token string
@@ -173,7 +177,7 @@ func (s *Server) Reload(ctx context.Context) error {
 		}
 	}
 	s.stats = stats
-	version, recs, err := s.records(ctx)
+	version, recs, err := s.records(ctx, sources)
 	if err != nil {
 		return err
 	}
@@ -203,7 +207,7 @@ func (s *Server) current(ctx context.Context) (*state, error) {
 	if st = s.cur.Load(); st.version >= v {
 		return st, nil
 	}
-	version, recs, err := s.records(ctx)
+	version, recs, err := s.records(ctx, st.sources)
 	if err != nil {
 		return nil, err
 	}
@@ -217,21 +221,71 @@ func (s *Server) current(ctx context.Context) (*state, error) {
 }
 
 // records reads the store's version, then every record: the records are at least as new
-// as the version says.
-func (s *Server) records(ctx context.Context) (int64, map[string]store.Record, error) {
-	v, err := s.store.Version(ctx)
-	if err != nil {
-		return 0, nil, err
+// as the version says. Records kept by place (a store of schema 1) are first moved to
+// their project's key, where the submission is still the one they were saved against.
+func (s *Server) records(ctx context.Context, sources []*source) (int64, map[string]store.Record, error) {
+	for range 2 {
+		v, err := s.store.Version(ctx)
+		if err != nil {
+			return 0, nil, err
+		}
+		all, err := s.store.All(ctx)
+		if err != nil {
+			return 0, nil, err
+		}
+		recs := make(map[string]store.Record, len(all))
+		for _, r := range all {
+			recs[r.Key] = r
+		}
+		moved, err := s.moveByPlace(ctx, sources, recs)
+		if err != nil || !moved {
+			return v, recs, err
+		}
 	}
-	all, err := s.store.All(ctx)
-	if err != nil {
-		return 0, nil, err
+	return 0, nil, errors.New("web: records kept by place moved twice")
+}
+
+// systemAuthor names the server in the audit of what it does of itself.
+var systemAuthor = store.Author{Name: "jixiao serve"}
+
+// moveByPlace moves each record kept by place (store.Record.Positional) to its project's
+// key and its indicators' refs: the project now at the place it names, if the submission
+// there is the very one its last save was made against (same fingerprint), so its
+// places still mean what they meant. Any other is left where it is: an orphan, shown and
+// never applied. It reports whether it moved any.
+func (s *Server) moveByPlace(ctx context.Context, sources []*source, recs map[string]store.Record) (bool, error) {
+	var byPlace map[string]*entry
+	moved := false
+	for key, rec := range recs {
+		if !rec.Positional {
+			continue
+		}
+		if byPlace == nil {
+			byPlace = map[string]*entry{}
+			for _, src := range sources {
+				for _, e := range src.projects {
+					byPlace[e.placeKey] = e
+				}
+			}
+		}
+		e, ok := byPlace[key]
+		if !ok || rec.Last.Fingerprint == "" || rec.Last.Fingerprint != e.fingerprint {
+			continue
+		}
+		if _, taken := recs[e.key]; taken {
+			continue
+		}
+		refs := make(map[string]string, len(e.refs))
+		for i, ref := range e.refs {
+			refs[store.PlaceRef(i+1)] = ref
+		}
+		if err := s.store.Move(ctx, key, e.key, refs, systemAuthor); err != nil {
+			return moved, err
+		}
+		s.log.Printf("the review record %s, kept by place, now follows its project and indicators by name: %s", key, e.key)
+		moved = true
 	}
-	recs := make(map[string]store.Record, len(all))
-	for _, r := range all {
-		recs[r.Key] = r
-	}
-	return v, recs, nil
+	return moved, nil
 }
 
 // build makes the state of sources with the records applied, reusing each project whose
@@ -296,6 +350,18 @@ func (st *state) summary() *report.Summary {
 		}
 	}
 	return sum
+}
+
+// Unread are the submissions that could not be read (or hold a published report rather
+// than self-evaluations), by their path relative to the root, in input order.
+func (s *Server) Unread() []string {
+	var out []string
+	for _, src := range s.cur.Load().sources {
+		if src.err != nil {
+			out = append(out, src.rel)
+		}
+	}
+	return out
 }
 
 // Projects is the number of projects the server shows.

@@ -4,11 +4,17 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"jixiao/batch"
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
@@ -95,6 +101,116 @@ request must then carry. Ctrl-C stops it: requests in flight finish, then the da
 	return cmd
 }
 
+// started tells where the server is and what it serves: its projects, the files it
+// could not read, the review database (said to be new when it is), and the address to
+// open, or, for a listen on every address, this machine's addresses for colleagues.
+func (a *app) started(srv *web.Server, db string, created bool, at *net.TCPAddr, token string) {
+	var b strings.Builder
+	b.WriteString(a.t("jixiao serve：", "jixiao serve: "))
+	b.WriteString(i18n.Count(srv.Projects(), "个项目", "project", "projects").String(a.lang))
+	if unread := srv.Unread(); len(unread) > 0 {
+		b.WriteString(a.t("，", ", "))
+		b.WriteString(i18n.Count(len(unread), "个文件无法读取", "file could not be read", "files could not be read").String(a.lang))
+		b.WriteString(a.t("：", ": "))
+		b.WriteString(strings.Join(unread, a.t("、", ", ")))
+		b.WriteString(a.t("（原因见页面，或用 jixiao check 查看）", " (the page says why, as does jixiao check)"))
+	}
+	if created {
+		b.WriteString(a.t("；新建复核记录库 ", "; a new review database "))
+	} else {
+		b.WriteString(a.t("；复核记录库 ", "; reviews in "))
+	}
+	b.WriteString(db)
+	b.WriteString("\n")
+	local, others := browseURLs(at, token, machineAddrs())
+	b.WriteString(a.t("请在浏览器中打开 ", "open "))
+	b.WriteString(local)
+	b.WriteString(a.t("", " in a browser"))
+	b.WriteString("\n")
+	if at.IP.IsUnspecified() {
+		if len(others) > 0 {
+			b.WriteString(a.t("同一网络的同事打开 ", "colleagues on the network open "))
+			b.WriteString(strings.Join(others, a.t(" 或 ", " or ")))
+		} else {
+			b.WriteString(a.t("同一网络的同事：把地址中的 127.0.0.1 换成本机的 IP 地址", "colleagues on the network: put this machine's IP address in place of 127.0.0.1"))
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(a.t("按 Ctrl-C 停止", "Ctrl-C stops it"))
+	fmt.Fprintln(a.stdout, b.String())
+}
+
+// browseURLs are the addresses to open for a server listening at at: the one it listens
+// on, or for a listen on every address (0.0.0.0, ::), 127.0.0.1 for this machine's browser
+// and one for each of the machine's other addresses (addrs), for colleagues.
+func browseURLs(at *net.TCPAddr, token string, addrs []net.IP) (local string, others []string) {
+	link := func(ip net.IP) string {
+		u := "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(at.Port)) + "/"
+		if token != "" {
+			u += "?token=" + url.QueryEscape(token)
+		}
+		return u
+	}
+	if !at.IP.IsUnspecified() {
+		return link(at.IP), nil
+	}
+	for _, ip := range addrs {
+		if ip.IsLoopback() || ip.IsLinkLocalUnicast() || ip.IsUnspecified() {
+			continue
+		}
+		if at.IP.To4() != nil && ip.To4() == nil { // an IPv4 listen is not reached over IPv6
+			continue
+		}
+		others = append(others, link(ip))
+	}
+	return link(net.IPv4(127, 0, 0, 1)), others
+}
+
+// machineAddrs are this machine's IP addresses; none when they cannot be listed.
+func machineAddrs() []net.IP {
+	addrs, err := net.InterfaceAddrs()
+	if err != nil {
+		return nil
+	}
+	var out []net.IP
+	for _, a := range addrs {
+		if n, ok := a.(*net.IPNet); ok {
+			out = append(out, n.IP)
+		}
+	}
+	return out
+}
+
+// listenError says why the address cannot be listened on, and what to do.
+func (a *app) listenError(addr string, err error) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return a.t("无法监听 %s：该端口已被另一个程序（或另一个 jixiao serve）占用；请换一个端口，例如 --addr 127.0.0.1:9000，或用 --addr 127.0.0.1:0 任选空闲端口",
+			"cannot listen on %s: another program (or another jixiao serve) holds the port; pick another, such as --addr 127.0.0.1:9000, or let --addr 127.0.0.1:0 pick a free one", addr)
+	case errors.Is(err, syscall.EACCES):
+		return a.t("无法监听 %s：没有权限使用该端口（1024 以下的端口须有管理员权限）；请换用 1024 以上的端口，例如 --addr 127.0.0.1:8080",
+			"cannot listen on %s: no permission for the port (ports below 1024 need an administrator); use one above 1024, such as --addr 127.0.0.1:8080", addr)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return a.t("无法监听 %s：本机没有这个地址；请用 127.0.0.1，或本机网卡的地址", "cannot listen on %s: this machine has no such address; use 127.0.0.1, or an address of this machine's network card", addr)
+	}
+	return a.t("无法监听 %s（%v）；请检查 --addr", "cannot listen on %s (%v): check --addr", addr, err)
+}
+
+// isDir reports whether path is a folder that exists.
+func isDir(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// nothingToReview refuses a batch in which no project could be read: unread are its
+// files, each a published report or unreadable.
+func (a *app) nothingToReview(args, unread []string) int {
+	fmt.Fprintln(a.paintErr(), "jixiao serve:", a.t("%s：没有可复核的项目（%s 无法读取或不是自评表）；请用 jixiao check %s 查看原因",
+		"%s: nothing to review (%s could not be read or hold no self-evaluation): see why with jixiao check %s",
+		strings.Join(args, a.t("、", ", ")), strings.Join(unread, a.t("、", ", ")), strings.Join(args, " ")))
+	return exitInput
+}
+
 // loopback reports whether host names this machine only.
 func loopback(host string) bool {
 	if host == "localhost" {
@@ -118,10 +234,15 @@ func (a *app) serve(sf serveFlags, args []string) int {
 		}
 		return exitInput
 	}
-	for _, arg := range args {
-		if _, err := os.Stat(arg); err != nil {
-			return fail(err)
-		}
+	// A path that does not exist, or a folder with nothing jixiao reads, is refused as
+	// check refuses it.
+	files, code := a.inputs(args, stderr)
+	if code != exitOK {
+		return code
+	}
+	// Published reports alone: refused before a review database is made for them.
+	if !slices.ContainsFunc(files, func(f string) bool { return indicators.FormatOf(f) != indicators.Report }) {
+		return a.nothingToReview(args, files)
 	}
 	root := args[0]
 	if fi, err := os.Stat(root); err == nil && !fi.IsDir() {
@@ -130,7 +251,14 @@ func (a *app) serve(sf serveFlags, args []string) int {
 	db := sf.db
 	if db == "" {
 		db = store.DefaultPath(root)
+	} else if dir := filepath.Dir(db); !isDir(dir) {
+		// A mistyped --db must not make a new, empty store that hides the reviews.
+		fmt.Fprintln(stderr, "jixiao serve:", a.t("--db %s：文件夹 %s 不存在；请检查路径（新建复核记录库时，它所在的文件夹须已存在）",
+			"--db %s: the folder %s does not exist; check the path (a new review database goes in a folder that exists)", db, dir))
+		return exitInput
 	}
+	_, statErr := os.Stat(db)
+	created := errors.Is(statErr, os.ErrNotExist)
 	var eopts engine.Options
 	if sf.configPath != "" {
 		cfg, err := indicators.LoadConfig(sf.configPath)
@@ -149,21 +277,24 @@ func (a *app) serve(sf serveFlags, args []string) int {
 			st.Close()
 		}
 	}()
-	srv, err := web.New(ctx, web.Options{Inputs: args, Root: root, Store: st, Engine: eopts, Token: sf.token, Log: stderr})
+	reportProjects := func(path string) (int, error) {
+		ps, err := batch.Projects(path, indicators.Limits{})
+		return len(ps), err
+	}
+	srv, err := web.New(ctx, web.Options{Inputs: args, Root: root, Store: st, Engine: eopts, Token: sf.token, Log: stderr,
+		ReportProjects: reportProjects})
 	if err != nil {
 		return fail(err)
 	}
+	if srv.Projects() == 0 {
+		return a.nothingToReview(args, srv.Unread())
+	}
 	ln, err := net.Listen("tcp", sf.addr)
 	if err != nil {
-		fmt.Fprintln(stderr, "jixiao serve:", a.t("无法监听 %s：%v", "cannot listen on %s: %v", sf.addr, err))
+		fmt.Fprintln(stderr, "jixiao serve:", a.listenError(sf.addr, err))
 		return exitInput
 	}
-	url := "http://" + ln.Addr().String() + "/"
-	if sf.token != "" {
-		url += "?token=" + sf.token
-	}
-	fmt.Fprintln(a.stdout, i18n.T("jixiao serve：%d 个项目，复核记录库 %s\n请在浏览器中打开 %s\n按 Ctrl-C 停止",
-		"jixiao serve: %d projects, reviews in %s\nopen %s in a browser\nCtrl-C stops it", srv.Projects(), st.Path(), url).String(a.lang))
+	a.started(srv, st.Path(), created, ln.Addr().(*net.TCPAddr), sf.token)
 	if err := srv.Serve(ctx, ln); err != nil {
 		fmt.Fprintln(stderr, "jixiao serve:", err)
 		return exitInput

@@ -383,6 +383,9 @@ func (f *filler) needed() {
 		case engine.ExecutionUnexplained:
 			pos, ok := p.Cell("funds.reason")
 			if !ok {
+				pos, ok = f.reasonColumn()
+			}
+			if !ok {
 				pos = r.Pos(fd)
 			}
 			add(report.FillNote{Slot: report.SlotFunds, Indicator: -1, Finding: fd}, pos)
@@ -395,6 +398,49 @@ func (f *filler) needed() {
 			}
 		}
 	}
+}
+
+// reasonColumn gives a funds block without a place for the reason one: a 偏差原因 column
+// right of its header row, the label written in, as the workbook reader reads it. It
+// returns the reason's cell, in the row of the figures, or false when the block's header
+// cannot be found above its 全年执行数.
+func (f *filler) reasonColumn() (indicators.Pos, bool) {
+	spent, ok := f.r.Project.Cell("funds.spent")
+	if !ok || spent.Sheet == "" {
+		return indicators.Pos{}, false
+	}
+	g, ok := f.grids[spent.Sheet]
+	if !ok {
+		var err error
+		if g, err = f.book.Grid(spent.Sheet); err != nil {
+			return indicators.Pos{}, false
+		}
+		f.grids[spent.Sheet] = g
+	}
+	row, col := spent.Line-1, spent.Col-1 // 0-based
+	head := -1
+	for r := row - 1; r >= 0 && r >= row-3; r-- {
+		if strings.TrimSpace(g.Cell(r, col)) != "" {
+			head = r
+			break
+		}
+	}
+	if head < 0 {
+		return indicators.Pos{}, false
+	}
+	free := 0
+	for _, r := range []int{head, row} {
+		for c := len(g.Rows[r]) - 1; c >= 0; c-- {
+			if strings.TrimSpace(g.Cell(r, c)) != "" {
+				free = max(free, c+1)
+				break
+			}
+		}
+	}
+	if err := f.book.SetText(spent.Sheet, sheets.CellName(free+1, head+1), "偏差原因"); err != nil {
+		return indicators.Pos{}, false
+	}
+	return indicators.Pos{File: spent.File, Sheet: spent.Sheet, Line: row + 1, Col: free + 1}, true
 }
 
 // annotate puts each marked cell's comment (the notes on it, after any comment the owner

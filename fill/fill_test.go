@@ -151,7 +151,7 @@ func TestFillCentralTemplate(t *testing.T) {
 	require.Len(t, b.Projects, 1, "the 填报说明 sheet holds no table")
 	assert.Equal(t, []string{
 		"I13 written 30.00", "I14 kept 20.00", "I15 formula kept 20.00", "I16 replaced 10.00", "I6 replaced 8.33",
-		"I17 formula kept 88.33", "H18 replaced 良好", "F6 needed", "K16 needed", "F13 needed",
+		"I17 formula kept 88.33", "H18 replaced 良好", "J6 needed", "K16 needed", "F13 needed",
 	}, noteList(b.Projects[0]))
 
 	rb := open(t, out, "自评表")
@@ -169,7 +169,8 @@ func TestFillCentralTemplate(t *testing.T) {
 	assert.Equal(t, "李四", rb.notes["I16"].Author, "the owner's comment is kept, first")
 	rb.comment("I6", "已改为 8.33。原填写 9.00", "预算执行率 83.33% × 分值 10")
 	rb.comment("H18", "已改为 良好。原填写 优秀", "总分 88.33 对应的等次是 良好")
-	rb.comment("F6", "预算执行率只有 83.3%", "请说明资金未按计划支出的原因")
+	rb.comment("J6", "预算执行率只有 83.3%", "请说明资金未按计划支出的原因")
+	assert.Equal(t, "偏差原因", rb.value("J5"), "the funds block had no place for the reason: a column is added, as the reader reads it")
 	rb.comment("K16", "实际完成值 85 未达到指标值 ≥90", "请填写偏差原因及改进措施")
 	rb.comment("F13", "没有填写度量单位：请填写（如 %、人次、万元）")
 	assert.Len(t, rb.notes, 6, "no other cell has a comment")
@@ -180,7 +181,7 @@ func TestFillCentralTemplate(t *testing.T) {
 	assert.Equal(t, sheets.Style{NumFmt: 2}, rb.style("I13"), "a blank cell filled is not marked")
 	assert.Equal(t, sheets.Style{NumFmt: 2}, rb.style("I14"))
 
-	assertKept(t, src, out, map[string][]string{"自评表": {"I13", "I16", "I6", "I17", "H18", "F6", "K16", "F13"}})
+	assertKept(t, src, out, map[string][]string{"自评表": {"I13", "I16", "I6", "I17", "H18", "J5", "J6", "K16", "F13"}})
 
 	rs := rescored(t, out)
 	require.Len(t, rs, 1)
@@ -202,7 +203,7 @@ func TestFillFujianTemplate(t *testing.T) {
 	require.Len(t, b.Projects, 1)
 	assert.Equal(t, []string{
 		"I7 kept 20.00", "I8 replaced 8.00", "I9 kept 10.00", "I10 kept 10.00", "I11 kept 20.00", "I12 replaced 18.00", "I13 kept 10.00",
-		"I14 formula kept 96.00", "H15 kept 优", "H5 needed", "G8 needed", "G12 needed",
+		"I14 formula kept 96.00", "H15 kept 优", "K5 needed", "G8 needed", "G12 needed",
 	}, noteList(b.Projects[0]))
 
 	rb := open(t, out, "Sheet1")
@@ -215,12 +216,13 @@ func TestFillFujianTemplate(t *testing.T) {
 	rb.comment("I12", "已改为 18.00。原填写 19.81", "第2档 98.5% ≤ 实际值 < 99.22%", "19.81 = 20 × 98.67 / 99.6")
 	rb.comment("G8", "实际完成值 13.87 未达到指标值 73.00", "请填写偏差原因")
 	rb.comment("G12", "实际完成值 98.67% 未达到指标值 99.60%")
-	rb.comment("H5", "预算执行率只有 19.0%：全年预算 73.00 万元，实际支出 13.87 万元")
+	rb.comment("K5", "预算执行率只有 19.0%：全年预算 73.00 万元，实际支出 13.87 万元")
+	assert.Equal(t, "偏差原因", rb.value("K4"), "a reason column right of ⑧, where the reader looks for it")
 	assert.Len(t, rb.notes, 5)
 	assert.Equal(t, sheets.Style{Fill: red}, rb.style("I8"))
-	assert.Equal(t, sheets.Style{Format: "0.00", Fill: yellow}, rb.style("H5"))
+	assert.Equal(t, yellow, rb.style("K5").Fill)
 
-	assertKept(t, src, out, map[string][]string{"Sheet1": {"I8", "I12", "I14", "G8", "G12", "H5"}})
+	assertKept(t, src, out, map[string][]string{"Sheet1": {"I8", "I12", "I14", "G8", "G12", "K4", "K5"}})
 
 	r := rescored(t, out)[0]
 	assert.Equal(t, 96.0, r.Total)
@@ -244,7 +246,7 @@ func TestFillOpenScores(t *testing.T) {
 	src := m.save("open.xlsx")
 	b, out := fill(t, src, Options{Lang: i18n.En})
 	assert.Equal(t, []string{
-		"I13 open", "I14 open", "I15 open", "I16 replaced 10.00", "I6 replaced 8.33", "I17 open", "H18 open", "F6 needed", "K16 needed",
+		"I13 open", "I14 open", "I15 open", "I16 replaced 10.00", "I6 replaced 8.33", "I17 open", "H18 open", "J6 needed", "K16 needed",
 	}, noteList(b.Projects[0]))
 
 	rb := open(t, out, s)
@@ -261,7 +263,7 @@ func TestFillOpenScores(t *testing.T) {
 	for _, cell := range []string{"I13", "I14", "I15", "I17", "H18"} {
 		assert.Equal(t, yellow, rb.style(cell).Fill, cell)
 	}
-	assertKept(t, src, out, map[string][]string{s: {"I13", "I14", "I15", "I16", "I6", "I17", "H18", "F6", "K16"}})
+	assertKept(t, src, out, map[string][]string{s: {"I13", "I14", "I15", "I16", "I6", "I17", "H18", "J5", "J6", "K16"}})
 
 	// A grade some total within the range has stays, unchecked.
 	require.NoError(t, m.b.SetText(s, "H18", "中"))
@@ -319,4 +321,55 @@ func TestFillRejectsWhatIsNotATable(t *testing.T) {
 	var list indicators.ErrorList
 	require.ErrorAs(t, err, &list)
 	assert.Contains(t, list[0].Localize(i18n.En), "no self-evaluation table in this workbook")
+}
+
+// executionHint is the hint of r's execution-unexplained finding, or "" when it has none.
+func executionHint(r *engine.Result) string {
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.ExecutionUnexplained {
+			_, hint := report.Message(r, f, i18n.Zh)
+			return hint
+		}
+	}
+	return ""
+}
+
+// Low execution without a reason: the reason's cell is marked where the funds block has one
+// (a 偏差原因 column of its header), and the hint names it; a block without one gets the
+// column, which the reader then reads. Written there, the reason settles the finding.
+func TestFillFundsReason(t *testing.T) {
+	t.Run("the owner's column", func(t *testing.T) {
+		m := centralTemplate(t)
+		m.rows("自评表", 5, [][]any{{"项目资金（万元）", "", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "偏差原因"}})
+		src := m.save("reason.xlsx")
+		before := rescored(t, src)[0]
+		assert.Equal(t, "请在 自评表!J6（偏差原因）中说明资金未按计划支出的原因", executionHint(before))
+		b, out := fill(t, src, Options{})
+		assert.Contains(t, noteList(b.Projects[0]), "J6 needed", "the reason's cell, not 全年执行数 (F6)")
+		assert.NotContains(t, noteList(b.Projects[0]), "F6 needed")
+		rb := open(t, out, "自评表")
+		rb.comment("J6", "预算执行率只有 83.3%", "请说明资金未按计划支出的原因")
+		assert.Equal(t, yellow, rb.style("J6").Fill)
+		_, marked := rb.notes["F6"]
+		assert.False(t, marked, "全年执行数 is not marked")
+	})
+	t.Run("a column added", func(t *testing.T) {
+		src := centralTemplate(t).save("central.xlsx")
+		assert.Equal(t, "请在资金表的表头加一栏“偏差原因”（或在其下加一行“偏差原因”），在其中说明资金未按计划支出的原因",
+			executionHint(rescored(t, src)[0]), "no place for the reason yet")
+		_, out := fill(t, src, Options{})
+		assert.Equal(t, "请在 自评表!J6（偏差原因）中说明资金未按计划支出的原因", executionHint(rescored(t, out)[0]),
+			"read back, the column added is the reason's place")
+
+		// The owner writes the reason in the marked cell.
+		bk, err := sheets.Open(out)
+		require.NoError(t, err)
+		require.NoError(t, bk.SetText("自评表", "J6", "培训场地改造延期，部分资金结转下年"))
+		reasoned := filepath.Join(t.TempDir(), "reasoned.xlsx")
+		require.NoError(t, bk.SaveAs(reasoned))
+		require.NoError(t, bk.Close())
+		r := rescored(t, reasoned)[0]
+		assert.Equal(t, "培训场地改造延期，部分资金结转下年", r.Project.Funds.Reason)
+		assert.Empty(t, executionHint(r), "the reason given, execution is explained")
+	})
 }

@@ -489,8 +489,57 @@ func (b *blockReader) funds() {
 		if c, ok := cols["reported"]; ok {
 			b.slot("funds.reported", row, c)
 		}
+		b.fundsReason(t, r, row)
 		b.fundsReview(t, r, row)
 		return
+	}
+}
+
+// fundsReason reads why execution fell short, where the funds block states it: a column of
+// its header row (head) labelled 偏差原因, 原因说明 or 未执行原因, in the row of its figures;
+// else a row below the header, before the 总体目标 and the indicator table, whose label says so, the reason
+// in the first cell right of it that is not blank (or the one beside it). The cell is the reason's place even when blank.
+func (b *blockReader) fundsReason(funds map[string]any, head, row int) {
+	f := b.s.field(inFunds, "reason")
+	isReason := func(l string) bool {
+		if strings.Contains(l, "复核") {
+			return false
+		}
+		for _, part := range f.SheetPart {
+			if strings.Contains(l, part) {
+				return true
+			}
+		}
+		return false
+	}
+	for c := range b.g.Rows[head] {
+		if isReason(label(b.g.cell(head, c))) {
+			b.put(funds, "funds", f, b.g.cell(row, c), row, c)
+			b.slot("funds.reason", row, c)
+			return
+		}
+	}
+	for r := head + 1; r < b.head; r++ {
+		for c := range b.g.Rows[r] {
+			if strings.Contains(label(b.g.cell(r, c)), "目标") {
+				return // the 总体目标 below the funds: a reason there is the targets'
+			}
+		}
+		for c := range b.g.Rows[r] {
+			if !isReason(label(b.g.cell(r, c))) {
+				continue
+			}
+			k := b.beside(r, c)
+			for j := k; j < len(b.g.Rows[r]); j++ { // the reason after blank cells
+				if strings.TrimSpace(b.g.cell(r, j)) != "" {
+					k = j
+					break
+				}
+			}
+			b.put(funds, "funds", f, b.g.cell(r, k), r, k)
+			b.slot("funds.reason", r, k)
+			return
+		}
 	}
 }
 

@@ -224,9 +224,11 @@ func (s *schema) generic(in string, obj any) map[string]any {
 
 // placesOf keeps of the cells read the ones of values the project has, and the places its
 // own workbook had (blank cells of the review workbook's columns are none of the project's).
+// The funds block's 偏差原因 stays a place: no check asks whether the table has one, and it
+// is where the reason for low execution goes in this workbook.
 func (b *blockReader) placesOf(root map[string]any) {
 	for path := range b.cells {
-		if !b.model.places[path] && valueAt(root, path) == nil {
+		if !b.model.places[path] && valueAt(root, path) == nil && path != "funds.reason" {
 			delete(b.cells, path)
 		}
 	}

@@ -328,3 +328,54 @@ func TestWorkbookBadCellRejectsItsProjectOnly(t *testing.T) {
 		`book.xlsx:丙!H8: 丁项目 › 期数: 复核得分应为数字，单元格里是 "8分"`,
 	}, lines)
 }
+
+// The funds block states why execution fell short in the forms units use: a column of its
+// header (偏差原因, 原因说明, 未执行原因), or a row below it with the reason beside its label.
+// The reason's cell is its place even when blank; a block without one has none.
+func TestWorkbookFundsReason(t *testing.T) {
+	funds := func(head, data []any, below ...[]any) [][]any {
+		rows := [][]any{{"项目名称", "教师培训"}, head, data}
+		rows = append(rows, below...)
+		return append(rows,
+			[]any{"一级指标", "二级指标", "三级指标", "年度指标值", "度量单位", "实际完成值", "分值", "得分"},
+			[]any{"产出指标", "数量指标", "培训人次", "≥500", "人次", "520", 90, 90},
+		)
+	}
+	head := []any{"", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"}
+	data := []any{"年度资金总额", "", 200, 200, 150, 10, "75%", 7.5}
+	for _, c := range []struct {
+		name   string
+		rows   [][]any
+		reason string
+		cell   string // "" for no place
+	}{
+		{"偏差原因 column", funds(append(head, "偏差原因"), append(data, "部分老人入住延后")), "部分老人入住延后", "I3"},
+		{"原因说明 column, blank", funds(append(head, "原因说明"), data), "", "I3"},
+		{"未执行原因 column, after a gap", funds(append(head, "", "未执行原因"), append(data, "", "采购延期")), "采购延期", "J3"},
+		{"reason row", funds(head, data, []any{"其中：财政拨款", "", 200, 200, 150}, []any{"偏差原因", "", "工程款按合同下年支付"}), "工程款按合同下年支付", "C5"},
+		{"资金执行偏差原因 row, merged label", funds(head, data, []any{"资金执行偏差原因说明", "资金执行偏差原因说明", "工程款按合同下年支付"}), "工程款按合同下年支付", "C4"},
+		{"no place", funds(head, data), "", ""},
+		{"a reason below the 总体目标 is the targets'", funds(head, data, []any{"年度总体目标", "完成培训"}, []any{"偏差原因", "", "场地受限"}), "", ""},
+		{"a 复核 column is not the owner's reason", funds(append(head, "复核偏差原因"), append(data, "复核人写的")), "", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := newBook(t)
+			b.sheet("Sheet1", c.rows)
+			projects, err := LoadWorkbook(b.save(), Limits{})
+			require.NoError(t, err)
+			require.Len(t, projects, 1)
+			p := projects[0]
+			require.NotNil(t, p.Funds)
+			assert.Equal(t, 150.0, *p.Funds.Spent)
+			assert.Equal(t, c.reason, p.Funds.Reason)
+			pos, ok := p.Cell("funds.reason")
+			if c.cell == "" {
+				assert.False(t, ok, "no place for the reason: %v", pos)
+				return
+			}
+			require.True(t, ok, "the reason's cell")
+			assert.Equal(t, c.cell, sheets.CellName(pos.Col, pos.Line))
+			assert.Equal(t, "Sheet1", pos.Sheet)
+		})
+	}
+}

@@ -170,4 +170,16 @@ var catalogue = []*CodeDoc{
 			"预算绩效情况说明写了各等次（优/良/中/差）的项目个数，而各项目的等次得不出这些个数：有 jixiao 算出的等次（计算总分的等次）时按它，否则按各自评表所填的等次。字段：Actual（所写的个数），Expected（按等次数出的个数），Names（每个项目及其等次），Item（\"rescored\" 或 \"stated\"），Pos。",
 			"The 预算绩效情况说明 states how many projects earned each grade (优/良/中/差), and the projects' grades do not give those counts: the grades of the totals jixiao computes when given, else the grades the tables state. Fields: Actual (stated counts), Expected (counts from the grades), Names (each project with its grade), Item (\"rescored\" or \"stated\"), Pos."),
 	},
+	{Code: CodeNarrativeUnchecked, Severity: Warning,
+		Title: i18n.T("情况说明所述的项目无表可核", "projects the narrative states, with no table to check"),
+		Doc: i18n.T(
+			"预算绩效情况说明（或预算绩效管理情况）称若干项目做了绩效自评（或评价），写了个数，也许还有涉及的资金、平均得分、各评级的项目个数，而报告中一份项目支出绩效自评表（或评价报告）也没有：这些说法无法与任何表核对，报告的结论也不涉及它们。请向单位索取这些项目的自评表，用 jixiao check 复核。字段：Item（自评或评价），Actual（所写的个数），Names（所写的其他数字，照原文），Pos。",
+			"The 预算绩效情况说明 (or 预算绩效管理情况) states that some projects were self-evaluated (or evaluated), with their number and perhaps the funds involved, their average score and how many earned each grade, and the report holds no 项目支出绩效自评表 (or 评价报告) at all: none of it can be checked against a table, and the report's verdict does not cover it. Ask the unit for those projects' tables and review them with jixiao check. Fields: Item (自评 or 评价), Actual (the number stated), Names (the other figures stated, as written), Pos."),
+	},
+	{Code: CodeNarrativeAverage, Severity: Error,
+		Title: i18n.T("情况说明中的平均得分不符", "the narrative's average score"),
+		Doc: i18n.T(
+			"预算绩效情况说明写了自评（或评价）项目的平均得分（平均得分 N 分），而报告中各项目所述的得分（评价报告的自评得分，没有时用自评表的合计）的平均，按所写的小数位四舍五入，与之相差超过得分容差。字段：Item（自评或评价），Actual（所写），Expected（算出的平均），Diff，Unit，Names（每个项目及其得分），Pos。",
+			"The 预算绩效情况说明 states the average score of the projects self-evaluated (or evaluated) (平均得分 N 分), and the average of the scores the report states for them (the evaluation report's 自评得分, else the table's 合计), rounded to the decimals written, differs by more than the score tolerance. Fields: Item (自评 or 评价), Actual (stated), Expected (the average), Diff, Unit, Names (each project with its score), Pos."),
+	},
 }

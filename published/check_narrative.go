@@ -19,6 +19,15 @@ func checkNarrative(doc *Document, grades []string, opts Options) []Finding {
 				idx = append(idx, i)
 			}
 		}
+		if len(ps) == 0 && st.Count > 0 {
+			// No table (or report) of the kind at all: the report does not publish them, and
+			// what the sentence states can be checked against none.
+			f := newFinding(CodeNarrativeUnchecked)
+			f.Pos, f.Subject, f.Item = st.Pos, "预算绩效情况说明", st.Kind
+			f.Actual, f.Names = st.Count, st.Said
+			out = append(out, f)
+			continue
+		}
 		if f, ok := checkCount(st, ps); !ok {
 			out = append(out, f)
 		}
@@ -26,6 +35,9 @@ func checkNarrative(doc *Document, grades []string, opts Options) []Finding {
 			out = append(out, f)
 		}
 		if f, ok := checkGrades(st, ps, idx, grades); !ok {
+			out = append(out, f)
+		}
+		if f, ok := checkAverage(st, ps, opts); !ok {
 			out = append(out, f)
 		}
 	}
@@ -76,6 +88,37 @@ func checkFunds(st Statement, ps []*Project, opts Options) (Finding, bool) {
 	f := newFinding(CodeNarrativeFunds)
 	f.Pos, f.Subject, f.Unit = st.FundsPos, "预算绩效情况说明", "万元"
 	f.Actual, f.Expected, f.Diff = *st.Funds, sum, num.Round(*st.Funds-sum, 2)
+	return f, false
+}
+
+// checkAverage compares the average score stated with the average of the projects' stated
+// scores (自评得分, else the table's 合计), rounded to the decimals written, when every
+// project states one.
+func checkAverage(st Statement, ps []*Project, opts Options) (Finding, bool) {
+	if st.Average == nil || len(ps) == 0 {
+		return Finding{}, true
+	}
+	scores := make([]float64, len(ps))
+	names := make([]string, len(ps))
+	for k, p := range ps {
+		r := &p.Project.Reported
+		switch {
+		case r.Score != nil:
+			scores[k] = *r.Score
+		case r.Total != nil:
+			scores[k] = *r.Total
+		default:
+			return Finding{}, true // a score not stated: the average cannot be checked
+		}
+		names[k] = p.Project.Name + " " + num.Short(scores[k], 2)
+	}
+	avg := num.Round(num.Sum(4, scores...)/float64(len(scores)), st.AverageDecimals)
+	if num.Within(*st.Average, avg, opts.Tolerance) {
+		return Finding{}, true
+	}
+	f := newFinding(CodeNarrativeAverage)
+	f.Pos, f.Subject, f.Item, f.Unit = st.AveragePos, "预算绩效情况说明", st.Kind, "分"
+	f.Actual, f.Expected, f.Diff, f.Names = *st.Average, avg, num.Round(*st.Average-avg, 2), names
 	return f, false
 }
 

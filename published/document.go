@@ -199,7 +199,14 @@ type Statement struct {
 	FundsPos indicators.Pos // where the funds figure stands
 	Grades   []GradeCount   // the counts per grade stated (优 2 个, 良 0 个…); nil when not stated
 	GradePos indicators.Pos // where the grade counts stand
-	Pos      indicators.Pos // the sentence
+	Average  *float64       // the average score stated (平均得分 N 分); nil when not stated
+	// AverageDecimals are the decimals the average is written with; AveragePos where it stands.
+	AverageDecimals int
+	AveragePos      indicators.Pos
+	// Said are the further figures the sentence states, as written ("涉及预算金额175.52万元",
+	// "平均得分100.00分", "绩效评级为“优”的项目1个"), for saying what could not be checked.
+	Said []string
+	Pos  indicators.Pos // the sentence
 }
 
 // GradeCount is a number of projects with one grade.

@@ -47,9 +47,11 @@ const (
 	CodeContentsUnlisted = "accounts-contents-unlisted" // a table the report holds that the 目录 does not list
 
 	// The narrative against the tables and the projects.
-	CodeNarrativeCount  = "narrative-count-mismatch" // the number (or names) of projects stated
-	CodeNarrativeFunds  = "narrative-funds-mismatch" // the funds total stated
-	CodeNarrativeGrades = "narrative-grade-mismatch" // the grades stated
+	CodeNarrativeCount     = "narrative-count-mismatch"   // the number (or names) of projects stated
+	CodeNarrativeFunds     = "narrative-funds-mismatch"   // the funds total stated
+	CodeNarrativeGrades    = "narrative-grade-mismatch"   // the grades stated
+	CodeNarrativeUnchecked = "narrative-claim-unchecked"  // projects stated, none of whose tables the report holds
+	CodeNarrativeAverage   = "narrative-average-mismatch" // the average score stated
 
 	// The 情况说明 (the narrative of the final accounts) against the tables.
 	CodeNarrativeFigure = "narrative-figure-mismatch"  // an amount stated about a table's line

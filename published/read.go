@@ -55,8 +55,12 @@ func FromLayout(ld *layout.Document) (*Document, error) {
 			doc.Notes = append(doc.Notes, f)
 		}
 	}
-	if s.performance != nil {
-		doc.Narrative = readNarrative(s.performance)
+	for i, r := range s.performance {
+		n := readNarrative(r)
+		if i == 0 {
+			doc.Narrative.Pos = n.Pos
+		}
+		doc.Narrative.Statements = append(doc.Narrative.Statements, n.Statements...)
 	}
 	sortFindings(doc.Notes)
 	return doc, nil

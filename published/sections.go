@@ -59,8 +59,8 @@ type sections struct {
 	accounts    []*region
 	selfEvals   []*region
 	reports     []*region
-	performance *region // the 预算绩效情况说明
-	explanation *region // the part that explains the final accounts (部门决算情况说明), whole
+	performance []*region // the 预算绩效情况说明 (or 预算绩效管理情况); a report may have more than one
+	explanation *region   // the part that explains the final accounts (部门决算情况说明), whole
 
 	year int
 }
@@ -111,7 +111,7 @@ func classify(l layout.Line) (lineKind, int) {
 		return accountsTitle, n
 	}
 	if numberedRe.MatchString(k) {
-		if strings.Contains(k, "预算绩效") && strings.HasSuffix(k, "说明") {
+		if strings.Contains(k, "预算绩效") && (strings.HasSuffix(k, "说明") || strings.HasSuffix(k, "情况")) {
 			return performanceHeading, 0
 		}
 		return numberedHeading, 0
@@ -214,7 +214,7 @@ func split(doc *layout.Document) *sections {
 			continue
 		case performanceHeading:
 			cur, curKind = &region{title: l}, performanceHeading
-			s.performance = cur
+			s.performance = append(s.performance, cur)
 			continue
 		case partHeading:
 			closeRegion()

@@ -137,8 +137,8 @@ func TestSplitSections(t *testing.T) {
 	assert.Equal(t, 5, a.title.Pos.Line, "the heading opens the table; the title under it is one of its lines")
 	assert.Equal(t, 7, a.label.Pos.Line)
 	assert.Len(t, a.lines, 4, "title, 单位, header, 合计: the note ends the table")
-	require.NotNil(t, s.performance)
-	assert.Len(t, s.performance.lines, 1, "the next numbered heading ends the 预算绩效情况说明")
+	require.Len(t, s.performance, 1)
+	assert.Len(t, s.performance[0].lines, 1, "the next numbered heading ends the 预算绩效情况说明")
 	require.Len(t, s.selfEvals, 1)
 	assert.Len(t, s.selfEvals[0].lines, 1, "an annex heading ends a table")
 	require.Len(t, s.reports, 1)
@@ -245,4 +245,20 @@ func TestPageHeaders(t *testing.T) {
 	se := readSelfEval(s.selfEvals[0])
 	assert.Equal(t, "甲", se.name.text)
 	assert.Equal(t, "乙", se.agency.text)
+}
+
+// A report may state its performance in more than one section (预算绩效情况说明, then
+// 预算绩效管理情况): each is read, the statements of both kept, in order.
+func TestTwoPerformanceSections(t *testing.T) {
+	doc := lines(t, "一、收入支出决算总表\n收入支出决算总表\n公开 01 表\n单位：万元\n项目|金额\n合计|1.00\n注：本表反映…\n"+
+		"七、预算绩效情况说明\n本单位组织对 2021 年度 1 个项目实施单位自评。\n八、其他重要事项情况说明\n无。\n"+
+		"九、预算绩效管理情况\n绩效自评的 2021 年度项目 2 个，涉及预算金额 10.00 万元，平均得分 95.00 分。\n十、其他\n")
+	s := split(doc)
+	require.Len(t, s.performance, 2)
+	d, err := FromLayout(doc)
+	require.NoError(t, err)
+	require.Len(t, d.Narrative.Statements, 2)
+	assert.Equal(t, 1, d.Narrative.Statements[0].Count)
+	assert.Equal(t, 2, d.Narrative.Statements[1].Count)
+	assert.Equal(t, s.performance[0].title.Pos, d.Narrative.Pos, "the first section's heading")
 }

@@ -8,7 +8,6 @@ import (
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
 	"jixiao/internal/num"
-	"jixiao/rules"
 	"jixiao/rules/analysis"
 )
 
@@ -91,38 +90,56 @@ func pointText(x float64, v analysis.Variable, ind *indicators.Indicator) i18n.T
 
 // tierText names a tier (1-based k) with its condition and score: "第2档（完成率 ≤ 80%，8 分）".
 func tierText(c *subject, k int) i18n.Text {
-	t := &c.ir.Criterion.Tiers[k-1]
-	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, condText(c.r, c.ir, k), tierScoreText(t, c.d))
+	return i18n.T("第%d档（%s，%s）", "tier %d (%s, %s)", k, condText(c.r, c.ir, k), tierScoreText(c, k))
 }
 
 // condText writes tier k's (1-based) condition the way lint writes values and a reviewer
-// reads them, "98.5% ≤ 实际值 < 99.22%", or as its expression when it is not comparisons of
-// the one variable the criterion speaks of (text, funds). The expression stays in JSON.
+// reads them: "98.5% ≤ 实际值 < 99.22%" for comparisons of the one variable the criterion
+// speaks of, 实际值为“基本改善” for a band of a qualitative criterion, and other conditions
+// (text, funds, several variables) in words (phraseText). The expression stays in JSON.
 func condText(r *engine.Result, ir *engine.IndicatorResult, k int) i18n.Text {
-	when := ir.Criterion.Tiers[k-1].When
+	t := &ir.Criterion.Tiers[k-1]
+	if band := t.Band(); band != "" {
+		return i18n.T("实际值为“%s”", "the actual reads \"%s\"", band)
+	}
 	s, v, ok := ir.Criterion.Condition(k-1, r.Project, ir.Indicator)
 	switch {
-	case !ok || s.Empty():
-		return i18n.T("%s", "%s", when)
-	case len(s) == 1 && math.IsInf(s[0].Lo, -1) && math.IsInf(s[0].Hi, 1):
+	case ok && len(s) == 1 && math.IsInf(s[0].Lo, -1) && math.IsInf(s[0].Hi, 1):
 		return i18n.T("其余情形", "otherwise")
+	case ok && !s.Empty():
+		var zh, en []string
+		for _, iv := range s {
+			z, e := describeInterval(iv, v, ir.Indicator)
+			zh, en = append(zh, z), append(en, e)
+		}
+		return i18n.Text{Zh: strings.Join(zh, " 或 "), En: strings.Join(en, " or ")}
 	}
-	var zh, en []string
-	for _, iv := range s {
-		z, e := describeInterval(iv, v, ir.Indicator)
-		zh, en = append(zh, z), append(en, e)
+	if p := ir.Criterion.Phrase(k - 1); p != nil {
+		return phraseText(p, ir.Indicator)
 	}
-	return i18n.Text{Zh: strings.Join(zh, " 或 "), En: strings.Join(en, " or ")}
+	return i18n.T("%s", "%s", t.When)
 }
 
-func tierScoreText(t *rules.Tier, d int) i18n.Text {
+// tierScoreText writes what tier k (1-based) scores: "8 分", "12–16 分", a score that rests
+// on the weight or target alone as its number for this indicator, else its formula in words
+// ("得分 分值 × 实际值 ÷ 指标值").
+func tierScoreText(c *subject, k int) i18n.Text {
+	t, d := &c.ir.Criterion.Tiers[k-1], c.d
 	if t.Range {
 		return i18n.T("%s–%s 分", "%s–%s points", num.Short(t.Min, d), num.Short(t.Max, d))
 	}
 	if s, ok := t.ConstScore(); ok {
 		return i18n.T("%s 分", "%s points", num.Short(s, d))
 	}
-	return i18n.T("得分 %s", "score %s", t.Score)
+	f := c.ir.Criterion.ScoreFormula(k - 1)
+	if f == nil {
+		return i18n.T("得分 %s", "score %s", t.Score)
+	}
+	if s, ok := formulaValue(f, c.ind); ok && !math.IsNaN(s) && !math.IsInf(s, 0) {
+		return i18n.T("%s 分", "%s points", num.Short(s, d))
+	}
+	words := i18n.Text{Zh: termWords(f, "", c.ind, i18n.Zh, 0), En: termWords(f, "", c.ind, i18n.En, 0)}
+	return i18n.T("得分 %s", "score %s", words)
 }
 
 // sampled marks the message of a finding whose analysis sampled rather than proved.

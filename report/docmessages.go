@@ -32,33 +32,35 @@ func docMessageText(f *published.Finding) i18n.Text {
 
 // docTemplates renders each code's findings.
 var docTemplates = map[string]func(*published.Finding) i18n.Text{
-	published.CodeRowUnread:        msgRowUnread,
-	published.CodeCellsMissing:     msgCellsMissing,
-	published.CodeTableUnread:      msgTableUnread,
-	published.CodePageNoText:       msgPageNoText,
-	published.CodeRowFromReport:    msgRowFromReport,
-	published.CodeHeadingDiffers:   msgHeadingDiffers,
-	published.CodeReportMissing:    msgReportMissing,
-	published.CodeTableMissing:     msgTableMissing,
-	published.CodeEvalMismatch:     msgEvalMismatch,
-	published.CodeTotalMismatch:    msgTotalMismatch,
-	published.CodeRowMismatch:      msgRowMismatch,
-	published.CodeBalanceMismatch:  msgBalanceMismatch,
-	published.CodeCrossMismatch:    msgCrossMismatch,
-	published.CodeLineMissing:      msgLineMissing,
-	published.CodeLineMismatch:     msgLineMismatch,
-	published.CodeLineExceeds:      msgLineExceeds,
-	published.CodeUnitMismatch:     msgUnitMismatch,
-	published.CodeContentsMissing:  msgContentsMissing,
-	published.CodeContentsUnlisted: msgContentsUnlisted,
-	published.CodeNarrativeFigure:  msgNarrativeFigure,
-	published.CodeNarrativeShare:   msgNarrativeShare,
-	published.CodeNarrativeChange:  msgNarrativeChange,
-	published.CodeNarrativeNoBase:  msgNarrativeNoBase,
-	published.CodeNarrativeRate:    msgNarrativeRate,
-	published.CodeNarrativeCount:   msgNarrativeCount,
-	published.CodeNarrativeFunds:   msgNarrativeFunds,
-	published.CodeNarrativeGrades:  msgNarrativeGrades,
+	published.CodeRowUnread:          msgRowUnread,
+	published.CodeCellsMissing:       msgCellsMissing,
+	published.CodeTableUnread:        msgTableUnread,
+	published.CodePageNoText:         msgPageNoText,
+	published.CodeRowFromReport:      msgRowFromReport,
+	published.CodeHeadingDiffers:     msgHeadingDiffers,
+	published.CodeReportMissing:      msgReportMissing,
+	published.CodeTableMissing:       msgTableMissing,
+	published.CodeEvalMismatch:       msgEvalMismatch,
+	published.CodeTotalMismatch:      msgTotalMismatch,
+	published.CodeRowMismatch:        msgRowMismatch,
+	published.CodeBalanceMismatch:    msgBalanceMismatch,
+	published.CodeCrossMismatch:      msgCrossMismatch,
+	published.CodeLineMissing:        msgLineMissing,
+	published.CodeLineMismatch:       msgLineMismatch,
+	published.CodeLineExceeds:        msgLineExceeds,
+	published.CodeUnitMismatch:       msgUnitMismatch,
+	published.CodeContentsMissing:    msgContentsMissing,
+	published.CodeContentsUnlisted:   msgContentsUnlisted,
+	published.CodeNarrativeFigure:    msgNarrativeFigure,
+	published.CodeNarrativeShare:     msgNarrativeShare,
+	published.CodeNarrativeChange:    msgNarrativeChange,
+	published.CodeNarrativeNoBase:    msgNarrativeNoBase,
+	published.CodeNarrativeRate:      msgNarrativeRate,
+	published.CodeNarrativeCount:     msgNarrativeCount,
+	published.CodeNarrativeFunds:     msgNarrativeFunds,
+	published.CodeNarrativeGrades:    msgNarrativeGrades,
+	published.CodeNarrativeUnchecked: msgNarrativeUnchecked,
+	published.CodeNarrativeAverage:   msgNarrativeAverage,
 }
 
 func msgRowUnread(f *published.Finding) i18n.Text {
@@ -272,6 +274,27 @@ func msgNarrativeCount(f *published.Finding) i18n.Text {
 			t, strings.Join(f.Names, "、"))
 	}
 	return t
+}
+
+func msgNarrativeUnchecked(f *published.Finding) i18n.Text {
+	what, found := i18n.T("自评", "self-evaluated"), i18n.T("项目支出绩效自评表", "项目支出绩效自评表 (self-evaluation table)")
+	if f.Item == "评价" {
+		what, found = i18n.T("评价", "evaluated"), i18n.T("项目支出绩效评价报告", "项目支出绩效评价报告 (evaluation report)")
+	}
+	said := i18n.T("", "")
+	if len(f.Names) > 0 {
+		said = i18n.T("（%s）", " (%s)", i18n.Text{Zh: strings.Join(f.Names, "，"), En: strings.Join(f.Names, ", ")})
+	}
+	n, _ := f.Actual.(int)
+	return i18n.T("预算绩效情况说明称%[1]s了 %[2]s%[3]s，而报告中没有一份%[4]s：这些说法无法与表核对，请向单位索取表来复核",
+		"the narrative states %[2]s %[1]s%[3]s, and the report holds no %[4]s: the claim cannot be checked against a table; ask the unit for the tables and review them",
+		what, count(n, "个项目", "project", "projects"), said, found)
+}
+
+func msgNarrativeAverage(f *published.Finding) i18n.Text {
+	return i18n.T("预算绩效情况说明称平均得分 %s 分，而报告中各项目的得分（%s）平均为 %s 分",
+		"the narrative states an average score of %s, but the projects' scores in the report (%s) average %s",
+		docValue(f.Actual), i18n.Text{Zh: strings.Join(f.Names, "，"), En: strings.Join(f.Names, ", ")}, docValue(f.Expected))
 }
 
 func msgNarrativeFunds(f *published.Finding) i18n.Text {

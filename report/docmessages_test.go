@@ -131,6 +131,15 @@ func TestDocumentMessagesPutEachFigureInItsPlace(t *testing.T) {
 			[]string{"主体", "“条目” is stated as 12.34% of the 名称甲", "spending 1,111.11 ÷ the 名称甲 2,222.22 = 56.78%"}},
 		{with(published.CodeNarrativeCount, func(f *published.Finding) { f.Item, f.Actual, f.Expected, f.Names = "自评", 3, 4, nil }),
 			[]string{"自评了 3 个项目", "有 4 份自评表"}, []string{"3 projects were self-evaluated", "holds 4 self-evaluation tables"}},
+		{with(published.CodeNarrativeUnchecked, func(f *published.Finding) {
+			f.Item, f.Actual, f.Names = "自评", 1, []string{"平均得分100.00分", "评级为“优”的项目1个"}
+		}), []string{"自评了 1 个项目（平均得分100.00分，评级为“优”的项目1个）", "没有一份项目支出绩效自评表", "无法与表核对"},
+			[]string{"states 1 project self-evaluated (平均得分100.00分, 评级为“优”的项目1个)", "holds no 项目支出绩效自评表", "cannot be checked against a table"}},
+		{with(published.CodeNarrativeUnchecked, func(f *published.Finding) { f.Item, f.Actual, f.Names = "评价", 2, nil }),
+			[]string{"评价了 2 个项目，而报告中没有一份项目支出绩效评价报告"}, []string{"states 2 projects evaluated, and the report holds no 项目支出绩效评价报告"}},
+		{with(published.CodeNarrativeAverage, func(f *published.Finding) { f.Names = []string{"项目甲 94.81", "项目乙 94.79"} }),
+			[]string{"平均得分 12.34 分", "（项目甲 94.81，项目乙 94.79）平均为 56.78 分"},
+			[]string{"average score of 12.34", "(项目甲 94.81, 项目乙 94.79) average 56.78"}},
 		{with(published.CodeNarrativeFunds, nil), []string{"共计 12.34 万元", "之和为 56.78 万元", "相差 44.44"},
 			[]string{"funds of 12.34 万元", "add up to 56.78 万元", "difference of 44.44"}},
 		{with(published.CodeNarrativeGrades, func(f *published.Finding) {

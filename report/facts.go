@@ -268,6 +268,16 @@ var docFactTemplates = map[string]func(*published.Finding) []fact{
 	published.CodeNarrativeCount: func(f *published.Finding) []fact {
 		return []fact{{i18n.T("文中个数", "number stated"), docString(f.Actual)}, {i18n.T("报告中的份数", "tables in the report"), docString(f.Expected)}}
 	},
+	published.CodeNarrativeAverage: func(f *published.Finding) []fact {
+		return []fact{{i18n.T("文中平均得分", "average stated"), docString(f.Actual)}, {i18n.T("各项目得分的平均", "average of the projects' scores"), docString(f.Expected)}}
+	},
+	published.CodeNarrativeUnchecked: func(f *published.Finding) []fact {
+		out := []fact{{i18n.T("文中个数", "number stated"), docString(f.Actual)}}
+		if len(f.Names) > 0 {
+			out = append(out, fact{i18n.T("文中其他数字", "other figures stated"), strings.Join(f.Names, "；")})
+		}
+		return out
+	},
 	published.CodeNarrativeFunds: docAmounts(i18n.T("文中资金总额", "funds stated"), i18n.T("各项目预算之和", "sum of the projects' budgets")),
 	published.CodeNarrativeGrades: func(f *published.Finding) []fact {
 		by := i18n.T("按计算等次", "by the computed grades")

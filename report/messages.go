@@ -13,6 +13,7 @@ import (
 	"jixiao/internal/num"
 	"jixiao/rules"
 	"jixiao/rules/analysis"
+	"jixiao/sheets"
 )
 
 // Message renders a finding of r in lang: its message and its hint (how it may have come
@@ -296,7 +297,7 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		return i18n.T("预算执行率只有 %s%%：全年预算 %s %s，实际支出 %s %s，低于 %s%%，且没有说明原因",
 				"budget execution is only %s%%: of %s %s budgeted, %s %s was spent, below %s%%, and no reason is given",
 				num.Format(f.Args[0]*100, 1), num.Format(f.Args[1], 2), unit, num.Format(f.Args[2], 2), unit, num.Short(f.Expected.Num*100, 1)),
-			i18n.T("请在 [funds] reason 中说明资金未按计划支出的原因", "give the reason in [funds] reason")
+			fundsReasonHint(c.r.Project)
 	},
 	engine.BalanceRateHigh: func(c *subject) (i18n.Text, i18n.Text) {
 		return i18n.T("结余率 %s%%，高于 %s%%", "the balance rate is %s%%, above %s%%",
@@ -742,6 +743,26 @@ func methodDetail(c *subject) i18n.Text {
 		return qualityText(env.Quality())
 	}
 	return i18n.T("未达到指标值", "the target is not met")
+}
+
+// fundsReasonHint says where the reason for low execution goes: a workbook's reason cell
+// (its 偏差原因 column or row), else a 偏差原因 column or row to add to its funds block; the
+// key of a TOML or JSON file.
+func fundsReasonHint(p *indicators.Project) i18n.Text {
+	if pos, ok := p.Cell("funds.reason"); ok && pos.Sheet != "" {
+		return i18n.T("请在 %s!%s（偏差原因）中说明资金未按计划支出的原因", "give the reason in %s!%s (偏差原因)",
+			pos.Sheet, sheets.CellName(pos.Col, pos.Line))
+	}
+	switch indicators.FormatOf(p.File) {
+	case indicators.Workbook:
+		return i18n.T("请在资金表的表头加一栏“偏差原因”（或在其下加一行“偏差原因”），在其中说明资金未按计划支出的原因",
+			"add a 偏差原因 column to the funds block's header (or a 偏差原因 row below it) and give the reason there")
+	case indicators.JSONLines:
+		return i18n.T("请在 funds 的 reason 中说明资金未按计划支出的原因", "give the reason in the funds' reason")
+	case indicators.Report:
+		return i18n.T("请向单位了解资金未按计划支出的原因", "ask the unit why the money was not spent as planned")
+	}
+	return i18n.T("请在 [funds] reason 中说明资金未按计划支出的原因", "give the reason in [funds] reason")
 }
 
 // qualityText names a qualitative band.

@@ -457,6 +457,13 @@ func (x *xlsx) project(sheet string, r *engine.Result) error {
 				break
 			}
 		}
+		// Why execution fell short, in the indicators' 偏差原因 column, where the workbook
+		// reader looks for it in the funds block's header.
+		s.row--
+		s.put(colFundsReason, "偏差原因")
+		s.style(colFundsReason, x.head)
+		s.row++
+		s.put(colFundsReason, fd.Reason)
 		s.row += 2
 	}
 	s.headRow("一级指标", "二级指标", "三级指标", "评分标准", "指标值", "度量单位", "实际完成值", "上年度数值", "分值", "得分", "计算得分", "计分依据", "偏差原因")

@@ -24,6 +24,10 @@ const inputFill = "#FFF2CC"
 // reader knows them by (indicators.Fields).
 var reviewHeads = []string{"复核完成值", "复核得分", "扣分理由", "复核口径", "复核备注"}
 
+// colFundsReason is the funds block's 偏差原因 column: the indicators' 偏差原因 column, left
+// of the 复核 columns.
+const colFundsReason = 13
+
 // The 复核 columns of a project sheet.
 const (
 	colReviewActual = 14 + iota

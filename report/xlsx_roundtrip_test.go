@@ -201,6 +201,9 @@ func computed(r *engine.Result) []string {
 	for k := range r.Findings {
 		fd := &r.Findings[k]
 		msg, hint := Message(r, fd, i18n.Zh)
+		if fd.Code == engine.ExecutionUnexplained {
+			hint = "" // where to give the reason: the input format's own place (a key, a cell)
+		}
 		out = append(out, fmt.Sprintf("finding %s %s indicator %d field %s: %s → %s", fd.Code, fd.Severity, fd.Indicator, fd.Field.Key(), msg, hint))
 	}
 	if rv := r.Review; rv != nil {
@@ -458,4 +461,75 @@ reported = 50
 		require.NoError(t, err)
 		assert.Equal(t, computed(results[i]), computed(r), p.Name)
 	}
+}
+
+// The funds' reason is shown in the review workbook, in the funds block's 偏差原因 column,
+// and read back from it: with the hidden sheet, and from the cells alone (a workbook of the
+// unit's own made from it), in both layouts of the funds block.
+func TestReviewWorkbookFundsReason(t *testing.T) {
+	for _, c := range []struct{ name, funds string }{
+		{"central", "budget = 100\nfull_year_budget = 100\nspent = 80\nweight = 10\nreported = 8\n"},
+		{"fujian", "budget = 100\nadjustment = 0\nallocated = 80\nbalance = 20\nreceived = 80\nspent = 60\nunspent = 20\nunspent_rate = 25\n"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			src := "[project]\nname = \"资金说明\"\n[funds]\n" + c.funds + "reason = \"部分项目延期，资金结转下年\"\n" +
+				"[[indicator]]\nname = \"甲\"\ntarget = 100\nactual = 100\nweight = 90\nreported = 90\n"
+			p, err := indicators.Parse("reason.toml", []byte(src), indicators.Limits{})
+			require.NoError(t, err)
+			r, err := engine.New(engine.Options{}).Check(p)
+			require.NoError(t, err)
+			path := writeBook(t, []*engine.Result{r}, "review.xlsx")
+
+			back, err := indicators.LoadWorkbook(path, indicators.Limits{})
+			require.NoError(t, err)
+			require.Len(t, back, 1)
+			pos, ok := back[0].Cell("funds.reason")
+			require.True(t, ok, "the reason's cell")
+			b, err := sheets.Open(path)
+			require.NoError(t, err)
+			g, err := b.Grid(pos.Sheet)
+			require.NoError(t, err)
+			at := sheets.CellName(pos.Col, pos.Line)
+			assert.Equal(t, "部分项目延期，资金结转下年", g.Cell(pos.Line-1, pos.Col-1), "the reason is shown, at %s", at)
+			assert.Equal(t, "偏差原因", g.Cell(pos.Line-2, pos.Col-1), "its label above it")
+			require.NoError(t, b.DeleteSheet(indicators.ModelSheet))
+			own := filepath.Join(t.TempDir(), "own.xlsx")
+			require.NoError(t, b.SaveAs(own))
+			require.NoError(t, b.Close())
+
+			for _, file := range []string{path, own} {
+				back, err := indicators.LoadWorkbook(file, indicators.Limits{})
+				require.NoError(t, err)
+				require.Len(t, back, 1)
+				assert.Equal(t, "部分项目延期，资金结转下年", back[0].Funds.Reason, file)
+				pos, ok := back[0].Cell("funds.reason")
+				require.True(t, ok, file)
+				assert.Equal(t, at, sheets.CellName(pos.Col, pos.Line), file)
+			}
+		})
+	}
+}
+
+// A low execution without a reason, read back from the review workbook: the hint names the
+// workbook's 偏差原因 cell of the funds block, blank as it is.
+func TestReviewWorkbookFundsReasonBlank(t *testing.T) {
+	src := "[project]\nname = \"资金说明\"\n[funds]\nbudget = 100\nfull_year_budget = 100\nspent = 60\nweight = 10\nreported = 6\n" +
+		"[[indicator]]\nname = \"甲\"\ntarget = 100\nactual = 100\nweight = 90\nreported = 90\n"
+	p, err := indicators.Parse("blank.toml", []byte(src), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := engine.New(engine.Options{}).Check(p)
+	require.NoError(t, err)
+	back, err := indicators.LoadWorkbook(writeBook(t, []*engine.Result{r}, "review.xlsx"), indicators.Limits{})
+	require.NoError(t, err)
+	require.Len(t, back, 1)
+	rb, err := engine.New(engine.Options{}).Check(back[0])
+	require.NoError(t, err)
+	var hints []string
+	for k := range rb.Findings {
+		if f := &rb.Findings[k]; f.Code == engine.ExecutionUnexplained {
+			_, hint := Message(rb, f, i18n.Zh)
+			hints = append(hints, hint)
+		}
+	}
+	assert.Equal(t, []string{"请在 资金说明!M4（偏差原因）中说明资金未按计划支出的原因"}, hints)
 }

@@ -195,6 +195,9 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 	crit.Tiers = make([]Tier, len(read))
 	for k, t := range read {
 		crit.Tiers[k] = Tier{When: t.When, Score: t.Score, Span: t.Span, Range: t.Min != nil}
+		if t.CondRule == prose.RuleGrade {
+			crit.Tiers[k].band = t.Cond
+		}
 		if t.Min != nil {
 			crit.Tiers[k].Min, crit.Tiers[k].Max = *t.Min, *t.Max
 		}

@@ -34,7 +34,8 @@ type Tier struct {
 	Range    bool    // discretionary: Min..Max, the reviewer's choice
 	// Span is where in the criterion's text a tier read from prose came from.
 	Span     Span
-	constant bool // the score is one number, value
+	band     string // a band of a qualitative criterion's prose, as written: see Band
+	constant bool   // the score is one number, value
 	value    float64
 	// exposed is the 1-based unread part of the criterion that could change what this tier
 	// scores (it stands before it, so that under first match it could take its values, or it

@@ -8,8 +8,9 @@
 //
 // rules is the only package that imports github.com/expr-lang/expr. It translates each
 // condition's syntax tree into the small form its subpackage analysis reads, so that the
-// interval analysis needs no expressions. It imports indicators and must not import engine,
-// batch, report or cmd.
+// interval analysis needs no expressions, and gives each tier's condition and score as parts
+// (Criterion.Phrase, Criterion.ScoreFormula) for writing them in words. It imports
+// indicators and must not import engine, batch, report or cmd.
 //
 // # The environment
 //

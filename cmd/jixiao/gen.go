@@ -6,9 +6,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
+	"jixiao/internal/i18n"
 	"jixiao/internal/synth"
 )
 
@@ -20,6 +22,7 @@ func (a *app) genCommand() *cobra.Command {
 		seed   uint64
 		format string
 		out    string
+		force  bool
 	)
 	formats := []string{"jsonl", "toml"}
 	cmd := &cobra.Command{
@@ -28,10 +31,11 @@ func (a *app) genCommand() *cobra.Command {
 		GroupID: groupFiles,
 		Long: a.t(`按种子生成合成项目（十个计分方法各异的指标，部分自评得分、总分和等次故意写错），用于基准
 测试：JSON Lines 写到标准输出或 -o 文件，TOML 每个项目一个文件，写到 -o 文件夹。同一种子生成
-相同的项目。`,
+相同的项目。已有的文件不会被覆盖，除非加上 --force。`,
 			`Writes seeded synthetic projects (ten indicators of mixed methods, some reported scores,
 totals and grades wrong on purpose) for benchmarks: JSON Lines to standard output or the -o
-file, or TOML, one file a project, in the -o folder. The same seed gives the same projects.`),
+file, or TOML, one file a project, in the -o folder. The same seed gives the same projects.
+Files that exist are not overwritten unless --force is given.`),
 		Example: `  jixiao gen -n 1000 -o projects.jsonl
   jixiao gen -n 10000 --format toml -o toml10k/
   jixiao gen -n 1000 | jixiao check --format jsonl --summary -q -`,
@@ -47,7 +51,7 @@ file, or TOML, one file a project, in the -o folder. The same seed gives the sam
 			if format == "toml" && out == "" {
 				return a.usage(cmd, a.t("--format toml 需要一个文件夹：-o 文件夹", "--format toml needs a folder: -o DIR"))
 			}
-			return a.generate(n, seed, format, out)
+			return a.generate(n, seed, format, out, force)
 		}),
 	}
 	fs := cmd.Flags()
@@ -55,11 +59,21 @@ file, or TOML, one file a project, in the -o folder. The same seed gives the sam
 	fs.Uint64Var(&seed, "seed", 1, a.t("随机`种子`：同一种子生成相同的项目（默认 1）", "the `seed`: the same seed gives the same projects (default 1)"))
 	fs.StringVarP(&format, "format", "f", "jsonl", a.t("`格式`：jsonl（每行一个项目）或 toml（每个项目一个文件，写到 -o 文件夹）", "`format`: jsonl (one project a line) or toml (one file a project, in the -o folder)"))
 	fs.StringVarP(&out, "output", "o", "", a.t("输出`路径`：jsonl 的文件（默认标准输出）或 toml 的文件夹", "the output `PATH`: a file for jsonl (default standard output), a folder for toml"))
+	fs.BoolVar(&force, "force", false, a.t("覆盖已有的同名文件", "overwrite files that already exist"))
 	cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions(formats, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
-func (a *app) generate(n int, seed uint64, format, out string) int {
+// maxListed is how many existing files gen names when it refuses to overwrite them.
+const maxListed = 10
+
+// tomlName is the file gen writes the i-th project to, in the folder out.
+func tomlName(out string, i int) string { return filepath.Join(out, fmt.Sprintf("%06d.toml", i)) }
+
+func (a *app) generate(n int, seed uint64, format, out string, force bool) int {
+	if !force && a.wouldOverwrite(n, format, out) {
+		return exitInput
+	}
 	ctx := a.ctx
 	g := synth.New(seed)
 	if format == "jsonl" {
@@ -85,7 +99,7 @@ func (a *app) generate(n int, seed uint64, format, out string) int {
 	}
 	for i := 0; i < n; i++ {
 		p := g.Next()
-		path := filepath.Join(out, fmt.Sprintf("%06d.toml", i))
+		path := tomlName(out, i)
 		err := writeOutput(ctx, path, a.stdout, func(w io.Writer) error {
 			bw := bufio.NewWriter(w)
 			if err := synth.WriteTOML(bw, p); err != nil {
@@ -98,4 +112,41 @@ func (a *app) generate(n int, seed uint64, format, out string) int {
 		}
 	}
 	return exitOK
+}
+
+// wouldOverwrite reports, and says on standard error, whether gen would overwrite files that
+// exist: the -o file of JSON Lines, or the folder's files of the projects it writes. Then it
+// writes nothing.
+func (a *app) wouldOverwrite(n int, format, out string) bool {
+	if out == "" || out == "-" {
+		return false
+	}
+	if format == "jsonl" {
+		if _, err := os.Lstat(out); err == nil {
+			a.errLine(a.t("jixiao gen: %s 已存在，没有写入；要覆盖，加上 --force", "jixiao gen: %s exists, so nothing was written; --force overwrites it", out))
+			return true
+		}
+		return false
+	}
+	var existing []string
+	count := 0
+	for i := 0; i < n; i++ {
+		path := tomlName(out, i)
+		if _, err := os.Lstat(path); err == nil {
+			if count++; count <= maxListed {
+				existing = append(existing, "  "+path)
+			}
+		}
+	}
+	if count == 0 {
+		return false
+	}
+	a.errLine("jixiao gen: " + i18n.Count(count, "个文件已存在，没有写入任何文件；要覆盖，加上 --force。已存在的有：",
+		"of the files exists already, so nothing was written; --force overwrites it. The one that exists:",
+		"of the files exist already, so nothing was written; --force overwrites them. Those that exist:").String(a.lang))
+	if count > maxListed {
+		existing = append(existing, i18n.T("  ……还有 %d 个", "  …and %d more", count-maxListed).String(a.lang))
+	}
+	io.WriteString(a.stderr, strings.Join(existing, "\n")+"\n")
+	return true
 }

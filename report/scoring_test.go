@@ -502,6 +502,7 @@ func TestUnitMismatchMessage(t *testing.T) {
 		"实际完成值 0.5万 的单位（万）与指标值 ≥90% 的单位（%）不同，无法换算 | " + unscored,
 		"实际完成值 95% 的单位（%）与指标值 ≥100人 的单位（人）不同，无法换算 | " + unscored,
 		"实际完成值 85人 的单位（人）与指标值 90 的单位（%）不同，无法换算 | " + unscored,
+		"实际完成值 0.9人 的单位（人）与指标值 ≥90% 的单位（%）不同，无法换算 | " + unscored,
 	}, msgs)
 	ir := &r.Indicators[0]
 	require.Equal(t, rules.ActualUnit, ir.Reason.Code, "the reason of %s", ir.Indicator.Name)

@@ -51,6 +51,15 @@ var (
 	msgStoreBusy = i18n.T(
 		"复核记录库正忙（另一个程序占用着它）：请稍后再保存",
 		"the review store is busy (another program holds it): save again in a moment")
+	msgSubmissionChanged = i18n.T(
+		"自评表已被修改，请刷新页面核对后再保存",
+		"the submission has changed since this page was shown: reload the page, check the figures and save again")
+	msgReviewChanged = i18n.T(
+		"这条复核记录已被 %s 于 %s 修改：请刷新页面，核对其修改后再保存",
+		"%s changed this review at %s: reload the page, check their change and save again")
+	msgReviewChangedAway = i18n.T(
+		"这条复核记录已被他人修改：请刷新页面核对后再保存",
+		"someone else changed this review: reload the page, check it and save again")
 	msgInternal = i18n.T(
 		"服务器内部错误：%s",
 		"internal error: %s")

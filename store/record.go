@@ -251,7 +251,7 @@ func ParseScore(s string) (Score, error) {
 // ScoreOf is the score x rounded half-up to d decimals (0 to 9), the way the engine rounds.
 func ScoreOf(x float64, d int) (Score, error) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return Score{}, newInvalid(i18n.T("复核得分不是有限的数", "score %v is not a finite number", x))
+		return Score{}, newInvalid(i18n.T("复核得分 %v 不是有限的数", "score %v is not a finite number", x))
 	}
 	return ParseScore(strconv.FormatFloat(num.Round(x, d), 'f', -1, 64))
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -743,4 +744,27 @@ func TestProjectReviewAndFormRefusals(t *testing.T) {
 	v, err := f.store.Version(t.Context())
 	require.NoError(t, err)
 	assert.Zero(t, v, "nothing written")
+}
+
+// An unexpected error reaches the reader in their language: the store's and the server's
+// own messages in it, a library's English text only in English (Chinese says the log
+// has it).
+func TestInternalErrorInReadersLanguage(t *testing.T) {
+	f := serve(t, copySeed(t), Options{})
+	answer := func(path string, err error) string {
+		w := httptest.NewRecorder()
+		f.srv.failErr(w, httptest.NewRequest(http.MethodGet, path, nil), err)
+		require.Equal(t, http.StatusInternalServerError, w.Code)
+		return w.Body.String()
+	}
+	plain := fmt.Errorf("disk on fire")
+	zh := answer("/api/projects", plain)
+	assert.Contains(t, zh, "服务器内部错误：详情已记入 jixiao serve 的日志")
+	assert.NotContains(t, zh, "disk on fire")
+	assert.Contains(t, answer("/api/projects?lang=en", plain), "internal error: disk on fire")
+
+	own := &Error{Msg: msgMovedTwice}
+	assert.Contains(t, answer("/", own), "按位置保存的复核记录迁移之后")
+	assert.Contains(t, answer("/?lang=en", own), "review records kept by place were still to move")
+	assert.NotContains(t, answer("/", fmt.Errorf("reading: %w", own)), "review records")
 }

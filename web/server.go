@@ -242,7 +242,7 @@ func (s *Server) records(ctx context.Context, sources []*source) (int64, map[str
 			return v, recs, err
 		}
 	}
-	return 0, nil, errors.New("web: records kept by place moved twice")
+	return 0, nil, &Error{Msg: msgMovedTwice}
 }
 
 // systemAuthor names the server in the audit of what it does of itself.

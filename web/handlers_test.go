@@ -468,7 +468,14 @@ func TestFormSave(t *testing.T) {
 	}
 	action := "/projects/" + e.id + "/indicators/3/review"
 	tok := token(action)
-	form := func(v url.Values) string { return v.Encode() }
+	version := regexp.MustCompile(`name="version" value="([0-9a-f]+)"`).FindStringSubmatch(page.body)
+	require.NotNil(t, version, "the forms carry the submission's version")
+	form := func(v url.Values) string {
+		if v.Has("_token") {
+			v.Set("version", version[1])
+		}
+		return v.Encode()
+	}
 	post := func(path, body string, header ...string) response {
 		return f.do(t, http.MethodPost, path, body, append([]string{"Content-Type: application/x-www-form-urlencoded"}, header...)...)
 	}
@@ -489,6 +496,14 @@ func TestFormSave(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := post(action, form(c.body))
+			if c.status == 400 {
+				withoutVersion := url.Values{}
+				for k, v := range c.body {
+					withoutVersion[k] = v
+				}
+				withoutVersion.Del("version")
+				assert.Equal(t, http.StatusConflict, post(action, withoutVersion.Encode()).status, "a form of no version")
+			}
 			assert.Equal(t, c.status, r.status)
 			assert.Contains(t, text(r.body), c.want)
 			if c.status == 400 {

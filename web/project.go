@@ -422,7 +422,7 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 		Note: f.Get("note"), Reviewer: f.Get("reviewer")}
 	status := http.StatusBadRequest
 	rec, msg := checkReview(e, n, in)
-	if m, bad := outdated(e, formValue(f, "version"), formValue(f, "since"), e.indicatorStamp(n)); bad {
+	if m, bad := outdated(e, formVersion(f), formValue(f, "since"), e.indicatorStamp(n)); bad {
 		rec, msg, status = store.Indicator{}, &m, http.StatusConflict
 	}
 	if msg == nil {
@@ -491,7 +491,7 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 	proj := store.Project{Reviewer: strings.TrimSpace(f.Get("reviewer")), Date: strings.TrimSpace(f.Get("date"))}
 	who := cmp.Or(strings.TrimSpace(f.Get("saver")), proj.Reviewer)
 	in := reviewInput{Reviewer: who}
-	if m, bad := outdated(e, formValue(f, "version"), formValue(f, "since"), e.record.Changed); bad {
+	if m, bad := outdated(e, formVersion(f), formValue(f, "since"), e.record.Changed); bad {
 		s.refuseForm(w, r, http.StatusConflict, e, 0, in, proj, m)
 		return
 	}
@@ -523,7 +523,7 @@ func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
 	}
 	who := strings.TrimSpace(r.PostForm.Get("saver"))
 	proj := store.Project{Reviewer: e.record.Project.Reviewer, Date: e.record.Project.Date}
-	if m, bad := outdated(e, formValue(r.PostForm, "version"), nil, store.Stamp{}); bad {
+	if m, bad := outdated(e, formVersion(r.PostForm), nil, store.Stamp{}); bad {
 		s.refuseForm(w, r, http.StatusConflict, e, 0, reviewInput{}, proj, m)
 		return
 	}
@@ -546,6 +546,13 @@ func stampToken(st store.Stamp) string {
 		return ""
 	}
 	return st.At.UTC().Format(time.RFC3339Nano)
+}
+
+// formVersion is the submission's version a page's form was shown (projectPage.Version):
+// every page sends it, so a form without it is of no version and refused.
+func formVersion(f url.Values) *string {
+	v := f.Get("version")
+	return &v
 }
 
 // formValue is the value of a form's field, nil when the form has no such field.

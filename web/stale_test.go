@@ -50,7 +50,7 @@ func TestStaleIsClearedPerIndicator(t *testing.T) {
 	// Confirm all, from the page's form.
 	token := regexp.MustCompile(`action="/projects/` + e.id + `/confirm"[^>]*>\s*<input type="hidden" name="_token" value="([^"]+)"`).FindStringSubmatch(page)
 	require.NotNil(t, token, "the page has a confirm form")
-	form := url.Values{"_token": {token[1]}, "saver": {"赵六"}}
+	form := url.Values{"_token": {token[1]}, "version": {hidden(t, page, "/projects/"+e.id+"/confirm", "version")}, "saver": {"赵六"}}
 	r := f.do(t, http.MethodPost, "/projects/"+e.id+"/confirm", form.Encode(), "Content-Type: application/x-www-form-urlencoded")
 	require.Equal(t, http.StatusSeeOther, r.status, r.body)
 	doc = decode[apiProjectDoc](t, f.get(t, api))

@@ -199,8 +199,8 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 	// JSON writes 1e1; the store keeps decimals as people write them.
 	score = expandExponent(score)
 	in := reviewInput{Actual: body.Actual, Score: score, Reason: body.Reason, Rule: body.Rule, Note: body.Note, Reviewer: body.Reviewer}
-	if m, bad := outdated(e, body.Version, body.Changed, e.indicatorStamp(n)); bad {
-		s.fail(w, r, http.StatusConflict, m)
+	if m, code := outdated(e, body.Version, body.Changed, e.indicatorStamp(n)); code != 0 {
+		s.fail(w, r, code, m)
 		return
 	}
 	rec, msg := checkReview(e, n, in)
@@ -223,8 +223,8 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 		s.badBody(w, r, err, projectKeys...)
 		return
 	}
-	if m, bad := outdated(e, body.Version, body.Changed, e.record.Changed); bad {
-		s.fail(w, r, http.StatusConflict, m)
+	if m, code := outdated(e, body.Version, body.Changed, e.record.Changed); code != 0 {
+		s.fail(w, r, code, m)
 		return
 	}
 	name := strings.TrimSpace(body.Reviewer)
@@ -256,8 +256,8 @@ func (s *Server) apiConfirm(w http.ResponseWriter, r *http.Request) {
 		s.badBody(w, r, err, confirmKeys...)
 		return
 	}
-	if m, bad := outdated(e, body.Version, nil, store.Stamp{}); bad {
-		s.fail(w, r, http.StatusConflict, m)
+	if m, code := outdated(e, body.Version, nil, store.Stamp{}); code != 0 {
+		s.fail(w, r, code, m)
 		return
 	}
 	name := strings.TrimSpace(body.Reviewer)

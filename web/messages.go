@@ -64,6 +64,9 @@ var (
 	msgReviewChangedAway = i18n.T(
 		"这条复核记录已被他人修改：请刷新页面核对后再保存",
 		"someone else changed this review: reload the page, check it and save again")
+	msgBadChanged = i18n.T(
+		"“changed” 的值 %q 不是时间：应照抄 GET 给出的 changed.at（如 2024-05-20T08:30:00.123456Z），从未保存过的写 \"\"",
+		"the value %q of \"changed\" is not a time: copy changed.at as GET gives it (such as 2024-05-20T08:30:00.123456Z), or \"\" for a record never saved")
 	msgInternal = i18n.T(
 		"服务器内部错误：%s",
 		"internal error: %s")

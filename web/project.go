@@ -422,8 +422,8 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 		Note: f.Get("note"), Reviewer: f.Get("reviewer")}
 	status := http.StatusBadRequest
 	rec, msg := checkReview(e, n, in)
-	if m, bad := outdated(e, formVersion(f), formValue(f, "since"), e.indicatorStamp(n)); bad {
-		rec, msg, status = store.Indicator{}, &m, http.StatusConflict
+	if m, code := outdated(e, formVersion(f), formValue(f, "since"), e.indicatorStamp(n)); code != 0 {
+		rec, msg, status = store.Indicator{}, &m, code
 	}
 	if msg == nil {
 		_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
@@ -454,7 +454,7 @@ func (s *Server) back(r *http.Request, e *entry, n int) string {
 }
 
 // refuseForm shows the project page again with what was entered and why it was refused,
-// with the status (400, or 409 for a page of another version): for indicator n, or for the
+// with the status (400, or 409 for a page of another version or record): for indicator n, or for the
 // project's own form (n 0, with proj).
 func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, status int, e *entry, n int, in reviewInput, proj store.Project, msg i18n.Text) {
 	p, err := s.newProjectPage(r, e)
@@ -491,8 +491,8 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 	proj := store.Project{Reviewer: strings.TrimSpace(f.Get("reviewer")), Date: strings.TrimSpace(f.Get("date"))}
 	who := cmp.Or(strings.TrimSpace(f.Get("saver")), proj.Reviewer)
 	in := reviewInput{Reviewer: who}
-	if m, bad := outdated(e, formVersion(f), formValue(f, "since"), e.record.Changed); bad {
-		s.refuseForm(w, r, http.StatusConflict, e, 0, in, proj, m)
+	if m, code := outdated(e, formVersion(f), formValue(f, "since"), e.record.Changed); code != 0 {
+		s.refuseForm(w, r, code, e, 0, in, proj, m)
 		return
 	}
 	if who == "" {
@@ -523,8 +523,8 @@ func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
 	}
 	who := strings.TrimSpace(r.PostForm.Get("saver"))
 	proj := store.Project{Reviewer: e.record.Project.Reviewer, Date: e.record.Project.Date}
-	if m, bad := outdated(e, formVersion(r.PostForm), nil, store.Stamp{}); bad {
-		s.refuseForm(w, r, http.StatusConflict, e, 0, reviewInput{}, proj, m)
+	if m, code := outdated(e, formVersion(r.PostForm), nil, store.Stamp{}); code != 0 {
+		s.refuseForm(w, r, code, e, 0, reviewInput{}, proj, m)
 		return
 	}
 	if who == "" {
@@ -574,28 +574,32 @@ func (e *entry) indicatorStamp(n int) store.Stamp {
 // outdated says why a save made from what a page (or an API client) was shown must be
 // refused with 409: version, the submission's fingerprint shown, is not the current one;
 // or since, the Changed stamp of the record shown (stampToken), is not now's, another
-// reviewer having saved it since. A nil value is not checked, so a client that sends
-// neither saves as before.
-func outdated(e *entry, version, since *string, now store.Stamp) (i18n.Text, bool) {
+// reviewer having saved it since (400 when since is not a time). A nil value is not
+// checked, so a client that sends neither saves as before. Status 0: nothing outdated.
+func outdated(e *entry, version, since *string, now store.Stamp) (i18n.Text, int) {
 	if version != nil && strings.TrimSpace(*version) != e.fingerprint {
-		return msgSubmissionChanged, true
+		return msgSubmissionChanged, http.StatusConflict
 	}
 	if since == nil {
-		return i18n.Text{}, false
+		return i18n.Text{}, 0
 	}
 	shown := strings.TrimSpace(*since)
 	switch {
 	case shown == "" && now.At.IsZero():
-		return i18n.Text{}, false
+		return i18n.Text{}, 0
 	case shown != "":
-		if t, err := time.Parse(time.RFC3339Nano, shown); err == nil && t.Equal(now.At) {
-			return i18n.Text{}, false
+		t, err := time.Parse(time.RFC3339Nano, shown)
+		if err != nil {
+			return i18n.T(msgBadChanged.Zh, msgBadChanged.En, shown), http.StatusBadRequest
+		}
+		if t.Equal(now.At) {
+			return i18n.Text{}, 0
 		}
 	}
 	if now.At.IsZero() {
-		return msgReviewChangedAway, true
+		return msgReviewChangedAway, http.StatusConflict
 	}
-	return i18n.T(msgReviewChanged.Zh, msgReviewChanged.En, now.By, localTime(now.At)), true
+	return i18n.T(msgReviewChanged.Zh, msgReviewChanged.En, now.By, localTime(now.At)), http.StatusConflict
 }
 
 // rememberSaver keeps who saved in a cookie, so the next page fills in the name.

@@ -2,6 +2,8 @@ package indicators
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"maps"
 	"reflect"
 	"slices"
@@ -32,7 +34,14 @@ import (
 //     scores as the reviewer's agreement; until then the model's own review stands, and the
 //     computed scores jixiao filled in are no review;
 //   - the rows decide which indicators there are: a row is matched to the model's indicator
-//     of the same name, and a row without one is read from its cells alone.
+//     of the same name, and a row without one is read from its cells alone;
+//   - an indicator whose 评分标准, 指标值 (with its 指标性质) or 分值 the sheet shows changed
+//     loses the model's tiers, method and direction, which were made for the old text: it is
+//     scored by the text the sheet shows.
+//
+// The hidden sheet keeps with each project a digest of its model and of the text jixiao
+// filled into the reviewer's cells. A project whose digest no longer matches (the hidden
+// sheet was edited) is read from its cells alone, with a warning naming the hidden sheet.
 //
 // A workbook without the hidden sheet (one a unit made, or an older review workbook) is read
 // from its cells alone; its review cells count once one says what jixiao does not fill in
@@ -43,7 +52,7 @@ const ModelSheet = "jixiao"
 
 // modelVersion is the layout of the hidden sheet; a reader passes over a layout it does not
 // know, with a note.
-const modelVersion = "1"
+const modelVersion = "2"
 
 // modelChunk is the most characters of the model's text in one cell: a cell holds 32,767
 // UTF-16 units, and a character takes at most two.
@@ -67,15 +76,35 @@ func ModelRows(models []Model) ([][]string, error) {
 		if err := WriteJSON(&b, m.Project); err != nil {
 			return nil, err
 		}
-		rows = append(rows, append([]string{m.Sheet, "project"}, chunks(strings.TrimSpace(b.String()))...))
-		if places := slices.Sorted(maps.Keys(m.Project.cells)); len(places) > 0 {
-			rows = append(rows, append([]string{m.Sheet, "places"}, chunks(strings.Join(places, "\n"))...))
+		project := strings.TrimSpace(b.String())
+		rows = append(rows, append([]string{m.Sheet, "project"}, chunks(project)...))
+		places := strings.Join(slices.Sorted(maps.Keys(m.Project.cells)), "\n")
+		if places != "" {
+			rows = append(rows, append([]string{m.Sheet, "places"}, chunks(places)...))
 		}
 		for _, cell := range slices.Sorted(maps.Keys(m.Filled)) {
 			rows = append(rows, []string{m.Sheet, "filled", cell, m.Filled[cell]})
 		}
+		rows = append(rows, []string{m.Sheet, "digest", modelDigest(m.Sheet, project, places, m.Filled)})
 	}
 	return rows, nil
+}
+
+// modelDigest is the digest of a project sheet's model as the hidden sheet keeps it: the
+// sheet's name, the model's text, its places and the text filled into each reviewer's cell.
+func modelDigest(sheet, project, places string, filled map[string]string) string {
+	h := sha256.New()
+	field := func(s string) {
+		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
+	}
+	field(sheet)
+	field(project)
+	field(places)
+	for _, cell := range slices.Sorted(maps.Keys(filled)) {
+		field(cell)
+		field(filled[cell])
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // chunks cuts text into pieces of at most modelChunk characters.
@@ -105,6 +134,9 @@ type sheetModel struct {
 	// blank ones too: a check that asks whether the table has a place for a key (a 度量单位
 	// column) asks the project's table, not the review workbook's.
 	places map[string]bool
+	// text, placesText and digest are the model's text, its places' and the digest as the
+	// hidden sheet holds them, for checking the digest.
+	text, placesText, digest string
 }
 
 // readModels reads the hidden sheet of a review workbook, if it has one: the model of each
@@ -139,9 +171,10 @@ func readModels(s *schema, f *sheets.Book, file string, lim Limits) (map[string]
 		}
 		switch row[1] {
 		case "project":
+			m.text = strings.Join(row[2:], "")
 			var jp JSONParser
 			jp.s = s
-			p, err := jp.Parse(file, 0, []byte(strings.Join(row[2:], "")), lim)
+			p, err := jp.Parse(file, 0, []byte(m.text), lim)
 			if err != nil {
 				notes = append(notes, note(sheet, i18n.T("隐藏的工作表 %s 中项目“%s”的数据读不出（%v）：该项目按单元格读出",
 					"the data of %[2]q in the hidden sheet %[1]s cannot be read (%[3]v): the project is read from its cells", ModelSheet, sheet, err))...)
@@ -149,9 +182,12 @@ func readModels(s *schema, f *sheets.Book, file string, lim Limits) (map[string]
 			}
 			m.project = s.generic(inRoot, p)
 		case "places":
-			for _, path := range strings.Split(strings.Join(row[2:], ""), "\n") {
+			m.placesText = strings.Join(row[2:], "")
+			for _, path := range strings.Split(m.placesText, "\n") {
 				m.places[path] = true
 			}
+		case "digest":
+			m.digest = row[2]
 		case "filled":
 			if len(row) > 3 {
 				m.filled[row[2]] = row[3]
@@ -160,7 +196,13 @@ func readModels(s *schema, f *sheets.Book, file string, lim Limits) (map[string]
 			}
 		}
 	}
-	for sheet, m := range models {
+	for _, sheet := range slices.Sorted(maps.Keys(models)) {
+		m := models[sheet]
+		if m.project != nil && m.digest != modelDigest(sheet, m.text, m.placesText, m.filled) {
+			notes = append(notes, note(sheet, i18n.T("隐藏的工作表 %s 中项目“%s”的数据已被改动，与写出时不符：不采用这些数据，该项目按单元格读出；请核对该工作表的评分标准、指标值和分值",
+				"the data of %[2]q in the hidden sheet %[1]s was changed after it was written: it is not used, and the project is read from its cells; check the sheet's criteria, targets and weights", ModelSheet, sheet))...)
+			m.project = nil
+		}
 		if m.project == nil {
 			delete(models, sheet)
 		}
@@ -409,7 +451,11 @@ func (b *blockReader) withModel(visible map[string]any) map[string]any {
 		prefix := "indicator[" + strconv.Itoa(k) + "]."
 		for _, key := range slices.Sorted(maps.Keys(b.seen)) {
 			if rel, ok := strings.CutPrefix(key, prefix); ok && !reviewKey(key) {
-				overlay(mi, vi, rel)
+				if overlay(mi, vi, rel) && scoringText[rel] {
+					for _, derived := range []string{"tiers", "method", "direction"} {
+						delete(mi, derived)
+					}
+				}
 			}
 		}
 		if begun {
@@ -441,14 +487,19 @@ func matchIndicator(row map[string]any, model []any, used []bool, k int) int {
 	return -1
 }
 
+// scoringText are an indicator's keys whose cells the model's tiers, method and direction
+// were made from: 评分标准, 指标值 (指标性质 read into it) and 分值.
+var scoringText = map[string]bool{"criterion": true, "target": true, "weight": true}
+
 // overlay lays the value at key path of visible over the model's, where it reads
-// differently: changed, or cleared (absent in visible).
-func overlay(model, visible map[string]any, path string) {
+// differently: changed, or cleared (absent in visible); true when it did.
+func overlay(model, visible map[string]any, path string) bool {
 	mv, vv := lookup(model, path), lookup(visible, path)
 	if sameValue(mv, vv) {
-		return
+		return false
 	}
 	put(model, path, vv)
+	return true
 }
 
 // replace puts the table at key of visible in the model's place, or takes the model's away.

@@ -297,6 +297,74 @@ func TestReviewWorkbookCellsOverTheModel(t *testing.T) {
 	assert.Contains(t, strings.Join(codes, " "), "missing-reason", "the reason taken away")
 }
 
+// An indicator whose 评分标准, 指标值 or 分值 a reviewer changed is scored by what the sheet
+// shows: the model's tiers, method and direction were made for the old text and are dropped.
+func TestReviewWorkbookChangedCriterionDecides(t *testing.T) {
+	p, err := indicators.Parse("scoring.toml", []byte(roundTripSources["scoring.toml"]), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := engine.New(engine.Options{}).Check(p)
+	require.NoError(t, err)
+	require.Equal(t, 30.0, r.Indicators[0].Score, "the model's second tier")
+	b, err := sheets.Open(writeBook(t, []*engine.Result{r}, "criterion.xlsx"))
+	require.NoError(t, err)
+	rs := openReviewSheet(t, b, "分档与计分规则")
+	rs.text("覆盖率", "评分标准", "覆盖率达到100%得40分；未达到不得分。")
+	rs.number("验收", "分值", 10)
+	edited := filepath.Join(t.TempDir(), "edited.xlsx")
+	require.NoError(t, b.SaveAs(edited))
+	require.NoError(t, b.Close())
+
+	back, err := indicators.LoadWorkbook(edited, indicators.Limits{})
+	require.NoError(t, err)
+	q := back[0]
+	assert.Empty(t, q.Indicators[0].Tiers, "the tiers of the old criterion")
+	assert.Empty(t, q.Indicators[1].Method, "the method of the old weight")
+	assert.Equal(t, 3, q.Scoring.Decimals, "the rest of the model stays")
+	again, err := engine.New(engine.Options{}).Check(q)
+	require.NoError(t, err)
+	assert.True(t, again.Indicators[0].HasScore)
+	assert.Equal(t, 0.0, again.Indicators[0].Score, "92% falls short of the criterion the sheet shows")
+}
+
+// The hidden sheet is not trusted blindly: a project whose model was edited there no longer
+// matches its digest, and is read from its cells alone, with a warning naming the sheet.
+func TestReviewWorkbookEditedModelIsIgnored(t *testing.T) {
+	p, err := indicators.Parse("scoring.toml", []byte(roundTripSources["scoring.toml"]), indicators.Limits{})
+	require.NoError(t, err)
+	r, err := engine.New(engine.Options{}).Check(p)
+	require.NoError(t, err)
+	b, err := sheets.Open(writeBook(t, []*engine.Result{r}, "model.xlsx"))
+	require.NoError(t, err)
+	g, err := b.Grid(indicators.ModelSheet)
+	require.NoError(t, err)
+	edits := 0
+	for i, row := range g.Rows {
+		for c, v := range row {
+			if strings.Contains(v, `"score":"30"`) {
+				require.NoError(t, b.SetText(indicators.ModelSheet, sheets.CellName(c+1, i+1), strings.Replace(v, `"score":"30"`, `"score":"40"`, 1)))
+				edits++
+			}
+		}
+	}
+	require.Equal(t, 1, edits, "the second tier's score in the model")
+	edited := filepath.Join(t.TempDir(), "edited.xlsx")
+	require.NoError(t, b.SaveAs(edited))
+	require.NoError(t, b.Close())
+
+	back, err := indicators.LoadWorkbook(edited, indicators.Limits{})
+	require.NoError(t, err)
+	q := back[0]
+	require.Len(t, q.Warnings, 1)
+	msg := q.Warnings[0].Error()
+	assert.Contains(t, msg, indicators.ModelSheet)
+	assert.Contains(t, msg, "was changed")
+	assert.Contains(t, msg, "分档与计分规则")
+	assert.Empty(t, q.Indicators[0].Tiers, "the edited tiers are not used")
+	again, err := engine.New(engine.Options{}).Check(q)
+	require.NoError(t, err)
+	assert.NotEqual(t, 40.0, again.Indicators[0].Score)
+}
+
 // The 预算执行率 line has its 复核 cells in its row of the funds block, and the 复核得分 合计
 // counts it: worked out from the cells, the formula is the review total, and follows a
 // change of the line's 复核得分, which reads back as the line's review.

@@ -168,6 +168,7 @@ func (c *Compiler) derived(p *indicators.Project, ind *indicators.Indicator, err
 	b = append(append(append(append(b, 0), ctx.Name...), 0), ctx.Unit...)
 	b = strconv.AppendInt(append(b, 0), int64(ctx.Direction), 10)
 	b = strconv.AppendBool(append(b, 0), ctx.Text)
+	b = strconv.AppendBool(append(b, 0), ctx.Deadline)
 	deflt := DefaultMethod(ind, &p.Scoring)
 	b = append(append(b, 0), deflt...)
 	unreadDefault := p.Scoring.Unread == indicators.UnreadDefault

@@ -4,6 +4,7 @@ import (
 	"math"
 
 	"jixiao/indicators"
+	"jixiao/internal/num"
 	"jixiao/rules/prose"
 )
 
@@ -33,10 +34,11 @@ func ReadCriterion(text string, ctx prose.Context) ([]prose.Tier, []Unparsed) {
 func ContextOf(ind *indicators.Indicator) prose.Context {
 	ctx := prose.Context{Name: ind.Name, Unit: ind.Unit, Weight: ind.Weight, Target: math.NaN(),
 		Text: ind.Actual.Set && !ind.Actual.IsNum && !indicators.SameText(ind.Actual, ind.Target)}
-	// A deadline against a date actual (or none yet, in a template): timeliness words read
-	// the dates. An actual in words ("按时完成") keeps them as its grades.
+	// A deadline against a date actual (or none yet, in a template, or one written wrongly:
+	// "2025年2月30日"): timeliness words read the dates. An actual in words ("按时完成") keeps
+	// them as its grades.
 	if t := &ind.Target; t.IsDate && (t.Op == indicators.OpLE || t.Op == indicators.OpLT || t.Op == indicators.OpNone) &&
-		(ind.Actual.IsDate || !ind.Actual.Set) {
+		(ind.Actual.IsDate || !ind.Actual.Set || !ind.Actual.IsNum && num.Flawed(ind.Actual.Text) != num.NoFlaw) {
 		ctx.Deadline, ctx.Text = true, false
 	}
 	if ctx.Unit == "" && (ind.Target.Percent || ind.Actual.Percent) {

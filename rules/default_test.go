@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 
@@ -247,6 +248,41 @@ func TestLateDaysWithoutAnActual(t *testing.T) {
 	o, _, _, _ := scoredProject(t, "", "target = \"2022年6月30日前\"\nweight = 10\ntiers = [ { when = \"late_days <= 0\", score = \"10\" }, { when = \"late_days > 0\", score = \"0\" } ]\n")
 	require.Equal(t, Unscored, o.Kind, "%+v", o)
 	assert.Equal(t, ActualMissing, o.Reason.Code)
+}
+
+// Lateness tiers read from prose are read against the deadline whether or not the actual
+// date can be read: an unreadable one leaves the indicator unscored for the actual alone,
+// with no part of the criterion left unread.
+func TestLatenessProseWithAnUnreadableDate(t *testing.T) {
+	tests := []struct {
+		target, criterion, actual string
+		score                     float64 // NaN: unscored for the unreadable actual
+	}{
+		{"2024年12月31日前", "按期完成得10分；逾期10天以内得8分；逾期1个月以上不得分。", "2025年1月5日", 8},
+		{"2024年12月31日前", "按期完成得10分；逾期10天以内得8分；逾期1个月以上不得分。", "2025年2月30日", math.NaN()},
+		{"2024年12月", "按期完成得10分，每逾期1个月扣2分，扣完为止。", "2025年2月", 6},
+		{"2024年12月", "按期完成得10分，每逾期1个月扣2分，扣完为止。", "2025年13月", math.NaN()},
+	}
+	for _, tt := range tests {
+		t.Run(tt.actual, func(t *testing.T) {
+			src := fmt.Sprintf("[project]\nname = \"p\"\nyear = 2024\n[[indicator]]\nname = \"完成时间\"\ntarget = %q\nactual = %q\nweight = 10\ncriterion = %q\n",
+				tt.target, tt.actual, tt.criterion)
+			p, err := indicators.Parse("t.toml", []byte(src), indicators.Limits{})
+			require.NoError(t, err)
+			progs, err := NewCompiler(Limits{}).Project(p)
+			require.NoError(t, err)
+			assert.Empty(t, progs[0].Criterion.Unparsed, "no part of the criterion is left unread")
+			env := NewEnv(p, p.Indicators[0])
+			o := progs[0].Eval(&env)
+			if math.IsNaN(tt.score) {
+				require.Equal(t, Unscored, o.Kind, "%+v", o)
+				assert.Equal(t, ActualUnreadable, o.Reason.Code)
+				return
+			}
+			require.Equal(t, Scored, o.Kind, "%+v", o)
+			assert.Equal(t, tt.score, o.Score)
+		})
+	}
 }
 
 // Tiers on late_days see no lateness before a start: they leave the indicator unscored for

@@ -257,8 +257,8 @@ func missing(uses variable, env *Env) (Outcome, bool) {
 	case uses&varText != 0 && !env.actualSet:
 		return actualProblem(env), true
 	case uses&varLate != 0 && math.IsNaN(env.LateDays):
-		if !env.actualSet {
-			return actualProblem(env), true // no date to be late with
+		if !env.actualSet || env.TextFlaw(env.Text) != num.NoFlaw {
+			return actualProblem(env), true // no date to be late with, or none that reads
 		}
 		if l := env.Lateness(); l.Known && l.Start {
 			return unscored(BeforeStart), true // a start has no lateness

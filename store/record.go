@@ -165,7 +165,9 @@ func Fingerprint(data []byte) string {
 // relative to the batch's root, and the project's name; nth (1-based) tells apart projects
 // of one file with the same name, in the order the file holds them: "county/a.xlsx#p:学前教育",
 // then "county/a.xlsx#p:学前教育#2". The path is written with forward slashes so a key made
-// on Windows matches one made elsewhere. The key stays with the file and the project, so
+// on Windows matches one made elsewhere. A name that ends in "#2" itself spells the key
+// of the second of another name: the caller gives the later of the two the next nth that
+// is free. The key stays with the file and the project, so
 // adding, removing or reordering the projects of a batch or of a file keeps every review
 // with its project; renaming the project or moving its submission detaches its reviews.
 func ProjectKey(rel, name string, nth int) string {
@@ -249,7 +251,7 @@ func ParseScore(s string) (Score, error) {
 // ScoreOf is the score x rounded half-up to d decimals (0 to 9), the way the engine rounds.
 func ScoreOf(x float64, d int) (Score, error) {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
-		return Score{}, newInvalid(i18n.T("复核得分不是有限的数", "score %v is not a finite number", x))
+		return Score{}, newInvalid(i18n.T("复核得分 %v 不是有限的数", "score %v is not a finite number", x))
 	}
 	return ParseScore(strconv.FormatFloat(num.Round(x, d), 'f', -1, 64))
 }

@@ -80,6 +80,10 @@ func TestScoreOf(t *testing.T) {
 	}
 	_, err := ScoreOf(math.NaN(), 2)
 	assert.ErrorIs(t, err, ErrInvalid)
+	var se *Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, "复核得分 NaN 不是有限的数", se.Msg.String(i18n.Zh))
+	assert.Equal(t, "score NaN is not a finite number", se.Msg.String(i18n.En))
 	_, err = ScoreOf(math.Inf(1), 2)
 	assert.ErrorIs(t, err, ErrInvalid)
 }

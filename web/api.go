@@ -81,6 +81,16 @@ type apiReviewBody struct {
 	Rule     string          `json:"rule"`
 	Note     string          `json:"note"`
 	Reviewer string          `json:"reviewer"`
+	apiSeen
+}
+
+// apiSeen is what a client was shown, optional in a save's body: the submission's
+// "version" and the record's "changed" time (both as GET gives them; "" for a record never
+// changed). A save whose version or changed time is no longer the current one is refused
+// with 409; a body without them saves whatever the current ones are.
+type apiSeen struct {
+	Version *string `json:"version"`
+	Changed *string `json:"changed"`
 }
 
 // apiProjectBody is the body of PUT /api/projects/{id}/review: the 复核人 (who also makes
@@ -88,6 +98,7 @@ type apiReviewBody struct {
 type apiProjectBody struct {
 	Reviewer string `json:"reviewer"`
 	Date     string `json:"date"`
+	apiSeen
 }
 
 // decodeBody reads one JSON object into v; unknown keys and trailing data are errors.
@@ -143,9 +154,9 @@ func langOr(r *http.Request) i18n.Lang {
 
 // The keys each body takes, for the message of one that has another.
 var (
-	reviewKeys  = []string{"score", "actual", "reason", "rule", "note", "reviewer"}
-	projectKeys = []string{"reviewer", "date"}
-	confirmKeys = []string{"reviewer"}
+	reviewKeys  = []string{"score", "actual", "reason", "rule", "note", "reviewer", "version", "changed"}
+	projectKeys = []string{"reviewer", "date", "version", "changed"}
+	confirmKeys = []string{"reviewer", "version"}
 )
 
 // scoreText is the score of a body as text: "" for absent or null.
@@ -188,6 +199,10 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 	// JSON writes 1e1; the store keeps decimals as people write them.
 	score = expandExponent(score)
 	in := reviewInput{Actual: body.Actual, Score: score, Reason: body.Reason, Rule: body.Rule, Note: body.Note, Reviewer: body.Reviewer}
+	if m, code := outdated(e, body.Version, body.Changed, e.indicatorStamp(n)); code != 0 {
+		s.fail(w, r, code, m)
+		return
+	}
 	rec, msg := checkReview(e, n, in)
 	if msg != nil {
 		s.fail(w, r, http.StatusBadRequest, *msg)
@@ -208,6 +223,10 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 		s.badBody(w, r, err, projectKeys...)
 		return
 	}
+	if m, code := outdated(e, body.Version, body.Changed, e.record.Changed); code != 0 {
+		s.fail(w, r, code, m)
+		return
+	}
 	name := strings.TrimSpace(body.Reviewer)
 	if name == "" {
 		s.fail(w, r, http.StatusBadRequest, msgNeedReviewer)
@@ -218,9 +237,11 @@ func (s *Server) apiSaveProject(w http.ResponseWriter, r *http.Request) {
 	s.savedJSON(w, r, e.id, err)
 }
 
-// apiConfirmBody is the body of PUT /api/projects/{id}/confirm: who confirms.
+// apiConfirmBody is the body of PUT /api/projects/{id}/confirm: who confirms, and
+// optionally the submission's version they checked (apiSeen).
 type apiConfirmBody struct {
-	Reviewer string `json:"reviewer"`
+	Reviewer string  `json:"reviewer"`
+	Version  *string `json:"version"`
 }
 
 // apiConfirm confirms every indicator review of the project against the submission as it
@@ -233,6 +254,10 @@ func (s *Server) apiConfirm(w http.ResponseWriter, r *http.Request) {
 	var body apiConfirmBody
 	if err := decodeBody(r, &body); err != nil {
 		s.badBody(w, r, err, confirmKeys...)
+		return
+	}
+	if m, code := outdated(e, body.Version, nil, store.Stamp{}); code != 0 {
+		s.fail(w, r, code, m)
 		return
 	}
 	name := strings.TrimSpace(body.Reviewer)

@@ -178,6 +178,21 @@ func TestBrowser(t *testing.T) {
 	cells := workbookText(t, data)
 	assert.Contains(t, cells, "到位资金不足，按口径扣 30%")
 	assert.Regexp(t, `\n6\.50?\n`, cells, "the 复核得分 entered in the browser is in the workbook")
+
+	// Another reviewer changes indicator 2 while the page still shows 张三's review: the
+	// page's save is refused, saying who changed it, and theirs stands.
+	f.put(t, "/api/projects/"+e.id+"/indicators/2/review", `{"score":7,"reviewer":"李四"}`)
+	step("save over another's change",
+		chromedp.SetValue(chromedp.CSS("#detail-2 input[name=score]"), "5"),
+		chromedp.Click(chromedp.CSS("#detail-2 form.review button[type=submit]")),
+		chromedp.WaitVisible(chromedp.CSS("#detail-2 .form-error")),
+	)
+	assert.Contains(t, textOf("#detail-2 .form-error"), "这条复核记录已被 李四 于")
+	assert.Equal(t, "5", valueOf("#detail-2 input[name=score]"), "what was typed is kept")
+	rec, err = f.store.Project(t.Context(), e.key)
+	require.NoError(t, err)
+	ir, _ = rec.Indicator(e.refs[1])
+	assert.Equal(t, "7", ir.Review.Score.String(), "李四's score stands")
 }
 
 // reviewSome completes the review of a few generated projects, so the batch shows review

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -467,7 +468,14 @@ func TestFormSave(t *testing.T) {
 	}
 	action := "/projects/" + e.id + "/indicators/3/review"
 	tok := token(action)
-	form := func(v url.Values) string { return v.Encode() }
+	version := regexp.MustCompile(`name="version" value="([0-9a-f]+)"`).FindStringSubmatch(page.body)
+	require.NotNil(t, version, "the forms carry the submission's version")
+	form := func(v url.Values) string {
+		if v.Has("_token") {
+			v.Set("version", version[1])
+		}
+		return v.Encode()
+	}
 	post := func(path, body string, header ...string) response {
 		return f.do(t, http.MethodPost, path, body, append([]string{"Content-Type: application/x-www-form-urlencoded"}, header...)...)
 	}
@@ -488,6 +496,14 @@ func TestFormSave(t *testing.T) {
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			r := post(action, form(c.body))
+			if c.status == 400 {
+				withoutVersion := url.Values{}
+				for k, v := range c.body {
+					withoutVersion[k] = v
+				}
+				withoutVersion.Del("version")
+				assert.Equal(t, http.StatusConflict, post(action, withoutVersion.Encode()).status, "a form of no version")
+			}
 			assert.Equal(t, c.status, r.status)
 			assert.Contains(t, text(r.body), c.want)
 			if c.status == 400 {
@@ -743,4 +759,27 @@ func TestProjectReviewAndFormRefusals(t *testing.T) {
 	v, err := f.store.Version(t.Context())
 	require.NoError(t, err)
 	assert.Zero(t, v, "nothing written")
+}
+
+// An unexpected error reaches the reader in their language: the store's and the server's
+// own messages in it, a library's English text only in English (Chinese says the log
+// has it).
+func TestInternalErrorInReadersLanguage(t *testing.T) {
+	f := serve(t, copySeed(t), Options{})
+	answer := func(path string, err error) string {
+		w := httptest.NewRecorder()
+		f.srv.failErr(w, httptest.NewRequest(http.MethodGet, path, nil), err)
+		require.Equal(t, http.StatusInternalServerError, w.Code)
+		return w.Body.String()
+	}
+	plain := fmt.Errorf("disk on fire")
+	zh := answer("/api/projects", plain)
+	assert.Contains(t, zh, "服务器内部错误：详情已记入 jixiao serve 的日志")
+	assert.NotContains(t, zh, "disk on fire")
+	assert.Contains(t, answer("/api/projects?lang=en", plain), "internal error: disk on fire")
+
+	own := &Error{Msg: msgMovedTwice}
+	assert.Contains(t, answer("/", own), "按位置保存的复核记录迁移之后")
+	assert.Contains(t, answer("/?lang=en", own), "review records kept by place were still to move")
+	assert.NotContains(t, answer("/", fmt.Errorf("reading: %w", own)), "review records")
 }

@@ -186,3 +186,40 @@ func TestStoreKeptByPlaceMoves(t *testing.T) {
 	assert.True(t, strings.Contains(text(f.get(t, "/projects/"+b.id).body), "本文件中的项目 第 1 个项目：1 条指标复核"),
 		"the project page of the file names the orphan")
 }
+
+// A project named "X#2" beside two projects "X" in one file gets a key of its own, and a
+// submission whose path and project name spell another file's key fails alone, with a
+// message in the reader's language: the server starts, and later reloads still pick up
+// every other change.
+func TestProjectKeysNeverClash(t *testing.T) {
+	dir := t.TempDir()
+	ps := generated(4, 11)
+	ps[1].Name = ps[0].Name
+	ps[2].Name = ps[0].Name + "#2"
+	writeStream(t, filepath.Join(dir, "x.jsonl"), ps[:3])
+	writeProject(t, filepath.Join(dir, "y.toml"), ps[3])
+	f := serve(t, dir, Options{})
+	keys := map[string]bool{}
+	for _, e := range f.srv.cur.Load().entries {
+		keys[e.key] = true
+	}
+	assert.Len(t, keys, 4, "every project has its own key")
+	assert.Empty(t, f.srv.Unread())
+
+	// "a.jsonl" holds the project "b.toml#p:c"; the file "a.jsonl#p:b.toml" holds "c".
+	q := generated(1, 12)[0]
+	q.Name = "b.toml#p:" + ps[3].Name
+	writeStream(t, filepath.Join(dir, "a.jsonl"), []*indicators.Project{q})
+	writeProject(t, filepath.Join(dir, "a.jsonl#p:b.toml"), ps[3])
+	require.NoError(t, f.srv.Reload(context.Background()), "one file's clash fails no reload")
+	assert.Equal(t, []string{"a.jsonl#p:b.toml"}, f.srv.Unread())
+	assert.Equal(t, 5, f.srv.Projects())
+	page := f.get(t, "/").body
+	assert.Contains(t, page, "无法区分两者的复核记录")
+	assert.Contains(t, f.get(t, "/?lang=en").body, "their reviews cannot be told apart")
+
+	ps[3].Indicators[0].Reason = "另一个文件的修改"
+	writeProject(t, filepath.Join(dir, "y.toml"), ps[3])
+	require.NoError(t, f.srv.Reload(context.Background()))
+	assert.Equal(t, "另一个文件的修改", f.entry(t, ps[3].Name).project.Indicators[0].Reason, "other changes are still read")
+}

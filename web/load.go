@@ -134,9 +134,18 @@ func readSource(path, rel string, st stat, lim indicators.Limits, reportProjects
 		return src
 	}
 	names := map[string]int{} // projects of the file by name so far
+	keys := map[string]bool{} // the keys given so far
 	add := func(p *indicators.Project, place int, fingerprint string) {
-		names[p.Name]++
-		key := store.ProjectKey(rel, p.Name, names[p.Name])
+		// The nth of a name is bumped past a key another name already took: the second
+		// "X" and a project named "X#2" never share one.
+		var key string
+		for {
+			names[p.Name]++
+			if key = store.ProjectKey(rel, p.Name, names[p.Name]); !keys[key] {
+				break
+			}
+		}
+		keys[key] = true
 		src.projects = append(src.projects, &entry{id: projectID(key), key: key, placeKey: store.PlaceKey(rel, place),
 			rel: rel, place: place, fingerprint: fingerprint, refs: indicatorRefs(p), project: p})
 	}

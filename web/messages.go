@@ -1,6 +1,10 @@
 package web
 
-import "jixiao/internal/i18n"
+import (
+	"errors"
+
+	"jixiao/internal/i18n"
+)
 
 // The server's own messages: what a reviewer reads when a request is refused. Findings'
 // messages and the table's labels are report's (report.Message, report.Table).
@@ -51,7 +55,46 @@ var (
 	msgStoreBusy = i18n.T(
 		"复核记录库正忙（另一个程序占用着它）：请稍后再保存",
 		"the review store is busy (another program holds it): save again in a moment")
+	msgSubmissionChanged = i18n.T(
+		"自评表已被修改，请刷新页面核对后再保存",
+		"the submission has changed since this page was shown: reload the page, check the figures and save again")
+	msgReviewChanged = i18n.T(
+		"这条复核记录已被 %s 于 %s 修改：请刷新页面，核对其修改后再保存",
+		"%s changed this review at %s: reload the page, check their change and save again")
+	msgReviewChangedAway = i18n.T(
+		"这条复核记录已被他人修改：请刷新页面核对后再保存",
+		"someone else changed this review: reload the page, check it and save again")
+	msgBadChanged = i18n.T(
+		"“changed” 的值 %q 不是时间：应照抄 GET 给出的 changed.at（如 2024-05-20T08:30:00.123456Z），从未保存过的写 \"\"",
+		"the value %q of \"changed\" is not a time: copy changed.at as GET gives it (such as 2024-05-20T08:30:00.123456Z), or \"\" for a record never saved")
 	msgInternal = i18n.T(
 		"服务器内部错误：%s",
 		"internal error: %s")
+	msgMovedTwice = i18n.T(
+		"按位置保存的复核记录迁移之后又出现了待迁移的记录（可能另一个 jixiao 正同时使用这个复核记录库）：请关闭另一个 jixiao 后重试",
+		"review records kept by place were still to move after moving them (another jixiao may be using the review database at the same time): close it and try again")
 )
+
+// Error is a failure of the server that is none of the store's, with its message in
+// both languages.
+type Error struct{ Msg i18n.Text }
+
+// Error is the message in English.
+func (e *Error) Error() string { return e.Msg.String(i18n.En) }
+
+// Localize is the message in lang.
+func (e *Error) Localize(lang i18n.Lang) string { return e.Msg.String(lang) }
+
+// localizer is an error that can say itself in either language (store.Error, Error).
+type localizer interface{ Localize(i18n.Lang) string }
+
+// internalDetail is what a reader is told of an unexpected error err: its message in
+// their language when it has one; else, in Chinese, that the log says more (the cause's
+// text, from a library, is in English).
+func internalDetail(err error) i18n.Text {
+	var l localizer
+	if errors.As(err, &l) {
+		return i18n.Text{Zh: l.Localize(i18n.Zh), En: l.Localize(i18n.En)}
+	}
+	return i18n.Text{Zh: "详情已记入 jixiao serve 的日志（运行它的窗口）；请稍后重试，仍出错请把日志发给管理员", En: err.Error()}
+}

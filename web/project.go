@@ -36,10 +36,14 @@ type projectPage struct {
 	Changed                     stampView
 	Action                      string // the project form's action and token
 	FormToken                   string
-	Error                       string // a refused save of the project form
-	History                     []changeView
-	Saver                       string // who saves, as this browser remembers
-	Saved                       int    // the indicator just saved (1-based), 0 for none; -1 the project form
+	// Version is the submission's fingerprint the page shows, and Since the Changed stamp
+	// of the 复核人/复核日期 it shows (stampToken): the forms send both back, and a save
+	// from a page of another version, or over another reviewer's later change, is refused.
+	Version, Since string
+	Error          string // a refused save of the project form
+	History        []changeView
+	Saver          string // who saves, as this browser remembers
+	Saved          int    // the indicator just saved (1-based), 0 for none; -1 the project form
 	// Orphans are the project's stored indicator reviews that match none of its indicators
 	// (renamed or removed): shown, not counted. FileOrphans are the records of projects of
 	// the same file that match no project of it now (a project renamed).
@@ -86,6 +90,7 @@ type indicatorView struct {
 	Changed    stampView
 	Action     string
 	FormToken  string
+	Since      string // the Changed stamp of the review shown (stampToken)
 	Error      string
 	History    []changeView
 }
@@ -245,6 +250,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	p.Last = rec.Last
 	p.Reviewer, p.Date = rec.Project.Reviewer, rec.Project.Date
 	p.Changed = stamp(rec.Changed)
+	p.Version, p.Since = e.fingerprint, stampToken(rec.Changed)
 	for _, ir := range e.orphans {
 		p.Orphans = append(p.Orphans, indicatorOrphan(ir, lang))
 	}
@@ -294,6 +300,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 			iv.Review = reviewValues{Actual: ir.Review.Actual, Score: ir.Review.Score.String(), Reason: ir.Review.Reason,
 				Rule: ir.Review.Rule, Note: ir.Review.Note}
 			iv.Changed = stamp(ir.Changed)
+			iv.Since = stampToken(ir.Changed)
 		}
 		iv.Rules = ruleOptions(res, iv.Review.Rule, lang)
 		iv.Action = fmt.Sprintf("/projects/%s/indicators/%d/review", e.id, n)
@@ -413,7 +420,11 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 	f := r.PostForm
 	in := reviewInput{Actual: f.Get("actual"), Score: f.Get("score"), Reason: f.Get("reason"), Rule: f.Get("rule"),
 		Note: f.Get("note"), Reviewer: f.Get("reviewer")}
+	status := http.StatusBadRequest
 	rec, msg := checkReview(e, n, in)
+	if m, code := outdated(e, formVersion(f), formValue(f, "since"), e.indicatorStamp(n)); code != 0 {
+		rec, msg, status = store.Indicator{}, &m, code
+	}
 	if msg == nil {
 		_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
 			store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
@@ -425,7 +436,7 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	if msg != nil {
-		s.refuseForm(w, r, e, n, in, store.Project{}, *msg)
+		s.refuseForm(w, r, status, e, n, in, store.Project{}, *msg)
 		return
 	}
 	rememberSaver(w, strings.TrimSpace(in.Reviewer))
@@ -443,8 +454,9 @@ func (s *Server) back(r *http.Request, e *entry, n int) string {
 }
 
 // refuseForm shows the project page again with what was entered and why it was refused,
-// status 400: for indicator n, or for the project's own form (n 0, with proj).
-func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, e *entry, n int, in reviewInput, proj store.Project, msg i18n.Text) {
+// with the status (400, or 409 for a page of another version or record): for indicator n, or for the
+// project's own form (n 0, with proj).
+func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, status int, e *entry, n int, in reviewInput, proj store.Project, msg i18n.Text) {
 	p, err := s.newProjectPage(r, e)
 	if err != nil {
 		s.failErr(w, r, err)
@@ -462,7 +474,7 @@ func (s *Server) refuseForm(w http.ResponseWriter, r *http.Request, e *entry, n 
 	if in.Reviewer != "" {
 		p.Saver = in.Reviewer
 	}
-	s.renderStatus(w, r, http.StatusBadRequest, "project.html", p)
+	s.renderStatus(w, r, status, "project.html", p)
 }
 
 // saveProjectForm saves the 复核人 and 复核日期; who saves is the page's name field, else
@@ -479,13 +491,17 @@ func (s *Server) saveProjectForm(w http.ResponseWriter, r *http.Request) {
 	proj := store.Project{Reviewer: strings.TrimSpace(f.Get("reviewer")), Date: strings.TrimSpace(f.Get("date"))}
 	who := cmp.Or(strings.TrimSpace(f.Get("saver")), proj.Reviewer)
 	in := reviewInput{Reviewer: who}
+	if m, code := outdated(e, formVersion(f), formValue(f, "since"), e.record.Changed); code != 0 {
+		s.refuseForm(w, r, code, e, 0, in, proj, m)
+		return
+	}
 	if who == "" {
-		s.refuseForm(w, r, e, 0, in, proj, msgNeedReviewer)
+		s.refuseForm(w, r, http.StatusBadRequest, e, 0, in, proj, msgNeedReviewer)
 		return
 	}
 	_, err := s.store.SaveProject(r.Context(), e.key, proj, store.Author{Name: who, Fingerprint: e.fingerprint})
 	if m, bad := invalid(err); bad {
-		s.refuseForm(w, r, e, 0, in, proj, m)
+		s.refuseForm(w, r, http.StatusBadRequest, e, 0, in, proj, m)
 		return
 	} else if err != nil {
 		s.failErr(w, r, err)
@@ -506,8 +522,13 @@ func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	who := strings.TrimSpace(r.PostForm.Get("saver"))
+	proj := store.Project{Reviewer: e.record.Project.Reviewer, Date: e.record.Project.Date}
+	if m, code := outdated(e, formVersion(r.PostForm), nil, store.Stamp{}); code != 0 {
+		s.refuseForm(w, r, code, e, 0, reviewInput{}, proj, m)
+		return
+	}
 	if who == "" {
-		s.refuseForm(w, r, e, 0, reviewInput{}, store.Project{Reviewer: e.record.Project.Reviewer, Date: e.record.Project.Date}, msgNeedReviewer)
+		s.refuseForm(w, r, http.StatusBadRequest, e, 0, reviewInput{}, proj, msgNeedReviewer)
 		return
 	}
 	if _, err := s.store.Confirm(r.Context(), e.key, store.Author{Name: who, Fingerprint: e.fingerprint}); err != nil {
@@ -516,6 +537,69 @@ func (s *Server) confirmForm(w http.ResponseWriter, r *http.Request) {
 	}
 	rememberSaver(w, who)
 	http.Redirect(w, r, s.back(r, e, 0), http.StatusSeeOther)
+}
+
+// stampToken is a record's Changed stamp as a form or the API carries it: its time in
+// RFC 3339 (as the API's "changed.at"), "" when never changed.
+func stampToken(st store.Stamp) string {
+	if st.At.IsZero() {
+		return ""
+	}
+	return st.At.UTC().Format(time.RFC3339Nano)
+}
+
+// formVersion is the submission's version a page's form was shown (projectPage.Version):
+// every page sends it, so a form without it is of no version and refused.
+func formVersion(f url.Values) *string {
+	v := f.Get("version")
+	return &v
+}
+
+// formValue is the value of a form's field, nil when the form has no such field.
+func formValue(f url.Values, key string) *string {
+	v, ok := f[key]
+	if !ok || len(v) == 0 {
+		return nil
+	}
+	return &v[0]
+}
+
+// indicatorStamp is the Changed stamp of indicator n's review (1-based), zero when none is
+// stored.
+func (e *entry) indicatorStamp(n int) store.Stamp {
+	ir, _ := e.record.Indicator(e.refs[n-1])
+	return ir.Changed
+}
+
+// outdated says why a save made from what a page (or an API client) was shown must be
+// refused with 409: version, the submission's fingerprint shown, is not the current one;
+// or since, the Changed stamp of the record shown (stampToken), is not now's, another
+// reviewer having saved it since (400 when since is not a time). A nil value is not
+// checked, so a client that sends neither saves as before. Status 0: nothing outdated.
+func outdated(e *entry, version, since *string, now store.Stamp) (i18n.Text, int) {
+	if version != nil && strings.TrimSpace(*version) != e.fingerprint {
+		return msgSubmissionChanged, http.StatusConflict
+	}
+	if since == nil {
+		return i18n.Text{}, 0
+	}
+	shown := strings.TrimSpace(*since)
+	switch {
+	case shown == "" && now.At.IsZero():
+		return i18n.Text{}, 0
+	case shown != "":
+		t, err := time.Parse(time.RFC3339Nano, shown)
+		if err != nil {
+			return i18n.T(msgBadChanged.Zh, msgBadChanged.En, shown), http.StatusBadRequest
+		}
+		if t.Equal(now.At) {
+			return i18n.Text{}, 0
+		}
+	}
+	if now.At.IsZero() {
+		return msgReviewChangedAway, http.StatusConflict
+	}
+	return i18n.T(msgReviewChanged.Zh, msgReviewChanged.En, now.By, localTime(now.At)), http.StatusConflict
 }
 
 // rememberSaver keeps who saved in a cookie, so the next page fills in the name.

@@ -160,6 +160,9 @@ type apiProjectDoc struct {
 	ID    string `json:"id"`
 	Key   string `json:"key"`
 	Stale bool   `json:"stale"`
+	// Version is the submission's fingerprint: a save may send it back ("version") to be
+	// refused when the submission changed since.
+	Version string `json:"version"`
 	report.JSONProject
 	Indicators []apiIndicator `json:"indicators"`
 	Changed    *apiStamp      `json:"changed,omitempty"` // of the reviewer and date
@@ -190,7 +193,7 @@ func projectJSON(e *entry, lang i18n.Lang) apiProjectDoc {
 	jp := report.NewJSONProject(e.result, lang)
 	findings := report.NewJSONFindings(e.result, lang)
 	jp.Findings = &findings
-	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.stale(), JSONProject: jp,
+	doc := apiProjectDoc{ID: e.id, Key: e.key, Stale: e.stale(), Version: e.fingerprint, JSONProject: jp,
 		Indicators: make([]apiIndicator, len(jp.Indicators)), Changed: stampJSON(e.record.Changed)}
 	for i, ji := range jp.Indicators {
 		doc.Indicators[i] = apiIndicator{JSONIndicator: ji}

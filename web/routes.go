@@ -75,7 +75,7 @@ func (s *Server) failErr(w http.ResponseWriter, r *http.Request, err error) {
 		w.WriteHeader(http.StatusServiceUnavailable)
 	default:
 		s.log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
-		s.fail(w, r, http.StatusInternalServerError, i18n.T(msgInternal.Zh, msgInternal.En, err.Error()))
+		s.fail(w, r, http.StatusInternalServerError, i18n.T(msgInternal.Zh, msgInternal.En, internalDetail(err)))
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
-	"fmt"
 	"html/template"
 	"io"
 	"log"
@@ -17,6 +16,7 @@ import (
 
 	"jixiao/engine"
 	"jixiao/indicators"
+	"jixiao/internal/i18n"
 	"jixiao/report"
 	"jixiao/store"
 )
@@ -242,7 +242,7 @@ func (s *Server) records(ctx context.Context, sources []*source) (int64, map[str
 			return v, recs, err
 		}
 	}
-	return 0, nil, errors.New("web: records kept by place moved twice")
+	return 0, nil, &Error{Msg: msgMovedTwice}
 }
 
 // systemAuthor names the server in the audit of what it does of itself.
@@ -294,12 +294,18 @@ func (s *Server) build(ctx context.Context, shared []*source, version int64, rec
 	sources := append([]*source(nil), shared...)
 	st := &state{sources: sources, byID: map[string]*entry{}, version: version}
 	seen := map[string]bool{}
+	owner := map[string]*entry{} // the first project of each ID
 	for k, old := range sources {
 		// Sources are shared with the states published before: copy what changes.
 		src := &source{}
 		*src = *old
 		src.projects = append([]*entry(nil), old.projects...)
 		sources[k] = src
+		if err := clash(src, owner); err != nil {
+			// Two projects with one ID are never merged: this submission fails alone.
+			src.err, src.projects = err, nil
+			continue
+		}
 		for i, e := range src.projects {
 			rec, ok := recs[e.key]
 			if !ok {
@@ -311,9 +317,6 @@ func (s *Server) build(ctx context.Context, shared []*source, version int64, rec
 					return nil, err
 				}
 				src.projects[i], e = ne, ne
-			}
-			if other, dup := st.byID[e.id]; dup { // two keys with one ID: never silently merged
-				return nil, fmt.Errorf("web: projects %q and %q have the same ID %s", other.key, e.key, e.id)
 			}
 			st.byID[e.id] = e
 			st.entries = append(st.entries, e)
@@ -327,6 +330,31 @@ func (s *Server) build(ctx context.Context, shared []*source, version int64, rec
 	}
 	sortRecords(st.orphans)
 	return st, nil
+}
+
+// clash is the error of a submission with a project whose ID an earlier project has
+// (owner: the projects so far by ID, to which src's are added when there is none): a
+// file whose path and project name spell another's key ("a.toml#p:X" in a file
+// "a.toml#p:X"…). Nil when every ID of src is its own.
+func clash(src *source, owner map[string]*entry) error {
+	mine := make(map[string]*entry, len(src.projects))
+	for _, e := range src.projects {
+		other, dup := owner[e.id]
+		if !dup {
+			other, dup = mine[e.id]
+		}
+		if dup {
+			return indicators.ErrorList{{Pos: indicators.Pos{File: src.rel}, Kind: indicators.ErrValue, Msg: i18n.T(
+				"项目“%s”的复核记录键 %s 与 %s 中项目“%s”的相同，无法区分两者的复核记录：请修改其中一个项目的名称或文件名",
+				"the review key %[2]s of the project %[1]q is that of the project %[4]q of %[3]s, so their reviews cannot be told apart: rename one of the projects or files",
+				e.project.Name, e.key, other.rel, other.project.Name)}}
+		}
+		mine[e.id] = e
+	}
+	for id, e := range mine {
+		owner[id] = e
+	}
+	return nil
 }
 
 // results are the results of every project, in input order.

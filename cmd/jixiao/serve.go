@@ -226,8 +226,11 @@ func (a *app) serve(sf serveFlags, args []string) int {
 	ctx, stderr := a.ctx, a.paintErr()
 	fail := func(err error) int {
 		var se *store.Error
+		var we *web.Error
 		if errors.As(err, &se) {
 			fmt.Fprintln(stderr, "jixiao serve:", se.Localize(a.lang))
+		} else if errors.As(err, &we) {
+			fmt.Fprintln(stderr, "jixiao serve:", we.Localize(a.lang))
 		} else {
 			fmt.Fprint(stderr, "jixiao serve: ")
 			printErrors(stderr, err, a.lang)

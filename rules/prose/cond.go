@@ -85,6 +85,21 @@ func (c *cond) addConv(cv Convention) {
 // the band covers ("略有缺口80%").
 var qualifiers = []string{"基本", "略有", "较大", "不高", "缺口", "一定", "大部分", "部分", "少量", "个别", "明显", "较好", "良好", "较差", "落实", "较高", "较低", "不足"}
 
+// gradeWord reports whether a comparison word is the start of a grade word of a text actual
+// (不满 of 不满意): then it compares nothing.
+func (r *reader) gradeWord(t tok) bool {
+	if !r.ctx.qualitative() || r.hasTarget() {
+		return false
+	}
+	w := string(r.x.norm[t.s:min(t.s+8, len(r.x.norm))])
+	for _, g := range gradeWords {
+		if len([]rune(g)) > t.e-t.s && strings.HasPrefix(w, g) {
+			return true
+		}
+	}
+	return false
+}
+
 // parseCond reads the condition of a clause.
 func (r *reader) parseCond(cl *clause) cond {
 	ts, bad := r.significant(cl.cs, cl.ce)
@@ -100,7 +115,7 @@ func (r *reader) parseCond(cl *clause) cond {
 		switch {
 		case t.k == kNum:
 			hasNum = true
-		case t.k == kOp:
+		case t.k == kOp && !r.gradeWord(t):
 			hasOp = true
 		case t.is("否则"):
 			always = true

@@ -329,6 +329,16 @@ var discretionaryForms = []form{
 		probes: []probe{at("已建立机制", 10), at("没建立机制", 0), at("没建立", 0), unscored("未能建立机制")}},
 	{name: "达成 under 未能, 没有", text: "达成：10分；部分达成：6分；未达成：0分", ind: qual("社会效益", 10),
 		probes: []probe{at("达成", 10), at("部分达成", 6), at("未达成", 0), unscored("未能达成"), unscored("没有达成")}},
+	{name: "a band with the indicator's subject: 验收合格 is 合格", text: "验收合格得10分，基本合格得6分，不合格不得分。", ind: qual("验收", 10),
+		probes: []probe{at("合格", 10), at("验收合格", 10), at("基本合格", 6), at("不合格", 0), at("验收不合格", 0), unscored("优秀")}},
+	{name: "a subject word beside no grade word: 验收通过 of 验收 is 通过", text: "验收通过得10分，基本通过得6分，未通过不得分", ind: qual("验收", 10),
+		probes: []probe{at("通过", 10), at("验收通过", 10), at("基本通过", 6), at("未通过", 0), at("验收未通过", 0)}},
+	{name: "不满意 is a band, not 不满 (less than)", text: "满意得10分，基本满意得6分，不满意不得分。", ind: qual("评价", 10),
+		tiers: []string{
+			"(text contains '满意' || text contains '滿意') && !(text contains '基本满意') && !(text contains '基本滿意') && !(text contains '不满意') && !(text contains '不滿意') && !(text matches '(不|未|没有|没|沒有|沒|非|无|無|尚未|仍未|并未|並未|从未|從未)(太|很|够|夠|大|算|甚|怎么|怎麼|是很|是太|是|能|能够|能夠|曾|完全|十分)?(满意|滿意)') → 10",
+			"(text contains '基本满意' || text contains '基本滿意') && !(text matches '(不|未|没有|没|沒有|沒|非|无|無|尚未|仍未|并未|並未|从未|從未)(太|很|够|夠|大|算|甚|怎么|怎麼|是很|是太|是|能|能够|能夠|曾|完全|十分)?(基本满意|基本滿意)') → 6",
+			"text contains '不满意' || text contains '不滿意' → 0"},
+		probes: []probe{at("满意", 10), at("基本满意", 6), at("不满意", 0), unscored("合格")}},
 	{name: "high end first: 6分到0分", text: "到位率不足50%(6分到0分)", ind: pct("到位率", 100, 14),
 		probes: []probe{within(40.0, 0, 6)}},
 }

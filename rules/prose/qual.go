@@ -77,14 +77,34 @@ func (r *reader) gradeCond(cl *clause) cond {
 	return cond{kind: condText, grade: &grade{label: string(simp), orig: string(orig)}, rule: RuleGrade, words: string(orig)}
 }
 
+// simplifiedName is an indicator's name as a band's label is written: simplified, without
+// blanks.
+func simplifiedName(name string) string {
+	var b strings.Builder
+	for _, c := range name {
+		if !isGap(c) {
+			b.WriteRune(sign(c))
+		}
+	}
+	return b.String()
+}
+
 // gradeKeys chooses the keys of every band of a criterion: the longest grade word in each
-// band, or the band's whole text where two bands share a word or a band has none.
-func gradeKeys(gs []*grade) {
+// band, a grade word's negation (基本合格, 不通过) counting as one, or where two bands share a
+// word or a band has none, the band's whole text without a leading copy of the indicator's
+// name, its subject (验收通过 of 验收 is 通过).
+func gradeKeys(gs []*grade, name string) {
 	key := make([]string, len(gs))
-	for i, g := range gs {
+	longer := func(i int, w string) {
+		if strings.Contains(gs[i].label, w) && len([]rune(w)) > len([]rune(key[i])) {
+			key[i] = w
+		}
+	}
+	for i := range gs {
 		for _, w := range gradeWords {
-			if strings.Contains(g.label, w) && len([]rune(w)) > len([]rune(key[i])) {
-				key[i] = w
+			longer(i, w)
+			for _, n := range negations {
+				longer(i, n+w)
 			}
 		}
 	}
@@ -100,6 +120,9 @@ func gradeKeys(gs []*grade) {
 	for i := range gs {
 		if shared[i] {
 			key[i] = gs[i].label
+			if rest, ok := strings.CutPrefix(key[i], name); ok && name != "" && rest != "" && !containsAny(key, rest) {
+				key[i] = rest
+			}
 		}
 	}
 	for i, g := range gs {

@@ -82,7 +82,7 @@ func (r *reader) resolve() {
 			both = cl.mods.both
 		}
 	}
-	gradeKeys(gs)
+	gradeKeys(gs, simplifiedName(r.ctx.Name))
 	// 最多加减5分 after the penalty caps the bonus before it too.
 	if both != nil {
 		for _, cl := range r.clauses {

@@ -22,7 +22,8 @@ var checkOverachievedUnexplained = &Check{
 			if !ind.Applicable || ind.Direction != indicators.Higher || ind.Reason != "" || !ind.Actual.IsNum || !ind.Target.IsNum || ind.Target.Num <= 0 {
 				continue
 			}
-			if ratio := ind.Actual.Num / ind.Target.Num; ratio >= rv.cfg.OverachievedRatio {
+			// The actual in the target's unit; NaN, and never over, in a unit that is not.
+			if ratio := rv.envs[i].Actual / ind.Target.Num; ratio >= rv.cfg.OverachievedRatio {
 				rv.report(i, FieldActual, Finding{Actual: Num(ind.Actual.Num), Args: [4]float64{ratio, rv.cfg.OverachievedRatio}})
 			}
 		}

@@ -20,10 +20,12 @@ var checkUnscored = &Check{
 			"or tiers for text values."),
 	// The reason is the indicator's (IndicatorResult.Reason); the range its Min..Max. A
 	// criterion left unread is told by criterion-unparsed, at the part concerned, and a value
-	// that cannot be read by value-unreadable.
+	// that cannot be read by value-unreadable, and one in a unit not the target's by
+	// unit-mismatch.
 	run: func(rv *reviewer) {
 		told := !rv.cfg.Disabled[CriterionUnparsed]
 		unreadable := !rv.cfg.Disabled[ValueUnreadable]
+		units := !rv.cfg.Disabled[UnitMismatch]
 		for i := range rv.r.Indicators {
 			ir := &rv.r.Indicators[i]
 			if !ir.Applicable || ir.Kind != rules.Unscored {
@@ -36,6 +38,10 @@ var checkUnscored = &Check{
 				}
 			case rules.TargetUnreadable, rules.ActualUnreadable:
 				if unreadable {
+					continue
+				}
+			case rules.ActualUnit:
+				if units {
 					continue
 				}
 			}

@@ -21,6 +21,7 @@ const (
 	MissingReason      Code = "missing-reason"
 	ActualCopiesTarget Code = "actual-copies-target"
 	PercentAsFraction  Code = "percent-as-fraction"
+	UnitMismatch       Code = "unit-mismatch"
 	FundsMismatch      Code = "funds-mismatch"
 	// The criteria themselves (jixiao lint).
 	CriterionUnparsed Code = "criterion-unparsed"

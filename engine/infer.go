@@ -36,11 +36,12 @@ func inferScore(rv *reviewer, i int, ir *IndicatorResult, f *Finding) {
 			return
 		}
 	}
-	numeric := ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num > 0 && ind.Actual.Num > 0
+	actual := rv.envs[i].Actual // in the target's unit; NaN in a unit that is not
+	numeric := ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num > 0 && actual > 0
 	if ir.MetKnown && !ir.Met && same(ind.Weight) {
 		// Full marks for a target not met: perhaps a share of the weight rounded up to them.
 		f.Detail = HintFullUnmet
-		if numeric && ind.Direction != indicators.Lower && ind.Direction != indicators.Equal && same(ind.Weight*ind.Actual.Num/ind.Target.Num) {
+		if numeric && ind.Direction != indicators.Lower && ind.Direction != indicators.Equal && same(ind.Weight*actual/ind.Target.Num) {
 			f.Args[0] = 1
 		}
 		return
@@ -50,7 +51,7 @@ func inferScore(rv *reviewer, i int, ir *IndicatorResult, f *Finding) {
 	proportional := ind.Direction != indicators.Lower &&
 		(len(ir.Criterion.Tiers) > 0 || ir.Criterion.Method != indicators.MethodProportional)
 	if numeric {
-		a, t, w := ind.Actual.Num, ind.Target.Num, ind.Weight
+		a, t, w := actual, ind.Target.Num, ind.Weight
 		if proportional && (same(w*a/t) || same(w*math.Min(a/t, 1))) {
 			f.Detail = HintProportional
 			return

@@ -45,7 +45,7 @@ var catalogue = []*Check{
 	checkScoreMismatch, checkTotalMismatch, checkGradeMismatch, checkCountMismatch,
 	checkWeightSum, checkWeightNegative, checkScoreOverWeight, checkRangeViolation, checkMissingValue,
 	checkValueUnreadable, checkUnscored, checkMissingReason, checkActualCopiesTarget, checkPercentAsFraction,
-	checkFundsMismatch,
+	checkUnitMismatch, checkFundsMismatch,
 	// The criteria themselves (jixiao lint).
 	checkCriterionUnparsed, checkTierGap, checkTierOverlap, checkTierUnreachable, checkTierNonMonotonic,
 	checkTierOverWeight, checkTargetThreshold,

@@ -28,12 +28,12 @@ func NumberValue(f float64) Value {
 }
 
 // ParseValue reads a target or actual written as text: an optional comparison, one number,
-// an optional % and unit ("≥99.22%", "≤5天", "=12期", "217,418", "21.74万"), or a comparison
-// after it ("90%以上", "5%以下", "3个工作日内"); or a date ("2022年12月31日前", "12月底前",
-// "2022.11.20"), whose bound is its Op: <= for a deadline, >= for a start. The look-alikes of
-// comparison signs that PDF extraction leaves (═, ＝, ≧, ≦, ＞, ＜, \geq…) read as the signs.
-// Text that is not just that ("达成", "增长两千人", "有效") keeps IsNum and IsDate false; it
-// is never guessed at.
+// an optional % and unit ("≥99.22%", "≤5天", "=12期", "217,418", "21.74万"; 成 is tenths:
+// "8成" is 80%), or a comparison after it ("90%以上", "5%以下", "3个工作日内"); or a date
+// ("2022年12月31日前", "12月底前", "2022.11.20"), whose bound is its Op: <= for a deadline,
+// >= for a start. The look-alikes of comparison signs that PDF extraction leaves (═, ＝, ≧,
+// ≦, ＞, ＜, \geq…) read as the signs. Text that is not just that ("达成", "增长两千人",
+// "有效") keeps IsNum and IsDate false; it is never guessed at.
 func ParseValue(text string) Value {
 	v := Value{Set: true, Text: text}
 	if d, ok := num.ParseDate(text); ok {
@@ -70,6 +70,9 @@ func ParseValue(text string) Value {
 		q.Unit, v.Op = suffixOp(q.Unit)
 	}
 	v.Num, v.IsNum, v.Percent, v.Unit = q.Value, true, q.Percent, q.Unit
+	if v.Unit == "成" && !v.Percent { // tenths: 8成 is 80%
+		v.Num, v.Percent, v.Unit = num.Round(q.Value*10, 12), true, "" // no float noise: 0.7成 is 7
+	}
 	return v
 }
 

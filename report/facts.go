@@ -153,6 +153,9 @@ var factTemplates = map[engine.Code]func(*subject) []fact{
 	engine.PercentAsFraction: func(c *subject) []fact {
 		return []fact{{labelActual, c.ind.Actual.Text}, {labelTarget, c.ind.Target.Text}}
 	},
+	engine.UnitMismatch: func(c *subject) []fact {
+		return []fact{{labelActual, c.ind.Actual.Text}, {labelTarget, c.ind.Target.Text}}
+	},
 	engine.FundsMismatch: func(c *subject) []fact {
 		stated, want := num.Format(c.f.Actual.Num, 2), num.Format(c.f.Expected.Num, 2)
 		switch c.f.Field {

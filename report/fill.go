@@ -195,6 +195,8 @@ func neededFor(ir *engine.IndicatorResult) i18n.Text {
 		return i18n.T("请改正指标值的写法", "Correct the target as written")
 	case rules.ActualUnreadable:
 		return i18n.T("请改正实际完成值的写法", "Correct the actual value as written")
+	case rules.ActualUnit:
+		return i18n.T("请按指标值的单位填写实际完成值", "Write the actual value in the target's unit")
 	}
 	return i18n.Text{}
 }

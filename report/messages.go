@@ -206,6 +206,14 @@ var templates = map[engine.Code]func(*subject) (msg, hint i18n.Text){
 		}
 		return msg, i18n.T("若指的是 %s%%，请写作 %s%%", "if %s%% was meant, write %s%%", num.Short(c.f.Args[0], 6), num.Short(c.f.Args[0], 6))
 	},
+	engine.UnitMismatch: func(c *subject) (i18n.Text, i18n.Text) {
+		hint := i18n.T("请按指标值的单位填写实际完成值", "write the actual value in the target's unit")
+		if c.ir.Kind == rules.Unscored && c.ir.Reason.Code == rules.ActualUnit {
+			hint = i18n.T("该指标因此未计分，总分按该项得 %s–%s 分计为区间；%s", "the indicator is therefore not scored: the total counts it as %s–%s; %s",
+				num.Format(c.ir.Min, c.d), num.Format(c.ir.Max, c.d), hint)
+		}
+		return unitMismatchText(c.ind), hint
+	},
 	engine.FundsMismatch: func(c *subject) (i18n.Text, i18n.Text) {
 		stated, want := num.Format(c.f.Actual.Num, 2), num.Format(c.f.Expected.Num, 2)
 		switch c.f.Field {
@@ -548,6 +556,14 @@ func flawDetail(text string) engine.Detail {
 	return engine.UnreadableNoValue
 }
 
+// unitMismatchText says that an actual's unit is not its target's (unit-mismatch,
+// rules.ActualUnit).
+func unitMismatchText(ind *indicators.Indicator) i18n.Text {
+	target, actual := indicators.Units(ind)
+	return i18n.T("实际完成值 %s 的单位（%s）与指标值 %s 的单位（%s）不同，无法换算", "the actual value %s is in %s, the target %s in %s: they do not convert",
+		ind.Actual.Text, actual, ind.Target.Text, target)
+}
+
 // reasonText says why an indicator could not be scored.
 func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 	ind, why := ir.Indicator, ir.Reason
@@ -568,6 +584,8 @@ func reasonText(r *engine.Result, ir *engine.IndicatorResult) i18n.Text {
 		return unreadableText(true, ind.Target.Text, flawDetail(ind.Target.Text))
 	case rules.ActualUnreadable:
 		return unreadableText(false, ind.Actual.Text, flawDetail(ind.Actual.Text))
+	case rules.ActualUnit:
+		return unitMismatchText(ind)
 	case rules.TargetMissing:
 		if method {
 			return i18n.T("按%s计分需要数字指标值，但指标值 %q 不是数字", "the %s method needs a numeric target, but the target is %q",

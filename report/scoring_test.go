@@ -14,6 +14,7 @@ import (
 	"jixiao/engine"
 	"jixiao/indicators"
 	"jixiao/internal/i18n"
+	"jixiao/rules"
 	"jixiao/sheets"
 )
 
@@ -480,6 +481,32 @@ func TestPercentAsFractionMessage(t *testing.T) {
 		"实际完成值 0.98 不带 %，而指标值是 ≥95%：多半是 98% 写成了小数；按所写的 0.98% 计分，得 0.10 | 若指的是 98%，请写作 98%",
 		"实际完成值 0.5 不带 %，而指标值是 95%：多半是 50% 写成了小数；按所写的 0.5% 计分，得 0.05 | 若指的是 50%，请写作 50%",
 	}, msgs)
+}
+
+// An actual in a unit that is not its target's names both units, and the range the
+// indicator is left with; so does the note of the unscored indicator.
+func TestUnitMismatchMessage(t *testing.T) {
+	src, err := os.ReadFile("../engine/testdata/review/unit_mismatch.toml")
+	require.NoError(t, err)
+	r := check(t, "unit_mismatch.toml", src)
+	var msgs []string
+	for k := range r.Findings {
+		if f := &r.Findings[k]; f.Code == engine.UnitMismatch {
+			m, h := Message(r, f, i18n.Zh)
+			msgs = append(msgs, m+" | "+h)
+		}
+	}
+	unscored := "该指标因此未计分，总分按该项得 0.00–10.00 分计为区间；请按指标值的单位填写实际完成值"
+	assert.Equal(t, []string{
+		"实际完成值 85人 的单位（人）与指标值 ≥90% 的单位（%）不同，无法换算 | " + unscored,
+		"实际完成值 0.5万 的单位（万）与指标值 ≥90% 的单位（%）不同，无法换算 | " + unscored,
+		"实际完成值 95% 的单位（%）与指标值 ≥100人 的单位（人）不同，无法换算 | " + unscored,
+		"实际完成值 85人 的单位（人）与指标值 90 的单位（%）不同，无法换算 | " + unscored,
+		"实际完成值 0.9人 的单位（人）与指标值 ≥90% 的单位（%）不同，无法换算 | " + unscored,
+	}, msgs)
+	ir := &r.Indicators[0]
+	require.Equal(t, rules.ActualUnit, ir.Reason.Code, "the reason of %s", ir.Indicator.Name)
+	assert.Equal(t, "实际完成值 85人 的单位（人）与指标值 ≥90% 的单位（%）不同，无法换算", reasonText(r, ir).String(i18n.Zh))
 }
 
 // A stated met count outside the range that targets not judged leave names the range.

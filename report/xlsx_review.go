@@ -641,7 +641,7 @@ func dimension(c engine.Code) i18n.Text {
 		engine.Unscored, engine.MissingValue, engine.ValueUnreadable, engine.AllFullMarks:
 		return i18n.T("得分", "scores")
 	case engine.CountMismatch, engine.MissingReason, engine.ActualCopiesTarget, engine.TargetBelowPrior, engine.OverachievedUnexplained,
-		engine.UnitMissing:
+		engine.UnitMissing, engine.UnitMismatch:
 		return i18n.T("绩效目标", "targets")
 	case engine.WeightSum, engine.WeightNegative, engine.CriterionUnparsed, engine.TierGap, engine.TierOverlap, engine.TierUnreachable,
 		engine.TierNonMonotonic, engine.TierOverWeight, engine.TargetThreshold, engine.NoCriterion:

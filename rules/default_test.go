@@ -222,6 +222,26 @@ func TestUnreadableValues(t *testing.T) {
 	assert.Equal(t, indicators.MethodQualitative, m)
 }
 
+// An actual in a unit that is not its target's is never compared as a bare number: the
+// indicator is unscored for it, by the default method and by tiers, and met unknown. One
+// whose unit converts is scored in the target's unit.
+func TestActualInAnotherUnit(t *testing.T) {
+	tiers := "criterion = \"满意度90%（含）以上得10分；80%-90%得8分；80%以下不得分。\"\n"
+	for _, actual := range []string{`"85人"`, `"0.5万"`} {
+		for _, criterion := range []string{"", tiers} {
+			o, _, known, _ := scoredProject(t, "", "target = \"≥90%\"\nactual = "+actual+"\nweight = 10\n"+criterion)
+			require.Equal(t, Unscored, o.Kind, "actual %s, criterion %q: outcome %+v", actual, criterion, o)
+			assert.Equal(t, ActualUnit, o.Reason.Code, "actual %s, criterion %q", actual, criterion)
+			assert.False(t, known, "actual %s, criterion %q: met cannot be known", actual, criterion)
+		}
+	}
+	o, met, known, _ := scoredProject(t, "", "target = \"≥90%\"\nactual = \"8成\"\nweight = 10\n"+tiers)
+	assert.Equal(t, Outcome{Kind: Scored, Score: 8, Tier: 2}, o, "8成 is 80%")
+	assert.True(t, known && !met, "8成 falls short of ≥90%%: met %v, known %v", met, known)
+	o, _, _, _ = scoredProject(t, "", "target = 10\nunit = \"万元\"\nactual = \"60000元\"\nweight = 10\nmethod = \"proportional\"\n")
+	assert.Equal(t, Outcome{Kind: Scored, Score: 6}, o, "60000元 is 6 万元")
+}
+
 // Tiers on late_days without an actual date say the actual is missing, not that the dates
 // cannot be compared.
 func TestLateDaysWithoutAnActual(t *testing.T) {

@@ -25,11 +25,12 @@ type Env struct {
 	LateDays   float64 `expr:"late_days"`
 	LateMonths float64 `expr:"late_months"`
 
-	actualSet bool // an actual value is given, as a number or as text
-	sameText  bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
-	quality   Quality
-	qualityOK bool  // quality has been read from Text
-	memo      *memo // what the compiler that built the env remembers of texts read; nil: none
+	actualSet    bool // an actual value is given, as a number or as text
+	unitMismatch bool // a number actual's unit is not its target's, nor converts to it (indicators.ActualInTargetUnit)
+	sameText     bool // the actual repeats its target's text ("≥266米" under "≥266米"): met
+	quality      Quality
+	qualityOK    bool  // quality has been read from Text
+	memo         *memo // what the compiler that built the env remembers of texts read; nil: none
 
 	// What the standard methods need of the indicator and its project.
 	direction    indicators.Direction
@@ -225,7 +226,11 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator, 
 	env.decimals, env.year, env.bands, env.latePerMonth = sc.decimals, sc.year, sc.bands, sc.latePerMonth
 	env.targetDate, env.actualDate = dateOf(&ind.Target), dateOf(&ind.Actual)
 	if ind.Actual.IsNum {
-		env.Actual = ind.Actual.Num
+		var agree bool
+		env.Actual, agree = indicators.ActualInTargetUnit(ind)
+		if !agree { // 85人 against a target in %: no number to score
+			env.Actual, env.unitMismatch = nan, true
+		}
 	}
 	if ind.Target.IsNum {
 		env.Target = ind.Target.Num
@@ -236,7 +241,7 @@ func (env *Env) init(funds FundsEnv, sc *scoringEnv, ind *indicators.Indicator, 
 		env.Prior = ind.Prior.Num
 	}
 	if ind.Actual.IsNum && ind.Target.IsNum && ind.Target.Num != 0 {
-		env.Rate = ind.Actual.Num / ind.Target.Num
+		env.Rate = env.Actual / ind.Target.Num
 	}
 	env.LateDays, env.LateMonths = nan, nan
 	if env.targetDate.ok && env.actualDate.ok {

@@ -68,6 +68,9 @@ const (
 	// shorter number, nor as words.
 	TargetUnreadable = "target-unreadable"
 	ActualUnreadable = "actual-unreadable"
+	// A number actual in a unit that is not its target's and does not convert to it (85人,
+	// 0.5万 under a target in %): see indicators.ActualInTargetUnit.
+	ActualUnit = "actual-unit"
 )
 
 func unscored(code string) Outcome { return Outcome{Kind: Unscored, Reason: Reason{Code: code}} }
@@ -271,6 +274,8 @@ func actualProblem(env *Env) Outcome {
 	switch {
 	case !env.actualSet:
 		return unscored(ActualMissing)
+	case env.unitMismatch:
+		return unscored(ActualUnit)
 	case env.TextFlaw(env.Text) != num.NoFlaw:
 		return unscored(ActualUnreadable)
 	}

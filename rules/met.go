@@ -28,7 +28,7 @@ func Met(ind *indicators.Indicator, env *Env, method indicators.Method) (met, kn
 		}
 		return false, false
 	}
-	if !ind.Actual.IsNum || !ind.Target.IsNum {
+	if !ind.Actual.IsNum || !ind.Target.IsNum || env.unitMismatch {
 		return false, false
 	}
 	return env.numericMet(), true

@@ -61,7 +61,7 @@ func scaled(v *Value) bool {
 var scales = map[rune]float64{'万': 1e4, '亿': 1e8, '千': 1e3}
 
 // baseUnit is a unit without its scale, and the scale: 万元 is 1e4 元; a counter's 个 and
-// 日 for 天 are read alike (个月 is 月, 个工作日 is 工作日).
+// the synonyms below are read alike (个月 is 月, 个工作日 is 工作日).
 func baseUnit(u string) (string, float64) {
 	f := 1.0
 	if r, size := utf8.DecodeRuneInString(u); scales[r] != 0 && size < len(u) {
@@ -70,10 +70,19 @@ func baseUnit(u string) (string, float64) {
 	if rest, ok := strings.CutPrefix(u, "个"); ok && rest != "" {
 		u = rest
 	}
-	if u == "日" {
-		u = "天"
+	if s, ok := synonyms[u]; ok {
+		u, f = s.unit, f*s.factor
 	}
 	return u, f
+}
+
+// synonyms are units written for one another: the counters of people (名, 位 for 人), of
+// items (项 for 个), 日 for 天, 公里 for a thousand 米.
+var synonyms = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"日": {"天", 1}, "名": {"人", 1}, "位": {"人", 1}, "项": {"个", 1}, "公里": {"米", 1e3},
 }
 
 // Units are the units ActualInTargetUnit compares, as written: the target's ("%", "人", else

@@ -51,6 +51,11 @@ func TestActualInTargetUnit(t *testing.T) {
 		{"日 under 天", "≤5天", "", "3日", true, 3},
 		{"个月 under 月", "≤3月", "", "2个月", true, 2},
 		{"no unit to compare with", "≥90", "", "85人", true, 85},
+		{"名 under 人", "≥100人", "", "120名", true, 120},
+		{"位 under the column's 人", "100", "人", "98位", true, 98},
+		{"项 under 个", "≥5个", "", "6项", true, 6},
+		{"公里 under 米", "≥5000米", "", "6公里", true, 6000},
+		{"米 under 公里", "≥2公里", "", "1500米", true, 1.5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,32 +14,21 @@ import (
 	"jixiao/store"
 )
 
-// oneSave runs a save alone: its check that the submission and the record are still as the
-// reviewer saw them reads the state every earlier save left, so that of two saves from the
-// same view one is kept and the other refused, however close together they come.
-func (s *Server) oneSave(h http.HandlerFunc) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		s.saves.Lock()
-		defer s.saves.Unlock()
-		h(w, r)
-	}
-}
-
 // routes maps the pages, the API and the export, each to its handler; nothing else is
 // served (the style sheet and the script are embedded in the binary).
 func (s *Server) routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /{$}", s.batchPage)
 	mux.HandleFunc("GET /projects/{id}", s.projectPage)
-	mux.HandleFunc("POST /projects/{id}/indicators/{n}/review", s.oneSave(s.saveIndicatorForm))
-	mux.HandleFunc("POST /projects/{id}/review", s.oneSave(s.saveProjectForm))
-	mux.HandleFunc("POST /projects/{id}/confirm", s.oneSave(s.confirmForm))
+	mux.HandleFunc("POST /projects/{id}/indicators/{n}/review", s.saveIndicatorForm)
+	mux.HandleFunc("POST /projects/{id}/review", s.saveProjectForm)
+	mux.HandleFunc("POST /projects/{id}/confirm", s.confirmForm)
 	mux.HandleFunc("GET /findings", s.findingsPage)
 	mux.HandleFunc("GET /api/projects", s.apiProjects)
 	mux.HandleFunc("GET /api/projects/{id}", s.apiProject)
-	mux.HandleFunc("PUT /api/projects/{id}/indicators/{n}/review", s.oneSave(s.apiSaveIndicator))
-	mux.HandleFunc("PUT /api/projects/{id}/review", s.oneSave(s.apiSaveProject))
-	mux.HandleFunc("PUT /api/projects/{id}/confirm", s.oneSave(s.apiConfirm))
+	mux.HandleFunc("PUT /api/projects/{id}/indicators/{n}/review", s.apiSaveIndicator)
+	mux.HandleFunc("PUT /api/projects/{id}/review", s.apiSaveProject)
+	mux.HandleFunc("PUT /api/projects/{id}/confirm", s.apiConfirm)
 	mux.HandleFunc("GET /export.xlsx", s.export)
 	mux.Handle("GET /static/", http.StripPrefix("/static/", staticHandler()))
 	mux.HandleFunc("GET /", s.notFound)

@@ -68,7 +68,6 @@ type Server struct {
 	handler     http.Handler
 
 	mu    sync.Mutex // one reload or rebuild at a time
-	saves sync.Mutex // one save at a time (oneSave)
 	stats map[string]stat
 	cur   atomic.Pointer[state]
 }

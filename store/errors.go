@@ -23,6 +23,9 @@ var (
 	// ErrInvalid: an argument the store does not keep (an empty key, a score that is not a
 	// number, a text too long…). Nothing was written.
 	ErrInvalid = errors.New("invalid review record")
+	// ErrChanged: the record was changed since the saver was shown it (Entry.Since);
+	// Error.Now is that change. Nothing was written.
+	ErrChanged = errors.New("review record changed since it was shown")
 	// ErrBusy: another program held the database for longer than the busy timeout.
 	// Nothing was written; trying again later may succeed.
 	ErrBusy = errors.New("review database busy")
@@ -34,7 +37,8 @@ type Error struct {
 	Path string    // the database file
 	Key  string    // the project key, when the failure concerns one project
 	N    int       // the indicator's number, when it concerns one indicator
-	Kind error     // ErrNotStore, ErrNewerSchema, ErrInvalid, ErrBusy, or nil
+	Kind error     // ErrNotStore, ErrNewerSchema, ErrInvalid, ErrChanged, ErrBusy, or nil
+	Now  Stamp     // with ErrChanged: the record's change the saver had not seen
 	Msg  i18n.Text // what went wrong and what to do; empty when Err says it all
 	Err  error     // the cause: a driver error, a file-system error, the context's error
 }

@@ -16,6 +16,10 @@ type Entry struct {
 	// PlaceRef(N), an indicator known by its place alone.
 	Ref    string
 	Review Indicator
+	// Since, when set, is the Changed time of the record the saver was shown (zero for a
+	// record never saved): the save is refused with ErrChanged, in the same transaction,
+	// when the record has changed since.
+	Since *time.Time
 }
 
 func (e Entry) ref() string {
@@ -85,6 +89,9 @@ func (s *Store) saveIndicators(ctx context.Context, key string, entries []Entry,
 			old, err := w.indicator(key, e.ref(), e.N)
 			if err != nil {
 				return &atIndicator{n: e.N, err: err}
+			}
+			if e.Since != nil && !e.Since.Equal(old.Changed.At) {
+				return &atIndicator{n: e.N, err: &Error{Kind: ErrChanged, Now: old.Changed}}
 			}
 			out[i] = old
 			for _, f := range [...]change{

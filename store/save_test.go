@@ -584,3 +584,27 @@ func TestStaleIsPerIndicator(t *testing.T) {
 	assert.ErrorIs(t, err, ErrInvalid, "a confirmation without the submission's fingerprint")
 	checkAuditReplays(t, s)
 }
+
+// A save made from a record as it was shown (Since) is refused, nothing written, when the
+// record changed since; one from the record as it is saves.
+func TestSaveSinceRefusedWhenChanged(t *testing.T) {
+	ctx := context.Background()
+	s := openTemp(t)
+	never := time.Time{}
+	_, err := s.SaveIndicators(ctx, "k", []Entry{{N: 4, Review: Indicator{Score: MustScore("8")}, Since: &never}}, zhang)
+	require.NoError(t, err, "a record never saved, shown as never saved")
+	_, err = s.SaveIndicators(ctx, "k", []Entry{{N: 4, Review: Indicator{Score: MustScore("6")}, Since: &never}}, li)
+	require.ErrorIs(t, err, ErrChanged)
+	var se *Error
+	require.ErrorAs(t, err, &se)
+	assert.Equal(t, Stamp{By: "张三", At: at(0)}, se.Now, "the change the saver had not seen")
+	assert.Equal(t, 4, se.N)
+
+	rec, err := s.Project(ctx, "k")
+	require.NoError(t, err)
+	ir, _ := rec.Indicator(PlaceRef(4))
+	assert.Equal(t, "8", ir.Review.Score.String(), "nothing written")
+	shown := ir.Changed.At
+	_, err = s.SaveIndicators(ctx, "k", []Entry{{N: 4, Review: Indicator{Score: MustScore("6")}, Since: &shown}}, li)
+	require.NoError(t, err, "a save from the record as it is")
+}

@@ -208,7 +208,7 @@ func (s *Server) apiSaveIndicator(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, http.StatusBadRequest, *msg)
 		return
 	}
-	_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
+	_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec, Since: sinceTime(body.Changed)}},
 		store.Author{Name: strings.TrimSpace(body.Reviewer), Fingerprint: e.fingerprint})
 	s.savedJSON(w, r, e.id, err)
 }
@@ -272,7 +272,10 @@ func (s *Server) apiConfirm(w http.ResponseWriter, r *http.Request) {
 // savedJSON answers a save: a record the store refused with its message (400), another
 // failure as a server error, else the project as it now stands (as GET gives it).
 func (s *Server) savedJSON(w http.ResponseWriter, r *http.Request, id string, err error) {
-	if m, bad := invalid(err); bad {
+	if m, bad := changedSince(err); bad {
+		s.fail(w, r, http.StatusConflict, m)
+		return
+	} else if m, bad := invalid(err); bad {
 		s.fail(w, r, http.StatusBadRequest, m)
 		return
 	} else if err != nil {

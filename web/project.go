@@ -426,9 +426,11 @@ func (s *Server) saveIndicatorForm(w http.ResponseWriter, r *http.Request) {
 		rec, msg, status = store.Indicator{}, &m, code
 	}
 	if msg == nil {
-		_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec}},
+		_, err := s.store.SaveIndicators(r.Context(), e.key, []store.Entry{{N: n, Ref: e.refs[n-1], Review: rec, Since: sinceTime(formValue(f, "since"))}},
 			store.Author{Name: strings.TrimSpace(in.Reviewer), Fingerprint: e.fingerprint})
-		if m, bad := invalid(err); bad {
+		if m, bad := changedSince(err); bad {
+			msg, status = &m, http.StatusConflict
+		} else if m, bad := invalid(err); bad {
 			msg = &m
 		} else if err != nil {
 			s.failErr(w, r, err)
@@ -600,6 +602,35 @@ func outdated(e *entry, version, since *string, now store.Stamp) (i18n.Text, int
 		return msgReviewChangedAway, http.StatusConflict
 	}
 	return i18n.T(msgReviewChanged.Zh, msgReviewChanged.En, now.By, localTime(now.At)), http.StatusConflict
+}
+
+// sinceTime is the Changed time a client was shown, for the store to compare in its
+// transaction: nil when none was sent (or it is not a time, which outdated refused).
+func sinceTime(since *string) *time.Time {
+	if since == nil {
+		return nil
+	}
+	var t time.Time
+	if shown := strings.TrimSpace(*since); shown != "" {
+		var err error
+		if t, err = time.Parse(time.RFC3339Nano, shown); err != nil {
+			return nil
+		}
+	}
+	return &t
+}
+
+// changedSince is the reviewer's message of a save the store refused because another
+// reviewer's save landed first (after outdated's look, within the same moments).
+func changedSince(err error) (i18n.Text, bool) {
+	var se *store.Error
+	if !errors.Is(err, store.ErrChanged) || !errors.As(err, &se) {
+		return i18n.Text{}, false
+	}
+	if se.Now.At.IsZero() {
+		return msgReviewChangedAway, true
+	}
+	return i18n.T(msgReviewChanged.Zh, msgReviewChanged.En, se.Now.By, localTime(se.Now.At)), true
 }
 
 // rememberSaver keeps who saved in a cookie, so the next page fills in the name.

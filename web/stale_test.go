@@ -2,12 +2,14 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -209,4 +211,31 @@ func TestSaveOverAnotherReviewersChangeRefused(t *testing.T) {
 	require.Equal(t, http.StatusOK, r.status, r.body)
 	r = f.do(t, http.MethodPut, api+"/indicators/2/review", `{"score":8,"reviewer":"王五","changed":""}`)
 	assert.Equal(t, http.StatusConflict, r.status, "indicator 2 was saved since")
+}
+
+// Saves racing on one indicator, each from the same view of it (never saved): one wins,
+// every other is refused, however close together they land.
+func TestRacingSavesOneWins(t *testing.T) {
+	dir := t.TempDir()
+	p := generated(1, 3)[0]
+	writeProject(t, filepath.Join(dir, "000001.toml"), p)
+	f := serve(t, dir, Options{})
+	e := f.entry(t, p.Name)
+	path := "/api/projects/" + e.id + "/indicators/1/review"
+	const n = 8
+	status := make(chan int, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			r := f.do(t, http.MethodPut, path, fmt.Sprintf(`{"score":%d,"reviewer":"审核员%d","changed":""}`, i+1, i))
+			status <- r.status
+		})
+	}
+	wg.Wait()
+	close(status)
+	count := map[int]int{}
+	for s := range status {
+		count[s]++
+	}
+	assert.Equal(t, map[int]int{http.StatusOK: 1, http.StatusConflict: n - 1}, count)
 }

@@ -271,7 +271,7 @@ func (s *Server) newProjectPage(r *http.Request, e *entry) (*projectPage, error)
 	byRef := map[string][]changeView{}
 	for i := len(history) - 1; i >= 0; i-- { // newest first
 		c := history[i]
-		cv := changeView{At: localTime(c.At), By: c.By, N: c.N, Field: fieldLabel(c.Field, lang), Old: c.Old, New: c.New,
+		cv := changeView{At: localTime(c.At), By: c.By, N: c.N, Field: fieldLabel(c.Field, p.Labels, lang), Old: c.Old, New: c.New,
 			Submission: c.Field == store.FieldFingerprint}
 		if cv.Submission {
 			cv.Old, cv.New = short(c.Old), short(c.New)
@@ -318,27 +318,21 @@ func short(fp string) string {
 	return fp
 }
 
-// fieldLabel names a stored field as the review workbook does.
-func fieldLabel(field string, lang i18n.Lang) string {
+// fieldLabel names a field of the audit: a review key by its label in labels (fieldLabels,
+// the file format's, as the form has them), the two fields only the audit has by their own.
+func fieldLabel(field string, labels map[string]string, lang i18n.Lang) string {
 	switch field {
-	case store.FieldActual:
-		return i18n.Pick(lang, "复核完成值", "review actual")
-	case store.FieldScore:
-		return i18n.Pick(lang, "复核得分", "review score")
-	case store.FieldReason:
-		return i18n.Pick(lang, "扣分理由", "reason")
-	case store.FieldRule:
-		return i18n.Pick(lang, "复核口径", "rule")
-	case store.FieldNote:
-		return i18n.Pick(lang, "备注", "note")
 	case store.FieldReviewer:
-		return i18n.Pick(lang, "复核人", "reviewer")
+		field = "reviewer.name"
 	case store.FieldDate:
-		return i18n.Pick(lang, "复核日期", "review date")
+		field = "reviewer.date"
 	case store.FieldFingerprint:
 		return i18n.Pick(lang, "自评表（文件指纹）", "submission (fingerprint)")
 	case store.FieldMoved:
 		return i18n.Pick(lang, "复核记录改按名称对应", "record now kept by name")
+	}
+	if label, ok := labels[field]; ok {
+		return label
 	}
 	return field
 }

@@ -1,9 +1,6 @@
 package engine
 
-import (
-	"jixiao/indicators"
-	"jixiao/internal/i18n"
-)
+import "jixiao/internal/i18n"
 
 var checkUnitMismatch = &Check{
 	Code:     UnitMismatch,
@@ -27,7 +24,7 @@ var checkUnitMismatch = &Check{
 			if !ind.Applicable {
 				continue
 			}
-			if _, agree := indicators.ActualInTargetUnit(ind); !agree {
+			if rv.envs[i].UnitMismatch() {
 				rv.report(i, FieldActual, Finding{Actual: TextOf(ind.Actual.Text)})
 			}
 		}

@@ -206,6 +206,10 @@ func appendEnvs(envs []Env, p *indicators.Project, m *memo) []Env {
 	return envs
 }
 
+// UnitMismatch reports whether the actual is a number in a unit that is not its target's
+// and does not convert to it (indicators.ActualInTargetUnit): Actual is then NaN.
+func (e *Env) UnitMismatch() bool { return e.unitMismatch }
+
 // TextFlaw is num.Flawed(text), remembered by the compiler that built the environment.
 func (e *Env) TextFlaw(text string) num.Flaw {
 	if e.memo == nil {
